@@ -1,0 +1,251 @@
+"""Project settings: `.factcheck.toml` or `[tool.factcheck]` in `pyproject.toml`, found by
+walking up from the scanned path; command-line options override them.
+
+Also the selection of files when a directory is walked (text-like files, include/exclude globs).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from factcheck.errors import InputError
+
+CONFIG_NAME = ".factcheck.toml"
+PYPROJECT = "pyproject.toml"
+FAIL_ON = ("error", "warning", "info", "never")
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".srt", ".vtt"}
+SNIFF_BYTES = 8192
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Settings; None (or empty) means "not set". Paths are resolved against the config file."""
+
+    rules: tuple[Path, ...] = ()
+    facts: Path | None = None
+    fail_on: str | None = None
+    tolerance: float | None = None
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    date: str | None = None
+    lock: Path | None = None
+    format: str | None = None
+    approx_threshold: float | None = None
+    source: Path | None = None
+
+
+def load_config(start: Path) -> Config:
+    """The first config found walking up from `start` (a file's directory, or a directory).
+
+    A `pyproject.toml` without `[tool.factcheck]` is passed over; no config at all gives `Config()`.
+    """
+    start = Path(start).absolute()
+    directory = start if start.is_dir() else start.parent
+    for folder in (directory, *directory.parents):
+        dedicated = folder / CONFIG_NAME
+        if dedicated.is_file():
+            return parse_config(dedicated, read_toml(dedicated), "")
+        pyproject = folder / PYPROJECT
+        if pyproject.is_file():
+            tool = read_toml(pyproject).get("tool")
+            table = tool.get("factcheck") if isinstance(tool, dict) else None
+            if table is not None:
+                if not isinstance(table, dict):
+                    raise InputError(f"{pyproject}: [tool.factcheck] must be a table")
+                return parse_config(pyproject, table, " in [tool.factcheck]")
+    return Config()
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Parse a TOML file; a syntax error becomes "file:line: message"."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(toml_error(path, text, str(exc))) from None
+
+
+def toml_error(path: Path, text: str, message: str) -> str:
+    """tomllib ends its messages with "(at line N, column M)" or "(at end of document)"."""
+    where = re.search(r"\s*\(at (?:line (\d+), column \d+|end of document)\)$", message)
+    if not where:
+        return f"{path}: {message}"
+    line = where.group(1) or str(text.count("\n") + (not text.endswith("\n")))
+    return f"{path}:{line}: {message[:where.start()]}"
+
+
+def parse_config(path: Path, table: dict[str, Any], section: str) -> Config:
+    """Validate a table of settings; `section` names it in messages (empty for the top level)."""
+    values: dict[str, Any] = {"source": path}
+    for key, raw in table.items():
+        parser = PARSERS.get(key)
+        if parser is None:
+            raise InputError(f"{path}: unknown key {key!r}{section}")
+        try:
+            values[key] = parser(raw, path.parent)
+        except ValueError as exc:
+            raise InputError(f"{path}: key {key!r}{section} must be {exc}, got {raw!r}") from None
+    return Config(**values)
+
+
+def as_path(raw: Any, base: Path) -> Path:
+    if not isinstance(raw, str) or not raw:
+        raise ValueError("a path string")
+    return base / raw
+
+
+def as_paths(raw: Any, base: Path) -> tuple[Path, ...]:
+    return tuple(base / item for item in as_strings(raw, base, "a list of paths"))
+
+
+def as_strings(raw: Any, base: Path, expected: str = "a list of strings") -> tuple[str, ...]:
+    if not isinstance(raw, list) or not all(isinstance(item, str) and item for item in raw):
+        raise ValueError(expected)
+    return tuple(raw)
+
+
+def as_fail_on(raw: Any, base: Path) -> str:
+    if raw not in FAIL_ON:
+        raise ValueError("one of " + ", ".join(f'"{level}"' for level in FAIL_ON))
+    return raw
+
+
+def as_number(raw: Any, base: Path) -> float:
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not raw >= 0:
+        raise ValueError("a number >= 0")
+    return float(raw)
+
+
+def as_text(raw: Any, base: Path) -> str:
+    if not isinstance(raw, str) or not raw:
+        raise ValueError("a non-empty string")
+    return raw
+
+
+def as_date(raw: Any, base: Path) -> str:
+    """A TOML date (`date = 2015-02-22`) or the string "2015-02-22"."""
+    if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
+        return raw.isoformat()
+    if isinstance(raw, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+        try:
+            return dt.date.fromisoformat(raw).isoformat()
+        except ValueError:
+            pass
+    raise ValueError('a date "YYYY-MM-DD"')
+
+
+PARSERS: dict[str, Callable[[Any, Path], Any]] = {
+    "rules": as_paths,
+    "facts": as_path,
+    "fail_on": as_fail_on,
+    "tolerance": as_number,
+    "include": as_strings,
+    "exclude": as_strings,
+    "date": as_date,
+    "lock": as_path,
+    "format": as_text,
+    "approx_threshold": as_number,
+}
+
+
+def merge(config: Config, **cli_options: Any) -> Config:
+    """`config` with every command-line option that is not None in its place (lists as tuples)."""
+    chosen = {name: tuple(value) if isinstance(value, list) else value
+              for name, value in cli_options.items() if value is not None}
+    return dataclasses.replace(config, **chosen)
+
+
+def select_files(paths: Iterable[Path], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> list[Path]:
+    """Files named in `paths` as given; directories walked for text-like files.
+
+    Walked files are sorted, hidden ones skipped, and filtered by globs matched against
+    the path relative to the walked directory: a glob without "/" matches any one name
+    along the path ("*.srt", "drafts"), one with "/" the path from the top ("docs/**/*.md").
+    """
+    selected: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            selected.extend(walk(path, include, exclude))
+        elif path.exists():
+            selected.append(path)
+        else:
+            raise InputError(f"{path}: no such file or directory")
+    return list(dict.fromkeys(selected))
+
+
+def walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> list[Path]:
+    found = []
+    for path in root.rglob("*"):
+        relative = path.relative_to(root).as_posix()
+        if any(part.startswith(".") for part in relative.split("/")) or not path.is_file():
+            continue
+        if matches_any(relative, exclude) or (include and not matches_any(relative, include)):
+            continue
+        if is_text_like(path):
+            found.append((relative, path))
+    return [path for _, path in sorted(found)]
+
+
+def matches_any(relative: str, globs: Sequence[str]) -> bool:
+    parts = relative.split("/")
+    prefixes = ["/".join(parts[: n + 1]) for n in range(len(parts))]
+    for glob in globs:
+        pattern = glob_regex(glob.strip("/"))
+        candidates = prefixes if "/" in glob.strip("/") else parts
+        if any(pattern.fullmatch(candidate) for candidate in candidates):
+            return True
+    return False
+
+
+def glob_regex(glob: str) -> re.Pattern[str]:
+    """`**/` any number of directories, `**` anything, `*` and `?` within one name, `[...]` a class."""
+    out, i = [], 0
+    while i < len(glob):
+        if glob.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif glob.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif glob[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif glob[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif glob[i] == "[" and "]" in glob[i + 2:]:
+            close = glob.index("]", i + 2)
+            body = glob[i + 1:close]
+            out.append("[" + ("^" + body[1:] if body.startswith("!") else body).replace("\\", "\\\\") + "]")
+            i = close + 1
+        else:
+            out.append(re.escape(glob[i]))
+            i += 1
+    return re.compile("".join(out))
+
+
+def is_text_like(path: Path) -> bool:
+    """A known text suffix, or no suffix and a head that is UTF-8 without NUL bytes."""
+    if path.suffix:
+        return path.suffix.lower() in TEXT_SUFFIXES
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError:
+        return False
+    if b"\0" in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return len(head) == SNIFF_BYTES and exc.reason == "unexpected end of data"  # a character cut by the sniff
+    return True

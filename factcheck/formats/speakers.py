@@ -1,0 +1,72 @@
+"""Speaker labels that open a line or paragraph of a transcript: "KH:", "Park Byung-in:", "Q:".
+
+A label is 1-4 capitalised (or all-caps) words, optionally wrapped in Markdown emphasis, right
+before a colon and a space. It must start a line and follow a paragraph break or a finished
+sentence, so a wrapped line that happens to begin "Korea: ..." is not taken for a speaker.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from factcheck.formats.base import Buffer, Region
+
+WORD = r"\p{Lu}[\p{L}\p{M}\p{Nd}'’.\-]*"
+JOINER = r"(?:of|the|and|de|del|da|van|von|der|bin|al|la|le|du)"
+EMPHASIS = r"(?:\*\*|__|\*|_)?"
+LABEL = regex.compile(
+    rf"{EMPHASIS}(?P<name>{WORD}(?: (?:{JOINER} )?{WORD}){{0,3}}){EMPHASIS}:{EMPHASIS}[ \t]+(?=\S)"
+)
+LINE_START = regex.compile(r"\n")
+INDENT = regex.compile(r"[ \t]*")
+MAX_WORDS = 4
+SENTENCE_END = ".!?…\"”’')]—–"
+
+# Line-opening words that introduce a field, a caption or a note rather than a person.
+NOT_SPEAKERS = frozenset(
+    """note notes source sources photo photos picture image update updated published posted
+    correction caption credit credits tags tag related example examples warning summary
+    keywords date subject from to re cc bcc title abstract disclaimer contact email e-mail
+    tel phone fax address location time venue price cost total tip hint edit important
+    background context translation transcript nb n.b. ps p.s. fig. figure table chart step
+    part chapter section editor's editor’s see read also""".split()
+)
+
+
+def mark_speakers(text: str, buffer: Buffer) -> list[Region]:
+    """Blank every speaker label in `buffer`; one region per label, up to the next label."""
+    scan = buffer.text()
+    labels = [label for p in _line_starts(text, scan) if (label := _label_at(scan, p))]
+    regions = []
+    for index, label in enumerate(labels):
+        buffer.blank(label.start(), label.end())
+        end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
+        regions.append(Region(label.start(), end, speaker=label["name"]))
+    return regions
+
+
+def _line_starts(text: str, scan: str) -> list[int]:
+    """First non-blank position of every line of the original or the scan text."""
+    starts = {0}
+    for source in (text, scan):
+        starts.update(match.end() for match in LINE_START.finditer(source))
+    return sorted({INDENT.match(scan, start).end() for start in starts if start < len(scan)})
+
+
+def _label_at(scan: str, position: int) -> regex.Match[str] | None:
+    match = LABEL.match(scan, position)
+    if not match or not _opens_turn(scan, position):
+        return None
+    words = match["name"].split()
+    if len(words) > MAX_WORDS or words[0].lower() in NOT_SPEAKERS:
+        return None
+    return match
+
+
+def _opens_turn(scan: str, position: int) -> bool:
+    """True at the start, after a blank line, or after a finished sentence."""
+    index, newlines = position - 1, 0
+    while index >= 0 and scan[index].isspace():
+        newlines += scan[index] == "\n"
+        index -= 1
+    return index < 0 or newlines >= 2 or scan[index] in SENTENCE_END

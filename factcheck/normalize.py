@@ -1,0 +1,139 @@
+"""Turn the named groups of a rule match into a normalized value, unit, range and qualifier.
+
+Group names have fixed meanings (documented in rules/README.md): `amount`, `low`, `high`
+(numerals), `scale`/`low_scale`/`high_scale` (scale words), `cents`, `currency`, `unit`,
+`multiplier`, `ordinal`, `qualifier`, `per`, and the date groups handled in `dates`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from factcheck import dates, units
+from factcheck.numbers import parse_number, parse_ordinal, tidy
+from factcheck.rulebook import Rule, Rulebook
+
+Value = int | float | str | None
+
+
+@dataclass(slots=True)
+class Normalized:
+    kind: str
+    value: Value
+    unit: str | None = None
+    low: Value = None
+    high: Value = None
+    qualifier: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class NoValue(Exception):
+    """The match has the shape of a rule but its groups do not read as a value."""
+
+
+def normalize(rule: Rule, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None) -> Normalized:
+    """Interpret one match; raises NoValue when its numerals do not parse."""
+    consts = rule.constants
+    kind = consts.get("kind", rule.kind)
+    if kind == "date":
+        result = dates.normalize(groups, consts, book, doc_date, rule.lookup)
+    else:
+        result = numeric(kind, groups, consts, book, rule.lookup)
+    if "qualifier" in groups:
+        result.qualifier = looked_up(book, "qualifier", groups["qualifier"])
+    if "qualifier" in consts:
+        result.qualifier = consts["qualifier"]
+    per = groups.get("per")
+    if per or "per" in consts:
+        result.extra["per"] = consts.get("per") or looked_up(book, "per", per)
+    if "ambiguous" in consts:
+        result.extra["ambiguous"] = consts["ambiguous"]
+    return result
+
+
+def numeric(kind: str, groups: dict[str, str], consts: dict[str, Any], book: Rulebook,
+            tables: dict[str, tuple[str, ...]]) -> Normalized:
+    factor = consts.get("factor", 1)
+    unit, unit_note = unit_of(groups, consts, book, tables)
+    result = Normalized(kind=kind, value=None, unit=unit)
+    if unit_note:
+        result.extra["ambiguous"] = unit_note
+    if "low" in groups and "high" in groups:
+        high_scale = scale_of(book, groups.get("high_scale") or groups.get("scale"))
+        low_scale = scale_of(book, groups.get("low_scale")) if groups.get("low_scale") else high_scale
+        low = number(groups["low"], book) * low_scale * factor
+        high = number(groups["high"], book) * high_scale * factor
+        result.low, result.high = tidy(low), tidy(high)
+        result.value = tidy((low + high) / 2)
+        return result
+    value = single_value(groups, consts, book, tables) * factor
+    if groups.get("amount2") and groups.get("unit2") and unit:
+        value += compound_part(groups, book, tables, unit)
+    result.value = tidy(value)
+    return result
+
+
+def compound_part(groups: dict[str, str], book: Rulebook, tables: dict[str, tuple[str, ...]], unit: str) -> float:
+    """The second part of "4 years and 6 months", in the unit of the first part."""
+    second_unit = book.lookup_in(tables.get("unit", ("unit",)), groups["unit2"])
+    ratio = units.factor(second_unit, unit) if isinstance(second_unit, str) else None
+    if ratio is None:
+        raise NoValue(groups["unit2"])
+    return number(groups["amount2"], book) * ratio
+
+
+def single_value(groups: dict[str, str], consts: dict[str, Any], book: Rulebook, tables: dict[str, tuple[str, ...]]) -> float:
+    if "value" in consts:
+        return consts["value"]
+    if "multiplier" in groups:
+        found = book.lookup_in(tables.get("multiplier", ("multiplier_word",)), groups["multiplier"])
+        if found is None:
+            raise NoValue(groups["multiplier"])
+        return found
+    if "ordinal" in groups:
+        found = parse_ordinal(groups["ordinal"], book)
+        if found is None:
+            raise NoValue(groups["ordinal"])
+        return found
+    value = number(groups.get("amount", ""), book) * scale_of(book, groups.get("scale"))
+    if groups.get("cents"):
+        value += number(groups["cents"], book) / 100
+    return value
+
+
+def number(text: str, book: Rulebook) -> float:
+    value = parse_number(text, book)
+    if value is None:
+        raise NoValue(text)
+    return value
+
+
+def scale_of(book: Rulebook, word: str | None) -> float:
+    if not word:
+        return 1
+    found = book.lookup("scale", word)
+    if found is None:
+        raise NoValue(word)
+    return found
+
+
+def unit_of(groups: dict[str, str], consts: dict[str, Any], book: Rulebook,
+            tables: dict[str, tuple[str, ...]]) -> tuple[str | None, str | None]:
+    """The unit a match states, and a note when the unit word is ambiguous."""
+    if "unit" in consts:
+        return consts["unit"], None
+    for group in ("currency", "unit"):
+        if groups.get(group):
+            found = book.lookup_in(tables.get(group, (group,)), groups[group])
+            if isinstance(found, dict):
+                return found.get("unit"), found.get("ambiguous")
+            if found is None:
+                raise NoValue(groups[group])
+            return found, None
+    return None, None
+
+
+def looked_up(book: Rulebook, table: str, key: str | None) -> Any:
+    return book.lookup(table, key) if key else None

@@ -1,0 +1,66 @@
+"""The scan flow for one document: read -> extract -> link and check -> DocumentReport."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck.document import Document, load
+from factcheck.errors import InputError
+from factcheck.extractor import extract
+from factcheck.formats import prepare
+from factcheck.model import DocumentReport
+from factcheck.rulebook import Rulebook
+
+
+@dataclass(frozen=True, slots=True)
+class ScanOptions:
+    """What a scan needs besides the documents."""
+
+    date: dt.date | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def read_input(path: str, stdin_bytes: bytes | None = None) -> bytes:
+    """The bytes of a path, or of standard input for '-'."""
+    if path == "-":
+        return stdin_bytes or b""
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def read_document(path: str, data: bytes, date: dt.date | None) -> tuple[Document, object]:
+    """Decode, apply the input format (masking markup), segment and date one document."""
+    plain = load(path, data, date=date)
+    prepared = prepare(path, plain.text)
+    if prepared.scan_text == plain.text and not prepared.front_matter_date:
+        return plain, prepared
+    front = parse_front_date(prepared.front_matter_date)
+    doc = load(path, data, date=date or front, scan_text=prepared.scan_text)
+    if front and not date:
+        doc.date_source = "front-matter"
+    return doc, prepared
+
+
+def parse_front_date(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip().strip("'\"")[:10])
+    except ValueError:
+        return None
+
+
+def scan_document(doc: Document, book: Rulebook) -> DocumentReport:
+    claims, warnings = extract(doc, book)
+    return DocumentReport(
+        path=doc.path,
+        document_date=doc.date.isoformat() if doc.date else None,
+        claims=claims,
+        checks=[],
+        warnings=[*doc.warnings, *warnings],
+        date_source=doc.date_source,
+    )

@@ -1,0 +1,51 @@
+"""Renderers: one output format per module; each formats the model and computes nothing.
+
+`RENDERERS` and `DIFF_RENDERERS` map a `--format` name to a function of
+(report or diff, tool version) returning the whole output. The rich `text` format
+writes to a console instead: call `text.render_text` / `text.render_diff_text`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from factcheck.model import DiffReport, Report
+from factcheck.render.github import render_diff_github, render_github
+from factcheck.render.json_report import render_diff_json, render_json
+from factcheck.render.markdown import render_diff_markdown, render_markdown
+from factcheck.render.sarif import render_diff_sarif, render_sarif
+
+
+def _github(report: Report, version: str) -> str:
+    return render_github(report)
+
+
+def _markdown(report: Report, version: str) -> str:
+    return render_markdown(report)
+
+
+def _diff_json(diff: DiffReport, version: str) -> str:
+    return render_diff_json(diff)
+
+
+def _diff_github(diff: DiffReport, version: str) -> str:
+    return render_diff_github(diff)
+
+
+def _diff_markdown(diff: DiffReport, version: str) -> str:
+    return render_diff_markdown(diff)
+
+
+RENDERERS: dict[str, Callable[[Report, str], str]] = {
+    "json": render_json,
+    "sarif": render_sarif,
+    "github": _github,
+    "markdown": _markdown,
+}
+DIFF_RENDERERS: dict[str, Callable[[DiffReport, str], str]] = {
+    "json": _diff_json,
+    "sarif": render_diff_sarif,
+    "github": _diff_github,
+    "markdown": _diff_markdown,
+}
+FORMATS = ("text", *RENDERERS)

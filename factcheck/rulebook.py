@@ -1,0 +1,361 @@
+"""Load rule files (TOML data, never code) into one compiled rulebook.
+
+A rule file declares a family, shared `fragments`, lookup `tables` and prefilter `anchors`
+(all global across files), and `rules`, each with a regex pattern whose named groups the
+normalizer interprets, plus examples and counter-examples. `{name}` in a pattern, fragment
+or anchor expands to a fragment, or to a table's keys as an alternation (longest first).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from factcheck.errors import RuleError
+from factcheck.model import KINDS
+
+REF = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_][A-Za-z0-9_]*)\}")  # \p{Lu} is a property, not a fragment
+FILE_KEYS = {"family", "kind", "priority", "description", "lookup", "fragments", "tables", "anchors", "rules",
+             "relations", "composites"}
+RELATION_KEYS = {"id", "type", "claim", "before", "after", "between", "only_unit", "only_suffix", "only_range",
+                 "name", "description", "examples", "counter_examples"}
+RELATION_EXAMPLE_KEYS = {"texts", "verdict", "date", "note"}
+RULE_KEYS = {
+    "id", "name", "description", "pattern", "kind", "anchors", "priority",
+    "case_sensitive", "set", "lookup", "examples", "counter_examples",
+}
+EXAMPLE_KEYS = {"texts", "value", "unit", "low", "high", "qualifier", "kind", "per", "date", "note"}
+SET_KEYS = {"value", "unit", "qualifier", "per", "factor", "kind", "ambiguous", "shift", "period"}
+DEFAULT_ANCHORS = ("digit", "number_word")
+MAX_EXPANSION_DEPTH = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """Texts (with «» around the expected span, else the whole text) and the value they yield."""
+
+    texts: tuple[str, ...]
+    expected: dict[str, Any]
+    date: str | None
+    line: int
+
+
+@dataclass(slots=True)
+class Rule:
+    id: str
+    family: str
+    kind: str
+    name: str
+    description: str
+    pattern: str
+    compiled: Any
+    anchors: tuple[str, ...]
+    priority: int
+    constants: dict[str, Any]
+    lookup: dict[str, tuple[str, ...]]
+    examples: list[Example]
+    counter_examples: list[Example]
+    source: str
+    line: int
+    order: int = 0
+
+
+@dataclass(slots=True)
+class Relation:
+    """A trigger of a check: which claim starts it and the words around it that must be there."""
+
+    id: str
+    type: str
+    claim: str
+    before: Any
+    after: Any
+    between: Any
+    only_unit: str | None
+    only_suffix: str | None
+    only_range: bool
+    description: str
+    examples: list[Example]
+    counter_examples: list[Example]
+    source: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Composite:
+    """A measure stated as the sum of parts: trade = exports + imports."""
+
+    name: str
+    words: tuple[str, ...]
+    parts: tuple[tuple[str, ...], ...]
+
+
+@dataclass(slots=True)
+class Rulebook:
+    """All rules, fragments, tables and anchors of the built-in and user rule files."""
+
+    rules: list[Rule] = field(default_factory=list)
+    fragments: dict[str, str] = field(default_factory=dict)
+    tables: dict[str, dict[str, Any]] = field(default_factory=dict)
+    anchors: dict[str, str] = field(default_factory=dict)
+    anchor_regexes: dict[str, Any] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+    composites: dict[str, Composite] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+
+    def lookup(self, table: str, key: str) -> Any:
+        """Case-insensitive table lookup with whitespace and hyphens folded."""
+        return self.tables.get(table, {}).get(fold(key))
+
+    def lookup_in(self, tables: tuple[str, ...], key: str) -> Any:
+        """The first of several tables that holds the key."""
+        for table in tables:
+            found = self.lookup(table, key)
+            if found is not None:
+                return found
+        return None
+
+
+def fold(key: str) -> str:
+    """The normal form of a table key: lower case, runs of spaces, hyphens and dots folded."""
+    return " ".join(regex.split(r"[\s\-\u2010-\u2015]+", key.strip().lower()))
+
+
+def builtin_rules_dir() -> Path:
+    """The shipped rules: inside the installed package, or beside it in a source checkout."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "rules", package.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise RuleError(f"{package}: the built-in rule files are missing; reinstall factcheck")
+
+
+def load_rulebook(user_dirs: list[Path] | None = None) -> Rulebook:
+    """The built-in rules, then each user directory; a user rule with a built-in id replaces it."""
+    raw: list[tuple[str, dict[str, Any], str]] = []
+    for directory in [builtin_rules_dir(), *(user_dirs or [])]:
+        for path in rule_files(directory):
+            text = read_rule_file(path)
+            raw.append((str(path), parse_toml(path, text), text))
+    return build(raw)
+
+
+def rule_files(directory: Path) -> list[Path]:
+    if not directory.is_dir():
+        raise RuleError(f"{directory}: not a directory of rule files")
+    return sorted(directory.glob("*.toml"))
+
+
+def read_rule_file(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path}:1: cannot read rule file: {exc}") from None
+
+
+def parse_toml(path: Path, text: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = regex.search(r"\(at line (\d+), column \d+\)", str(exc))
+        line = found.group(1) if found else "1"
+        message = regex.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise RuleError(f"{path}:{line}: invalid TOML: {message}") from None
+
+
+def build(files: list[tuple[str, dict[str, Any], str]]) -> Rulebook:
+    book = Rulebook()
+    pending: dict[str, tuple[dict[str, Any], str, str, dict[str, Any]]] = {}
+    pending_relations: dict[str, tuple[dict[str, Any], str, str]] = {}
+    for source, data, text in files:
+        check_keys(source, text, data, FILE_KEYS, "rule file")
+        for key in ("family",):
+            if not isinstance(data.get(key), str):
+                raise RuleError(f"{source}:1: missing string key '{key}'")
+        book.fragments.update(string_map(source, text, data, "fragments"))
+        book.anchors.update(string_map(source, text, data, "anchors"))
+        for name, table in table_map(source, text, data).items():
+            book.tables.setdefault(name, {}).update({fold(k): v for k, v in table.items()})
+        for rule in data.get("rules", []):
+            if not isinstance(rule, dict) or not isinstance(rule.get("id"), str):
+                raise RuleError(f"{source}:{line_of(text, '[[rules]]')}: every rule needs a string 'id'")
+            pending[rule["id"]] = (rule, source, text, data)
+        for relation in data.get("relations", []):
+            if not isinstance(relation, dict) or not isinstance(relation.get("id"), str):
+                raise RuleError(f"{source}:{line_of(text, '[[relations]]')}: every relation needs a string 'id'")
+            pending_relations[relation["id"]] = (relation, source, text)
+        book.composites.update(composites(source, text, data))
+        book.sources.append(source)
+    for order, (rule, source, text, data) in enumerate(pending.values()):
+        compiled = compile_rule(book, rule, source, text, data)
+        compiled.order = order
+        book.rules.append(compiled)
+    book.anchor_regexes = compile_anchors(book)
+    book.relations = [compile_relation(book, *item) for item in pending_relations.values()]
+    return book
+
+
+def check_keys(source: str, text: str, data: dict[str, Any], allowed: set[str], what: str) -> None:
+    for key in data:
+        if key not in allowed:
+            raise RuleError(f"{source}:{line_of(text, key)}: unknown key '{key}' in {what}")
+
+
+def string_map(source: str, text: str, data: dict[str, Any], key: str) -> dict[str, str]:
+    value = data.get(key, {})
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise RuleError(f"{source}:{line_of(text, f'[{key}]')}: [{key}] must map names to regex strings")
+    return value
+
+
+def table_map(source: str, text: str, data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    tables = data.get("tables", {})
+    if not isinstance(tables, dict) or not all(isinstance(t, dict) for t in tables.values()):
+        raise RuleError(f"{source}:{line_of(text, '[tables')}: [tables.NAME] must be tables of key = value")
+    return tables
+
+
+def line_of(text: str, needle: str) -> int:
+    """1-based line of the first occurrence of needle in a rule file (1 when absent)."""
+    at = text.find(needle)
+    return text.count("\n", 0, at) + 1 if at >= 0 else 1
+
+
+def expand(book: Rulebook, pattern: str, where: str, depth: int = 0) -> str:
+    """Replace every {name} by its fragment or table alternation, recursively."""
+    if depth > MAX_EXPANSION_DEPTH:
+        raise RuleError(f"{where}: fragments refer to each other in a cycle")
+
+    def replace(match: regex.Match[str]) -> str:
+        name = match.group(1)
+        if name in book.fragments:
+            return "(?:" + expand(book, book.fragments[name], where, depth + 1) + ")"
+        if name in book.tables:
+            return "(?:" + table_alternation(book.tables[name]) + ")"
+        raise RuleError(f"{where}: unknown fragment or table '{{{name}}}'")
+
+    return REF.sub(replace, pattern)
+
+
+def table_alternation(table: dict[str, Any]) -> str:
+    """Keys as a regex alternation, longest first; spaces and hyphens in keys match either."""
+    keys = sorted(table, key=lambda k: (-len(k), k))
+    parts = []
+    for key in keys:
+        words = [regex.escape(w) for w in key.split(" ")]
+        parts.append(r"[\s\-]+".join(words))
+    return "|".join(parts)
+
+
+def compile_rule(book: Rulebook, rule: dict[str, Any], source: str, text: str, data: dict[str, Any]) -> Rule:
+    rid = rule["id"]
+    line = line_of(text, f'"{rid}"')
+    where = f"{source}:{line}: rule '{rid}'"
+    check_keys(source, text, rule, RULE_KEYS, f"rule '{rid}'")
+    if not isinstance(rule.get("pattern"), str):
+        raise RuleError(f"{where}: missing string 'pattern'")
+    kind = rule.get("kind", data.get("kind"))
+    if kind not in KINDS:
+        raise RuleError(f"{where}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    constants = rule.get("set", {})
+    if not isinstance(constants, dict) or set(constants) - SET_KEYS:
+        raise RuleError(f"{where}: 'set' may only hold {', '.join(sorted(SET_KEYS))}")
+    anchors = tuple(rule.get("anchors", DEFAULT_ANCHORS))
+    for anchor in anchors:
+        if anchor not in book.anchors:
+            raise RuleError(f"{where}: unknown anchor '{anchor}'")
+    flags = 0 if rule.get("case_sensitive") else regex.IGNORECASE
+    try:
+        compiled = regex.compile(expand(book, rule["pattern"], where), flags)
+    except regex.error as exc:
+        raise RuleError(f"{where}: bad pattern: {exc}") from None
+    return Rule(
+        id=rid, family=data["family"], kind=kind, name=str(rule.get("name", rid)),
+        description=str(rule.get("description", "")), pattern=rule["pattern"], compiled=compiled,
+        anchors=anchors, priority=int(rule.get("priority", data.get("priority", 0))),
+        constants=constants, lookup=lookups({**data.get("lookup", {}), **rule.get("lookup", {})}, where, book), examples=examples(rule, "examples", where, text),
+        counter_examples=examples(rule, "counter_examples", where, text), source=source, line=line,
+    )
+
+
+def lookups(mapping: Any, where: str, book: Rulebook) -> dict[str, tuple[str, ...]]:
+    """Which tables each group is looked up in (the table of the group's own name by default)."""
+    if not isinstance(mapping, dict):
+        raise RuleError(f"{where}: 'lookup' maps group names to a table name or a list of them")
+    found = {}
+    for group, tables in mapping.items():
+        names = (tables,) if isinstance(tables, str) else tuple(tables) if isinstance(tables, list) else ()
+        if not names or not all(isinstance(n, str) for n in names):
+            raise RuleError(f"{where}: 'lookup' maps group names to a table name or a list of them")
+        for name in names:
+            if name not in book.tables:
+                raise RuleError(f"{where}: 'lookup' names unknown table '{name}'")
+        found[group] = names
+    return found
+
+
+def examples(rule: dict[str, Any], key: str, where: str, text: str, allowed: set[str] = EXAMPLE_KEYS) -> list[Example]:
+    found = []
+    for group in rule.get(key, []):
+        if not isinstance(group, dict) or set(group) - allowed:
+            raise RuleError(f"{where}: each of '{key}' takes only {', '.join(sorted(allowed))}")
+        texts = group.get("texts")
+        if not isinstance(texts, list) or not texts or not all(isinstance(t, str) for t in texts):
+            raise RuleError(f"{where}: each of '{key}' needs a non-empty list 'texts'")
+        expected = {k: v for k, v in group.items() if k not in ("texts", "date", "note")}
+        found.append(Example(tuple(texts), expected, group.get("date"), line_of(text, texts[0])))
+    return found
+
+
+def composites(source: str, text: str, data: dict[str, Any]) -> dict[str, Composite]:
+    found = {}
+    for name, spec in data.get("composites", {}).items():
+        words, parts = spec.get("words", []) if isinstance(spec, dict) else None, spec.get("parts", []) if isinstance(spec, dict) else None
+        if not isinstance(words, list) or not isinstance(parts, list) or not all(isinstance(p, list) for p in parts):
+            raise RuleError(f"{source}:{line_of(text, f'[composites.{name}]')}: a composite needs 'words' and 'parts' lists")
+        found[name] = Composite(name, tuple(fold(w) for w in words), tuple(tuple(fold(w) for w in p) for p in parts))
+    return found
+
+
+def compile_relation(book: Rulebook, relation: dict[str, Any], source: str, text: str) -> Relation:
+    rid = relation["id"]
+    line = line_of(text, f'"{rid}"')
+    where = f"{source}:{line}: relation '{rid}'"
+    check_keys(source, text, relation, RELATION_KEYS, f"relation '{rid}'")
+    if not isinstance(relation.get("type"), str):
+        raise RuleError(f"{where}: missing string 'type'")
+    claim = relation.get("claim", "*")
+    if claim != "*" and claim not in KINDS:
+        raise RuleError(f"{where}: claim must be '*' or one of {', '.join(KINDS)}")
+
+    def pattern(key: str) -> Any:
+        if key not in relation:
+            return None
+        try:
+            return regex.compile(expand(book, str(relation[key]), where), regex.IGNORECASE)
+        except regex.error as exc:
+            raise RuleError(f"{where}: bad {key} pattern: {exc}") from None
+
+    return Relation(
+        id=rid, type=relation["type"], claim=claim, before=pattern("before"), after=pattern("after"),
+        between=pattern("between"), only_unit=relation.get("only_unit"), only_suffix=relation.get("only_suffix"),
+        only_range=bool(relation.get("only_range", False)), description=str(relation.get("description", "")),
+        examples=examples(relation, "examples", where, text, RELATION_EXAMPLE_KEYS),
+        counter_examples=examples(relation, "counter_examples", where, text, RELATION_EXAMPLE_KEYS),
+        source=source, line=line,
+    )
+
+
+def compile_anchors(book: Rulebook) -> dict[str, Any]:
+    """Each anchor that some rule uses, compiled on its own for the prefilter."""
+    used = sorted({a for rule in book.rules for a in rule.anchors})
+    compiled = {}
+    for name in used:
+        try:
+            compiled[name] = regex.compile(expand(book, book.anchors[name], f"anchor {name}"), regex.IGNORECASE)
+        except regex.error as exc:
+            raise RuleError(f"anchor {name}: bad pattern: {exc}") from None
+    return compiled

@@ -1,0 +1,100 @@
+"""Run every rule's examples and counter-examples through the whole extractor.
+
+An example text marks its expected span with «»; without marks the whole text is the span.
+An example passes when a claim with exactly that span comes from that rule with every
+expected field; a counter-example passes when that rule yields no claim (inside the marks,
+if any).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from factcheck.document import load_text
+from factcheck.extractor import extract
+from factcheck.model import Claim
+from factcheck.rulebook import Example, Rule, Rulebook
+
+OPEN, CLOSE = "«", "»"
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    rule: str
+    source: str
+    line: int
+    text: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.line}: {self.rule}: {self.text!r}: {self.problem}"
+
+
+def unmark(text: str) -> tuple[str, int, int]:
+    """The text without «», and the marked span (the whole text when unmarked)."""
+    if OPEN in text and CLOSE in text:
+        start = text.index(OPEN)
+        end = text.index(CLOSE) - 1
+        return text.replace(OPEN, "", 1).replace(CLOSE, "", 1), start, end
+    return text, 0, len(text)
+
+
+def run_examples(book: Rulebook) -> tuple[int, list[Failure]]:
+    """How many example texts ran, and the failures."""
+    count, failures = 0, []
+    for rule in book.rules:
+        for example in rule.examples:
+            for text in example.texts:
+                count += 1
+                failures.extend(check_example(book, rule, example, text))
+        for example in rule.counter_examples:
+            for text in example.texts:
+                count += 1
+                failures.extend(check_counter(book, rule, example, text))
+    return count, failures
+
+
+def claims_of(book: Rulebook, text: str, date: str | None) -> list[Claim]:
+    doc_date = dt.date.fromisoformat(date) if date else None
+    claims, _ = extract(load_text("example", text, date=doc_date), book)
+    return claims
+
+
+def check_example(book: Rulebook, rule: Rule, example: Example, marked: str) -> list[Failure]:
+    text, start, end = unmark(marked)
+    claims = claims_of(book, text, example.date)
+    fail = lambda problem: [Failure(rule.id, rule.source, example.line, marked, problem)]  # noqa: E731
+    hit = next((c for c in claims if (c.start, c.end) == (start, end)), None)
+    if hit is None:
+        return fail(f"no claim spans {text[start:end]!r}; found {describe(claims)}")
+    if hit.rule != rule.id:
+        return fail(f"claim {hit.text!r} came from rule {hit.rule}")
+    expected = {"kind": rule.constants.get("kind", rule.kind), **example.expected}
+    for key, want in expected.items():
+        got = hit.extra.get("per") if key == "per" else getattr(hit, key)
+        if not same(got, want):
+            return fail(f"{key} is {got!r}, expected {want!r}")
+    return []
+
+
+def check_counter(book: Rulebook, rule: Rule, example: Example, marked: str) -> list[Failure]:
+    text, start, end = unmark(marked)
+    bad = [c for c in claims_of(book, text, example.date) if c.rule == rule.id and c.start < end and start < c.end]
+    if bad:
+        return [Failure(rule.id, rule.source, example.line, marked, f"must not match, but found {describe(bad)}")]
+    return []
+
+
+def same(got: Any, want: Any) -> bool:
+    if isinstance(got, (int, float)) and isinstance(want, (int, float)) and not isinstance(want, bool):
+        return math.isclose(got, want, rel_tol=1e-9, abs_tol=1e-12)
+    return got == want
+
+
+def describe(claims: list[Claim]) -> str:
+    if not claims:
+        return "nothing"
+    return ", ".join(f"{c.text!r}={c.value!r} ({c.rule})" for c in claims)

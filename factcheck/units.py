@@ -1,0 +1,39 @@
+"""Unit arithmetic through pint, loaded once and only when a conversion is needed."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+
+@functools.cache
+def registry() -> Any:
+    import pint
+
+    return pint.UnitRegistry()
+
+
+def is_unit(name: str) -> bool:
+    """Whether pint knows the unit expression (used to validate rule tables)."""
+    try:
+        registry().parse_units(name)
+    except Exception:  # pint raises several unrelated error types for unknown names
+        return False
+    return True
+
+
+def factor(source: str, target: str) -> float | None:
+    """How many `target` one `source` is, or None when the two do not measure the same thing."""
+    ureg = registry()
+    try:
+        return float(ureg.Quantity(1, source).to(target).magnitude)
+    except Exception:  # DimensionalityError, UndefinedUnitError, OffsetUnitCalculusError ...
+        return None
+
+
+def dimension(name: str) -> str | None:
+    """A readable dimensionality ('[length]', '[mass]') of a unit expression, or None."""
+    try:
+        return str(registry().parse_units(name).dimensionality)
+    except Exception:
+        return None

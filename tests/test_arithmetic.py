@@ -1,0 +1,233 @@
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from factcheck.intervals import INF, Interval, IntervalError, judge, stated_interval
+from factcheck.relations.arithmetic import (
+    age_birth_year,
+    base_from_multiplier,
+    converted,
+    difference,
+    new_from_percent_change,
+    old_from_percent_change,
+    part_from_share,
+    part_within_whole,
+    percent_change,
+    points_change,
+    ratio_implied,
+    share,
+    sum_of,
+    year_from_anniversary,
+)
+
+POSITIVE = st.floats(1e-3, 1e9, allow_nan=False, allow_infinity=False, allow_subnormal=False)
+PERCENT = st.floats(-99, 1e4, allow_nan=False, allow_infinity=False, allow_subnormal=False)
+
+
+@st.composite
+def operand(draw, values=POSITIVE):
+    """An interval of positive figures and a true value inside it."""
+    # adding 0.0 turns -0.0 into 0.0, so that sorting gives low <= high for st.floats
+    low, value, high = sorted(x + 0.0 for x in draw(st.lists(values, min_size=3, max_size=3)))
+    return Interval(low, high, value), draw(st.floats(low, high, allow_subnormal=False))
+
+
+def holds(interval, x):
+    assert interval.low <= interval.value <= interval.high
+    slack = 1e-9 * max(1.0, abs(x))
+    return interval.low - slack <= x <= interval.high + slack
+
+
+def money(value, text, qualifier=None):
+    return stated_interval(value, text, qualifier)
+
+
+# --- every relation, on small exact cases ----------------------------------------------------
+
+def test_exact_relations():
+    e = Interval.exact
+    assert ratio_implied(e(112), e(58)) == e(6496)
+    assert base_from_multiplier(e(1000), e(10)) == e(100)
+    assert percent_change(e(80), e(100)) == e(25)
+    assert new_from_percent_change(e(80), e(25)) == e(100)
+    assert old_from_percent_change(e(100), e(25)) == e(80)
+    assert points_change(e(12.5), e(15)) == e(2.5)
+    assert share(e(10), e(40)) == e(25)
+    assert part_from_share(e(40), e(25)) == e(10)
+    assert sum_of([e(9), e(103)]) == e(112)
+    assert sum_of([]) == e(0)
+    assert difference(e(11), e(10)) == e(1)
+    assert converted(e(3500), 0.621371) == e(3500 * 0.621371)
+
+
+def test_percent_change_uses_the_old_figure_once():
+    # (new - old) / old would let old take two values at once and widen the answer.
+    change = percent_change(Interval(99, 101, 100), Interval.exact(110))
+    assert change.low == pytest.approx(110 / 101 * 100 - 100)
+    assert change.high == pytest.approx(110 / 99 * 100 - 100)
+
+
+def test_percent_change_from_a_zero_figure_is_unbounded():
+    change = percent_change(stated_interval(0, "0", None), stated_interval(5, "5", None))
+    assert change.high == INF
+
+
+def test_share_and_part_from_share_bounds():
+    pct = share(Interval(9, 11, 10), Interval(40, 50, 45))
+    assert (pct.low, pct.high, pct.value) == pytest.approx((18, 27.5, 100 * 10 / 45))
+    part = part_from_share(Interval(40, 50, 45), Interval(20, 30, 25))
+    assert (part.low, part.high, part.value) == pytest.approx((8, 15, 11.25))
+
+
+@pytest.mark.parametrize(("part", "whole", "fits"), [
+    ((9.5, 10.5, 10), (10.5, 11.5, 11), True),
+    ((11.5, 12.5, 12), (10.5, 11.5, 11), False),      # only the rounding edges meet
+    ((11, 11, 11), (11, 11, 11), True),               # the whole of it
+    ((12, 12, 12), (11, 11, 11), False),
+    ((0, 5, 5), (3, INF, 3), True),
+])
+def test_part_within_whole(part, whole, fits):
+    ok, remainder = part_within_whole(Interval(*part), Interval(*whole))
+    assert ok is fits
+    assert remainder == Interval(*whole) - Interval(*part)
+
+
+def test_converted_with_a_negative_factor_keeps_order():
+    assert converted(Interval(1, 2, 1.5), -3) == Interval(-6, -3, -4.5)
+
+
+# --- dates: anniversaries and ages ----------------------------------------------------------
+
+@pytest.mark.parametrize(("held", "nth", "event"),
+                         [(2015, 70, 1945), (2005, 60, 1945), (2015, 75, 1940)])
+def test_year_from_anniversary(held, nth, event):
+    assert year_from_anniversary(held, nth) == Interval.exact(event)
+
+
+def test_year_from_anniversary_of_a_span():
+    assert year_from_anniversary(Interval(2015, 2016, 2015), 70) == Interval(1945, 1946, 1945)
+
+
+def test_year_from_anniversary_counts_from_one():
+    with pytest.raises(IntervalError, match="counted from 1"):
+        year_from_anniversary(2015, 0)
+
+
+def test_same_event_from_two_anniversaries():
+    may_2015, in_2005 = year_from_anniversary(2015, 70), year_from_anniversary(2005, 60)
+    assert judge(may_2015, in_2005)[0] == "consistent"
+    assert judge(year_from_anniversary(2015, 75), in_2005)[0] == "inconsistent"
+    assert judge(may_2015, year_from_anniversary(2007, 60))[0] == "inconsistent"
+
+
+def test_age_birth_year():
+    born = age_birth_year(52, 2015)
+    assert (born.low, born.high) == (1962, 1963)
+    assert judge(born, Interval.exact(1963))[0] == "consistent"
+    assert judge(born, Interval.exact(1960))[0] == "inconsistent"
+    assert age_birth_year(Interval(50, 52, 51), 2015) == Interval(1962, 1965, 1963.5)
+
+
+@given(st.integers(1900, 2100), st.integers(0, 120), st.integers(1, 365), st.integers(1, 365))
+def test_age_birth_year_holds_the_real_birth_year(birth_year, age, birthday, day_of_year):
+    at_year = birth_year + age + (1 if day_of_year < birthday else 0)
+    assert age_birth_year(age, at_year).contains(birth_year)
+
+
+# --- properties: true operands give a true result ------------------------------------------
+
+@given(operand(), operand())
+def test_ratio_and_base_properties(base, factor):
+    (b, x), (f, k) = base, factor
+    assert holds(ratio_implied(b, f), k * x)
+    assert holds(base_from_multiplier(b, f), x / k)
+
+
+@given(operand(), operand())
+def test_percent_change_property(old, new):
+    (o, x), (n, y) = old, new
+    assert holds(percent_change(o, n), (y / x) * 100 - 100)
+
+
+@given(operand(), operand(PERCENT))
+def test_new_and_old_from_percent_change_properties(level, pct):
+    (v, x), (p, c) = level, pct
+    assert holds(new_from_percent_change(v, p), x * (1 + c / 100))
+    assume(1 + c / 100 != 0)
+    assert holds(old_from_percent_change(v, p), x / (1 + c / 100))
+
+
+@given(operand(PERCENT), operand(PERCENT))
+def test_points_change_property(old, new):
+    (o, x), (n, y) = old, new
+    assert holds(points_change(o, n), y - x)
+
+
+@given(operand(), operand(), operand(PERCENT))
+def test_share_properties(part, whole, pct):
+    (p, x), (w, y), (s, c) = part, whole, pct
+    assert holds(share(p, w), x / y * 100)
+    assert holds(part_from_share(w, s), y * (c * 0.01))
+
+
+@given(st.lists(operand(), max_size=6), operand())
+def test_sum_difference_and_remainder_properties(parts, other):
+    total = sum_of([interval for interval, _ in parts])
+    assert holds(total, sum(x for _, x in parts))
+    (a, x), (b, y) = other, (parts[0] if parts else other)
+    assert holds(difference(a, b), x - y)
+    fits, remainder = part_within_whole(b, a)
+    assert holds(remainder, x - y)
+    if y < x:
+        assert fits
+
+
+@given(operand(), st.floats(-1e3, 1e3, allow_nan=False, allow_subnormal=False))
+def test_converted_property(value, factor):
+    v, x = value
+    assert holds(converted(v, factor), x * factor)
+
+
+# --- worked examples from the seed interview --------------------------------------------
+
+def current_trade():
+    return sum_of([money(9e6, "$9 million"), money(103e6, "$103 million")])
+
+
+def test_58_times_russian_trade():
+    expected = ratio_implied(current_trade(), stated_interval(58, "58 times", None))
+    assert expected.value == pytest.approx(6.496e9)
+    assert expected.low == pytest.approx(6.3825e9)
+    assert expected.high == pytest.approx(6.6105e9)
+    verdict, dev = judge(expected, money(6.54e9, "$6.54 billion"))
+    assert verdict == "consistent" and dev == pytest.approx(0.00677, abs=1e-4)
+    assert judge(expected, money(3e9, "$3 billion"))[0] == "inconsistent"
+
+
+def test_tenfold_to_one_billion_both_directions():
+    factor = stated_interval(10, "10-fold", None)
+    target = money(1e9, "$1 billion")
+    # forward: 10 x the current level against the stated target
+    verdict, dev = judge(ratio_implied(current_trade(), factor), target)
+    assert verdict in ("consistent", "approximate")
+    assert dev == pytest.approx(-0.107, abs=1e-3)
+    # backward: the current level the target implies against the stated current level
+    verdict, dev = judge(base_from_multiplier(target, factor), current_trade())
+    assert verdict in ("consistent", "approximate")
+    assert dev == pytest.approx(0.12)
+
+
+def test_tenfold_to_five_billion_is_inconsistent():
+    factor = stated_interval(10, "10-fold", None)
+    target = money(5e9, "$5 billion")
+    assert judge(base_from_multiplier(target, factor), current_trade())[0] == "inconsistent"
+    assert judge(ratio_implied(current_trade(), factor), target)[0] == "inconsistent"
+
+
+def test_debt_write_off():
+    whole = money(11e9, "$11 billion")
+    fits, remainder = part_within_whole(money(10e9, "$10 billion"), whole)
+    assert fits and remainder.value == pytest.approx(1e9)
+    assert share(money(10e9, "$10 billion"), whole).value == pytest.approx(90.909, abs=1e-3)
+    fits, remainder = part_within_whole(money(12e9, "$12 billion"), whole)
+    assert not fits and remainder.value == pytest.approx(-1e9)

@@ -1,0 +1,129 @@
+"""The benchmark scoring functions, on hand-made cases (nothing here is timed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+def load(name: str):
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCHMARKS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+conf = load("conformance")
+thru = load("throughput")
+E, F = conf.Expected, conf.Found
+
+
+def case(expected, source="Specs/x.json#0", text="x" * 60):
+    return conf.Case("t-1", source, text, None, tuple(expected))
+
+
+def test_tally_rates():
+    t = conf.Tally(expected=4, found=3, relaxed=4, claims=5, true_claims=3, valued=2, value_ok=1)
+    assert t.recall == 0.75 and t.relaxed_recall == 1.0 and t.precision == 0.6
+    assert t.f1 == pytest.approx(2 * 0.6 * 0.75 / 1.35)
+    assert t.value_accuracy == 0.5
+
+
+def test_tally_edges():
+    assert conf.Tally().recall is None and conf.Tally().f1 is None
+    assert conf.Tally(expected=2).f1 == 0.0  # nothing found, nothing claimed
+    assert conf.Tally(expected=2, found=2, scores_precision=False).f1 is None
+
+
+def test_match_case_exact_relaxed_and_false_positives():
+    a, b = E("$3", 0, 2, "money"), E("$ 5 m", 10, 15, "money")
+    found = [F("$3", 0, 2, "money"), F("$ 5", 10, 13, "money"), F("9 euros", 20, 27, "money"),
+             F("5 %", 30, 33, "percent")]
+    result = conf.match_case(case([a, b]), found, ("money",))
+    assert [e for e, _ in result.hits] == [a]
+    assert result.misses == [b] and result.relaxed == [a, b]
+    assert [f.text for f in result.false_positives] == ["$ 5", "9 euros"]
+    t = conf.tally_case(result, ("money",), recall_only=False)["money"]
+    assert (t.expected, t.found, t.relaxed, t.claims, t.true_claims) == (2, 1, 2, 3, 1)
+
+
+def test_tally_case_splits_kinds():
+    miles, kilos = E("3 miles", 0, 7, "distance"), E("4 kg", 10, 14, "quantity")
+    found = [F("3 miles", 0, 7, "quantity"), F("4 kg", 10, 14, "quantity")]
+    result = conf.match_case(case([miles, kilos]), found, ("distance", "quantity"))
+    tallies = conf.tally_case(result, ("distance", "quantity"), recall_only=False)
+    assert tallies["distance"].found == 1 and tallies["distance"].claims == 0
+    assert tallies["quantity"].claims == 2 and tallies["quantity"].true_claims == 2
+
+
+def test_number_found_exact_or_inside_a_larger_claim():
+    twenty, five = E("20", 1, 3, "count", 20), E("5", 10, 11, "count", 5)
+    seven, lost = E("7", 20, 21, "count", 7), E("12", 30, 32, "count", 12)
+    found = [F("20", 1, 3, "count", 20), F("$5 m", 9, 13, "money", 5e6), F("7", 20, 21, "ordinal"),
+             F("1", 30, 31, "count", 1)]
+    result = conf.match_number_case(case([twenty, five, seven, lost]), found)
+    assert result.misses == [lost] and result.contained == [five, seven]
+    t = conf.tally_case(result, ("count",), recall_only=True)["count"]
+    assert (t.found, t.contained, t.expected, t.relaxed) == (3, 2, 4, 4)
+    assert t.precision is None and t.value_ok == 1
+
+
+def test_value_agrees_on_money_units_and_subunits():
+    usd = E("$ 5", 0, 3, "money", 5, "USD")
+    assert conf.value_agrees(usd, F("$ 5", 0, 3, "money", 5.0, "USD"))
+    assert not conf.value_agrees(usd, F("$ 5", 0, 3, "money", 5, "CAD"))
+    assert not conf.value_agrees(usd, F("$ 5", 0, 3, "money", 5.01, "USD"))
+    cents = E("50 cents", 0, 8, "money", 50, None, "currency", "Cent")
+    assert conf.value_agrees(cents, F("50 cents", 0, 8, "money", 0.5, "USD"))
+    assert conf.value_agrees(E("rmb", 0, 3, "money"), F("rmb", 0, 3, "money")) is None
+
+
+def test_value_agrees_maps_upstream_unit_names():
+    area = E("3 m2", 0, 4, "quantity", 3, "Square meter", "Area")
+    assert conf.value_agrees(area, F("3 m2", 0, 4, "quantity", 3, "meter ** 2"))
+    assert conf.value_agrees(area, F("3 m2", 0, 4, "quantity", 3, "m ** 2"))
+    assert not conf.value_agrees(area, F("3 m2", 0, 4, "quantity", 3, "meter"))
+    warm = E("85°", 0, 3, "quantity", 85, "Degree", "temperature")
+    assert conf.value_agrees(warm, F("85°", 0, 3, "quantity", 85, "degree_Fahrenheit"))
+    hot = E("40 c", 0, 4, "quantity", 40, "Celsius", "temperature")
+    assert not conf.value_agrees(hot, F("40 c", 0, 4, "quantity", 40, "degree_Fahrenheit"))
+
+
+def test_date_values_and_scope():
+    day = E("may 4", 0, 5, "date", "2016-05-04")
+    assert conf.value_agrees(day, F("may 4", 0, 5, "date", "2016-05-04"))
+    assert not conf.value_agrees(day, F("may 4", 0, 5, "date", "2016-05"))
+    week = F("next week", 20, 29, "date", None, None, "2016-11-14", "2016-11-20")
+    assert not conf.in_scope(case([day], "Specs/DateTime/English/DateParser.json#3"), week)
+    assert conf.in_scope(case([day], "Specs/DateTime/English/DatePeriodParser.json#3"), week)
+    assert conf.in_scope(case([day], "Specs/DateTime/English/DateTimeModel.json#3"), week)
+
+
+def test_case_from_and_status():
+    data = {"id": "date-1", "source": "s", "text": "on 15", "reference_datetime": "2016-11-07T00:00:00",
+            "expected": [{"text": "15", "start": 3, "end": 5, "kind": "date", "value": None}]}
+    parsed = conf.case_from(data)
+    assert parsed.date == dt.date(2016, 11, 7) and parsed.expected[0].end == 5
+    money = conf.FileResult("money", {"all": conf.Tally(expected=10, found=8, claims=8, true_claims=8)})
+    assert money.status() == "PASS"  # F1 0.889
+    money.tallies["all"].claims = 12
+    assert money.status() == "BELOW"  # F1 0.727
+    assert conf.FileResult("age", {"all": conf.Tally()}).status() is None
+
+
+def test_missing_corpus_is_a_one_line_error(tmp_path):
+    with pytest.raises(conf.CorpusError, match="not found"):
+        conf.load_cases(tmp_path / "money.jsonl")
+    with pytest.raises(thru.CorpusError, match="no \\*.txt"):
+        thru.load_texts(tmp_path, None)
+
+
+def test_digits_pass_counts_runs():
+    assert thru.digits_pass(["a 12 b 3", "2015-05-04"]) == 5

@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.config import Config, glob_regex, load_config, merge, select_files
+from factcheck.errors import InputError
+
+
+def write(path: Path, text: str = "", data: bytes | None = None) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if data is None:
+        path.write_text(text, encoding="utf-8")
+    else:
+        path.write_bytes(data)
+    return path
+
+
+def test_walks_up_from_a_file_to_the_nearest_config(tmp_path):
+    config_file = write(tmp_path / "site" / ".factcheck.toml", """
+rules = ["house-rules", "/opt/rules"]
+facts = "facts.toml"
+fail_on = "warning"
+tolerance = 0
+include = ["*.md"]
+exclude = ["drafts"]
+date = 2015-02-22
+lock = "factcheck.lock"
+format = "sarif"
+approx_threshold = 0.05
+""")
+    article = write(tmp_path / "site" / "news" / "2015" / "story.md", "text")
+    config = load_config(article)
+    site = tmp_path / "site"
+    assert config == Config(rules=(site / "house-rules", Path("/opt/rules")), facts=site / "facts.toml",
+                            fail_on="warning", tolerance=0.0, include=("*.md",), exclude=("drafts",),
+                            date="2015-02-22", lock=site / "factcheck.lock", format="sarif",
+                            approx_threshold=0.05, source=config_file)
+
+
+def test_a_pyproject_without_the_table_is_passed_over(tmp_path):
+    write(tmp_path / ".factcheck.toml", 'fail_on = "error"\n')
+    write(tmp_path / "pkg" / "pyproject.toml", '[project]\nname = "x"\n[tool.black]\nline-length = 99\n')
+    config = load_config(tmp_path / "pkg")
+    assert config.source == tmp_path / ".factcheck.toml" and config.fail_on == "error"
+
+
+def test_the_nearest_pyproject_table_wins_and_the_dedicated_file_beats_it_in_one_folder(tmp_path):
+    write(tmp_path / ".factcheck.toml", 'fail_on = "error"\n')
+    pyproject = write(tmp_path / "pkg" / "pyproject.toml", '[tool.factcheck]\nfail_on = "info"\ndate = "2014-12-31"\n')
+    config = load_config(tmp_path / "pkg" / "docs")  # a path that does not exist yet starts from its parent
+    assert (config.source, config.fail_on, config.date) == (pyproject, "info", "2014-12-31")
+    dedicated = write(tmp_path / "pkg" / ".factcheck.toml", 'fail_on = "never"\n')
+    assert load_config(tmp_path / "pkg").source == dedicated
+
+
+def test_no_config_gives_the_defaults(tmp_path):
+    config = load_config(tmp_path)
+    assert config == Config() and config.source is None and config.rules == ()
+
+
+def test_an_unknown_key_is_named_with_its_file(tmp_path):
+    pyproject = write(tmp_path / "pyproject.toml", '[tool.factcheck]\nfail-on = "error"\n')
+    with pytest.raises(InputError) as caught:
+        load_config(tmp_path)
+    assert str(caught.value) == f"{pyproject}: unknown key 'fail-on' in [tool.factcheck]"
+    dedicated = write(tmp_path / ".factcheck.toml", 'colour = "red"\n')
+    with pytest.raises(InputError, match=r"\.factcheck\.toml: unknown key 'colour'$"):
+        load_config(tmp_path)
+    assert dedicated.exists()
+
+
+@pytest.mark.parametrize("line, message", [
+    ('tolerance = "0.1"', "key 'tolerance' must be a number >= 0, got '0.1'"),
+    ("tolerance = -1", "key 'tolerance' must be a number >= 0, got -1"),
+    ("approx_threshold = true", "key 'approx_threshold' must be a number >= 0, got True"),
+    ('rules = "rules"', "key 'rules' must be a list of paths, got 'rules'"),
+    ("include = [1]", "key 'include' must be a list of strings, got [1]"),
+    ('fail_on = "fatal"', "key 'fail_on' must be one of \"error\", \"warning\", \"info\", \"never\", got 'fatal'"),
+    ('date = "22/02/2015"', "key 'date' must be a date \"YYYY-MM-DD\", got '22/02/2015'"),
+    ('date = "2015-02-30"', "key 'date' must be a date \"YYYY-MM-DD\", got '2015-02-30'"),
+    ("lock = 3", "key 'lock' must be a path string, got 3"),
+])
+def test_a_wrong_type_names_key_and_file(tmp_path, line, message):
+    config_file = write(tmp_path / ".factcheck.toml", line + "\n")
+    with pytest.raises(InputError) as caught:
+        load_config(tmp_path)
+    assert str(caught.value) == f"{config_file}: {message}"
+
+
+def test_malformed_toml_reports_file_and_line(tmp_path):
+    config_file = write(tmp_path / ".factcheck.toml", 'fail_on = "error"\n\ntolerance = \n')
+    with pytest.raises(InputError) as caught:
+        load_config(tmp_path)
+    message = str(caught.value)
+    assert message.startswith(f"{config_file}:3: ") and "(at line" not in message
+
+
+def test_a_table_instead_of_settings_is_an_error(tmp_path):
+    write(tmp_path / "pyproject.toml", "[tool]\nfactcheck = 1\n")
+    with pytest.raises(InputError, match=r"\[tool\.factcheck\] must be a table"):
+        load_config(tmp_path)
+
+
+def test_command_line_values_that_are_set_win():
+    config = Config(fail_on="error", tolerance=0.1, include=("*.md",), source=Path("/x/.factcheck.toml"))
+    merged = merge(config, fail_on="never", tolerance=None, include=["*.txt"], format=None)
+    assert merged == Config(fail_on="never", tolerance=0.1, include=("*.txt",), source=Path("/x/.factcheck.toml"))
+    assert merge(config) == config
+
+
+def test_select_files_walks_text_like_files_in_sorted_order(tmp_path):
+    for name in ("b.md", "a.txt", "sub/c.html", "sub/d.srt", "sub/e.vtt", "f.htm", "g.markdown", "NOTES"):
+        write(tmp_path / name, "text")
+    write(tmp_path / "image.png", data=b"\x89PNG\r\n")
+    write(tmp_path / "blob", data=b"ab\0cd")
+    write(tmp_path / "latin", data="caf\xe9".encode("latin-1"))
+    write(tmp_path / ".hidden.md", "text")
+    write(tmp_path / ".git" / "HEAD.txt", "text")
+    names = [p.relative_to(tmp_path).as_posix() for p in select_files([tmp_path])]
+    assert names == ["NOTES", "a.txt", "b.md", "f.htm", "g.markdown", "sub/c.html", "sub/d.srt", "sub/e.vtt"]
+
+
+def test_select_files_applies_exclude_then_include(tmp_path):
+    for name in ("a.md", "drafts/b.md", "docs/deep/c.md", "docs/d.txt", "e.txt"):
+        write(tmp_path / name, "text")
+
+    def chosen(include=(), exclude=()):
+        return [p.relative_to(tmp_path).as_posix() for p in select_files([tmp_path], include, exclude)]
+
+    assert chosen(exclude=["drafts"]) == ["a.md", "docs/d.txt", "docs/deep/c.md", "e.txt"]
+    assert chosen(include=["*.md"], exclude=["drafts/"]) == ["a.md", "docs/deep/c.md"]
+    assert chosen(include=["docs/**/*.md"]) == ["docs/deep/c.md"]
+    assert chosen(include=["docs"]) == ["docs/d.txt", "docs/deep/c.md"]
+    assert chosen(include=["[ae].*"]) == ["a.md", "e.txt"]
+
+
+def test_select_files_keeps_named_files_and_rejects_missing_ones(tmp_path):
+    named = write(tmp_path / "drafts" / "x.md", "text")
+    assert select_files([named], exclude=["*.md"]) == [named]
+    assert select_files([tmp_path / "drafts", named]) == [named]
+    with pytest.raises(InputError, match="no such file or directory"):
+        select_files([tmp_path / "absent.md"])
+
+
+def test_glob_stars_stay_within_a_name_unless_doubled():
+    assert glob_regex("docs/*.md").fullmatch("docs/a.md")
+    assert not glob_regex("docs/*.md").fullmatch("docs/x/a.md")
+    assert glob_regex("docs/**/*.md").fullmatch("docs/a.md")
+    assert glob_regex("docs/**").fullmatch("docs/x/y/a.md")
+    assert glob_regex("file?.[!a-c]xt").fullmatch("file1.txt")
+    assert not glob_regex("file?.[!a-c]xt").fullmatch("file1.bxt")
