@@ -450,7 +450,9 @@ def notes_lines(results: list[FileResult]) -> list[str]:
 
 
 def show_lines(results: list[FileResult], limit: int) -> list[str]:
-    lines = []
+    lines: list[str] = []
+    if limit <= 0:
+        return lines
     for result in results:
         for title, items in (("misses", result.misses), ("false positives", result.false_positives),
                              ("wrong values", result.wrong_values)):

@@ -58,13 +58,17 @@ BULLETS = "•‣◦▪·*-–—"
 SHORT_LINE = 40  # a line this short is always short enough to be a heading
 SHORT_SHARE = 0.6  # ... and so is one under this share of the text's typical line length
 
-_BOUNDARY = regex.compile(  # `regex` scans this alternation about three times faster than `re`
-    r"(?P<term>[.?!…‽]+)[\"'”’»)\]}]*(?=\s+[\"'“‘«(\[{]*(?P<next>\w+|\S)|\s*\Z)"
+_BOUNDARY = regex.compile(  # `regex`: variable-length lookbehind, and faster here than `re`
+    r"(?P<term>[.?!…‽]+)"
+    r"(?:(?<=(?:^|[\s\"'“‘«(\[{/-])(?P<before>[^\s\"'“‘«(\[{/-]{1,8})[.?!…‽]+))?"
+    r"[\"'”’»)\]}]*(?=\s+[\"'“‘«(\[{]*(?P<next>\w+|\S)|\s*\Z)"
     r"|(?P<para>(?:\r\n?|\n)(?:[^\S\r\n]*(?:\r\n?|\n))+)"
     r"|(?P<line>\r\n?|\n)"
 )
+"""A terminator run with its closing quotes before whitespace, `before` the word before it
+when short enough to be an abbreviation (its part after a hyphen or slash), `next` the word
+after it; or a paragraph break; or a line break."""
 _NEXT = re.compile(r"\s*(?P<open>[\"'“‘«(\[{]*)(?P<word>\w+|\S)?")
-_SPAN = regex.compile(r"\S(?:.*\S)?", regex.DOTALL)  # a stretch without surrounding whitespace
 _INITIALISM = re.compile(r"[A-Z]|[A-Za-z]{1,3}(?:\.[A-Za-z]{1,3})+")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 
@@ -149,9 +153,11 @@ def segment(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start, paragraph, filled = 0, 0, False
     for cut, ends_paragraph in _cuts(text):
-        span = _SPAN.search(text, start, cut)
-        if span:
-            sentences.append(Sentence(len(sentences), span.start(), span.end(), paragraph))
+        piece = text[start:cut]
+        stripped = piece.strip()
+        if stripped:
+            first = start + len(piece) - len(piece.lstrip())
+            sentences.append(Sentence(len(sentences), first, first + len(stripped), paragraph))
             filled = True
         if ends_paragraph and filled:
             paragraph, filled = paragraph + 1, False
@@ -165,8 +171,8 @@ def _cuts(text: str) -> Iterator[tuple[int, bool]]:
     line_start = 0
     for match in _BOUNDARY.finditer(text):
         kind = match.lastgroup
-        if kind == "next" or kind == "term":
-            if _term_ends_sentence(text, match):
+        if kind != "para" and kind != "line":
+            if _term_ends_sentence(match):
                 yield match.end(), False
             continue
         if kind == "para":
@@ -177,31 +183,21 @@ def _cuts(text: str) -> Iterator[tuple[int, bool]]:
     yield len(text), True
 
 
-def _term_ends_sentence(text: str, match: regex.Match[str]) -> bool:
-    """Whether the terminator run (with closing quotes) in `match` ends its sentence;
-    `next` is the word after it, opening quotes and brackets skipped."""
-    word = match["next"]
+def _term_ends_sentence(match: regex.Match[str]) -> bool:
+    """Whether the terminator run of a _BOUNDARY match ends its sentence."""
+    word = match.group("next")
     if word is None:
         return True
     if word[0].islower() or word[0] in CONTINUERS:
         return False
-    if match["term"] != ".":
+    before = match.group("before")
+    if before is None or match.group("term") != ".":
         return True
-    before = _word_before(text, match.start())
     if before in NON_FINAL:
         return False
     if before in ABBREVIATIONS or _INITIALISM.fullmatch(before):
         return word in SENTENCE_OPENERS
     return True
-
-
-def _word_before(text: str, end: int) -> str:
-    """The word ending at `end`: the last part of its whitespace-delimited token after any
-    hyphen ("Russia-N" -> "N"), opening quotes and brackets removed."""
-    chunk = text[max(0, end - 32):end]
-    if not chunk or chunk[-1].isspace():
-        return ""
-    return chunk.rsplit(None, 1)[-1].rpartition("-")[2].lstrip(OPENERS)
 
 
 def _line_ends_sentence(text: str, line_start: int, match: regex.Match[str], limit: float) -> bool:

@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from factcheck.checker import CheckOptions, check_all
 from factcheck.document import Document, load
 from factcheck.errors import InputError
 from factcheck.extractor import extract
+from factcheck.facts import Fact
 from factcheck.formats import prepare
+from factcheck.linker import find_links
 from factcheck.model import DocumentReport
 from factcheck.rulebook import Rulebook
-
-
-@dataclass(frozen=True, slots=True)
-class ScanOptions:
-    """What a scan needs besides the documents."""
-
-    date: dt.date | None = None
-    extra: dict[str, object] = field(default_factory=dict)
 
 
 def read_input(path: str, stdin_bytes: bytes | None = None) -> bytes:
@@ -54,13 +48,15 @@ def parse_front_date(text: str | None) -> dt.date | None:
         return None
 
 
-def scan_document(doc: Document, book: Rulebook) -> DocumentReport:
+def scan_document(doc: Document, book: Rulebook, facts: list[Fact] | None = None,
+                  options: CheckOptions | None = None) -> DocumentReport:
     claims, warnings = extract(doc, book)
+    checks = check_all(find_links(doc, claims, book), facts or [], options or CheckOptions())
     return DocumentReport(
         path=doc.path,
         document_date=doc.date.isoformat() if doc.date else None,
         claims=claims,
-        checks=[],
+        checks=checks,
         warnings=[*doc.warnings, *warnings],
         date_source=doc.date_source,
     )

@@ -37,3 +37,12 @@ def dimension(name: str) -> str | None:
         return str(registry().parse_units(name).dimensionality)
     except Exception:
         return None
+
+
+def convert(value: float, source: str, target: str) -> float | None:
+    """value in `source` expressed in `target` (offset units such as degrees work too), or None."""
+    ureg = registry()
+    try:
+        return float(ureg.Quantity(value, source).to(target).magnitude)
+    except Exception:  # DimensionalityError, UndefinedUnitError ...
+        return None

@@ -2,6 +2,7 @@
 
 Indented code blocks: a run of lines indented by four spaces (or a tab) after a blank line is
 code, unless a list is open (there the indentation continues a list item's paragraph).
+Ordered-list numbers ("1.", "2)") are blanked; inside a paragraph only "1." can start a list.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ FRONT_OPEN = regex.compile(r"\A\ufeff?(?P<fence>---|\+\+\+)[ \t]*\r?\n")
 FRONT_DATE = regex.compile(r"^date[ \t]*[:=][ \t]*(?P<value>\S.*?)[ \t]*\r?$", regex.MULTILINE)
 FENCE = regex.compile(r" {0,3}(?P<fence>`{3,}|~{3,})")
 FENCE_CLOSE = regex.compile(r" {0,3}(?P<fence>`{3,}|~{3,})[ \t]*\r?\n?\Z")
-LIST_ITEM = regex.compile(r" {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
+LIST_ITEM = regex.compile(r"[ \t]*(?:[-+*]|(?P<number>\d{1,9})[.)])(?:[ \t]|$)")
 INDENTED = regex.compile(r"(?: {4}|[ ]{0,3}\t)")
 
 NO_BLANK_LINE = r"(?:(?!\n[ \t]*\n).)"
@@ -35,7 +36,7 @@ ESCAPE = regex.compile(r"\\(?=[!-/:-@\[-`{-~])")
 def prepare_markdown(text: str, buffer: Buffer) -> str | None:
     """Mask Markdown markup in `buffer`; return the front matter's `date` value as written."""
     date = _front_matter(text, buffer)
-    _code_blocks(buffer)
+    _blocks(buffer)
     for pattern in (CODE_SPAN, COMMENT, RAW_BLOCK, IMAGE, REFERENCE_DEF, AUTOLINK):
         _blank_matches(pattern, buffer)
     _links(buffer)
@@ -57,8 +58,8 @@ def _front_matter(text: str, buffer: Buffer) -> str | None:
     return date["value"] if date else None
 
 
-def _code_blocks(buffer: Buffer) -> None:
-    """Blank fenced blocks (an unclosed fence runs to the end) and indented code blocks."""
+def _blocks(buffer: Buffer) -> None:
+    """Blank fenced blocks (an unclosed fence runs to the end), indented code and list numbers."""
     fence: str | None = None
     in_list = in_code = False
     after_blank = True
@@ -77,8 +78,19 @@ def _code_blocks(buffer: Buffer) -> None:
             buffer.blank(start, position)
         elif not blank:
             in_code = False
-            in_list = bool(LIST_ITEM.match(line)) or (in_list and (not after_blank or line[0] in " \t"))
+            item = LIST_ITEM.match(line)
+            if item and (after_blank or in_list or item["number"] in (None, "1")):
+                in_list = True
+                _blank_number(buffer, start, item)
+            else:
+                in_list = in_list and (not after_blank or line[0] in " \t")
         after_blank = blank
+
+
+def _blank_number(buffer: Buffer, line_start: int, item: regex.Match[str]) -> None:
+    """An ordered list's "3." numbers an item; it is not a count."""
+    if item["number"] is not None:
+        buffer.blank(line_start + item.start("number"), line_start + item.end("number") + 1)
 
 
 def _backtick_info(line: str, opening: regex.Match[str]) -> bool:

@@ -1,8 +1,10 @@
 """Speaker labels that open a line or paragraph of a transcript: "KH:", "Park Byung-in:", "Q:".
 
 A label is 1-4 capitalised (or all-caps) words, optionally wrapped in Markdown emphasis, right
-before a colon and a space. It must start a line and follow a paragraph break or a finished
+before a colon, a space and words. It must start a line and follow a paragraph break or a finished
 sentence, so a wrapped line that happens to begin "Korea: ..." is not taken for a speaker.
+Labels count only when they read as a dialogue, a name coming back within a few turns
+("Energy: ... Trucking: ... Airlines: ..." lists one topic per paragraph instead).
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ LABEL = regex.compile(
 )
 LINE_START = regex.compile(r"\n")
 INDENT = regex.compile(r"[ \t]*")
+SPOKEN = regex.compile(r"[^\n]*\p{L}")  # what follows a label on its line has words, not just figures
 MAX_WORDS = 4
+TURN_GAP = 3
 SENTENCE_END = ".!?…\"”’')]—–"
 
 # Line-opening words that introduce a field, a caption or a note rather than a person.
@@ -29,7 +33,9 @@ NOT_SPEAKERS = frozenset(
     keywords date subject from to re cc bcc title abstract disclaimer contact email e-mail
     tel phone fax address location time venue price cost total tip hint edit important
     background context translation transcript nb n.b. ps p.s. fig. figure table chart step
-    part chapter section editor's editor’s see read also""".split()
+    part chapter section editor's editor’s see read also first second third fourth fifth sixth
+    seventh eighth ninth tenth firstly secondly thirdly finally lastly next gentlemen ladies
+    members dear""".split()
 )
 
 
@@ -37,6 +43,8 @@ def mark_speakers(text: str, buffer: Buffer) -> list[Region]:
     """Blank every speaker label in `buffer`; one region per label, up to the next label."""
     scan = buffer.text()
     labels = [label for p in _line_starts(text, scan) if (label := _label_at(scan, p))]
+    if not _is_dialogue(labels):
+        return []
     regions = []
     for index, label in enumerate(labels):
         buffer.blank(label.start(), label.end())
@@ -58,9 +66,17 @@ def _label_at(scan: str, position: int) -> regex.Match[str] | None:
     if not match or not _opens_turn(scan, position):
         return None
     words = match["name"].split()
-    if len(words) > MAX_WORDS or words[0].lower() in NOT_SPEAKERS:
+    if len(words) > MAX_WORDS or words[0].lower() in NOT_SPEAKERS or not SPOKEN.match(scan, match.end()):
         return None
     return match
+
+
+def _is_dialogue(labels: list[regex.Match[str]]) -> bool:
+    """At most two names, or a name that speaks again within three turns (A, B, A)."""
+    names = [label["name"] for label in labels]
+    if len(set(names)) <= 2:
+        return True
+    return any(name in names[index + 1 : index + 1 + TURN_GAP] for index, name in enumerate(names))
 
 
 def _opens_turn(scan: str, position: int) -> bool:

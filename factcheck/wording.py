@@ -1,0 +1,46 @@
+"""Figures in words for explanations and messages: '$6.50B', '112 million', '12.0%'.
+
+The checker writes its arithmetic as data (`explanation`, `message`); this is the one
+place that decides how a number reads there.
+"""
+
+from __future__ import annotations
+
+import math
+
+from factcheck.intervals import Interval
+
+SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "KRW": "₩", "INR": "₹", "CNY": "CN¥"}
+SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"))
+UNIT_WORDS = {"percent": "%", "percentage_point": " points"}
+
+
+def number(value: float) -> str:
+    """Three significant figures, scale letters from a million up."""
+    if not math.isfinite(value):
+        return "∞" if value > 0 else "−∞"
+    for size, letter in SCALES:
+        if abs(value) >= size:
+            return f"{value / size:.3g}{letter}" if abs(value / size) < 1000 else f"{value / size:,.0f}{letter}"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.3g}" if abs(value) < 1000 else f"{value:,.0f}"
+
+
+def figure(value: float | int | None, unit: str | None) -> str:
+    if value is None:
+        return "?"
+    value = float(value)
+    if unit in SYMBOLS:
+        return ("−" if value < 0 else "") + SYMBOLS[unit] + number(abs(value))
+    if unit and len(unit) == 3 and unit.isupper():
+        return f"{unit} {number(value)}"
+    if unit in UNIT_WORDS:
+        return f"{value:.3g}{UNIT_WORDS[unit]}"
+    if unit:
+        return f"{number(value)} {unit.replace('_', ' ')}"
+    return number(value)
+
+
+def interval_words(found: Interval, unit: str | None) -> str:
+    return f"between {figure(found.low, unit)} and {figure(found.high, unit)}"
