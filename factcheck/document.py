@@ -10,8 +10,9 @@ import codecs
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from operator import attrgetter
 
 import regex
@@ -69,7 +70,7 @@ _BOUNDARY = regex.compile(  # `regex`: variable-length lookbehind, and faster he
 when short enough to be an abbreviation (its part after a hyphen or slash), `next` the word
 after it; or a paragraph break; or a line break."""
 _NEXT = re.compile(r"\s*(?P<open>[\"'“‘«(\[{]*)(?P<word>\w+|\S)?")
-_INITIALISM = re.compile(r"[A-Z]|[A-Za-z]{1,3}(?:\.[A-Za-z]{1,3})+")
+_INITIALISM = re.compile(r"[A-Za-z]{1,3}(?:\.[A-Za-z]{1,3})+")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
@@ -167,51 +168,58 @@ def segment(text: str) -> list[Sentence]:
 
 def _cuts(text: str) -> Iterator[tuple[int, bool]]:
     """(offset, ends a paragraph) for each sentence end, the end of the text last."""
-    limit = _short_line_limit(text)
+    limit = cache(lambda: _short_line_limit(text))
     line_start = 0
     for match in _BOUNDARY.finditer(text):
-        kind = match.lastgroup
-        if kind != "para" and kind != "line":
-            if _term_ends_sentence(match):
+        term, before, word, para, _ = match.groups()
+        if term:
+            if _term_ends_sentence(term, before, word):
                 yield match.end(), False
             continue
-        if kind == "para":
+        if para:
             yield match.start(), True
-        elif _line_ends_sentence(text, line_start, match, limit):
+        elif _line_ends_sentence(text, line_start, match.start(), match.end(), limit):
             yield match.start(), False
         line_start = match.end()
     yield len(text), True
 
 
-def _term_ends_sentence(match: regex.Match[str]) -> bool:
-    """Whether the terminator run of a _BOUNDARY match ends its sentence."""
-    word = match.group("next")
+def _term_ends_sentence(term: str, before: str | None, word: str | None) -> bool:
+    """Whether a terminator run ends its sentence, given the short word before it (None when
+    long) and the word after it (None at the end of the text)."""
     if word is None:
         return True
     if word[0].islower() or word[0] in CONTINUERS:
         return False
-    before = match.group("before")
-    if before is None or match.group("term") != ".":
+    if before is None or term != ".":
         return True
     if before in NON_FINAL:
         return False
-    if before in ABBREVIATIONS or _INITIALISM.fullmatch(before):
+    if before in ABBREVIATIONS or _is_initialism(before):
         return word in SENTENCE_OPENERS
     return True
 
 
-def _line_ends_sentence(text: str, line_start: int, match: regex.Match[str], limit: float) -> bool:
-    """Whether a single line break ends a sentence: after a short line that lacks final
+def _is_initialism(word: str) -> bool:
+    """An initial ("W") or dotted letters ("U.S", "Ph.D", "a.m")."""
+    if len(word) == 1:
+        return word.isupper()
+    return "." in word and _INITIALISM.fullmatch(word) is not None
+
+
+def _line_ends_sentence(text: str, line_start: int, start: int, end: int, limit: Callable[[], float]) -> bool:
+    """Whether the line break at start:end ends a sentence: after a short line that lacks final
     punctuation, before a line that starts like a new unit (capital, digit, quote, bullet)."""
-    line = text[line_start:match.start()].strip()
+    line = text[line_start:start].strip()
     bare = line.rstrip(CLOSERS)
-    if not bare or bare[-1] in TERMINATORS or bare[-1] in LINE_CONTINUERS or len(line) >= limit:
+    if not bare or bare[-1] in TERMINATORS or bare[-1] in LINE_CONTINUERS:
         return False
-    following = _NEXT.match(text, match.end())
+    following = _NEXT.match(text, end)
     word = following["word"]
-    if word is None:
-        return True
-    return bool(following["open"]) or word[0].isupper() or word[0].isdigit() or word[0] in BULLETS
+    if word is not None and not (following["open"] or word[0].isupper() or word[0].isdigit()
+                                 or word[0] in BULLETS):
+        return False
+    return len(line) < limit()
 
 
 def _short_line_limit(text: str) -> float:

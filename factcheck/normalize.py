@@ -13,7 +13,7 @@ from typing import Any
 
 from factcheck import dates, units
 from factcheck.numbers import parse_number, parse_ordinal, tidy
-from factcheck.rulebook import Rule, Rulebook
+from factcheck.rulebook import Rule, Rulebook, fold
 
 Value = int | float | str | None
 
@@ -92,6 +92,12 @@ def single_value(groups: dict[str, str], consts: dict[str, Any], book: Rulebook,
         if found is None:
             raise NoValue(groups["multiplier"])
         return found
+    if "denominator" in groups:
+        denominator = book.lookup_in(tables.get("denominator", ("fraction_word",)), groups["denominator"])
+        numerator = 1 if fold(groups.get("numerator", "a")) in ("a", "an") else number(groups["numerator"], book)
+        if not denominator:
+            raise NoValue(groups["denominator"])
+        return numerator / denominator
     if "ordinal" in groups:
         found = parse_ordinal(groups["ordinal"], book)
         if found is None:

@@ -121,7 +121,7 @@ class Rulebook:
 
 def fold(key: str) -> str:
     """The normal form of a table key: lower case, runs of spaces, hyphens and dots folded."""
-    return " ".join(regex.split(r"[\s\-\u2010-\u2015]+", key.strip().lower()))
+    return " ".join(regex.split(r"[\s\-\u2010-\u2015]+", key.strip().lower().rstrip(".")))
 
 
 def builtin_rules_dir() -> Path:

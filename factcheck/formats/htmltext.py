@@ -8,10 +8,12 @@ run across paragraphs, cells or list items.
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 
 from factcheck.formats.base import Buffer
 
+NEWLINE = re.compile("\n")  # html.parser counts lines by "\n" alone
 SKIPPED = frozenset({"head", "title", "script", "style", "template", "noscript", "svg", "pre", "code"})
 BLOCKS = frozenset(
     """address article aside blockquote body caption dd details dialog div dl dt fieldset
@@ -38,7 +40,7 @@ class _Reader(HTMLParser):
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=False)
         self._text = text
-        self._line_starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
+        self._line_starts = [0] + [match.end() for match in NEWLINE.finditer(text)]
         self._skip: dict[str, int] = {}
         self._in_body = False
         self._saw_body = False

@@ -22,7 +22,7 @@ NO_BLANK_LINE = r"(?:(?!\n[ \t]*\n).)"
 CODE_SPAN = regex.compile(rf"(?<!`)(?P<ticks>`+)(?!`){NO_BLANK_LINE}+?(?<!`)(?P=ticks)(?!`)", regex.DOTALL)
 COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
 RAW_BLOCK = regex.compile(r"<(?P<tag>script|style)\b.*?(?:</(?P=tag)\s*>|\Z)", regex.DOTALL | regex.IGNORECASE)
-LINK_TEXT = rf"(?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\[\]\n]*\])*"
+LINK_TEXT = r"(?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\[\]\n]*\])*"
 DESTINATION = r"(?:<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
 TITLE = r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?"
 IMAGE = regex.compile(rf"!\[{LINK_TEXT}\](?:\(\s*{DESTINATION}{TITLE}\s*\)|\[[^\[\]\n]*\])")

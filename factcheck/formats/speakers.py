@@ -45,7 +45,7 @@ def mark_speakers(text: str, buffer: Buffer) -> list[Region]:
     labels = [label for p in _line_starts(text, scan) if (label := _label_at(scan, p))]
     if not _is_dialogue(labels):
         return []
-    regions = []
+    regions: list[Region] = []
     for index, label in enumerate(labels):
         buffer.blank(label.start(), label.end())
         end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
