@@ -62,6 +62,12 @@ def interval(claim: Claim, options: CheckOptions) -> Interval:
                            nonnegative=claim.kind in NONNEGATIVE_KINDS)
 
 
+def as_percent(claim: Claim, options: CheckOptions) -> Interval:
+    """A share or change as a percentage: "three-quarters" is 75%."""
+    found = interval(claim, options)
+    return found.scale(100) if claim.kind == "ratio" else found
+
+
 def verdict_of(expected: Interval, stated: Interval, options: CheckOptions) -> tuple[str, float | None]:
     return judge(expected, stated, approx_threshold=options.approx_threshold)
 
@@ -88,6 +94,9 @@ def eval_ratio(link: Link, facts: list[Fact], options: CheckOptions) -> Outcome:
     words = f"{figure(factor.value, None)} × {sum_words(refs)} = {figure(expected.value, unit)}"
     subject = link.roles["subject"]
     used = (factor, *refs, *subject)
+    if subject and subject[0].unit != unit:
+        expected = converted(expected, unit, subject[0].unit)
+        unit = subject[0].unit
     if subject:
         stated = interval(subject[0], options)
         verdict = compare(expected, stated, options)
@@ -95,6 +104,13 @@ def eval_ratio(link: Link, facts: list[Fact], options: CheckOptions) -> Outcome:
                        f"{factor.text}: {verdict}", used)
     return implied_or_fact(link, expected, unit, words, f"{factor.text} implies {figure(expected.value, unit)}",
                            used, facts, options)
+
+
+def converted(found: Interval, source: str | None, target: str | None) -> Interval:
+    ends = [units.convert(x, source, target) for x in (found.low, found.value, found.high)] if source and target else []
+    if len(ends) != 3 or any(e is None for e in ends):
+        raise IntervalError(f"cannot convert {source} to {target}")
+    return Interval(min(ends[0], ends[2]), max(ends[0], ends[2]), ends[1])
 
 
 def implied_or_fact(link: Link, expected: Interval, unit: str | None, words: str, message: str,
@@ -137,7 +153,7 @@ def eval_percent_change(link: Link, facts: list[Fact], options: CheckOptions) ->
     new, old = link.roles["new"], link.roles["old"]
     sign = link.meta["direction"]
     points = link.meta["points"]
-    stated_change = interval(change, options).scale(sign)
+    stated_change = as_percent(change, options).scale(sign)
     unit = change.unit
     if new and old:
         a, b = interval(old[0], options), interval(new[0], options)
@@ -177,7 +193,7 @@ def eval_part_of_whole(link: Link, facts: list[Fact], options: CheckOptions) -> 
 
 def eval_share(link: Link, facts: list[Fact], options: CheckOptions) -> Outcome:
     pct, whole = link.roles["share"][0], link.roles["whole"][0]
-    implied = ar.part_from_share(interval(whole, options), interval(pct, options))
+    implied = ar.part_from_share(interval(whole, options), as_percent(pct, options))
     unit = whole.unit
     words = f"{pct.text} × {whole.text} = {figure(implied.value, unit)}"
     part = link.roles["part"]
@@ -243,6 +259,7 @@ def held_year(link: Link, claim_role: str = "held") -> int | None:
 
 
 def eval_anniversary(link: Link, facts: list[Fact], options: CheckOptions) -> Outcome | None:
+    """The event's year from the anniversary, against its stated year or an earlier anniversary of it."""
     year = held_year(link)
     if year is None:
         return None
@@ -250,19 +267,26 @@ def eval_anniversary(link: Link, facts: list[Fact], options: CheckOptions) -> Ou
     event_year = ar.year_from_anniversary(int(year), int(nth.value))
     event = link.meta.get("event_text") or "the event"
     words = f"{year} − {int(nth.value)} = {int(event_year.value)}"
+    held = link.roles["held"]
+    if link.roles["event_year"]:
+        stated_claim = link.roles["event_year"][0]
+        stated = Interval.exact(int(str(stated_claim.value)[:4]))
+        verdict = "consistent" if stated.value == event_year.value else "inconsistent"
+        return Outcome(verdict, event_year, stated, None, f"{words}; stated {stated_claim.text}",
+                       f"{nth.text} in {year} and {stated_claim.text}: {verdict}", (nth, *held, stated_claim), True)
     first = link.meta.get("first")
-    if first is None and link.meta.get("followed"):
-        return None
     if first is None:
+        if link.meta.get("followed"):
+            return None
         return Outcome("unverifiable", event_year, None, None, f"{words}: {event} in {int(event_year.value)}",
-                       f"{nth.text} in {year} puts {event} in {int(event_year.value)}", (nth, *link.roles["held"]), True)
+                       f"{nth.text} in {year} puts {event} in {int(event_year.value)}", (nth, *held), True)
     other_year = held_year(first)
     other = ar.year_from_anniversary(int(other_year), int(first.roles["ordinal"][0].value))
     verdict = "consistent" if other.value == event_year.value else "inconsistent"
     return Outcome(verdict, other, event_year, None,
                    f"{words}; the {first.roles['ordinal'][0].text} in {other_year} puts it in {int(other.value)}",
                    f"{nth.text} of {event}: {int(event_year.value)} vs {int(other.value)}",
-                   (nth, *link.roles["held"], *first.roles["ordinal"], *first.roles["held"]), True)
+                   (nth, *held, *first.roles["ordinal"], *first.roles["held"]), True)
 
 
 def eval_age(link: Link, facts: list[Fact], options: CheckOptions) -> Outcome | None:
@@ -301,7 +325,8 @@ def eval_date_order(link: Link, facts: list[Fact], options: CheckOptions) -> Out
                        f"deadline {claim.text} {'lies ahead' if verdict == 'consistent' else 'had passed when this was written'}",
                        (claim,), True)
     if not later:
-        return None
+        return Outcome("consistent", None, None, None, f"told as past, dated {value}, before the document's {doc_date}",
+                       f"{claim.text} lies before the document date", (claim,), True)
     return Outcome("inconsistent", None, None, None, f"told as past, dated {value}, after the document's {doc_date}",
                    f"{claim.text} is after the document date {doc_date}", (claim,), True)
 

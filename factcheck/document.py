@@ -49,6 +49,12 @@ SENTENCE_OPENERS = frozenset("""
 word shows the abbreviation ended the sentence ("... in the U.S. The"), any other capitalised
 word that it did not ("U.S. President")."""
 
+RUN_ON_WORDS = frozenset("""
+    a an the of in on at to for from by with into onto about and or but nor as than that which
+    who whose whom
+""".split())
+"""Words a line cannot end with unless the sentence goes on on the next line."""
+
 TERMINATORS = ".?!…‽"
 CLOSERS = "\"'”’»)]}"
 OPENERS = "\"'“‘«([{"
@@ -116,9 +122,11 @@ class Document:
         return self.sentences[max(bisect_right(self._sentence_starts, offset) - 1, 0)]
 
     def sentence_text(self, sentence: Sentence) -> str:
+        """The original text of a sentence (not the masked scan text)."""
         return self.text[sentence.start:sentence.end]
 
     def paragraph_sentences(self, paragraph: int) -> list[Sentence]:
+        """The sentences of one paragraph, in order (empty for a paragraph that does not exist)."""
         key = attrgetter("paragraph")
         lo = bisect_left(self.sentences, paragraph, key=key)
         return self.sentences[lo:bisect_right(self.sentences, paragraph, lo=lo, key=key)]
@@ -209,10 +217,13 @@ def _is_initialism(word: str) -> bool:
 
 def _line_ends_sentence(text: str, line_start: int, start: int, end: int, limit: Callable[[], float]) -> bool:
     """Whether the line break at start:end ends a sentence: after a short line that lacks final
-    punctuation, before a line that starts like a new unit (capital, digit, quote, bullet)."""
+    punctuation and a trailing "of"/"the", before a line that starts like a new unit (capital,
+    digit, quote, bullet)."""
     line = text[line_start:start].strip()
     bare = line.rstrip(CLOSERS)
     if not bare or bare[-1] in TERMINATORS or bare[-1] in LINE_CONTINUERS:
+        return False
+    if bare.rpartition(" ")[2] in RUN_ON_WORDS:
         return False
     following = _NEXT.match(text, end)
     word = following["word"]
@@ -234,6 +245,7 @@ def _short_line_limit(text: str) -> float:
 
 HEAD_LINES = 40  # the published line or dateline must be this near the top
 HEADER_LINE_MAX = 120  # a "Published ..." line is a short header, not prose
+HEADER_DATE_GAP = 48  # its date ends this near the keyword ("Posted on Sunday, 10:30 a.m., ...")
 
 MONTHS = {name: number for number, name in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
@@ -247,7 +259,7 @@ _FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\r?\n(?P<body>.*?)^(?:---|\.\.\.)[ \t
 _FRONT_DATE = re.compile(r"^(?:date|published|pub_?date|publish_?date|created)[ \t]*:(?P<value>.*)$",
                          re.M | re.I)
 _HEADER = re.compile(r"\W*(?:(?P<first>(?:first\s+)?published|posted|dated?)"
-                     r"|(?P<later>(?:last\s+)?updated|modified|revised))\b(?P<rest>.*)", re.I)
+                     r"|(?:last\s+)?updated|modified|revised)\b(?P<rest>.*)", re.I)
 _PLACE = r"[A-Z][\w.'’() -]{0,40}?,\s*"
 _AGENCY = r"(?:\s*\([^)\n]{1,30}\))?"
 _DATELINE = re.compile(rf"\W{{0,3}}(?:{_PLACE}){{0,2}}(?:{_DATE}){_AGENCY}\s*(?:--|[-–—―:])")
@@ -278,9 +290,10 @@ def _header_date(lines: list[str]) -> dt.date | None:
     """The date of the first "Published"-like header line, else of the first "Updated" one."""
     later = None
     for line in lines:
-        match = _HEADER.match(line.strip()) if len(line) <= HEADER_LINE_MAX else None
-        found = _first_date(match["rest"]) if match else None
-        if found and match["first"]:
+        header = _HEADER.match(line.strip()) if len(line) <= HEADER_LINE_MAX else None
+        date = _DATE_RE.search(header["rest"], 0, HEADER_DATE_GAP) if header else None
+        found = _date_of(date) if date else None
+        if found and header["first"]:
             return found
         later = later or found
     return later

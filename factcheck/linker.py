@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
 import regex
 
@@ -151,10 +151,9 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook) -> list[Link]
     for claim in claims:
         for relation in book.relations:
             for found in triggered(ctx, relation, claim):
-                finder: Callable[..., Link | None] = linking.FINDERS.get(relation.type, linking.no_link)
-                link = finder(ctx, relation, claim, found)
-                if link is not None:
-                    links.append(link)
+                finder = linking.FINDERS.get(relation.finder or relation.type)
+                if finder is not None:
+                    links.extend(finder(ctx, relation, claim, found))
     for link in links:
         link.meta["document_date"] = doc.date.isoformat() if doc.date else None
         link.meta["document_year"] = doc.date.year if doc.date else None
