@@ -102,7 +102,12 @@ class Context:
         return found
 
     def words_before(self, claim: Claim, count: int = 6) -> set[str]:
-        return {fold(w) for w in WORD.findall(self.before(claim))[-count:]}
+        """The few words right before a claim, not reaching back past the previous figure."""
+        before = self.before(claim)
+        at = bisect.bisect_left(self.starts, claim.start) - 1
+        if at >= 0 and self.claims[at].sentence_index == claim.sentence_index:
+            before = self.doc.scan_text[self.claims[at].end:claim.start]
+        return {fold(w) for w in WORD.findall(before)[-count:]}
 
     def measure_in(self, text: str) -> Composite | None:
         folded = " ".join(fold(w) for w in WORD.findall(text))

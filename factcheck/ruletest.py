@@ -1,4 +1,4 @@
-"""Run every rule's examples and counter-examples through the whole extractor.
+"""Run every rule's and relation's examples and counter-examples through the whole pipeline.
 
 An example text marks its expected span with «»; without marks the whole text is the span.
 An example passes when a claim with exactly that span comes from that rule with every
@@ -16,7 +16,8 @@ from typing import Any
 from factcheck.document import load_text
 from factcheck.extractor import extract
 from factcheck.model import Claim
-from factcheck.rulebook import Example, Rule, Rulebook
+from factcheck.pipeline import scan_document
+from factcheck.rulebook import Example, Relation, Rule, Rulebook
 
 OPEN, CLOSE = "«", "»"
 
@@ -54,7 +55,26 @@ def run_examples(book: Rulebook) -> tuple[int, list[Failure]]:
             for text in example.texts:
                 count += 1
                 failures.extend(check_counter(book, rule, example, text))
+    for relation in book.relations:
+        for example in relation.examples + relation.counter_examples:
+            for text in example.texts:
+                count += 1
+                failures.extend(check_relation(book, relation, example, text, example in relation.counter_examples))
     return count, failures
+
+
+def check_relation(book: Rulebook, relation: Relation, example: Example, text: str, counter: bool) -> list[Failure]:
+    """A relation example must yield a check of the relation's type with the stated verdict; a counter-example none."""
+    doc_date = dt.date.fromisoformat(example.date) if example.date else None
+    report = scan_document(load_text("example", text, date=doc_date), book)
+    found = [(c.verdict, c.explanation) for c in report.checks if c.type == relation.type]
+    want = example.expected.get("verdict")
+    if counter and found:
+        return [Failure(relation.id, relation.source, example.line, text, f"must not check {relation.type}, but found {found}")]
+    if not counter and not any(verdict == want for verdict, _ in found):
+        return [Failure(relation.id, relation.source, example.line, text,
+                        f"expected a {want} {relation.type} check, found {found or 'none'}")]
+    return []
 
 
 def claims_of(book: Rulebook, text: str, date: str | None) -> list[Claim]:

@@ -66,12 +66,15 @@ def link_ratio(ctx: Context, relation: Relation, factor: Claim, found: Found) ->
     reference_text = clause_after(after[found["after"].end():] if "after" in found else after)
     same = [c for c in ctx.in_sentence(factor.sentence_index) if level_claim(c)]
     reach = factor.end + (len(after) - len(after.lstrip())) + found["after"].end() + len(reference_text) + 2
-    reference = next((c for c in same if factor.end <= c.start <= reach), None)
     subject = next((c for c in reversed(same) if c.end <= factor.start), None)
+    reference = next((c for c in same if factor.end <= c.start <= reach and (subject is None or alike(c, subject))), None)
     measure = ctx.measure_in(before)
     own, other = names_in(before), names_in(reference_text)
     sentences = ctx.neighbours(factor.sentence_index)
     refs = (reference,) if reference else ctx.find_measure(measure, other - own, sentences, subject)
+    if not refs and subject is not None:
+        near = [c for i in sentences[1:3] for c in ctx.in_sentence(i) if alike(c, subject)]
+        refs = (near[0],) if len(near) == 1 else None
     if not refs:
         return []
     if subject is None:
