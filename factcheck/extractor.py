@@ -128,7 +128,7 @@ def to_claim(doc: Document, number: int, candidate: Candidate) -> Claim:
     return Claim(
         id=f"c{number}", kind=found.kind, text=doc.text[candidate.start:candidate.end],
         start=candidate.start, end=candidate.end, line=line, column=column,
-        sentence=doc.sentence_text(sentence), sentence_index=sentence.index,
+        sentence=" ".join(doc.scan_text[sentence.start:sentence.end].split()), sentence_index=sentence.index,
         value=found.value, unit=found.unit, low=found.low, high=found.high,
         qualifier=found.qualifier, rule=candidate.rule.id, extra=dict(sorted(found.extra.items())),
     )

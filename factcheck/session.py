@@ -1,0 +1,159 @@
+"""One run of the tool: settings from the config file and the command line, the documents read,
+scanned and filtered (inline suppressions, baseline, figure lock), and the exit status."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable, Iterable
+
+from factcheck.checker import CheckOptions
+from factcheck.config import Config, load_config, merge, select_files
+from factcheck.document import Document
+from factcheck.errors import InputError
+from factcheck.facts import Fact, load_facts
+from factcheck.formats import Prepared, region_at
+from factcheck.lock import Lock, LockFinding, compare
+from factcheck.model import SEVERITY_RANK, Check, Claim, DocumentReport, Report
+from factcheck.pipeline import read_document, read_input, scan_document
+from factcheck.rulebook import Rulebook, load_rulebook
+from factcheck.suppress import Baseline, fingerprint, in_baseline, is_suppressed, suppressions
+
+DEFAULT_LOCK = Path("factcheck.lock")
+FAIL_LEVELS = ("error", "warning", "info", "never")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything a run needs, after the config file and the command line are merged."""
+
+    config: Config
+    date: dt.date | None
+    fail_on: str
+    options: CheckOptions
+    lock: Path
+
+
+def settings_for(paths: list[str], **cli: object) -> Settings:
+    """The config found from the first path (or the working directory), overridden by the command line."""
+    start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
+    config = merge(load_config(start), **cli)
+    fail_on = config.fail_on or "error"
+    if fail_on not in FAIL_LEVELS:
+        raise InputError(f"--fail-on: expected one of {', '.join(FAIL_LEVELS)}, got {fail_on!r}")
+    return Settings(
+        config=config, date=parse_date(config.date), fail_on=fail_on,
+        options=CheckOptions(tolerance=config.tolerance or 0.0,
+                             approx_threshold=0.05 if config.approx_threshold is None else config.approx_threshold),
+        lock=config.lock or DEFAULT_LOCK,
+    )
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(f"date: expected YYYY-MM-DD, got {value!r}") from None
+
+
+def document_paths(paths: list[str], config: Config) -> list[str]:
+    """The files to read: named files as given, directories walked for text-like files; '-' is standard input."""
+    found: list[str] = []
+    for path in paths:
+        if path == "-":
+            found.append(path)
+        elif not Path(path).exists():
+            raise InputError(f"{path}: no such file or directory")
+        else:
+            found.extend(as_posix(p) for p in select_files([Path(path)], config.include, config.exclude))
+    return found
+
+
+def as_posix(path: Path) -> str:
+    return path.as_posix()
+
+
+def rulebook(config: Config) -> Rulebook:
+    return load_rulebook(list(config.rules))
+
+
+def facts(config: Config) -> list[Fact]:
+    return load_facts(config.facts) if config.facts else []
+
+
+def read_all(paths: list[str], settings: Settings, stdin: bytes | None,
+             progress: Callable[[Iterable[str]], Iterable[str]] = iter) -> list[tuple[Document, Prepared]]:
+    return [read_document(path, read_input(path, stdin), settings.date) for path in progress(paths)]
+
+
+def scan(documents: list[tuple[Document, Prepared]], settings: Settings, *, lock: Lock | None = None,
+         baseline: Baseline | None = None) -> Report:
+    """Scan each document, then drop what its comments or the baseline silence, and add lock findings."""
+    book, known = rulebook(settings.config), facts(settings.config)
+    reports = []
+    for doc, prepared in documents:
+        report = scan_document(doc, book, known, settings.options)
+        report.claims = [with_region(c, prepared) for c in report.claims]
+        checks = report.checks + (lock_checks(compare(lock, doc.path, report.claims), len(report.checks), doc)
+                                  if lock is not None else [])
+        report.checks = kept(doc, checks, baseline)
+        reports.append(report)
+    return Report(reports)
+
+
+def with_region(claim: Claim, prepared: Prepared) -> Claim:
+    """The speaker and cue time of the transcript region that holds the claim, as extra detail."""
+    region = region_at(prepared, claim.start)
+    if region is None or (region.speaker is None and region.cue is None):
+        return claim
+    extra = dict(claim.extra)
+    if region.speaker:
+        extra["speaker"] = region.speaker
+    if region.cue:
+        extra["cue"] = list(region.cue)
+    return replace(claim, extra=dict(sorted(extra.items())))
+
+
+def kept(doc: Document, checks: list[Check], baseline: Baseline | None) -> list[Check]:
+    silenced = suppressions(doc.text)
+    result = []
+    for check in checks:
+        if is_suppressed(silenced, check.type, check.start):
+            continue
+        if baseline is not None and in_baseline(baseline, finding_key(doc.path, check)):
+            continue
+        result.append(check)
+    return result
+
+
+def finding_key(path: str, check: Check) -> tuple[str, str, str]:
+    return path, check.type, fingerprint(check.type, [check.explanation], check.sentence)
+
+
+def lock_checks(findings: list[LockFinding], offset: int, doc: Document) -> list[Check]:
+    """Figures that differ from the lock, as error checks of type 'lock'."""
+    return [lock_check(f"k{offset + n}", finding, doc) for n, finding in enumerate(findings, start=1)]
+
+
+def lock_check(check_id: str, finding: LockFinding, doc: Document) -> Check:
+    claim = finding.claim
+    start, end = (claim.start, claim.end) if claim else (0, 0)
+    line, column = doc.line_col(start)
+    end_line, end_column = doc.line_col(end) if claim else (line, column)
+    return Check(
+        id=check_id, type="lock", verdict="inconsistent", claims=(claim.id,) if claim else (),
+        expected=None, stated=None, deviation=None,
+        explanation=f"locked: {finding.entry['text'] if finding.entry else 'nothing'}; now: {claim.text if claim else 'nothing'}",
+        message=finding.message, start=start, end=end, line=line, column=column,
+        end_line=end_line, end_column=end_column, sentence=claim.sentence if claim else finding.entry["context"],
+    )
+
+
+def exit_status(worst: str, fail_on: str) -> int:
+    """1 when a finding reaches the --fail-on level, else 0."""
+    if fail_on == "never" or worst == "none":
+        return 0
+    return 1 if SEVERITY_RANK[worst] >= SEVERITY_RANK[fail_on] else 0
