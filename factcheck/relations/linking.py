@@ -142,8 +142,9 @@ def link_percent_change(ctx: Context, relation: Relation, pct: Claim, found: Fou
     points = pct.unit == "percentage_point"
     like = (lambda c: c.kind == "percent" and c.unit == "percent") if points else (
         lambda c: level_claim(c) and c.kind != "percent")
-    new = after_word(ctx, pct, ("to", "at", "reach", "reaching"), like)
-    old = after_word(ctx, pct, ("from", "since"), like, skip=new)
+    old = after_word(ctx, pct, ("from", "since"), like)
+    new = after_word(ctx, pct, ("to", "at", "reach", "reaching"),
+                     lambda c: like(c) and (old is None or comparable(c, old)), skip=old)
     if new is None:
         new = level_before(ctx, pct, old, like) or antecedent(ctx, pct, lambda c: like(c) and (old is None or comparable(c, old)))
     if (new is None and old is None) or (new is not None and old is not None and not comparable(new, old)):
