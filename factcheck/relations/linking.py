@@ -117,7 +117,7 @@ def after_word(ctx: Context, trigger: Claim, words: tuple[str, ...], like: Calla
     for claim in ctx.in_sentence(trigger.sentence_index):
         if claim.start <= trigger.start or claim is skip or not like(claim):
             continue
-        gap = fold(ctx.doc.scan_text[max(trigger.end, claim.start - 30):claim.start]).split()
+        gap = fold(ctx.doc.scan_text[trigger.end:claim.start]).split()
         if any(w in words for w in gap[-4:]):
             return claim
     return None

@@ -1,0 +1,73 @@
+"""The scan flow across input formats: the same figures from plain text, Markdown and SRT,
+with offsets, lines and columns into each original file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from factcheck.errors import InputError
+from factcheck.pipeline import read_document, read_input, scan_document
+from factcheck.rulebook import load_rulebook
+from factcheck.session import with_region
+
+DATA = Path(__file__).parent / "data" / "formats"
+
+
+@pytest.fixture(scope="module")
+def book():
+    return load_rulebook()
+
+
+def scanned(book, name: str):
+    path = DATA / name
+    doc, prepared = read_document(str(path), path.read_bytes(), dt.date(2015, 2, 22))
+    report = scan_document(doc, book)
+    return doc, [with_region(c, prepared) for c in report.claims], report
+
+
+def figures(claims):
+    return [(c.kind, c.value, c.unit, c.low, c.high) for c in claims]
+
+
+@pytest.mark.parametrize("name", ["passage.md", "passage.srt"])
+def test_formats_give_the_figures_of_the_plain_text(book, name):
+    _, plain, _ = scanned(book, "passage.txt")
+    doc, claims, _ = scanned(book, name)
+    assert figures(claims) == figures(plain)
+    for claim in claims:
+        assert doc.text[claim.start:claim.end] == claim.text
+        line, column = claim.line, claim.column
+        assert doc.text.splitlines()[line - 1][column - 1:].startswith(claim.text.splitlines()[0])
+
+
+def test_markdown_code_block_is_not_scanned(book):
+    doc, claims, _ = scanned(book, "passage.md")
+    fence = doc.text.index("```")
+    end = doc.text.index("```", fence + 3)
+    assert not [c for c in claims if fence <= c.start < end]
+
+
+def test_markdown_front_matter_dates_the_document(book):
+    path = DATA / "passage.md"
+    doc, _ = read_document(str(path), path.read_bytes(), None)
+    assert doc.date == dt.date(2015, 2, 22) and doc.date_source == "front-matter"
+
+
+def test_srt_claims_carry_cue_times_and_speaker(book):
+    _, claims, _ = scanned(book, "passage.srt")
+    assert all(len(c.extra["cue"]) == 2 for c in claims)
+    assert claims[0].extra.get("speaker") == "Park"
+
+
+def test_checks_survive_the_formats(book):
+    for name in ("passage.txt", "passage.md", "passage.srt"):
+        _, _, report = scanned(book, name)
+        assert {c.type for c in report.checks} >= {"ratio", "part_of_whole", "multiplier"}, name
+
+
+def test_missing_file_is_an_input_error():
+    with pytest.raises(InputError, match="cannot read"):
+        read_input(str(DATA / "no-such-file.txt"))
