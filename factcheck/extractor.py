@@ -1,8 +1,8 @@
 """Run the rulebook over a document and keep the best non-overlapping matches as claims.
 
-Speed comes from a prefilter: one pass of the combined anchor regex tells which anchors
-(digits, number words, month names, currency signs, ...) each sentence holds, and a rule
-runs only on sentences that hold one of its anchors.
+Speed comes from a prefilter: one pass of each anchor regex (digits, number words, month
+names, currency signs, ...) over the text tells where the anchors are, and a rule runs only
+on the stretches of a sentence around one of its own anchors.
 """
 
 from __future__ import annotations
@@ -11,14 +11,16 @@ import bisect
 from dataclasses import dataclass
 from typing import Any
 
-import regex
+
 
 from factcheck.document import Document, Sentence
 from factcheck.model import Claim
 from factcheck.normalize import NoValue, Normalized, normalize
-from factcheck.rulebook import Rule, Rulebook, table_alternation
+from factcheck.rulebook import Rule, Rulebook
 
-MATCH_TIMEOUT = 1.0  # seconds one rule may spend on one sentence
+MATCH_TIMEOUT = 1.0  # seconds one rule may spend on one window of a sentence
+WINDOW_BEFORE = 80  # a match may start this far before the anchor that lets its rule run ...
+WINDOW_AFTER = 120  # ... and end this far after it
 NUMERIC_KINDS = {"money", "percent", "distance", "quantity", "count", "ratio"}
 
 
@@ -37,50 +39,70 @@ def extract(doc: Document, book: Rulebook) -> tuple[list[Claim], list[str]]:
     """All claims of the document in text order, and warnings (e.g. a rule that timed out)."""
     warnings: list[str] = []
     chosen: list[Candidate] = []
-    qualifier = qualifier_regex(book)
-    for sentence, anchors in sentence_anchors(doc, book):
+    qualifier = book.qualifier_regex
+    for sentence, hits in sentence_anchors(doc, book):
         candidates = []
+        stretches: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         for rule in book.rules:
-            if anchors.intersection(rule.anchors):
-                candidates.extend(run_rule(rule, doc, sentence, book, warnings))
-        for candidate in select(candidates):
+            if rule.anchors not in stretches:
+                stretches[rule.anchors] = windows([s for a in rule.anchors for s in hits.get(a, ())], sentence)
+            for start, end in stretches[rule.anchors]:
+                candidates.extend(run_rule(rule, doc, start, end, book, warnings))
+        for candidate in select(unique(candidates)):
             attach_qualifier(candidate, doc, sentence, book, qualifier)
             chosen.append(candidate)
     return [to_claim(doc, i, c) for i, c in enumerate(chosen, start=1)], warnings
 
 
-def sentence_anchors(doc: Document, book: Rulebook) -> list[tuple[Sentence, set[str]]]:
-    """Each sentence that holds at least one anchor, with the names of the anchors it holds.
-
-    Each anchor searches the text once, jumping to the next sentence after a hit.
-    """
+def sentence_anchors(doc: Document, book: Rulebook) -> list[tuple[Sentence, dict[str, list[tuple[int, int]]]]]:
+    """Each sentence that holds an anchor, with where each of its anchors occurs."""
     starts = [s.start for s in doc.sentences]
-    found: dict[int, set[str]] = {}
+    found: dict[int, dict[str, list[tuple[int, int]]]] = {}
+    lowered = doc.scan_text.lower()
+    lowered = lowered if len(lowered) == len(doc.scan_text) else None  # a few letters lower-case to two
     for name, pattern in book.anchor_regexes.items():
-        pos = 0
-        while (match := pattern.search(doc.scan_text, pos)) is not None:
+        for match in pattern.finditer(doc.scan_text, lowered):
             index = bisect.bisect_right(starts, match.start()) - 1
-            if index < 0:
-                pos = starts[0] if starts else len(doc.scan_text)
-                continue
-            sentence = doc.sentences[index]
-            if match.start() < sentence.end:
-                found.setdefault(index, set()).add(name)
-            pos = max(sentence.end, match.end()) if match.start() < sentence.end else match.end()
+            if index >= 0 and match.start() < doc.sentences[index].end:
+                found.setdefault(index, {}).setdefault(name, []).append(match.span())
     return [(doc.sentences[i], found[i]) for i in sorted(found)]
 
 
-def run_rule(rule: Rule, doc: Document, sentence: Sentence, book: Rulebook, warnings: list[str]) -> list[Candidate]:
+def windows(spans: list[tuple[int, int]], sentence: Sentence) -> list[tuple[int, int]]:
+    """Stretches of the sentence around the anchors, merged where they meet: a rule reads only these."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        low, high = max(sentence.start, start - WINDOW_BEFORE), min(sentence.end, end + WINDOW_AFTER)
+        if merged and low <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], high)
+        else:
+            merged.append([low, high])
+    return [(low, high) for low, high in merged]
+
+
+def run_rule(rule: Rule, doc: Document, start: int, end: int, book: Rulebook, warnings: list[str]) -> list[Candidate]:
     found = []
     try:
-        for match in rule.compiled.finditer(doc.scan_text, sentence.start, sentence.end, timeout=MATCH_TIMEOUT):
+        for match in rule.compiled.finditer(doc.scan_text, start, end, timeout=MATCH_TIMEOUT):
             candidate = to_candidate(rule, match, book, doc)
             if candidate is not None:
                 found.append(candidate)
     except TimeoutError:
-        line, _ = doc.line_col(sentence.start)
+        line, _ = doc.line_col(start)
         warnings.append(f"rule {rule.id} timed out on the sentence at line {line}; skipped there")
     return found
+
+
+def unique(candidates: list[Candidate]) -> list[Candidate]:
+    """Overlapping windows may find a match twice."""
+    seen: set[tuple[int, int, str]] = set()
+    kept = []
+    for candidate in candidates:
+        key = (candidate.start, candidate.end, candidate.rule.id)
+        if key not in seen:
+            seen.add(key)
+            kept.append(candidate)
+    return kept
 
 
 def to_candidate(rule: Rule, match: Any, book: Rulebook, doc: Document) -> Candidate | None:
@@ -103,13 +125,6 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
         if not any(candidate.overlaps(k) for k in kept):
             kept.append(candidate)
     return sorted(kept, key=lambda c: c.start)
-
-
-def qualifier_regex(book: Rulebook) -> Any:
-    table = book.tables.get("qualifier")
-    if not table:
-        return None
-    return regex.compile(r"(?<![\w-])(?P<q>" + table_alternation(table) + r")\s+$", regex.IGNORECASE)
 
 
 def attach_qualifier(candidate: Candidate, doc: Document, sentence: Sentence, book: Rulebook, pattern: Any) -> None:

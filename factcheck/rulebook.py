@@ -8,6 +8,7 @@ or anchor expands to a fragment, or to a table's keys as an alternation (longest
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,7 +103,8 @@ class Rulebook:
     fragments: dict[str, str] = field(default_factory=dict)
     tables: dict[str, dict[str, Any]] = field(default_factory=dict)
     anchors: dict[str, str] = field(default_factory=dict)
-    anchor_regexes: dict[str, Any] = field(default_factory=dict)
+    anchor_regexes: dict[str, Anchor] = field(default_factory=dict)
+    qualifier_regex: Any = None
     relations: list[Relation] = field(default_factory=list)
     composites: dict[str, Composite] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
@@ -120,9 +122,12 @@ class Rulebook:
         return None
 
 
+FOLD_SPLIT = regex.compile(r"[\s\-\u2010-\u2015]+")
+
+
 def fold(key: str) -> str:
-    """The normal form of a table key: lower case, runs of spaces, hyphens and dots folded."""
-    return " ".join(regex.split(r"[\s\-\u2010-\u2015]+", key.strip().lower().rstrip(".")))
+    """The normal form of a table key: lower case, runs of spaces and hyphens as one space, no final dot."""
+    return " ".join(FOLD_SPLIT.split(key.strip().lower().rstrip(".")))
 
 
 def builtin_rules_dir() -> Path:
@@ -195,6 +200,9 @@ def build(files: list[tuple[str, dict[str, Any], str]]) -> Rulebook:
         compiled.order = order
         book.rules.append(compiled)
     book.anchor_regexes = compile_anchors(book)
+    if book.tables.get("qualifier"):
+        book.qualifier_regex = regex.compile(r"(?<![\w-])(?P<q>" + table_alternation(book.tables["qualifier"]) + r")\s+$",
+                                             regex.IGNORECASE)
     book.relations = [compile_relation(book, *item) for item in pending_relations.values()]
     return book
 
@@ -350,13 +358,39 @@ def compile_relation(book: Rulebook, relation: dict[str, Any], source: str, text
     )
 
 
-def compile_anchors(book: Rulebook) -> dict[str, Any]:
-    """Each anchor that some rule uses, compiled on its own for the prefilter."""
+def compile_anchors(book: Rulebook) -> dict[str, Anchor]:
+    """Each anchor that some rule uses, compiled on its own for the prefilter.
+
+    An anchor that the standard `re` engine accepts runs there, on the lower-cased text:
+    for these short alternations of words it is several times faster than `regex`.
+    """
     used = sorted({a for rule in book.rules for a in rule.anchors})
     compiled = {}
     for name in used:
+        source = expand(book, book.anchors[name], f"anchor {name}")
         try:
-            compiled[name] = regex.compile(expand(book, book.anchors[name], f"anchor {name}"), regex.IGNORECASE)
+            compiled[name] = Anchor(regex.compile(source, regex.IGNORECASE), fast_pattern(source))
         except regex.error as exc:
             raise RuleError(f"anchor {name}: bad pattern: {exc}") from None
     return compiled
+
+
+def fast_pattern(source: str) -> re.Pattern[str] | None:
+    """The anchor for `re` on lower-cased text, or None when `re` cannot take it."""
+    try:
+        return re.compile(source.replace(r"[\p{L}]", r"[^\W\d_]").replace(r"\p{L}", r"[^\W\d_]").lower())
+    except (re.error, OverflowError):
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A prefilter pattern: `fast` (re, lower-cased text) where possible, else `full` (regex)."""
+
+    full: Any
+    fast: re.Pattern[str] | None
+
+    def finditer(self, text: str, lowered: str | None) -> Any:
+        if self.fast is not None and lowered is not None:
+            return self.fast.finditer(lowered)
+        return self.full.finditer(text)
