@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.align import diff_claims
 from factcheck.document import load_text
+from factcheck.extractor import extract
 from factcheck.facts import load_facts
+from factcheck.lock import build_lock, compare
 from factcheck.pipeline import scan_document
 from factcheck.rulebook import load_rulebook
 
@@ -168,3 +171,36 @@ def test_each_edit_turns_its_check_red(book, seed_text, old, new, check_type, tr
     assert red and all(c.type == check_type for c in red)
     texts = {claim.text for c in red for claim in edited.claims if claim.id in c.claims}
     assert trigger in texts
+
+
+ALL_EDITS = [(old, new) for old, new, _, _ in EDITS] + [("$250 million", "$350 million")]
+
+
+def claims_of(book, text: str):
+    return extract(load_text(str(SEED), text), book)[0]
+
+
+@pytest.mark.parametrize("old, new", ALL_EDITS, ids=[e[1] for e in ALL_EDITS])
+def test_diff_names_exactly_the_edited_figure(book, seed_text, old, new):
+    diff = diff_claims(claims_of(book, seed_text), claims_of(book, seed_text.replace(old, new)), "old", "new")
+    assert [c.change for c in diff.changes] == ["changed"]
+    (change,) = diff.changes
+    before, after = next((a, b) for a, b in zip(old.split(), new.split()) if a != b)
+    assert before in change.old.text and after in change.new.text
+
+
+@pytest.mark.parametrize("old, new", ALL_EDITS, ids=[e[1] for e in ALL_EDITS])
+def test_lock_catches_every_edit_even_one_no_check_sees(book, seed_text, old, new):
+    lock = build_lock({"seed": claims_of(book, seed_text)})
+    findings = compare(lock, "seed", claims_of(book, seed_text.replace(old, new)))
+    assert [f.kind for f in findings] == ["changed"]
+
+
+def test_lock_passes_the_original_and_a_reworded_copy(book, seed_text):
+    lock = build_lock({"seed": claims_of(book, seed_text)})
+    reworded = seed_text.replace("Russia also invested $250 million to develop",
+                                 "In addition, Moscow put $250 million into developing")
+    reworded = reworded.replace("To jump-start these schemes, Russia waived", "To get these schemes going, Moscow forgave")
+    assert compare(lock, "seed", claims_of(book, seed_text)) == []
+    assert compare(lock, "seed", claims_of(book, reworded)) == []
+    assert diff_claims(claims_of(book, seed_text), claims_of(book, reworded), "a", "b").changes == []
