@@ -72,6 +72,13 @@ def guarded(command: Callable[..., None]) -> Callable[..., None]:
         except FactcheckError as exc:
             typer.echo(f"factcheck: {exc}", err=True)
             raise typer.Exit(2) from None
+        except (typer.Exit, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # a bug: still one line, unless FACTCHECK_DEBUG asks for the traceback
+            if os.environ.get("FACTCHECK_DEBUG"):
+                raise
+            typer.echo(f"factcheck: internal error: {type(exc).__name__}: {exc} (set FACTCHECK_DEBUG=1 for details)", err=True)
+            raise typer.Exit(2) from None
 
     return run
 
