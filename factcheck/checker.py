@@ -38,7 +38,8 @@ class Outcome:
     explanation: str
     message: str
     claims: tuple[Claim, ...]
-    dates: bool = False
+    dates: bool = False  # the values are years: reported as ISO year strings, no deviation
+    compared: bool = True  # False where a relative deviation means nothing (part of whole)
 
 
 def check_all(links: list[Link], facts: list[Fact], options: CheckOptions) -> list[Check]:
@@ -188,7 +189,8 @@ def eval_part_of_whole(link: Link, facts: list[Fact], options: CheckOptions) -> 
     words = (f"{part.text} of {whole.text}: {share:.0f}% of the whole, {figure(float(whole.value) - float(part.value), unit)} left"
              if fits else f"{part.text} of {whole.text}: the part exceeds the whole")
     return Outcome("consistent" if fits else "inconsistent", interval(whole, options), interval(part, options), unit,
-                   words, f"part of whole: {'fits' if fits else 'part is larger than the whole'}", (part, whole))
+                   words, f"part of whole: {'fits' if fits else 'part is larger than the whole'}", (part, whole),
+                   compared=False)
 
 
 def eval_share(link: Link, facts: list[Fact], options: CheckOptions) -> Outcome:
@@ -351,7 +353,7 @@ def quantity(found: Interval | None, unit: str | None, dates: bool) -> Quantity 
     if found is None:
         return None
     if dates:
-        return Quantity(round(found.value), round(found.low), round(found.high), None)
+        return Quantity(*(f"{round(x):04d}" for x in (found.value, found.low, found.high)), None)
     return Quantity(found.value, found.low, found.high, unit)
 
 
@@ -359,7 +361,7 @@ def place(number: int, link: Link, outcome: Outcome) -> Check:
     """The Check for an outcome, located at the claim that triggered it."""
     trigger = link.trigger
     dev = None
-    if outcome.expected is not None and outcome.stated is not None and not outcome.dates:
+    if outcome.expected is not None and outcome.stated is not None and outcome.compared and not outcome.dates:
         dev = deviation(outcome.stated.value, outcome.expected.value)
     end_line = trigger.line + trigger.text.count("\n")
     end_column = (len(trigger.text) - trigger.text.rfind("\n") if "\n" in trigger.text
