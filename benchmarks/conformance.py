@@ -163,9 +163,6 @@ class Tally:
             return 0.0
         return 2 * p * r / (p + r)
 
-    def metric(self, name: str) -> float | None:
-        return getattr(self, name)
-
 
 @dataclass
 class FileResult:
@@ -184,7 +181,7 @@ class FileResult:
         if self.name not in TARGETS:
             return None
         metric, minimum = TARGETS[self.name]
-        value = self.total.metric(metric)
+        value = getattr(self.total, metric)
         return "PASS" if value is not None and value >= minimum else "BELOW"
 
 
@@ -301,9 +298,7 @@ def expected_unit(e: Expected) -> str | None:
 
 
 def same_unit(expected: str, ours: str | None, kind: str) -> bool:
-    if ours is None:
-        return False
-    if expected == ours or kind == "money":
+    if ours is None or expected == ours or kind == "money":
         return expected == ours
     from factcheck.units import factor
 
@@ -419,8 +414,8 @@ def target_text(result: FileResult) -> str:
     return f"{status} ({'F1' if metric == 'f1' else metric} >= {minimum:.2f})"
 
 
-HEADER = f"{'file':<12}{'kind':<10}{'cases':>6}{'expected':>9}{'found':>7}{'recall':>8}{'relaxed':>9}" \
-         f"{'value acc':>10}{'precision':>10}{'F1':>7}  target"
+HEADER = (f"{'file':<12}{'kind':<10}{'cases':>6}{'expected':>9}{'found':>7}{'recall':>8}{'relaxed':>9}"
+          f"{'value acc':>10}{'precision':>10}{'F1':>7}  target")
 
 
 def table_lines(results: list[FileResult]) -> list[str]:
@@ -472,7 +467,8 @@ def as_json(results: list[FileResult], corpus: Path, smoke: bool, limit: int) ->
             if result.name in RECALL_ONLY:
                 row |= {"found_exact": t.found - t.contained, "found_contained": t.contained}
             if kind == "all":
-                row |= {"target": TARGETS.get(result.name), "status": result.status()}
+                metric, minimum = TARGETS.get(result.name, (None, None))
+                row |= {"target": {"metric": metric, "min": minimum} if metric else None, "status": result.status()}
             rows.append(row)
     data: dict[str, Any] = {"corpus": str(corpus), "smoke": smoke, "rows": rows}
     if limit:
