@@ -30,7 +30,7 @@ RULE_KEYS = {
     "case_sensitive", "set", "lookup", "examples", "counter_examples",
 }
 EXAMPLE_KEYS = {"texts", "value", "unit", "low", "high", "qualifier", "kind", "per", "date", "note"}
-SET_KEYS = {"value", "unit", "qualifier", "per", "factor", "kind", "ambiguous", "shift", "period"}
+SET_KEYS = {"value", "unit", "qualifier", "per", "factor", "kind", "ambiguous", "shift", "period", "relative"}
 DEFAULT_ANCHORS = ("digit", "number_word")
 MAX_EXPANSION_DEPTH = 20
 

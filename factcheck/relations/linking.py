@@ -28,6 +28,9 @@ SECOND_FIGURE = regex.compile(r"(?:\s+[^\s.;,]+){0,3}?\s*(?:,|\(|—|–)\s*(?:o
 FOUNDING = regex.compile(r"\b(?:founded|established|created|formed|opened|built|launched|set\s+up|started|began|born|"
                          r"signed|inaugurated|incorporated|founding|opening|creation|birth)\b", regex.IGNORECASE)
 BY_AMOUNT = regex.compile(r"\bby\s+$", regex.IGNORECASE)  # "fell by a third": a change, not a multiplier
+CLAUSE_BREAK = regex.compile(r"[;—–]|,\s+(?:so|and|but|while|whereas|although|though|because|which|when)\b",
+                            regex.IGNORECASE)
+PAST_AGE = regex.compile(r"\b(?:was|turned|had\s+been)\s+$", regex.IGNORECASE)
 LESS_WORDS = frozenset({"less", "fewer", "lower", "smaller", "below", "under", "behind", "shorter"})
 
 
@@ -67,6 +70,8 @@ def link_ratio(ctx: Context, relation: Relation, factor: Claim, found: Found) ->
     same = [c for c in ctx.in_sentence(factor.sentence_index) if level_claim(c)]
     reach = factor.end + (len(after) - len(after.lstrip())) + found["after"].end() + len(reference_text) + 2
     subject = next((c for c in reversed(same) if c.end <= factor.start), None)
+    if subject is not None and CLAUSE_BREAK.search(ctx.doc.scan_text, subject.end, factor.start):
+        subject = None  # "France added 3.2 GW, so the German build-out was 4.6 times ...": another clause's figure
     reference = next((c for c in same if factor.end <= c.start <= reach and (subject is None or alike(c, subject))), None)
     measure = ctx.measure_in(before)
     own, other = names_in(before), names_in(reference_text)
@@ -318,7 +323,9 @@ def link_age(ctx: Context, relation: Relation, age: Claim, found: Found) -> list
     for index in ctx.neighbours(age.sentence_index):
         for claim in ctx.in_sentence(index):
             if year_of(claim) and regex.search(r"\bborn\b(?:\s+\S+){0,4}\s+(?:in|on)?\s*$", ctx.before(claim)[-40:], regex.IGNORECASE):
-                dates = [c for c in ctx.in_sentence(age.sentence_index) if year_of(c) and c is not claim]
+                # "was 33 when ... last summer" is an age at the sentence's date; "aged 62" is an age now
+                dates = [c for c in ctx.in_sentence(age.sentence_index) if year_of(c) and c is not claim
+                         and PAST_AGE.search(ctx.before(age))]
                 return [Link("age", relation.id, age, {"age": (age,), "born": (claim,), "at": tuple(dates[:1])})]
     return []
 
