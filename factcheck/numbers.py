@@ -1,69 +1,163 @@
 """Read numerals written in digits or in English words, with the vocabulary from the rule tables.
 
-The rule files own the words (`number_word`, `ordinal_word` tables); this module owns only
-the arithmetic of putting them together ("two thousand and one hundred" -> 2100).
+The rule files own the words (`number_word`, `ordinal_word`, `scale` tables); this module owns only
+the arithmetic of putting them together ("two thousand and one hundred" -> 2100, "three fifths"
+-> 0.6, "1.3x10^6" -> 1300000). The rules decide which spans are numerals; this module only
+reads them, so it accepts more shapes than any one rule lets through.
 """
 
 from __future__ import annotations
+
+import unicodedata
+
+import math
 
 import regex
 
 from factcheck.rulebook import Rulebook, fold
 
+SIGN = regex.compile(r"([-+\u2212])\s*(.*)", regex.DOTALL)
+# 1,234,567.89 | 1 234 567 (any one space-like separator) | 12,34,567.89 (Indian) | 1.111,11
+GROUPED = regex.compile(r"\d{1,3}(?P<sep>[,\s\u00a0\u2009\u202f])\d{3}(?:(?P=sep)\d{3})*(?:\.\d+)?")
+INDIAN = regex.compile(r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?")
+EUROPEAN = regex.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
+PLAIN = regex.compile(r"\d+(?:\.\d+)?|\.\d+")
 FRACTION = regex.compile(r"(?:(\d+)\s+)?(\d+)\s*/\s*(\d+)")
+VULGAR = regex.compile(r"(\d+)?\s*([\u00bc-\u00be\u2150-\u215e])")
+# 1.3x10^6 | 1.1^23 (a power of the base) | 1.2e5; the exponent may carry several signs: ^--23
+POWER = regex.compile(r"(?P<base>[\d.,]+?)\s*(?:[x\u00d7*]\s*10\s*\^|(?P<caret>\^)|[eE])\s*(?P<sign>[-+\u2212]*)\s*(?P<exp>\d+)")
+SUFFIXED = regex.compile(r"(?P<digits>.*\d)\s*(?P<scale>\p{L}+)", regex.DOTALL)
+QUOTIENT = regex.compile(r"(?P<num>.+?)\s+(?:over|out\s+of|in)\s+(?P<den>.+)", regex.DOTALL)
+DIGIT_HYPHEN = regex.compile(r"\d\s*[\-\u2010-\u2015]|[\-\u2010-\u2015]\s*\d")
+TOKEN = regex.compile(r"\d[\d.,]*(?<=\d)|[^\s\-\u2010-\u2015,\d]+")
 ORDINAL_DIGITS = regex.compile(r"(\d[\d,]*)\s*(?:st|nd|rd|th|d)\.?", regex.IGNORECASE)
-TOKEN = regex.compile(r"[^\s\-\u2010-\u2015,]+")
 JOINERS = {"and", "&"}
 NEGATIVE = {"minus", "negative"}
 ARTICLES = {"a", "an"}  # "a hundred" = 100
+HALVES = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
+BIG = 1000  # scale words from here up close a group: "two million three hundred"
 
 
 def parse_number(text: str, book: Rulebook) -> float | int | None:
-    """The value of a numeral ("3,500", "1.2", "3/4", "twenty-five", "a hundred"), or None."""
+    """The value of a numeral ("3,500", "1.2", "3/4", "10k", "twenty-five", "three fifths"), or None."""
     text = text.strip()
     if not text:
         return None
-    if text[0].isdigit() or text[0] in "+-\u2212.":
-        return parse_digits(text)
-    return parse_words(text, book)
+    quotient = QUOTIENT.fullmatch(text)
+    if quotient:
+        return divide(parse_number(quotient["num"], book), parse_number(quotient["den"], book))
+    value = parse_digits(text)
+    if value is None:
+        value = suffixed(text, book)
+    if value is None:
+        value = parse_words(text, book)
+    return value
+
+
+def divide(numerator: float | None, denominator: float | None) -> float | int | None:
+    if numerator is None or not denominator:
+        return None
+    return tidy(numerator / denominator)
 
 
 def parse_digits(text: str) -> float | int | None:
-    fraction = FRACTION.fullmatch(text)
-    if fraction:
-        whole, num, den = fraction.groups()
-        if int(den) == 0:
-            return None
-        return tidy(int(whole or 0) + int(num) / int(den))
-    sign = -1 if text[0] in "-\u2212" else 1
-    body = regex.sub(r"[\s,+\-\u2212]", "", text)
-    if not regex.fullmatch(r"\d*(?:\.\d+)?", body) or body in ("", "."):
+    """A numeral in digits, with an optional sign: grouped, a fraction, a power or a vulgar fraction."""
+    signed = SIGN.fullmatch(text)
+    sign, body = (-1 if signed[1] in "-\u2212" else 1, signed[2]) if signed else (1, text)
+    value = unsigned_digits(body.strip())
+    return None if value is None else tidy(sign * value)
+
+
+def unsigned_digits(body: str) -> float | None:
+    if match := FRACTION.fullmatch(body):
+        whole, num, den = match.groups()
+        return int(whole or 0) + int(num) / int(den) if int(den) else None
+    if match := VULGAR.fullmatch(body):
+        return int(match[1] or 0) + unicodedata.numeric(match[2])
+    if match := POWER.fullmatch(body):
+        return power(match)
+    return plain_digits(body)
+
+
+def plain_digits(body: str) -> float | None:
+    if PLAIN.fullmatch(body):
+        return float(body)
+    if GROUPED.fullmatch(body) or INDIAN.fullmatch(body):
+        return float(regex.sub(r"[^\d.]", "", body))
+    if EUROPEAN.fullmatch(body):
+        return float(body.replace(".", "").replace(",", "."))
+    return None
+
+
+def power(match: regex.Match) -> float | None:
+    base = plain_digits(match["base"])
+    if base is None:
         return None
-    return tidy(sign * float(body)) if "." in body else sign * int(body)
+    exponent = int(match["exp"]) * (-1 if (match["sign"].count("-") + match["sign"].count("\u2212")) % 2 else 1)
+    try:
+        return base ** exponent if match["caret"] else base * 10.0 ** exponent
+    except (OverflowError, ZeroDivisionError):
+        return None
+
+
+def suffixed(text: str, book: Rulebook) -> float | int | None:
+    """Digits with a scale word or abbreviation of table `scale`: 10k, 1.2b, - 10 k, 2mil."""
+    match = SUFFIXED.fullmatch(text)
+    if not match:
+        return None
+    value, scale = parse_digits(match["digits"]), book.lookup("scale", match["scale"])
+    return None if value is None or scale is None else tidy(value * scale)
 
 
 def tidy(value: float) -> float | int:
-    """Whole floats become ints so that 9e6 reads as 9000000; others are rounded to 12 digits."""
-    if value == int(value) and abs(value) < 1e18:
-        return int(value)
-    return round(value, 12)
+    """12 significant digits (8.2 × 1e6 is 8200000, not 8199999.999999999); whole values as ints."""
+    if value == 0 or not math.isfinite(value):
+        return value
+    value = float(f"{value:.12g}")
+    return int(value) if value == int(value) and abs(value) < 1e18 else value
 
 
 def parse_words(text: str, book: Rulebook) -> float | int | None:
-    """Sum and multiply English number words; None when a token is not a number word."""
-    tokens = [fold(t) for t in TOKEN.findall(text)]
+    """Sum and multiply English number words (digits may stand in for some); None when a token is not one."""
+    if DIGIT_HYPHEN.search(text):
+        return None  # "5-6", "1950-53": a range, not one numeral
+    tokens = [t for t in (fold(t) for t in TOKEN.findall(text)) if t]
     sign = 1
     if tokens and tokens[0] in NEGATIVE:
         sign, tokens = -1, tokens[1:]
     if "point" in tokens:
-        at = tokens.index("point")
-        whole = words_value(tokens[:at], book) if at else 0
-        decimals = [book.lookup("number_word", t) for t in tokens[at + 1:]]
-        if whole is None or not decimals or any(not isinstance(d, int) or d > 9 for d in decimals):
-            return None
-        return tidy(sign * float(f"{int(whole)}." + "".join(str(d) for d in decimals)))
-    value = words_value(tokens, book)
+        value = point_value(tokens, book)
+    elif any(denominator(t, book) for t in tokens):
+        value = fraction_value(tokens, book)
+    else:
+        value = words_value(tokens, book)
     return None if value is None else tidy(sign * value)
+
+
+def point_value(tokens: list[str], book: Rulebook) -> float | None:
+    """"three point five", "nought point nought three", "one point five million"."""
+    at = tokens.index("point")
+    whole = words_value(tokens[:at], book) if at else 0
+    digits, scale = [], 1.0
+    for token in tokens[at + 1:]:
+        value = word_value(token, book)
+        if isinstance(value, int) and value <= 9 and scale == 1 and token not in ARTICLES:
+            digits.append(str(value))
+        elif value is not None and value >= BIG and digits:
+            scale *= value
+        else:
+            return None
+    if whole is None or not digits:
+        return None
+    return float(f"{int(whole)}." + "".join(digits)) * scale
+
+
+def word_value(token: str, book: Rulebook) -> float | None:
+    if token in ARTICLES:
+        return 1
+    if token[0].isdigit():
+        return plain_digits(token)
+    return book.lookup("number_word", token)
 
 
 def words_value(tokens: list[str], book: Rulebook) -> float | None:
@@ -71,20 +165,91 @@ def words_value(tokens: list[str], book: Rulebook) -> float | None:
     for token in tokens:
         if token in JOINERS:
             continue
-        value = 1 if token in ARTICLES else book.lookup("number_word", token)
-        if value is None:
-            value = parse_digits(token) if token[0].isdigit() else None
+        value = word_value(token, book)
+        if value is None and seen:
+            value = book.lookup_in(("count_multiplier", "scale"), token) if len(token) > 2 else None
         if value is None:
             return None
         seen = True
-        if value in (100, 12) and token not in ("twelve",):
+        if token.isalpha() and value in (100, 12) and token != "twelve":
             current = (current or 1) * value
-        elif value >= 1000:
-            total += (current or 1) * value
-            current = 0
+        elif value >= BIG:
+            total, current = grouped(total, current, value)
         else:
             current += value
     return total + current if seen else None
+
+
+def grouped(total: float, current: float, scale: float) -> tuple[float, float]:
+    """Close a group with a big scale word; a scale right after another multiplies it (lakh crore)."""
+    if current == 0 and total:
+        return total * scale, 0.0
+    return total + (current or 1) * scale, 0.0
+
+
+def denominator(token: str, book: Rulebook) -> int | None:
+    """The denominator a word names: half, quarters, fifths, hundredth (first and second only joined)."""
+    if token in HALVES:
+        return HALVES[token]
+    found = book.lookup("ordinal_word", token)
+    if found is None and token.endswith("s"):
+        found = book.lookup("ordinal_word", token[:-1])
+    return None if found is None else int(found)
+
+
+def fraction_value(tokens: list[str], book: Rulebook) -> float | None:
+    """A whole part, a numerator and a denominator word, then an optional scale.
+
+    "one and a half", "twenty and three fifths", "a twenty-first", "three quarters million",
+    "half a dozen", "two thirds of a million", "one million and a half" (a fraction right
+    after a big scale word is a fraction of that scale).
+    """
+    at = max(i for i, t in enumerate(tokens) if denominator(t, book))
+    head, tail = tokens[:at], tokens[at + 1:]
+    den = ordinal_denominator(head, tokens[at], book)
+    if den is None:
+        return None
+    value, head = den
+    split = max((i for i, t in enumerate(head) if t in JOINERS), default=-1)
+    whole_tokens, num_tokens = head[:split] if split >= 0 else [], head[split + 1:]
+    numerator = words_value(num_tokens, book) if num_tokens else 1
+    whole = words_value(whole_tokens, book) if whole_tokens else 0
+    scale = tail_scale(tail, book)
+    if numerator is None or whole is None or scale is None:
+        return None
+    part = numerator / value
+    closing = book.lookup("number_word", whole_tokens[-1]) if whole_tokens else None
+    if closing is not None and closing >= BIG:
+        return whole + part * (scale if tail else closing)
+    return (whole + part) * scale
+
+
+def ordinal_denominator(head: list[str], token: str, book: Rulebook) -> tuple[int, list[str]] | None:
+    """The denominator, joined with a tens word before it ("twenty-firsts") when a number comes first."""
+    value = denominator(token, book)
+    if value is None:
+        return None
+    tens = book.lookup("number_word", head[-1]) if head else None
+    joins = tens in (20, 30, 40, 50, 60, 70, 80, 90) and value < 10 and (
+        value < 3 or (len(head) > 1 and head[-2] not in JOINERS))
+    if joins:
+        return int(tens) + value, head[:-1]
+    if value < 3 and token not in HALVES:
+        return None  # "first", "seconds": not a denominator on their own
+    return value, head
+
+
+def tail_scale(tail: list[str], book: Rulebook) -> float | None:
+    """What follows a fraction: "million", "a dozen", "of a million"."""
+    scale = 1.0
+    for token in tail:
+        if token in ARTICLES or token == "of":
+            continue
+        value = book.lookup("number_word", token) or book.lookup("scale", token)
+        if value is None or value < 12:
+            return None
+        scale *= value
+    return scale
 
 
 def parse_ordinal(text: str, book: Rulebook) -> int | None:

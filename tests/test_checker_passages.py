@@ -14,7 +14,11 @@ from factcheck.document import load_text
 from factcheck.pipeline import scan_document
 from factcheck.rulebook import load_rulebook
 
-PASSAGES = tomllib.loads((Path(__file__).parent / "data" / "passages.toml").read_text(encoding="utf-8"))["passage"]
+DATA = Path(__file__).parent / "data"
+PASSAGES = tomllib.loads((DATA / "passages.toml").read_text(encoding="utf-8"))["passage"]
+# Written independently of the linker and measured once before any change (see benchmarks/checker.py);
+# only its calm passages are tests: no finding where every figure adds up.
+HELD_OUT = tomllib.loads((DATA / "passages_heldout.toml").read_text(encoding="utf-8"))["passage"]
 # Passages the linker does not read yet (kept visible: each xfail is strict, so a fix shows up).
 KNOWN_MISSES = {
     "multiplier-ok-1": "the earlier level counts 'rides', the later 'trips': different nouns are not linked",
@@ -53,10 +57,14 @@ def test_passage_gets_its_verdict(book, passage):
         assert any(t in types and v == passage["expect"] for t, v in found), found
 
 
-@pytest.mark.parametrize("passage", [p for p in PASSAGES if p["expect"] != "inconsistent"], ids=lambda p: p["id"])
+@pytest.mark.parametrize("passage", [p for p in PASSAGES + HELD_OUT if p["expect"] != "inconsistent"],
+                         ids=lambda p: p["id"])
 def test_no_false_alarm(book, passage):
     """Where every figure adds up, no check may call anything inconsistent."""
-    assert not [c.explanation for c in checks(book, passage) if c.verdict == "inconsistent"]
+    found = checks(book, passage)
+    assert not [c.explanation for c in found if c.verdict == "inconsistent"]
+    if passage["expect"] == "none":
+        assert not [c.explanation for c in found if c.verdict == "approximate"]
 
 
 def test_the_set_covers_every_relation_type_both_ways():
