@@ -1,21 +1,32 @@
 """Normalize date matches to ISO 8601 strings at their stated granularity.
 
 Groups: `year`, `month`, `day` (and `year2`, `month2`, `day2` for a range's end), `decade`,
-`shift` with `period` or `month` or `weekday` for relative dates ("last week", "this May",
-"next Friday"). Relative dates resolve against the document date; without one they stay
-unresolved (value None) and say so in `extra`.
+`quarter`, `week_index`, `shift` with `period` or `month` or `weekday` for relative dates
+("last week", "this May", "next Friday"), `amount` with `period` and a `shift` direction for
+offsets ("two days ago", "3 weeks from now"), `part` for a part of a period ("early", "end of").
+
+Relative dates resolve against the document date; without one they stay unresolved (value
+None) and say so in `extra`. A date that omits its year (or its month) takes the document's
+and records `year_inferred` (`month_inferred`). Weekdays go by Monday-to-Sunday weeks:
+"next Friday" is the Friday of next week, "last Friday" the Friday of last week.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from factcheck.numbers import parse_number, parse_ordinal
+from factcheck.rulebook import fold
 
 if TYPE_CHECKING:
     from factcheck.normalize import Normalized
     from factcheck.rulebook import Rulebook
+
+FEW = 3  # "a few days ago": upstream corpora and common usage read "a few" as three
+ROLLOVER = 10  # a two-digit range end below its start is in the next century only this close ahead
+
 
 
 def normalize(groups: dict[str, str], consts: dict[str, Any], book: Rulebook, doc_date: dt.date | None,
@@ -25,19 +36,30 @@ def normalize(groups: dict[str, str], consts: dict[str, Any], book: Rulebook, do
 
     book = TableView(book, tables)
     result = Normalized(kind="date", value=None)
+    for name in ("part", "bound"):
+        if groups.get(name):
+            result.extra[name] = fold(groups[name])
+    if consts.get("relative"):
+        unresolved(result, None)
+        result.extra["unresolved"] = "no week stated"
+        return result
     shift = consts.get("shift", lookup_int(book, "shift", groups.get("shift")))
+    if groups.get("quarter"):
+        return quarter(result, groups, book, doc_date, shift)
+    if groups.get("week_index"):
+        return week_of(result, groups, book, doc_date, shift)
+    if groups.get("amount"):
+        return offset(result, groups, book, doc_date, shift or 0)
     if shift is not None or consts.get("period") == "day":
         return relative(result, groups, consts, book, doc_date, shift or 0)
     if groups.get("decade"):
-        start = decade_start(groups["decade"])
+        start = decade_start(groups["decade"], book)
         result.low, result.high = str(start), str(start + 9)
         result.extra["granularity"] = "decade"
         return result
-    start = absolute(groups, "", book, doc_date, result)
-    if groups.get("year2") or groups.get("month2") or groups.get("day2"):
-        end = absolute(groups, "2", book, doc_date, result, fallback=groups)
-        result.low, result.high = start, end
-        return result
+    if any(groups.get(name) for name in ("year2", "month2", "day2")):
+        return date_range(result, groups, book, doc_date)
+    start = iso(*fields(groups, "", book, doc_date, result), NoValue)
     if start is None:
         raise NoValue("date")
     result.value = start
@@ -61,33 +83,60 @@ def lookup_int(book: Rulebook, table: str, key: str | None) -> int | None:
     return None if found is None else int(found)
 
 
-def decade_start(text: str) -> int:
+def decade_start(text: str, book: Rulebook) -> int:
+    """1990s, '80s, 70's, the seventies (table `decade_word`: the twentieth century's decade)."""
     digits = "".join(ch for ch in text if ch.isdigit())
-    return int(digits) if len(digits) == 4 else 1900 + int(digits)
+    if len(digits) == 4:
+        return int(digits)
+    if digits:
+        return 1900 + int(digits)
+    found = book.lookup("decade_word", text)
+    if found is None:
+        from factcheck.normalize import NoValue
+
+        raise NoValue(text)
+    return int(found)
 
 
-def absolute(groups: dict[str, str], suffix: str, book: Rulebook, doc_date: dt.date | None,
-             result: Normalized, fallback: dict[str, str] | None = None) -> str | None:
-    """An ISO string from year/month/day groups (suffix '' or '2'); a range's end borrows from its start."""
-    from factcheck.normalize import NoValue
-
+def fields(groups: dict[str, str], suffix: str, book: Rulebook, doc_date: dt.date | None,
+           result: Normalized) -> tuple[int | None, int | None, int | None]:
+    """Year, month and day of groups with suffix '' or '2'; a missing month or year is the document's."""
     year = read_year(groups.get("year" + suffix), groups.get("year") if suffix else None)
     month = lookup_int(book, "month", groups.get("month" + suffix))
     day_text = groups.get("day" + suffix)
     day = read_day(day_text, book) if day_text else None
-    if suffix and fallback is not None:
-        if year is None:
-            year = read_year(fallback.get("year"), None)
-        if month is None and day is not None:
-            month = lookup_int(book, "month", fallback.get("month"))
+    if day is not None and month is None and doc_date is not None:
+        month = doc_date.month
+        result.extra["month_inferred"] = True
     if year is None and month is not None and doc_date is not None:
         year = doc_date.year
         result.extra["year_inferred"] = True
-    return iso(year, month, day, NoValue)
+    return year, month, day
+
+
+def date_range(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None) -> Normalized:
+    """A range; each end borrows the parts it omits from the other ("4 to 22 January", "Nov 18-Dec 19, 2015")."""
+    from factcheck.normalize import NoValue
+
+    filled = dict(groups)
+    for part in ("year", "month"):
+        if not filled.get(part + "2") and filled.get(part) and (part == "year" or filled.get("day2")):
+            filled[part + "2"] = filled[part]
+        if not filled.get(part) and filled.get(part + "2") and (part == "year" or filled.get("day")):
+            filled[part] = filled[part + "2"]
+    start = fields(filled, "", book, doc_date, result)
+    end = fields(filled, "2", book, doc_date, result)
+    if not groups.get("year") and start[0] is not None and (start[1] or 0, start[2] or 0) > (end[1] or 0, end[2] or 0):
+        start = (start[0] - 1, start[1], start[2])  # "Nov-Feb 2017" starts in the year before
+    result.low, result.high = iso(*start, NoValue), iso(*end, NoValue)
+    if result.low is None or result.high is None:
+        raise NoValue("date range")
+    return result
 
 
 def read_year(text: str | None, start_year: str | None) -> int | None:
-    """A year; two digits after a full start year take its century ("1950-53" -> 1953)."""
+    """A year; two digits after a full start year take its century ("1950-53" -> 1953, "1997-93" stays
+    backwards), or the next one when that lands within ROLLOVER years ("1999-01" -> 2001)."""
     if not text:
         return None
     digits = "".join(ch for ch in text if ch.isdigit())
@@ -95,16 +144,17 @@ def read_year(text: str | None, start_year: str | None) -> int | None:
         if start_year:
             base = int("".join(ch for ch in start_year if ch.isdigit()))
             year = base - base % 100 + int(digits)
-            return year if year >= base else year + 100
+            return year + 100 if year < base and year + 100 - base <= ROLLOVER else year
         return 1900 + int(digits) if int(digits) > 30 else 2000 + int(digits)
     return int(digits) if digits else None
 
 
 def read_day(text: str, book: Rulebook) -> int | None:
-    value = parse_number(text, book)
+    """A day of the month: "22", "22nd", "twenty-second", "twenty two" (ordinal first: "twenty-first" is no fraction)."""
+    value = parse_ordinal(text, book)
     if value is None:
-        value = parse_ordinal(text, book)
-    return int(value) if value is not None else None
+        value = parse_number(text, book)
+    return int(value) if value is not None and float(value).is_integer() else None
 
 
 def iso(year: int | None, month: int | None, day: int | None, error: type[Exception]) -> str | None:
@@ -125,33 +175,134 @@ def iso(year: int | None, month: int | None, day: int | None, error: type[Except
         raise error("impossible date") from None
 
 
-def relative(result: Normalized, groups: dict[str, str], consts: dict[str, Any], book: Rulebook,
-             doc_date: dt.date | None, shift: int) -> Normalized:
-    """Resolve "last year", "this May", "next week", "yesterday" against the document date."""
-    period = consts.get("period") or (book.lookup("period", groups["period"]) if groups.get("period") else None)
+def unresolved(result: Normalized, doc_date: dt.date | None) -> bool:
+    """Mark a relative date; True when there is no document date to resolve it against."""
     result.extra["relative"] = True
     if doc_date is None:
         result.extra["unresolved"] = "no document date"
-        return result
+        return True
     result.extra["anchor"] = doc_date.isoformat()
-    if groups.get("month"):
+    return False
+
+
+def relative(result: Normalized, groups: dict[str, str], consts: dict[str, Any], book: Rulebook,
+             doc_date: dt.date | None, shift: int) -> Normalized:
+    """Resolve "last year", "this May", "next week", "next Friday", "yesterday" against the document date."""
+    from factcheck.normalize import NoValue
+
+    period = consts.get("period") or (book.lookup("period", groups["period"]) if groups.get("period") else None)
+    if unresolved(result, doc_date):
+        return result
+    assert doc_date is not None
+    if groups.get("weekday"):
+        result.value = weekday(doc_date, lookup_int(book, "weekday", groups["weekday"]) or 0, shift).isoformat()
+    elif groups.get("day") and period == "month":
+        index = doc_date.year * 12 + doc_date.month - 1 + shift
+        day = read_day(groups["day"], book)
+        result.value = iso(index // 12, index % 12 + 1, day, NoValue)
+    elif groups.get("month"):
         month = lookup_int(book, "month", groups["month"])
         result.value = f"{doc_date.year + shift_year(shift, month, doc_date):04d}-{month:02d}"
-    elif groups.get("weekday"):
-        result.value = weekday(doc_date, lookup_int(book, "weekday", groups["weekday"]) or 0, shift).isoformat()
     elif period == "year":
         result.value = f"{doc_date.year + shift:04d}"
     elif period == "month":
         index = doc_date.year * 12 + doc_date.month - 1 + shift
         result.value = f"{index // 12:04d}-{index % 12 + 1:02d}"
-    elif period == "week":
-        day = doc_date + dt.timedelta(weeks=shift)
-        year, week, _ = day.isocalendar()
-        result.value = f"{year:04d}-W{week:02d}"
-        monday = day - dt.timedelta(days=day.weekday())
-        result.low, result.high = monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+    elif period in ("week", "weekend"):
+        week(result, doc_date + dt.timedelta(weeks=shift), period == "weekend")
+    elif period == "decade":
+        start = doc_date.year - doc_date.year % 10 + 10 * shift
+        result.low, result.high = str(start), str(start + 9)
+    elif period == "quarter":
+        index = doc_date.year * 4 + (doc_date.month - 1) // 3 + shift
+        quarter_months(result, index // 4, index % 4 + 1)
     elif period == "day":
         result.value = (doc_date + dt.timedelta(days=shift)).isoformat()
+    return result
+
+
+def week(result: Normalized, day: dt.date, weekend: bool) -> None:
+    """The ISO week holding day (value "2015-W07", low/high its Monday and Sunday), or its weekend."""
+    year, number, _ = day.isocalendar()
+    monday = day - dt.timedelta(days=day.weekday())
+    first = monday + dt.timedelta(days=5 if weekend else 0)
+    result.value = f"{year:04d}-W{number:02d}" + ("-WE" if weekend else "")
+    result.low, result.high = first.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+
+
+def quarter_months(result: Normalized, year: int, number: int) -> None:
+    result.low, result.high = f"{year:04d}-{3 * number - 2:02d}", f"{year:04d}-{3 * number:02d}"
+    result.extra["quarter"] = f"{year:04d}-Q{number}"
+
+
+def quarter(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None,
+            shift: int | None) -> Normalized:
+    """Q3 2016, the third quarter of next year, H1 2016 (a half is two quarters): a range of months."""
+    from factcheck.normalize import NoValue
+
+    text = groups["quarter"]
+    digits = "".join(ch for ch in text if ch.isdigit())
+    number = int(digits) if digits else parse_ordinal(text, book)
+    halves = fold(text).startswith("h")
+    year = read_year(groups.get("year"), None)
+    if year is None and doc_date is not None:
+        year = doc_date.year + (shift or 0)
+        result.extra["year_inferred" if shift is None else "relative"] = True
+    if year is None or not number or number > (2 if halves else 4):
+        raise NoValue(text)
+    first, last = (2 * number - 1, 2 * number) if halves else (int(number), int(number))
+    quarter_months(result, year, first)
+    result.high = f"{year:04d}-{3 * last:02d}"
+    if halves:
+        result.extra["quarter"] = f"{year:04d}-H{number}"
+    return result
+
+
+def week_of(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None,
+            shift: int | None) -> Normalized:
+    """The first (second, last) week of a month or year: a range of seven days."""
+    from factcheck.normalize import NoValue
+
+    index_text = fold(groups["week_index"])
+    index = -1 if index_text == "last" else parse_ordinal(index_text, book)
+    year, month, _ = fields(groups, "", book, doc_date, result)
+    if groups.get("period") and doc_date is not None:
+        period = book.lookup("period", groups["period"])
+        months = doc_date.year * 12 + doc_date.month - 1 + (shift or 0) * (period == "month")
+        year = doc_date.year + (shift or 0) * (period == "year")
+        month = months % 12 + 1 if period == "month" else None
+        result.extra["relative"] = True
+    if year is None or not index:
+        raise NoValue(index_text)
+    start_month, end_month = (month, month) if month else (1, 12)
+    last_day = calendar.monthrange(year, end_month)[1]
+    first = dt.date(year, start_month, 1) + dt.timedelta(weeks=int(index) - 1) if index > 0 else \
+        dt.date(year, end_month, last_day) - dt.timedelta(days=6)
+    result.low, result.high = first.isoformat(), (first + dt.timedelta(days=6)).isoformat()
+    return result
+
+
+def offset(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None,
+           direction: int) -> Normalized:
+    """Two days ago, a month ago, three weeks from now: the day that far from the document date."""
+    from factcheck.normalize import NoValue
+
+    text = fold(groups["amount"])
+    amount = FEW if text.endswith("few") else parse_number(text, book)
+    period = book.lookup("period", groups.get("period", ""))
+    if amount is None or not float(amount).is_integer() or period not in ("day", "week", "month", "year"):
+        raise NoValue(text)
+    if unresolved(result, doc_date):
+        return result
+    assert doc_date is not None
+    steps = int(amount) * direction
+    if period in ("day", "week"):
+        day = doc_date + dt.timedelta(days=steps * (7 if period == "week" else 1))
+    else:
+        months = doc_date.year * 12 + doc_date.month - 1 + steps * (12 if period == "year" else 1)
+        year, month = divmod(months, 12)
+        day = dt.date(year, month + 1, min(doc_date.day, calendar.monthrange(year, month + 1)[1]))
+    result.value = day.isoformat()
     return result
 
 
@@ -165,10 +316,6 @@ def shift_year(shift: int, month: int, doc_date: dt.date) -> int:
 
 
 def weekday(doc_date: dt.date, target: int, shift: int) -> dt.date:
-    """The weekday (0 = Monday) nearest in the direction of shift: last / this / next."""
-    delta = (target - doc_date.weekday()) % 7
-    if shift < 0:
-        return doc_date - dt.timedelta(days=(doc_date.weekday() - target) % 7 or 7)
-    if shift > 0:
-        return doc_date + dt.timedelta(days=delta or 7)
-    return doc_date + dt.timedelta(days=delta)
+    """The weekday (0 = Monday) of the document's week moved by shift weeks: last / this / next Friday."""
+    monday = doc_date - dt.timedelta(days=doc_date.weekday())
+    return monday + dt.timedelta(weeks=shift, days=target)
