@@ -21,6 +21,7 @@ from factcheck.rulebook import fold
 
 FIELDS = ("name", "value", "unit", "period", "identity", "source")
 WORD = regex.compile(r"[\p{L}][\p{L}\d’'\-]*|\d{4}")
+POSSESSIVE = regex.compile(r"[’']s$")
 IGNORED = frozenset({"the", "of", "and", "in", "between", "with", "to", "a", "an", "for"})
 
 
@@ -38,7 +39,7 @@ def identity_words(text: str) -> frozenset[str]:
     """The words of an identity or description, folded, hyphenated names split."""
     words = set()
     for word in WORD.findall(text):
-        words.update(part for part in fold(word).strip("’'").split(" ") if part)
+        words.update(part for part in POSSESSIVE.sub("", fold(word)).strip("’'").split(" ") if part)
     return frozenset(words - IGNORED)
 
 

@@ -27,7 +27,7 @@ VULGAR = regex.compile(r"(\d+)?\s*([\u00bc-\u00be\u2150-\u215e])")
 # 1.3x10^6 | 1.1^23 (a power of the base) | 1.2e5; the exponent may carry several signs: ^--23
 POWER = regex.compile(r"(?P<base>[\d.,]+?)\s*(?:[x\u00d7*]\s*10\s*\^|(?P<caret>\^)|[eE])\s*(?P<sign>[-+\u2212]*)\s*(?P<exp>\d+)")
 SUFFIXED = regex.compile(r"(?P<digits>.*\d)\s*(?P<scale>\p{L}+)", regex.DOTALL)
-QUOTIENT = regex.compile(r"(?P<num>.+?)\s+(?:over|out\s+of|in)\s+(?P<den>.+)", regex.DOTALL)
+QUOTIENT = regex.compile(r"(?P<num>.+?)\s+(?:(?P<share>out\s+of|in)|over)\s+(?P<den>.+)", regex.DOTALL)
 DIGIT_HYPHEN = regex.compile(r"\d\s*[\-\u2010-\u2015]|[\-\u2010-\u2015]\s*\d")
 TOKEN = regex.compile(r"\d[\d.,]*(?<=\d)|[^\s\-\u2010-\u2015,\d]+")
 ORDINAL_DIGITS = regex.compile(r"(\d[\d,]*)\s*(?:st|nd|rd|th|d)\.?", regex.IGNORECASE)
@@ -45,7 +45,7 @@ def parse_number(text: str, book: Rulebook) -> float | int | None:
         return None
     quotient = QUOTIENT.fullmatch(text)
     if quotient:
-        return divide(parse_number(quotient["num"], book), parse_number(quotient["den"], book))
+        return divide(parse_number(quotient["num"], book), parse_number(quotient["den"], book), bool(quotient["share"]))
     value = parse_digits(text)
     if value is None:
         value = suffixed(text, book)
@@ -54,8 +54,9 @@ def parse_number(text: str, book: Rulebook) -> float | int | None:
     return value
 
 
-def divide(numerator: float | None, denominator: float | None) -> float | int | None:
-    if numerator is None or not denominator:
+def divide(numerator: float | None, denominator: float | None, share: bool) -> float | int | None:
+    """A quotient; "3 in 10" and "3 out of 10" are shares, so the part may not exceed the whole."""
+    if numerator is None or not denominator or (share and not 0 <= numerator <= denominator):
         return None
     return tidy(numerator / denominator)
 

@@ -104,6 +104,7 @@ class Rulebook:
     tables: dict[str, dict[str, Any]] = field(default_factory=dict)
     anchors: dict[str, str] = field(default_factory=dict)
     anchor_regexes: dict[str, Anchor] = field(default_factory=dict)
+    anchor_sources: dict[str, str] = field(default_factory=dict)
     qualifier_regex: Any = None
     relations: list[Relation] = field(default_factory=list)
     composites: dict[str, Composite] = field(default_factory=dict)
@@ -167,8 +168,8 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = regex.search(r"\(at line (\d+), column \d+\)", str(exc))
-        line = found.group(1) if found else "1"
-        message = regex.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        line = found.group(1) if found else str(text.rstrip().count("\n") + 1 if "end of document" in str(exc) else 1)
+        message = regex.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc))
         raise RuleError(f"{path}:{line}: invalid TOML: {message}") from None
 
 
@@ -178,11 +179,11 @@ def build(files: list[tuple[str, dict[str, Any], str]]) -> Rulebook:
     pending_relations: dict[str, tuple[dict[str, Any], str, str]] = {}
     for source, data, text in files:
         check_keys(source, text, data, FILE_KEYS, "rule file")
-        for key in ("family",):
-            if not isinstance(data.get(key), str):
-                raise RuleError(f"{source}:1: missing string key '{key}'")
+        check_shapes(source, text, data)
         book.fragments.update(string_map(source, text, data, "fragments"))
-        book.anchors.update(string_map(source, text, data, "anchors"))
+        anchors = string_map(source, text, data, "anchors")
+        book.anchors.update(anchors)
+        book.anchor_sources.update({name: f"{source}:{line_of(text, name)}" for name in anchors})
         for name, table in table_map(source, text, data).items():
             book.tables.setdefault(name, {}).update({fold(k): v for k, v in table.items()})
         for rule in data.get("rules", []):
@@ -205,6 +206,33 @@ def build(files: list[tuple[str, dict[str, Any], str]]) -> Rulebook:
                                              regex.IGNORECASE)
     book.relations = [compile_relation(book, *item) for item in pending_relations.values()]
     return book
+
+
+FILE_SHAPES = {"family": str, "kind": str, "priority": int, "description": str, "lookup": dict, "fragments": dict,
+               "tables": dict, "anchors": dict, "rules": list, "relations": list, "composites": dict}
+RULE_SHAPES = {"id": str, "name": str, "description": str, "pattern": str, "kind": str, "anchors": list, "priority": int,
+               "case_sensitive": bool, "set": dict, "lookup": dict, "examples": list, "counter_examples": list}
+
+
+def check_shapes(source: str, text: str, data: dict[str, Any]) -> None:
+    """Every top-level key of a rule file, and the family, of the type the format says."""
+    if not isinstance(data.get("family"), str):
+        raise RuleError(f"{source}:1: missing string key 'family'")
+    for key, shape in FILE_SHAPES.items():
+        if key in data and not isinstance(data[key], shape):
+            raise RuleError(f"{source}:{line_of(text, key)}: '{key}' must be {SHAPE_WORDS[shape]}")
+
+
+def check_rule_shapes(where: str, rule: dict[str, Any]) -> None:
+    for key, shape in RULE_SHAPES.items():
+        if key in rule and (not isinstance(rule[key], shape) or (shape is int and isinstance(rule[key], bool))):
+            raise RuleError(f"{where}: '{key}' must be {SHAPE_WORDS[shape]}")
+    for key, value in rule.get("set", {}).items():
+        if key in ("value", "factor", "shift") and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            raise RuleError(f"{where}: set.{key} must be a number")
+
+
+SHAPE_WORDS = {str: "a string", int: "a whole number", dict: "a table", list: "a list", bool: "true or false"}
 
 
 def check_keys(source: str, text: str, data: dict[str, Any], allowed: set[str], what: str) -> None:
@@ -284,6 +312,7 @@ def compile_rule(book: Rulebook, rule: dict[str, Any], source: str, text: str, d
     line = line_of(text, f'"{rid}"')
     where = f"{source}:{line}: rule '{rid}'"
     check_keys(source, text, rule, RULE_KEYS, f"rule '{rid}'")
+    check_rule_shapes(where, rule)
     if not isinstance(rule.get("pattern"), str):
         raise RuleError(f"{where}: missing string 'pattern'")
     kind = rule.get("kind", data.get("kind"))
@@ -387,11 +416,12 @@ def compile_anchors(book: Rulebook) -> dict[str, Anchor]:
     used = sorted({a for rule in book.rules for a in rule.anchors})
     compiled = {}
     for name in used:
-        source = expand(book, book.anchors[name], f"anchor {name}")
+        where = f"{book.anchor_sources.get(name, '?')}: anchor '{name}'"
+        source = expand(book, book.anchors[name], where)
         try:
             compiled[name] = Anchor(regex.compile(source, regex.IGNORECASE), fast_pattern(source))
         except regex.error as exc:
-            raise RuleError(f"anchor {name}: bad pattern: {exc}") from None
+            raise RuleError(f"{where}: bad pattern: {exc}") from None
     return compiled
 
 

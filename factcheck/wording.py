@@ -21,10 +21,16 @@ def number(value: float) -> str:
         return "∞" if value > 0 else "−∞"
     for size, letter in SCALES:
         if abs(value) >= size:
-            return f"{value / size:.3g}{letter}" if abs(value / size) < 1000 else f"{value / size:,.0f}{letter}"
+            return significant(value / size) + letter
     if float(value).is_integer():
         return f"{int(value):,}"
-    return f"{value:,.3g}" if abs(value) < 1000 else f"{value:,.0f}"
+    return significant(value)
+
+
+def significant(value: float) -> str:
+    """Three significant figures without scientific notation (999.6 reads as 1,000)."""
+    text = f"{value:.3g}"
+    return f"{float(text):,.0f}" if "e" in text else text
 
 
 def figure(value: float | int | None, unit: str | None) -> str:

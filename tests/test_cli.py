@@ -1,0 +1,367 @@
+"""The command line end to end: scan, diff, lock, rules, schema; formats, exit codes, config,
+suppressions and baselines, with errors as one line on stderr."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+import factcheck.rulebook
+import factcheck.session
+from factcheck.cli import app
+from factcheck.rulebook import Rulebook, load_rulebook
+from factcheck.schema import diff_schema, report_schema
+
+HERE = Path(__file__).resolve().parent
+SEED = HERE.parent / "seeds" / "herald-interview-russia-north-korea-2015.txt"
+SARIF_SCHEMA = HERE / "sarif-schema-2.1.0.json"
+DEBT = "$10 billion of Pyongyang"
+DEBT_EDIT = "$12 billion of Pyongyang"
+
+
+LOADED: dict[tuple[Path, ...], Rulebook] = {}
+
+
+def shared_load(user_dirs: list[Path] | None = None) -> Rulebook:
+    key = tuple(user_dirs or ())
+    if key not in LOADED:
+        LOADED[key] = load_rulebook(list(key))
+    return LOADED[key]
+
+
+@pytest.fixture(autouse=True)
+def load_the_rules_once(monkeypatch):
+    """Every command loads the rule files afresh; here the commands share one load per set of directories."""
+    monkeypatch.setattr(factcheck.session, "load_rulebook", shared_load)
+    monkeypatch.setattr(factcheck.rulebook, "load_rulebook", shared_load)
+
+
+def run(*args: str, input: str | None = None):
+    return CliRunner().invoke(app, [str(a) for a in args], input=input)
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def copy(tmp_path, seed_text):
+    """Write the seed (edited by replacing pairs) to a file in tmp_path."""
+
+    def write(name: str = "seed.txt", *edits: tuple[str, str], prefix: str = "") -> Path:
+        text = seed_text
+        for old, new in edits:
+            assert old in text
+            text = text.replace(old, new)
+        path = tmp_path / name
+        path.write_text(prefix + text, encoding="utf-8")
+        return path
+
+    return write
+
+
+def report_of(result) -> dict:
+    report = json.loads(result.stdout)
+    jsonschema.validate(report, report_schema())
+    return report
+
+
+def verdicts(report: dict) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for doc in report["documents"]:
+        for check in doc["checks"]:
+            found.setdefault(check["type"], []).append(check["verdict"])
+    return found
+
+
+def one_line_error(result, code: int = 2) -> str:
+    assert result.exit_code == code, (result.stdout, result.stderr)
+    assert result.stdout == ""
+    assert result.stderr.startswith("factcheck: ") and result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
+    return result.stderr
+
+
+# --- scan ------------------------------------------------------------------------------------
+
+def test_scan_the_seed_as_json(seed_text):
+    result = run("scan", SEED, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    report = report_of(result)
+    (doc,) = report["documents"]
+    assert doc["path"] == str(SEED) and doc["document_date"] == "2015-02-22"
+    for claim in doc["claims"]:
+        assert seed_text[claim["start"]:claim["end"]] == claim["text"]
+    assert {"$9 million", "$103 million", "58 times", "40,000 tons"} <= {c["text"] for c in doc["claims"]}
+    assert verdicts(report)["part_of_whole"] == ["consistent"]
+    assert report["summary"]["claims"] == len(doc["claims"])
+
+
+def test_scan_the_seed_as_text():
+    result = run("scan", SEED)
+    assert result.exit_code == 0, result.stderr
+    for words in ("$103 million", "58 times", "part_of_whole", "2015-02-22"):
+        assert words in result.stdout
+    assert "\x1b[" not in result.stdout  # no colour codes when not in a terminal
+
+
+def test_scan_reads_standard_input():
+    result = run("scan", "-", "--format", "json", "--date", "2015-02-22",
+                 input="Russia waived $10 billion of Pyongyang's $11 billion debt last year.")
+    assert result.exit_code == 0, result.stderr
+    (doc,) = report_of(result)["documents"]
+    assert doc["path"] == "-"
+    assert [(c["text"], c["value"]) for c in doc["claims"]] == [
+        ("$10 billion", 10_000_000_000), ("$11 billion", 11_000_000_000), ("last year", "2014")]
+
+
+def test_a_directory_is_walked_for_text_files_skipping_hidden_ones(tmp_path):
+    (tmp_path / "b.md").write_text("# Notes\n\nIt cost **$5 million** in 2013.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("It cost $7 million.\n", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("It cost $9 million.\n", encoding="utf-8")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\0\0")
+    result = run("scan", tmp_path, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    documents = report_of(result)["documents"]
+    assert [Path(d["path"]).name for d in documents] == ["a.txt", "b.md"]
+    assert [[c["text"] for c in d["claims"] if c["kind"] == "money"] for d in documents] == [["$7 million"], ["$5 million"]]
+
+
+def test_an_inconsistent_edit_exits_1(copy):
+    result = run("scan", copy("edited.txt", (DEBT, DEBT_EDIT)), "--format", "json")
+    assert result.exit_code == 1
+    assert verdicts(report_of(result))["part_of_whole"] == ["inconsistent"]
+
+
+def test_fail_on_never_exits_0_and_fail_on_warning_catches_the_approximate_check(copy):
+    assert run("scan", copy("edited.txt", (DEBT, DEBT_EDIT)), "--fail-on", "never", "-q").exit_code == 0
+    result = run("scan", SEED, "--fail-on", "warning", "--format", "json")
+    assert result.exit_code == 1
+    assert "approximate" in verdicts(report_of(result))["multiplier"]
+    assert run("scan", SEED, "--fail-on", "error", "-q").exit_code == 0
+
+
+def test_a_missing_file_is_one_line_on_stderr_and_nothing_on_stdout(tmp_path):
+    message = one_line_error(run("scan", tmp_path / "absent.txt", "--format", "json"))
+    assert "absent.txt" in message
+
+
+@pytest.mark.parametrize("date", ["2015-13-01", "yesterday", "22/02/2015"])
+def test_a_bad_date_exits_2(date):
+    assert date in one_line_error(run("scan", SEED, "--date", date))
+
+
+def test_a_malformed_rules_directory_exits_2_naming_file_and_line(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "bad.toml").write_text('family = "x"\n\n[[rules]]\nid = "x.y"\nkind = "count"\npattern = "(oops"\n',
+                                    encoding="utf-8")
+    message = one_line_error(run("scan", SEED, "--rules", rules))
+    assert f"{rules / 'bad.toml'}:4:" in message
+
+
+def test_a_user_rules_directory_adds_claims(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "zork.toml").write_text(
+        "family = 'zork'\nkind = 'money'\n[[rules]]\nid = 'zork.amount'\npattern = '(?P<amount>{digits})\\s+zorkmids'\n"
+        "set = { unit = 'ZMD' }\n", encoding="utf-8")
+    result = run("scan", "-", "--rules", rules, "--format", "json", input="It cost 40 zorkmids.")
+    (doc,) = report_of(result)["documents"]
+    assert [(c["rule"], c["unit"]) for c in doc["claims"]] == [("zork.amount", "ZMD")]
+
+
+def test_sarif_output_validates_against_the_official_schema(copy):
+    result = run("scan", copy("edited.txt", (DEBT, DEBT_EDIT)), "--format", "sarif")
+    assert result.exit_code == 1
+    log = json.loads(result.stdout)
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validators.validator_for(schema)(schema).validate(log)
+    assert any(r["level"] == "error" for r in log["runs"][0]["results"])
+
+
+def test_github_output_is_workflow_commands(copy):
+    result = run("scan", copy("edited.txt", (DEBT, DEBT_EDIT)), "--format", "github")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines and all(line.startswith("::") for line in lines)
+    assert any(line.startswith("::error file=") and "part_of_whole" in line for line in lines)
+
+
+def test_markdown_output_names_the_finding(copy):
+    result = run("scan", copy("edited.txt", (DEBT, DEBT_EDIT)), "--format", "markdown")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("## factcheck report")
+    assert "1 inconsistent" in result.stdout and "part of whole" in result.stdout and "\\$12 billion" in result.stdout
+
+
+# --- configuration, suppression, baseline ----------------------------------------------------------
+
+def test_a_config_file_sets_fail_on(tmp_path, copy):
+    (tmp_path / ".factcheck.toml").write_text('fail_on = "never"\n', encoding="utf-8")
+    edited = copy("edited.txt", (DEBT, DEBT_EDIT))
+    result = run("scan", edited, "--format", "json")
+    assert result.exit_code == 0
+    assert verdicts(report_of(result))["part_of_whole"] == ["inconsistent"]
+    assert run("scan", edited, "--fail-on", "error", "-q").exit_code == 1  # the command line wins
+
+
+def test_a_config_file_sets_the_format(tmp_path, copy):
+    (tmp_path / ".factcheck.toml").write_text('format = "json"\n', encoding="utf-8")
+    report_of(run("scan", copy()))
+
+
+def test_an_unknown_config_key_exits_2_naming_it(tmp_path, copy):
+    (tmp_path / ".factcheck.toml").write_text('fail_on = "never"\nfial_on = "error"\n', encoding="utf-8")
+    assert "fial_on" in one_line_error(run("scan", copy()))
+
+
+def test_an_inline_comment_suppresses_a_check_in_the_next_paragraph(copy):
+    marked = copy("marked.md", (DEBT, DEBT_EDIT), ("To jump-start", "<!-- factcheck: ignore part_of_whole -->\nTo jump-start"))
+    result = run("scan", marked, "--format", "json")
+    assert "part_of_whole" not in verdicts(report_of(result))
+    assert result.exit_code == 0
+    plain = copy("plain.md", (DEBT, DEBT_EDIT))
+    assert verdicts(report_of(run("scan", plain, "--format", "json")))["part_of_whole"] == ["inconsistent"]
+
+
+def test_a_baseline_silences_the_findings_it_records(tmp_path, copy):
+    edited = copy("edited.txt", (DEBT, DEBT_EDIT))
+    baseline = tmp_path / "baseline.json"
+    written = run("scan", edited, "--write-baseline", baseline)
+    assert written.exit_code == 0 and written.stdout == ""
+    assert json.loads(baseline.read_text(encoding="utf-8"))["findings"]
+    result = run("scan", edited, "--baseline", baseline, "--format", "json")
+    assert result.exit_code == 0
+    checks = [c for d in report_of(result)["documents"] for c in d["checks"]]
+    assert all(c["verdict"] == "consistent" for c in checks)
+
+
+# --- rules and schema --------------------------------------------------------------------------------
+
+def test_rules_list_names_every_rule_and_relation():
+    result = run("rules", "list")
+    assert result.exit_code == 0
+    ids = [line.split("\t")[0] for line in result.stdout.splitlines()]
+    assert {"money.sign-amount", "ratio.times", "date.year-range", "relation.part-of-whole"} <= set(ids)
+    assert len(ids) == len(set(ids))
+
+
+def test_rules_test_passes_the_builtin_rules():
+    result = run("rules", "test")
+    assert result.exit_code == 0, result.stdout[-2000:]
+    last = result.stdout.splitlines()[-1]
+    passed = int(last.split()[0])
+    assert last == f"{passed} passed, 0 failed" and passed > 100
+
+
+def test_rules_test_fails_on_a_user_rule_whose_example_fails(tmp_path):
+    (tmp_path / "user.toml").write_text(
+        "family = 'zork'\nkind = 'money'\n[[rules]]\nid = 'zork.amount'\npattern = '(?P<amount>{digits})\\s+zorkmids'\n"
+        "set = { unit = 'ZMD' }\nexamples = [{ texts = ['«40 zorkmids»'], value = 41 }]\n", encoding="utf-8")
+    result = run("rules", "test", tmp_path)
+    assert result.exit_code == 1
+    (failure,) = [line for line in result.stdout.splitlines() if "zork.amount" in line]
+    assert failure.startswith(f"{tmp_path / 'user.toml'}:") and "value is 40, expected 41" in failure
+    assert re.fullmatch(r"\d+ passed, [1-9]\d* failed", result.stdout.splitlines()[-1])
+
+
+def test_schema_prints_the_report_schema():
+    result = run("schema")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == report_schema()
+    assert json.loads(run("schema", "--diff").stdout) == diff_schema()
+
+
+# --- diff -------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def pair(copy):
+    return copy("old.txt"), copy("new.txt", (DEBT, DEBT_EDIT))
+
+
+def test_diff_names_exactly_the_changed_figure(pair):
+    result = run("diff", *pair, "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    jsonschema.validate(report, diff_schema())
+    (change,) = report["changes"]
+    assert (change["change"], change["old"]["text"], change["new"]["text"]) == ("changed", "$10 billion", "$12 billion")
+
+
+def test_diff_of_identical_files_exits_0(copy):
+    result = run("diff", copy("old.txt"), copy("same.txt"), "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["changes"] == []
+
+
+def test_diff_text_markdown_sarif_and_github(pair):
+    text = run("diff", *pair)
+    assert text.exit_code == 1 and "$12 billion" in text.stdout and "1 changed" in text.stdout
+    markdown = run("diff", *pair, "--format", "markdown").stdout
+    assert markdown.startswith("## ") and "| change |" in markdown and "$12 billion" in markdown
+    sarif = json.loads(run("diff", *pair, "--format", "sarif").stdout)
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validators.validator_for(schema)(schema).validate(sarif)
+    assert len(sarif["runs"][0]["results"]) == 1
+    github = run("diff", *pair, "--format", "github").stdout.splitlines()
+    assert len(github) == 1 and github[0].startswith("::error file=") and "new.txt" in github[0]
+
+
+def test_diff_fail_on_never_exits_0(pair):
+    assert run("diff", *pair, "--fail-on", "never").exit_code == 0
+
+
+def test_diff_needs_two_files(pair):
+    one_line_error(run("diff", pair[0]))
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", *args], cwd=repo,
+                   check=True, capture_output=True)
+
+
+def test_diff_against_a_git_revision(tmp_path, copy):
+    path = copy("article.txt")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "article.txt")
+    git(tmp_path, "commit", "-q", "-m", "first")
+    copy("article.txt", (DEBT, DEBT_EDIT))
+    result = run("diff", "--rev", "HEAD", path, "--format", "json")
+    assert result.exit_code == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert report["old"] == f"HEAD:{path}"
+    assert [(c["old"]["text"], c["new"]["text"]) for c in report["changes"]] == [("$10 billion", "$12 billion")]
+    one_line_error(run("diff", "--rev", "no-such-revision", path))
+
+
+# --- lock -------------------------------------------------------------------------------------------
+
+def test_lock_then_scan_locked(tmp_path, monkeypatch, copy, seed_text):
+    monkeypatch.chdir(tmp_path)
+    copy("article.txt")
+    written = run("lock", "article.txt")
+    assert written.exit_code == 0, written.stderr
+    lock = json.loads((tmp_path / "factcheck.lock").read_text(encoding="utf-8"))
+    assert list(lock["documents"]) == ["article.txt"] and lock["documents"]["article.txt"]
+    assert "exists" in one_line_error(run("lock", "article.txt"))
+    assert run("lock", "article.txt", "--update").exit_code == 0
+
+    assert run("scan", "--locked", "article.txt", "-q").exit_code == 0
+
+    copy("article.txt", ("$250 million", "$350 million"))
+    result = run("scan", "--locked", "article.txt", "--format", "json")
+    assert result.exit_code == 1
+    (finding,) = [c for d in report_of(result)["documents"] for c in d["checks"] if c["type"] == "lock"]
+    assert "$350 million" in finding["explanation"] and finding["verdict"] == "inconsistent"
+
+    copy("article.txt", ("Moscow agreed to fund a $25 billion project last year that would modernize",
+                         "Moscow promised to finance a $25 billion project last year meant to modernize"))
+    assert run("scan", "--locked", "article.txt", "-q").exit_code == 0

@@ -1,0 +1,191 @@
+"""Dates through extraction: absolute dates, ranges, decades, and relative dates resolved
+against the document date (or left unresolved without one)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.document import load_text
+from factcheck.extractor import extract
+from factcheck.rulebook import load_rulebook
+
+SUNDAY = dt.date(2015, 2, 22)
+
+
+@pytest.fixture(scope="module")
+def book():
+    return load_rulebook()
+
+
+def dates(book, text: str, date: dt.date | None = None):
+    claims, _ = extract(load_text("t.txt", text, date=date), book)
+    return [c for c in claims if c.kind == "date"]
+
+
+def only_date(book, text: str, date: dt.date | None = None):
+    found = dates(book, text, date)
+    assert len(found) == 1, [(c.text, c.value) for c in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("It opened on February 22, 2015.", "February 22, 2015", "2015-02-22"),
+        ("It opened on Feb. 22nd 2015 at noon.", "Feb. 22nd 2015", "2015-02-22"),
+        ("It opened on 22 February 2015.", "22 February 2015", "2015-02-22"),
+        ("It opened on the 3rd of March, 2016.", "3rd of March, 2016", "2016-03-03"),
+        ("The file is dated 2015-02-22 here.", "2015-02-22", "2015-02-22"),
+        ("In November 2013 the coal was shipped.", "November 2013", "2013-11"),
+        ("It ended in 1953 after talks.", "1953", "1953"),
+        ("It was planned by 2020 at the latest.", "2020", "2020"),
+        ("On February 29, 2016 it rained.", "February 29, 2016", "2016-02-29"),
+    ],
+)
+def test_absolute_dates(book, text, surface, value):
+    claim = only_date(book, text)
+    assert (claim.text, claim.value, claim.low, claim.high) == (surface, value, None, None)
+    assert not claim.extra.get("relative")
+
+
+@pytest.mark.parametrize("text", ["It opened on February 30, 2015.", "It opened on February 29, 2015."])
+def test_impossible_dates_are_not_dates(book, text):
+    assert not [c for c in dates(book, text) if c.text.startswith("February")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("The Korean War (1950-53) ended.", "1950-53", "1950", "1953"),
+        ("He studied there from 1993-97 in Moscow.", "1993-97", "1993", "1997"),
+        ("The 2012\u201313 season was long.", "2012\u201313", "2012", "2013"),
+        ("The 1999-01 seasons were long.", "1999-01", "1999", "2001"),
+        ("It ran from 2015 to 2019, then stopped.", "from 2015 to 2019", "2015", "2019"),
+        ("It ran between 2015 and 2019 in all.", "between 2015 and 2019", "2015", "2019"),
+    ],
+)
+def test_ranges(book, text, surface, low, high):
+    claim = only_date(book, text)
+    assert (claim.text, claim.value, claim.low, claim.high) == (surface, None, low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("He studied there from 1997-1993 in Moscow.", "1997", "1993"),
+        ("It ran from 2019 to 2015, then stopped.", "2019", "2015"),
+    ],
+)
+def test_a_backwards_range_is_kept_as_written(book, text, low, high):
+    claim = only_date(book, text)
+    assert (claim.low, claim.high) == (low, high)
+
+
+def test_a_two_digit_end_below_its_start_is_a_backwards_range(book):
+    """'1997-93' is a slip for 1993-97, not a span of almost a century."""
+    claim = only_date(book, "He studied there from 1997-93 in Moscow.")
+    assert (claim.low, claim.high) == ("1997", "1993")
+
+
+def test_a_year_and_month_is_not_a_century_long_range(book):
+    assert all(c.high != "2102" for c in dates(book, "In 2015-02 the talks began."))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("In the 1990s it grew fast.", "the 1990s", "1990", "1999"),
+        ("In the 2000s it grew fast.", "the 2000s", "2000", "2009"),
+        ("In the '80s it grew fast.", "the '80s", "1980", "1989"),
+    ],
+)
+def test_decades(book, text, surface, low, high):
+    claim = only_date(book, text)
+    assert (claim.text, claim.value, claim.low, claim.high) == (surface, None, low, high)
+    assert claim.extra["granularity"] == "decade"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("We met last year.", "last year", "2014"),
+        ("We meet this year.", "this year", "2015"),
+        ("We meet next year.", "next year", "2016"),
+        ("We met last month.", "last month", "2015-01"),
+        ("We meet next month.", "next month", "2015-03"),
+        ("We meet this May.", "this May", "2015-05"),
+        ("We met last October.", "last October", "2014-10"),
+        ("We met last January.", "last January", "2015-01"),
+        ("We meet next March.", "next March", "2015-03"),
+        ("We meet next January.", "next January", "2016-01"),
+        ("We meet in October.", "October", "2015-10"),
+        ("We met yesterday.", "yesterday", "2015-02-21"),
+        ("We meet today.", "today", "2015-02-22"),
+        ("We meet tomorrow.", "tomorrow", "2015-02-23"),
+    ],
+)
+def test_relative_dates_resolve_against_the_document_date(book, text, surface, value):
+    claim = only_date(book, text, SUNDAY)
+    assert (claim.text, claim.value) == (surface, value)
+    assert claim.extra["relative"] is True and claim.extra["anchor"] == "2015-02-22"
+    assert "unresolved" not in claim.extra
+
+
+@pytest.mark.parametrize(
+    ("text", "week", "monday", "sunday"),
+    [
+        ("We talked last week.", "2015-W07", "2015-02-09", "2015-02-15"),
+        ("We talk this week.", "2015-W08", "2015-02-16", "2015-02-22"),
+        ("We talk next week.", "2015-W09", "2015-02-23", "2015-03-01"),
+    ],
+)
+def test_a_relative_week_is_an_iso_week_with_its_days(book, text, week, monday, sunday):
+    claim = only_date(book, text, SUNDAY)
+    assert (claim.value, claim.low, claim.high) == (week, monday, sunday)
+
+
+def test_a_relative_month_crosses_the_year_end(book):
+    assert only_date(book, "We met last month.", dt.date(2015, 1, 10)).value == "2014-12"
+    assert only_date(book, "We meet next month.", dt.date(2015, 12, 10)).value == "2016-01"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We met last year.", "We met last week.", "We meet this May.", "We met yesterday.", "We meet in October."],
+)
+def test_relative_dates_without_a_document_date_stay_unresolved(book, text):
+    claim = only_date(book, text)
+    assert claim.value is None and claim.low is None and claim.high is None
+    assert claim.extra["relative"] is True
+    assert claim.extra["unresolved"] == "no document date"
+    assert "anchor" not in claim.extra
+
+
+def test_the_document_date_found_in_the_text_resolves_relative_dates(book):
+    text = "Published : Feb 22, 2015 - 18:33\n\nThe deal was signed last year."
+    relative = [c for c in dates(book, text) if c.text == "last year"]
+    assert [(c.value, c.extra["anchor"]) for c in relative] == [("2014", "2015-02-22")]
+
+
+def test_a_month_and_day_take_the_document_year(book):
+    claim = only_date(book, "They met on May 24 again.", SUNDAY)
+    assert (claim.text, claim.value, claim.extra.get("year_inferred")) == ("May 24", "2015-05-24", True)
+    assert only_date(book, "They met on May 24 again.").value == "--05-24"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seoul should resolve issues surrounding the May 24 Measures, Park advised.",
+        "This project, currently stymied by the May 24 Measures, is one of the blueprints.",
+    ],
+)
+def test_a_month_and_day_before_a_capitalised_name_is_not_a_date(book, text):
+    for date in (None, SUNDAY):
+        assert not [c for c in dates(book, text, date) if "24" in c.text], date
+
+
+def test_may_the_verb_is_not_a_month(book):
+    assert dates(book, "They may need 24 hours, and she may go in 3 days.", SUNDAY) == []

@@ -1,0 +1,231 @@
+"""The extractor: claims in text order with ids, overlaps resolved by priority then length,
+qualifiers and rates attached, and every claim's span exact for any text in any format."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck.document import load_text
+from factcheck.extractor import extract
+from factcheck.pipeline import read_document
+from factcheck.rulebook import load_rulebook
+
+SETTINGS = settings(max_examples=120, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+@pytest.fixture(scope="module")
+def book():
+    return load_rulebook()
+
+
+def claims(book, text: str, date: dt.date | None = None):
+    found, warnings = extract(load_text("t.txt", text, date=date), book)
+    assert warnings == []
+    return found
+
+
+def one(book, text: str):
+    found = claims(book, text)
+    assert len(found) == 1, [(c.text, c.rule) for c in found]
+    return found[0]
+
+
+def user_book(tmp_path: Path, body: str):
+    directory = tmp_path / "rules"
+    directory.mkdir()
+    (directory / "user.toml").write_text('family = "test"\n' + body, encoding="utf-8")
+    return load_rulebook([directory])
+
+
+# --- order, ids, overlaps ----------------------------------------------------------------------
+
+TEXT = "In November 2013, 40,000 tons left. Trade grew 10-fold to $1 billion a year.\nAbout 12% of 3,500 kilometers."
+
+
+def test_claims_come_in_text_order_with_ids_c1_on(book):
+    found = claims(book, TEXT)
+    assert [c.id for c in found] == [f"c{n}" for n in range(1, len(found) + 1)]
+    assert [c.start for c in found] == sorted(c.start for c in found)
+    assert [c.text for c in found] == ["November 2013", "40,000 tons", "10-fold", "$1 billion a year", "12%",
+                                       "3,500 kilometers"]
+
+
+def test_claims_never_overlap_and_the_longest_reading_wins(book):
+    found = claims(book, TEXT)
+    for before, after in zip(found, found[1:]):
+        assert before.end <= after.start
+    # "2013" alone is a year and "$1 billion" alone money: the longer readings win
+    assert "2013" not in [c.text for c in found] and "$1 billion" not in [c.text for c in found]
+
+
+def test_line_column_and_sentence_point_at_the_claim(book):
+    found = claims(book, TEXT)
+    last = found[-1]
+    assert (last.line, last.column) == (2, TEXT.splitlines()[1].index("3,500") + 1)
+    assert last.sentence == "About 12% of 3,500 kilometers."
+    assert found[0].sentence_index == 0 and last.sentence_index == 2
+
+
+def test_a_higher_priority_rule_beats_a_longer_match(book, tmp_path):
+    assert one(book, "It was 58 times larger.").rule == "ratio.times"
+    rules = user_book(tmp_path, "[[rules]]\nid = 'test.bare'\npattern = '58'\nkind = 'count'\npriority = 5\n"
+                                "set = { value = 58 }\n")
+    found = claims(rules, "It was 58 times larger.")
+    assert [(c.text, c.rule) for c in found] == [("58", "test.bare")]
+
+
+def test_a_lower_priority_rule_loses_even_when_longer(book, tmp_path):
+    rules = user_book(tmp_path, "[[rules]]\nid = 'test.long'\npattern = 'was 58 times larger'\nkind = 'count'\n"
+                                "priority = -5\nset = { value = 1 }\n")
+    assert [c.rule for c in claims(rules, "It was 58 times larger.")] == ["ratio.times"]
+
+
+def test_at_equal_priority_the_longest_wins_then_the_earlier_rule(tmp_path):
+    body = "".join(
+        f"[[rules]]\nid = '{rid}'\npattern = '{pattern}'\nkind = 'count'\nset = {{ value = {value} }}\npriority = 9\n"
+        for rid, pattern, value in [("test.short", "7 zork", 1), ("test.long", "7 zork zork", 2), ("test.twin", "7 zork", 3)]
+    )
+    rules = user_book(tmp_path, body)
+    assert [(c.text, c.rule) for c in claims(rules, "It has 7 zork zork.")] == [("7 zork zork", "test.long")]
+    assert [(c.text, c.rule) for c in claims(rules, "It has 7 zork.")] == [("7 zork", "test.short")]
+
+
+def test_a_number_word_is_not_the_counted_noun(book):
+    """'nineteen eighty-four' is not 99 (nineteen eighty) of something called 'four'."""
+    found = claims(book, "It happened in nineteen eighty-four.")
+    assert ("nineteen eighty-four", 99) not in [(c.text, c.value) for c in found]
+
+
+def test_a_text_without_figures_has_no_claims(book):
+    assert claims(book, "No figures here, only words.") == []
+    assert claims(book, "") == []
+
+
+# --- qualifiers, rates, ambiguity ------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier"),
+    [
+        ("It cost about $5 million.", "$5 million", "approximately"),
+        ("It cost roughly 12 percent more.", "12 percent", "approximately"),
+        ("It cost nearly 2,000 euros.", "2,000 euros", "approximately"),
+        ("They shipped more than 40,000 tons of coal.", "40,000 tons", "at_least"),
+        ("They shipped at least 40,000 tons of coal.", "40,000 tons", "at_least"),
+        ("Prices rose up to 10% in spring.", "10%", "at_most"),
+        ("Prices rose less than 10% in spring.", "10%", "at_most"),
+        ("Prices rose 10% in spring.", "10%", None),
+        ("It cost $5 million, about as planned.", "$5 million", None),
+    ],
+)
+def test_qualifiers(book, text, surface, qualifier):
+    claim = one(book, text)
+    assert (claim.text, claim.qualifier) == (surface, qualifier)
+
+
+def test_a_qualifier_is_not_part_of_the_span_and_not_borrowed_across_sentences(book):
+    found = claims(book, "It was about. $5 million was paid.")
+    assert [(c.text, c.qualifier) for c in found] == [("$5 million", None)]
+
+
+def test_dates_and_ordinals_take_no_qualifier(book):
+    found = claims(book, "It happened around 2005, about the 70th time.")
+    assert [(c.kind, c.qualifier) for c in found] == [("date", None), ("ordinal", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "per"),
+    [
+        ("Trade reached $1 billion a year by 2020.", "$1 billion a year", "year"),
+        ("It cost $1.5bn per month.", "$1.5bn per month", "month"),
+        ("It cost $20 a day.", "$20 a day", "day"),
+    ],
+)
+def test_rates(book, text, surface, per):
+    claim = claims(book, text)[0]
+    assert (claim.kind, claim.text, claim.extra["per"]) == ("money", surface, per)
+
+
+@pytest.mark.parametrize("tail", ["a year earlier", "a year ago", "a year before", "a year later"])
+def test_a_time_shift_is_not_a_rate(book, tail):
+    (money,) = [c for c in claims(book, f"Trade was $1 billion {tail}.") if c.kind == "money"]
+    assert (money.text, "per" in money.extra) == ("$1 billion", False)
+
+
+def test_the_ton_is_ambiguous_and_the_tonne_is_not(book):
+    ton = one(book, "They shipped 40,000 tons.")
+    assert (ton.kind, ton.value, ton.unit) == ("quantity", 40000, "ton")
+    assert "short ton" in ton.extra["ambiguous"] and "metric" in ton.extra["ambiguous"]
+    tonne = one(book, "They shipped 40,000 tonnes.")
+    assert (tonne.unit, "ambiguous" in tonne.extra) == ("metric_ton", False)
+
+
+# --- spans are exact for any text -----------------------------------------------------------------
+
+TOKENS = [
+    "$9 million", "$1 billion a year", "1950-53", "1997-1993", "12%", "3.5 percent", "May", "May 24", "this May",
+    "first", "70th", "twenty-five", "a hundred", "10-fold", "58 times", "40,000 tons", "3,500 km", "about",
+    "more than", "up to", "in", "2013", "Feb 22, 2015", "last week", "€5", "¥300", "½", "٣", "１２", "Ⅻ",
+    "İstanbul", "ß", "ﬁ", "e\u0301", "👍🏽", "\u200b", "\ufeff", "-", "–", ",", ".", ":", "(", ")", "'", "«", "»",
+]
+SEPARATORS = [" ", "  ", "\n", "\r\n", "\r", "\n\n", "\r\n\r\n", ", ", ". ", "-", "", "\t", "\u2028", "\x85"]
+
+
+@st.composite
+def numberish(draw) -> str:
+    words = draw(st.lists(st.sampled_from(TOKENS) | st.text(max_size=4), max_size=25))
+    return "".join(word + draw(st.sampled_from(SEPARATORS)) for word in words)
+
+
+def assert_exact_spans(text: str, found) -> None:
+    line_starts = [0, *(m.end() for m in LINE_BREAK.finditer(text))]
+    for claim in found:
+        assert 0 <= claim.start < claim.end <= len(text)
+        assert claim.text == text[claim.start:claim.end]
+        line = max(n for n, at in enumerate(line_starts) if at <= claim.start)
+        assert (claim.line, claim.column) == (line + 1, claim.start - line_starts[line] + 1)
+    for before, after in zip(found, found[1:]):
+        assert before.end <= after.start
+
+
+@SETTINGS
+@given(text=st.text())
+def test_any_text_gives_exact_spans(book, text):
+    found, _ = extract(load_text("t.txt", text), book)
+    assert_exact_spans(text, found)
+
+
+@SETTINGS
+@given(text=numberish(), dated=st.booleans())
+def test_number_like_text_gives_exact_spans(book, text, dated):
+    found, _ = extract(load_text("t.txt", text, date=dt.date(2015, 2, 22) if dated else None), book)
+    assert_exact_spans(text, found)
+
+
+@SETTINGS
+@given(text=numberish() | st.text(), extension=st.sampled_from([".md", ".html", ".txt"]))
+def test_spans_are_exact_through_markdown_and_html(book, text, extension):
+    doc, _ = read_document(f"doc{extension}", text.encode("utf-8"), None)
+    found, _ = extract(doc, book)
+    assert_exact_spans(doc.text, found)
+
+
+@st.composite
+def subtitles(draw) -> str:
+    cues = draw(st.lists(numberish().map(lambda s: " ".join(s.split())), min_size=1, max_size=5))
+    blocks = [f"{n}\n00:00:{n:02d},000 --> 00:00:{n:02d},900\n{cue or 'x'}\n" for n, cue in enumerate(cues, start=1)]
+    return "\n".join(blocks).replace("\n", draw(st.sampled_from(["\n", "\r\n"])))
+
+
+@SETTINGS
+@given(text=subtitles())
+def test_spans_are_exact_through_subtitles(book, text):
+    doc, _ = read_document("doc.srt", text.encode("utf-8"), None)
+    found, _ = extract(doc, book)
+    assert_exact_spans(doc.text, found)

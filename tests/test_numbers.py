@@ -1,0 +1,174 @@
+"""Numerals in digits and in words, with the vocabulary of the built-in rule tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.numbers import parse_number, parse_ordinal
+from factcheck.rulebook import load_rulebook
+
+
+@pytest.fixture(scope="module")
+def book():
+    return load_rulebook()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("3,500", 3500),
+        ("1,234,567.89", 1234567.89),
+        ("1.2", 1.2),
+        (".5", 0.5),
+        ("0.1", 0.1),
+        ("5.0", 5),
+        ("007", 7),
+        ("  42 ", 42),
+        ("-5", -5),
+        ("\u22123.5", -3.5),
+        ("+5", 5),
+    ],
+)
+def test_digits(book, text, value):
+    assert parse_number(text, book) == value
+
+
+def test_whole_numbers_come_back_as_int(book):
+    assert isinstance(parse_number("5.0", book), int)
+    assert isinstance(parse_number("three", book), int)
+    assert isinstance(parse_number("1.5", book), float)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("3/4", 0.75), ("3 / 4", 0.75), ("1 1/2", 1.5), ("0/5", 0)],
+)
+def test_fractions(book, text, value):
+    assert parse_number(text, book) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1 234 567", 1234567),
+        ("12,34,567.89", 1234567.89),
+        ("1.111,11", 1111.11),
+        ("1e5", 100000),
+        ("1.3x10^6", 1300000),
+        ("10k", 10000),
+        ("\u00be", 0.75),
+        ("2\u00bd", 2.5),
+    ],
+)
+def test_other_digit_shapes(book, text, value):
+    assert parse_number(text, book) == value
+
+
+@pytest.mark.parametrize("text", ["", "   ", ".", "-", "1.2.3", "3/0", "abc", "five bananas"])
+def test_non_numerals_are_none(book, text):
+    assert parse_number(text, book) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("three", 3),
+        ("Twenty-Five", 25),
+        ("twenty five", 25),
+        ("twenty\u2013five", 25),
+        ("twelve", 12),
+        ("hundred", 100),
+        ("a hundred", 100),
+        ("an hundred", 100),
+        ("one hundred", 100),
+        ("a thousand and one", 1001),
+        ("two thousand and one hundred", 2100),
+        ("three hundred and twelve", 312),
+        ("fifteen hundred", 1500),
+        ("two hundred thousand", 200000),
+        ("three million four hundred thousand", 3400000),
+        ("one billion two hundred million", 1_200_000_000),
+        ("nine hundred ninety-nine thousand nine hundred ninety-nine", 999999),
+        ("a dozen", 12),
+        ("two dozen", 24),
+        ("three fifths", 0.6),
+        ("one and a half", 1.5),
+    ],
+)
+def test_words(book, text, value):
+    assert parse_number(text, book) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("three point five", 3.5),
+        ("point five", 0.5),
+        ("twenty five point one four", 25.14),
+        ("minus three", -3),
+        ("negative two", -2),
+        ("minus point five", -0.5),
+    ],
+)
+def test_point_and_sign_words(book, text, value):
+    assert parse_number(text, book) == value
+
+
+@pytest.mark.parametrize("text", ["three point twelve", "three point", "foo point five", "minus", "and"])
+def test_malformed_word_numerals_are_none(book, text):
+    assert parse_number(text, book) is None
+
+
+def test_a_scale_word_after_the_decimals_multiplies(book):
+    """'one point five million' is how 1.5 million is said aloud."""
+    assert parse_number("one point five million", book) == 1_500_000
+
+
+@pytest.mark.parametrize("text", ["5-6", "1950-53", "1,5", "+-5"])
+def test_digits_that_are_not_one_numeral_are_none(book, text):
+    """A range, a year span or a misplaced comma is not a single number."""
+    assert parse_number(text, book) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("70th", 70),
+        ("1st", 1),
+        ("2nd", 2),
+        ("3rd", 3),
+        ("22d", 22),
+        ("101st", 101),
+        ("1,000th", 1000),
+        ("70TH", 70),
+        ("5th.", 5),
+        ("first", 1),
+        ("second", 2),
+        ("Twentieth", 20),
+        ("seventieth", 70),
+        ("twenty-first", 21),
+        ("twenty-second", 22),
+        ("hundredth", 100),
+        ("one hundredth", 100),
+        ("two hundredth", 200),
+        ("three thousandth", 3000),
+        ("one thousand and first", 1001),
+    ],
+)
+def test_ordinals(book, text, value):
+    assert parse_ordinal(text, book) == value
+
+
+@pytest.mark.parametrize("text", ["", "foo", "hundred", "fiftyth", "first second"])
+def test_non_ordinals_are_none(book, text):
+    assert parse_ordinal(text, book) is None
+
+
+def test_vocabulary_comes_from_the_rulebook_tables(book):
+    """A word the tables do not hold is not a number, and a word added to them is."""
+    assert parse_number("score", book) is None
+    book.tables["number_word"]["score"] = 20
+    try:
+        assert parse_number("score", book) == 20
+    finally:
+        del book.tables["number_word"]["score"]
