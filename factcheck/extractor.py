@@ -18,7 +18,6 @@ from factcheck.model import Claim
 from factcheck.normalize import NoValue, Normalized, normalize
 from factcheck.rulebook import Rule, Rulebook
 
-MATCH_TIMEOUT = 1.0  # seconds one rule may spend on one window of a sentence
 WINDOW_BEFORE = 80  # a match may start this far before the anchor that lets its rule run ...
 WINDOW_AFTER = 120  # ... and end this far after it
 NUMERIC_KINDS = {"money", "percent", "distance", "quantity", "count", "ratio"}
@@ -83,7 +82,7 @@ def windows(spans: list[tuple[int, int]], sentence: Sentence) -> list[tuple[int,
 def run_rule(rule: Rule, doc: Document, start: int, end: int, book: Rulebook, warnings: list[str]) -> list[Candidate]:
     found = []
     try:
-        for match in rule.compiled.finditer(doc.scan_text, start, end, timeout=MATCH_TIMEOUT):
+        for match in rule.compiled.finditer(doc.scan_text, start, end, timeout=rule.timeout):
             candidate = to_candidate(rule, match, book, doc)
             if candidate is not None:
                 found.append(candidate)

@@ -32,6 +32,7 @@ RULE_KEYS = {
 EXAMPLE_KEYS = {"texts", "value", "unit", "low", "high", "qualifier", "kind", "per", "date", "note"}
 SET_KEYS = {"value", "unit", "qualifier", "per", "factor", "kind", "ambiguous", "shift", "period", "relative"}
 DEFAULT_ANCHORS = ("digit", "number_word")
+USER_MATCH_TIMEOUT = 1.0  # seconds a user rule may spend on one stretch of a sentence
 MAX_EXPANSION_DEPTH = 20
 
 
@@ -63,6 +64,7 @@ class Rule:
     source: str
     line: int
     order: int = 0
+    timeout: float | None = None  # user rules run with a match timeout; the shipped ones are trusted
 
 
 @dataclass(slots=True)
@@ -147,7 +149,12 @@ def load_rulebook(user_dirs: list[Path] | None = None) -> Rulebook:
         for path in rule_files(directory):
             text = read_rule_file(path)
             raw.append((str(path), parse_toml(path, text), text))
-    return build(raw)
+    book = build(raw)
+    shipped = str(builtin_rules_dir())
+    for rule in book.rules:
+        if not rule.source.startswith(shipped):
+            rule.timeout = USER_MATCH_TIMEOUT
+    return book
 
 
 def rule_files(directory: Path) -> list[Path]:

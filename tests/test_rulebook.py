@@ -265,7 +265,7 @@ def test_python_code_in_a_pattern_is_only_a_regex(tmp_path):
 
 
 def test_a_pathological_user_pattern_times_out_with_a_warning(tmp_path, monkeypatch):
-    monkeypatch.setattr(factcheck.extractor, "MATCH_TIMEOUT", 0.05)
+    monkeypatch.setattr(factcheck.rulebook, "USER_MATCH_TIMEOUT", 0.05)
     body = FAMILY + rule("test.slow", "(?:a|aa)+b", 'kind = "count"', "set = { value = 1 }")
     book = load_rulebook([user_dir(tmp_path, body)])
     text = "In 2015 there were 12 " + "a" * 90 + " and then 5 more on line one.\nSecond line, 7 " + "a" * 90 + "!"
