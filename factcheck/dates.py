@@ -3,7 +3,11 @@
 Groups: `year`, `month`, `day` (and `year2`, `month2`, `day2` for a range's end), `decade`,
 `quarter`, `week_index`, `shift` with `period` or `month` or `weekday` for relative dates
 ("last week", "this May", "next Friday"), `amount` with `period` and a `shift` direction for
-offsets ("two days ago", "3 weeks from now"), `part` for a part of a period ("early", "end of").
+offsets ("two days ago", "3 weeks from now"), `stretch` with `amount` and `period` for the span
+between the document date and such an offset ("the next 3 days", "within 5 years"), `season`
+("summer 2016", "this winter"), `week_of` for the week holding a date ("the week of April 10"),
+`nth` with `weekday` for "the first Friday of July",
+`part` for a part of a period ("early", "end of").
 
 Relative dates resolve against the document date; without one they stay unresolved (value
 None) and say so in `extra`. A date that omits its year (or its month) takes the document's
@@ -25,6 +29,7 @@ if TYPE_CHECKING:
     from factcheck.rulebook import Rulebook
 
 FEW = 3  # "a few days ago": upstream corpora and common usage read "a few" as three
+COUPLE = 2  # "the next couple of weeks"
 ROLLOVER = 10  # a two-digit range end below its start is in the next century only this close ahead
 
 
@@ -44,10 +49,18 @@ def normalize(groups: dict[str, str], consts: dict[str, Any], book: Rulebook, do
         result.extra["unresolved"] = "no week stated"
         return result
     shift = consts.get("shift", lookup_int(book, "shift", groups.get("shift")))
+    if groups.get("nth"):
+        return nth_weekday(result, groups, book, doc_date, shift)
     if groups.get("quarter"):
         return quarter(result, groups, book, doc_date, shift)
     if groups.get("week_index"):
         return week_of(result, groups, book, doc_date, shift)
+    if groups.get("season"):
+        return season(result, groups, book, doc_date, shift or 0)
+    if groups.get("stretch"):
+        return stretch(result, groups, book, doc_date)
+    if groups.get("week_of"):
+        return week_holding(result, groups, book, doc_date)
     if groups.get("amount"):
         return offset(result, groups, book, doc_date, shift or 0)
     if shift is not None or consts.get("period") == "day":
@@ -57,7 +70,7 @@ def normalize(groups: dict[str, str], consts: dict[str, Any], book: Rulebook, do
         result.low, result.high = str(start), str(start + 9)
         result.extra["granularity"] = "decade"
         return result
-    if any(groups.get(name) for name in ("year2", "month2", "day2")):
+    if any(groups.get(name) for name in ("year2", "month2", "day2", "deictic2", "weekday2")):
         return date_range(result, groups, book, doc_date)
     start = iso(*fields(groups, "", book, doc_date, result), NoValue)
     if start is None:
@@ -124,14 +137,36 @@ def date_range(result: Normalized, groups: dict[str, str], book: Rulebook, doc_d
             filled[part + "2"] = filled[part]
         if not filled.get(part) and filled.get(part + "2") and (part == "year" or filled.get("day")):
             filled[part] = filled[part + "2"]
-    start = fields(filled, "", book, doc_date, result)
-    end = fields(filled, "2", book, doc_date, result)
+    start = end_fields(filled, "", book, doc_date, result)
+    end = end_fields(filled, "2", book, doc_date, result)
+    if result.extra.get("unresolved"):
+        return result
     if not groups.get("year") and start[0] is not None and (start[1] or 0, start[2] or 0) > (end[1] or 0, end[2] or 0):
         start = (start[0] - 1, start[1], start[2])  # "Nov-Feb 2017" starts in the year before
     result.low, result.high = iso(*start, NoValue), iso(*end, NoValue)
     if result.low is None or result.high is None:
         raise NoValue("date range")
     return result
+
+
+def end_fields(groups: dict[str, str], suffix: str, book: Rulebook, doc_date: dt.date | None,
+               result: Normalized) -> tuple[int | None, int | None, int | None]:
+    """One end of a range: a date, `deictic` ("today", "now", "tomorrow") from the document date, or a
+    `weekday` moved by `wshift` ("next Friday"; a bare weekday takes the other end's shift)."""
+    word, day_name = groups.get("deictic" + suffix), groups.get("weekday" + suffix)
+    if not word and not day_name:
+        return fields(groups, suffix, book, doc_date, result)
+    shifts = [groups.get("wshift" + end) for end in (suffix, "2" if not suffix else "") if groups.get("wshift" + end)]
+    if day_name and not shifts:
+        result.extra["unresolved"] = "no week stated"
+    if unresolved(result, doc_date) or result.extra.get("unresolved"):
+        return None, None, None
+    assert doc_date is not None
+    if day_name:
+        day = weekday(doc_date, lookup_int(book, "weekday", day_name) or 0, lookup_int(book, "weekday_shift", shifts[0]) or 0)
+    else:
+        day = doc_date + dt.timedelta(days=lookup_int(book, "day_shift", word) or 0)
+    return day.year, day.month, day.day
 
 
 def read_year(text: str | None, start_year: str | None) -> int | None:
@@ -285,24 +320,124 @@ def week_of(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date
 def offset(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None,
            direction: int) -> Normalized:
     """Two days ago, a month ago, three weeks from now: the day that far from the document date."""
+    day = offset_day(result, groups, book, doc_date, direction)
+    if day is not None:
+        result.value = day.isoformat()
+    return result
+
+
+def stretch(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None) -> Normalized:
+    """The next 3 days, the past two decades, within 5 years: from the document date to that offset."""
+    direction = lookup_int(book, "stretch", groups["stretch"]) or 1
+    day = offset_day(result, groups, book, doc_date, direction)
+    if day is not None and doc_date is not None:
+        result.low, result.high = sorted((doc_date.isoformat(), day.isoformat()))
+    return result
+
+
+def offset_day(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None,
+               direction: int) -> dt.date | None:
+    """The day `amount` periods (plus `amount2` `period2`, `amount3` `period3`: "1 month and 21 days")
+    from the document date in direction; None when there is no document date."""
+    steps = [offset_step(groups, suffix, book) for suffix in ("", "2", "3") if groups.get("amount" + suffix)]
+    if unresolved(result, doc_date):
+        return None
+    assert doc_date is not None
+    day = doc_date
+    for amount, period in steps:
+        day = moved(day, amount * direction, period)
+    return day
+
+
+def offset_step(groups: dict[str, str], suffix: str, book: Rulebook) -> tuple[int, str]:
+    """One amount and period of an offset: ("two", "days") -> (2, "day")."""
     from factcheck.normalize import NoValue
 
-    text = fold(groups["amount"])
-    amount = FEW if text.endswith("few") else parse_number(text, book)
-    period = book.lookup("period", groups.get("period", ""))
-    if amount is None or not float(amount).is_integer() or period not in ("day", "week", "month", "year"):
+    text = fold(groups["amount" + suffix])
+    amount = FEW if "few" in text else COUPLE if "couple" in text else parse_number(text, book)
+    period = book.lookup("period" + suffix, groups.get("period" + suffix, ""))
+    if amount is None or not float(amount).is_integer() or period not in ("day", "week", "month", "year", "decade"):
         raise NoValue(text)
-    if unresolved(result, doc_date):
-        return result
-    assert doc_date is not None
-    steps = int(amount) * direction
+    return int(amount), period
+
+
+def moved(day: dt.date, steps: int, period: str) -> dt.date:
+    """day moved by steps periods; a month-end day clamps ("Jan 31" plus a month is Feb 28)."""
     if period in ("day", "week"):
-        day = doc_date + dt.timedelta(days=steps * (7 if period == "week" else 1))
+        return day + dt.timedelta(days=steps * (7 if period == "week" else 1))
+    months = day.year * 12 + day.month - 1 + steps * {"year": 12, "decade": 120}.get(period, 1)
+    year, month = divmod(months, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def season(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None,
+           shift: int) -> Normalized:
+    """Summer 2016, this winter: three months from the season's first (winter runs into the next year)."""
+    from factcheck.normalize import NoValue
+
+    first = lookup_int(book, "season", groups["season"])
+    year = read_year(groups.get("year"), None)
+    if year is None:
+        if unresolved(result, doc_date):
+            return result
+        assert doc_date is not None
+        year = doc_date.year + shift
+    if first is None:
+        raise NoValue(groups["season"])
+    end = year * 12 + first + 1
+    result.low, result.high = f"{year:04d}-{first:02d}", f"{end // 12:04d}-{end % 12 + 1:02d}"
+    result.extra["season"] = fold(groups["season"])
+    return result
+
+
+def nth_weekday(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None,
+                shift: int | None) -> Normalized:
+    """The first (second, last) Friday of July, of next month; without a month, of the document's."""
+    from factcheck.normalize import NoValue
+
+    text = fold(groups["nth"])
+    index = -1 if text == "last" else parse_ordinal(text, book)
+    target = lookup_int(book, "weekday", groups["weekday"])
+    year, month, _ = fields(groups, "", book, doc_date, result)
+    if shift is not None:
+        if unresolved(result, doc_date):
+            return result
+        assert doc_date is not None
+        year, month = divmod(doc_date.year * 12 + doc_date.month - 1 + shift, 12)
+        month += 1
+    if not index or target is None:
+        raise NoValue(text)
+    if month is None and doc_date is not None:
+        year, month = doc_date.year, doc_date.month  # like "on the 18th": the document's month
+        result.extra["month_inferred"] = True
+    if year is None or month is None:
+        unresolved(result, None)
+        result.extra["unresolved"] = "no month stated"
+        return result
+    last_day = calendar.monthrange(year, month)[1]
+    if index > 0:
+        day = 1 + (target - dt.date(year, month, 1).weekday()) % 7 + 7 * (int(index) - 1)
     else:
-        months = doc_date.year * 12 + doc_date.month - 1 + steps * (12 if period == "year" else 1)
-        year, month = divmod(months, 12)
-        day = dt.date(year, month + 1, min(doc_date.day, calendar.monthrange(year, month + 1)[1]))
-    result.value = day.isoformat()
+        day = last_day - (dt.date(year, month, last_day).weekday() - target) % 7
+    if day > last_day:
+        raise NoValue("no such weekday")
+    result.value = dt.date(year, month, day).isoformat()
+    return result
+
+
+def week_holding(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None) -> Normalized:
+    """The week of April 10th, the week beginning February 4: the Monday-to-Sunday week holding that day."""
+    from factcheck.normalize import NoValue
+
+    year, month, day = fields(groups, "", book, doc_date, result)
+    if year is None or month is None or day is None:
+        if unresolved(result, doc_date):
+            return result
+        raise NoValue("week")
+    try:
+        week(result, dt.date(year, month, day), False)
+    except ValueError:
+        raise NoValue("impossible date") from None
     return result
 
 
