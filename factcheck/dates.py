@@ -70,6 +70,9 @@ def normalize(groups: dict[str, str], consts: dict[str, Any], book: Rulebook, do
         result.low, result.high = str(start), str(start + 9)
         result.extra["granularity"] = "decade"
         return result
+    if year_month(groups):
+        result.value = f"{int(groups['year']):04d}-{int(groups['year2']):02d}"
+        return result
     if any(groups.get(name) for name in ("year2", "month2", "day2", "deictic2", "weekday2")):
         return date_range(result, groups, book, doc_date)
     start = iso(*fields(groups, "", book, doc_date, result), NoValue)
@@ -77,6 +80,15 @@ def normalize(groups: dict[str, str], consts: dict[str, Any], book: Rulebook, do
         raise NoValue("date")
     result.value = start
     return result
+
+
+def year_month(groups: dict[str, str]) -> bool:
+    """"2015-02" is February 2015 (ISO), not a range back to 2002: a two-digit end that would run
+    backwards and reads as a month. "1997-93" stays a backwards range."""
+    start, end = groups.get("year") or "", groups.get("year2") or ""
+    if not (start.isdigit() and len(start) == 4 and end.isdigit() and len(end) == 2):
+        return False
+    return 1 <= int(end) <= 12 and read_year(end, start) < int(start)
 
 
 class TableView:
