@@ -159,6 +159,21 @@ def link_percent_change(ctx: Context, relation: Relation, pct: Claim, found: Fou
                  {"direction": direction, "points": points})]
 
 
+def link_percent_than(ctx: Context, relation: Relation, pct: Claim, found: Found) -> list[Link]:
+    """X, P% higher than Y: Y follows 'than', X is the figure just before (or the one 'That was' refers to)."""
+    if not change_value(pct) or pct.unit == "percentage_point":
+        return []
+    direction = ctx.book.lookup("than_direction", found["after"].group("direction")) or 1
+    old = after_word(ctx, pct, ("than", "on", "from", "the"), lambda c: level_claim(c) and c.kind != "percent")
+    if old is None:
+        return []
+    new = level_before(ctx, pct, old, lambda c: comparable(c, old)) or antecedent(ctx, pct, lambda c: comparable(c, old))
+    if new is None:
+        return []
+    return [Link("percent_change", relation.id, pct, {"change": (pct,), "new": (new,), "old": (old,)},
+                 {"direction": direction, "points": False})]
+
+
 def level_before(ctx: Context, pct: Claim, old: Claim | None, like: Callable[[Claim], bool]) -> Claim | None:
     """'X, up P% from Y': the figure just before the change, within a few words."""
     earlier = [c for c in ctx.in_sentence(pct.sentence_index) if c.end <= pct.start and like(c)
@@ -346,6 +361,7 @@ FINDERS: dict[str, Finder] = {
     "ratio": link_ratio,
     "multiplier": link_multiplier,
     "percent_change": link_percent_change,
+    "percent_than": link_percent_than,
     "part_of_whole": link_part_of_whole,
     "part_of_anaphor": link_part_of_anaphor,
     "share": link_share,
