@@ -170,6 +170,8 @@ def triggered(ctx: Context, relation: Relation, claim: Claim) -> Iterator[dict[s
     """The matches that let this claim trigger the relation (empty when it does not)."""
     if relation.claim != "*" and claim.kind != relation.claim:
         return
+    if relation.claim_text is not None and not relation.claim_text.search(claim.text):
+        return
     if relation.only_unit and claim.unit != relation.only_unit:
         return
     if relation.only_suffix and not claim.text.lower().endswith(relation.only_suffix):

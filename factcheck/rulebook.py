@@ -22,7 +22,7 @@ from factcheck.model import KINDS
 REF = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_][A-Za-z0-9_]*)\}")  # \p{Lu} is a property, not a fragment
 FILE_KEYS = {"family", "kind", "priority", "description", "lookup", "fragments", "tables", "anchors", "rules",
              "relations", "composites"}
-RELATION_KEYS = {"id", "type", "finder", "claim", "before", "after", "between", "only_unit", "only_suffix", "only_range",
+RELATION_KEYS = {"id", "type", "finder", "claim", "claim_text", "before", "after", "between", "only_unit", "only_suffix", "only_range",
                  "name", "description", "examples", "counter_examples"}
 RELATION_EXAMPLE_KEYS = {"texts", "verdict", "date", "note"}
 RULE_KEYS = {
@@ -75,6 +75,7 @@ class Relation:
     type: str
     finder: str | None
     claim: str
+    claim_text: Any
     before: Any
     after: Any
     between: Any
@@ -405,7 +406,7 @@ def compile_relation(book: Rulebook, relation: dict[str, Any], source: str, text
             raise RuleError(f"{where}: bad {key} pattern: {exc}") from None
 
     return Relation(
-        id=rid, type=relation["type"], finder=relation.get("finder"), claim=claim, before=pattern("before"), after=pattern("after"),
+        id=rid, type=relation["type"], finder=relation.get("finder"), claim=claim, claim_text=pattern("claim_text"), before=pattern("before"), after=pattern("after"),
         between=pattern("between"), only_unit=relation.get("only_unit"), only_suffix=relation.get("only_suffix"),
         only_range=bool(relation.get("only_range", False)), description=str(relation.get("description", "")),
         examples=examples(relation, "examples", where, text, RELATION_EXAMPLE_KEYS),

@@ -31,6 +31,7 @@ BY_AMOUNT = regex.compile(r"\bby\s+$", regex.IGNORECASE)  # "fell by a third": a
 CLAUSE_BREAK = regex.compile(r"[;—–]|,\s+(?:so|and|but|while|whereas|although|though|because|which|when)\b",
                             regex.IGNORECASE)
 PAST_AGE = regex.compile(r"\b(?:was|turned|had\s+been)\s+$", regex.IGNORECASE)
+FROM_END = regex.compile(r"\bfrom\s+$", regex.IGNORECASE)
 LESS_WORDS = frozenset({"less", "fewer", "lower", "smaller", "below", "under", "behind", "shorter"})
 
 
@@ -346,7 +347,10 @@ def link_age(ctx: Context, relation: Relation, age: Claim, found: Found) -> list
 
 
 def link_range(ctx: Context, relation: Relation, claim: Claim, found: Found) -> list[Link]:
+    """Dates and written ranges run forwards; "fell from $1,178 to $45" is a change, not a range."""
     if claim.extra.get("relative"):
+        return []
+    if claim.kind != "date" and (FROM_END.search(ctx.before(claim)) or " to " in claim.text):
         return []
     return [Link("range", relation.id, claim, {"range": (claim,)})]
 
