@@ -69,12 +69,8 @@ def as_percent(claim: Claim, options: CheckOptions) -> Interval:
     return found.scale(100) if claim.kind == "ratio" else found
 
 
-def verdict_of(expected: Interval, stated: Interval, options: CheckOptions) -> tuple[str, float | None]:
-    return judge(expected, stated, approx_threshold=options.approx_threshold)
-
-
 def compare(expected: Interval, stated: Interval, options: CheckOptions) -> str:
-    return verdict_of(expected, stated, options)[0]
+    return judge(expected, stated, approx_threshold=options.approx_threshold)[0]
 
 
 def with_fact(description: list[str], unit: str | None, facts: list[Fact], options: CheckOptions

@@ -57,7 +57,6 @@ RUN_ON_WORDS = frozenset("""
 
 TERMINATORS = ".?!…‽"
 CLOSERS = "\"'”’»)]}"
-OPENERS = "\"'“‘«([{"
 CONTINUERS = ",;:.?!…)]}%"  # a sentence never starts with one of these
 LINE_CONTINUERS = ",;:-‐–—/&+=([{\\"  # a line ending in one of these runs on
 BULLETS = "•‣◦▪·*-–—"

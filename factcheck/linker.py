@@ -110,9 +110,9 @@ class Context:
         return {fold(w) for w in WORD.findall(before)[-count:]}
 
     def measure_in(self, text: str) -> Composite | None:
-        folded = " ".join(fold(w) for w in WORD.findall(text))
+        folded = " " + " ".join(fold(w) for w in WORD.findall(text)) + " "
         for composite in self.book.composites.values():
-            if any(regex.search(rf"\b{regex.escape(word)}\b", folded) for word in composite.words):
+            if any(f" {word} " in folded for word in composite.words):
                 return composite
         return None
 

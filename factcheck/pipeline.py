@@ -6,11 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 from factcheck.checker import CheckOptions, check_all
-from factcheck.document import Document, load
+from factcheck.document import Document, decode, load_text
 from factcheck.errors import InputError
 from factcheck.extractor import extract
 from factcheck.facts import Fact
-from factcheck.formats import prepare
+from factcheck.formats import Prepared, prepare
 from factcheck.linker import find_links
 from factcheck.model import DocumentReport
 from factcheck.rulebook import Rulebook
@@ -26,16 +26,15 @@ def read_input(path: str, stdin_bytes: bytes | None = None) -> bytes:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
-def read_document(path: str, data: bytes, date: dt.date | None) -> tuple[Document, object]:
+def read_document(path: str, data: bytes, date: dt.date | None) -> tuple[Document, Prepared]:
     """Decode, apply the input format (masking markup), segment and date one document."""
-    plain = load(path, data, date=date)
-    prepared = prepare(path, plain.text)
-    if prepared.scan_text == plain.text and not prepared.front_matter_date:
-        return plain, prepared
-    front = parse_front_date(prepared.front_matter_date)
-    doc = load(path, data, date=date or front, scan_text=prepared.scan_text)
-    if front and not date:
+    text, warnings = decode(data)
+    prepared = prepare(path, text)
+    front = None if date else parse_front_date(prepared.front_matter_date)
+    doc = load_text(path, text, date=date or front, scan_text=prepared.scan_text)
+    if front:
         doc.date_source = "front-matter"
+    doc.warnings[:0] = warnings
     return doc, prepared
 
 

@@ -15,7 +15,7 @@ from factcheck.errors import InputError
 from factcheck.facts import Fact, load_facts
 from factcheck.formats import Prepared, region_at
 from factcheck.lock import Lock, LockFinding, compare
-from factcheck.model import SEVERITY_RANK, Check, Claim, DocumentReport, Report
+from factcheck.model import SEVERITY_RANK, Check, Claim, Report
 from factcheck.pipeline import read_document, read_input, scan_document
 from factcheck.rulebook import Rulebook, load_rulebook
 from factcheck.suppress import Baseline, fingerprint, in_baseline, is_suppressed, suppressions
@@ -68,12 +68,8 @@ def document_paths(paths: list[str], config: Config) -> list[str]:
         elif not Path(path).exists():
             raise InputError(f"{path}: no such file or directory")
         else:
-            found.extend(as_posix(p) for p in select_files([Path(path)], config.include, config.exclude))
+            found.extend(p.as_posix() for p in select_files([Path(path)], config.include, config.exclude))
     return found
-
-
-def as_posix(path: Path) -> str:
-    return path.as_posix()
 
 
 def rulebook(config: Config) -> Rulebook:

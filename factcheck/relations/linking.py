@@ -22,7 +22,6 @@ OVERLAP_FOR_SAME_EVENT = 0.5
 OPENER = regex.compile(r"^\W*(?:that|this|it|which|these|those|the\s+figure|the\s+total|of\s+(?:that|those|them|these|this|it))\b",
                        regex.IGNORECASE)
 OF_ANAPHOR = regex.compile(r"^\s+(?:of|out\s+of)\s+(?:that|those|them|these|this|it)\b", regex.IGNORECASE)
-ANAPHOR_OF = regex.compile(r"\b(?:of|out\s+of)\s+(?:that|those|them|these|this|it)\s*,?\s*$", regex.IGNORECASE)
 SECOND_FIGURE = regex.compile(r"(?:\s+[^\s.;,]+){0,3}?\s*(?:,|\(|—|–)\s*(?:or\s+)?(?:about\s+|some\s+|roughly\s+|nearly\s+|almost\s+"
                               r"|around\s+|approximately\s+|just\s+)?", regex.IGNORECASE)
 FOUNDING = regex.compile(r"\b(?:founded|established|created|formed|opened|built|launched|set\s+up|started|began|born|"
