@@ -40,7 +40,7 @@ def normalize(rule: Rule, groups: dict[str, str], book: Rulebook, doc_date: dt.d
     if kind == "date":
         result = dates.normalize(groups, consts, book, doc_date, rule.lookup)
     elif consts.get("relative"):
-        result = Normalized(kind=kind, value=None, extra={"relative": True})
+        result = Normalized(kind=kind, value=None, unit=consts.get("unit"), extra={"relative": True})
     else:
         result = numeric(kind, groups, consts, book, rule.lookup)
     if "qualifier" in groups:

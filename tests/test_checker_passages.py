@@ -47,7 +47,7 @@ def cases():
         yield pytest.param(passage, id=passage["id"], marks=marks)
 
 
-@pytest.mark.parametrize("passage", cases())
+@pytest.mark.parametrize("passage", list(cases()))
 def test_passage_gets_its_verdict(book, passage):
     found = [(c.type, c.verdict) for c in checks(book, passage)]
     if passage["expect"] == "none":
