@@ -229,3 +229,14 @@ def test_spans_are_exact_through_subtitles(book, text):
     doc, _ = read_document("doc.srt", text.encode("utf-8"), None)
     found, _ = extract(doc, book)
     assert_exact_spans(doc.text, found)
+
+
+# --- numbers start at a word boundary -----------------------------------------------------------
+
+def test_a_hyphen_after_a_word_is_not_a_minus_sign(book):
+    found = one(book, "Prices stayed in the mid-5 range.")
+    assert (found.text, found.value) == ("5", 5)
+
+
+def test_no_number_word_starts_inside_a_word(book):
+    assert claims(book, "A banana half eaten lay there.") == []
