@@ -35,6 +35,7 @@ ABBREVIATIONS = frozenset("""
     Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo
     Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo
     etc al vol vols p pp fig figs ch sec incl esp ibid op cit ed eds ff
+    Rs Rp Ksh Tk Php
 """.split())
 """Abbreviations that may end a sentence ("... and Co. The") or not ("Jan. 1", "St. Louis")."""
 

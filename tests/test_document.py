@@ -98,6 +98,7 @@ def test_line_col_rejects_offsets_outside_the_text() -> None:
     "Roe v. Wade was decided at 10 a.m. in Washington, D.C. by the court.",
     "J. K. Rowling lives in St. Andrews.",
     "The meeting was held in\nWashington on Monday.",
+    "The ticket cost Rs. 500 and the meal Rp. 20,000 more.",
 ])
 def test_no_split_inside(text: str) -> None:
     assert sentences_of(text) == [text]
