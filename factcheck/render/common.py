@@ -80,6 +80,8 @@ def format_amount(value: Value, unit: str | None) -> str:
 
 def format_claim_value(claim: Claim) -> str:
     """The claim's value as a reader checks it: ranges as 'low … high', rates with their period."""
+    if claim.value is None and claim.low is None and claim.extra.get("relative"):
+        return "— (relative: not stated)"
     if claim.low is not None and claim.high is not None and claim.low != claim.high:
         text = f"{format_amount(claim.low, claim.unit)} … {format_amount(claim.high, claim.unit)}"
     else:
