@@ -49,9 +49,9 @@ def test_format_claim_value_ranges_ratios_and_rates():
     ranged = claim("c1", "money", "$9 million", 1.5e7, unit="USD", low=1e7, high=2e7)
     assert format_claim_value(ranged) == "USD 10,000,000 … USD 20,000,000"
     assert format_claim_value(claim("c6", "percent", "12.5%", 12.5, unit="percent", low=12.5, high=12.5)) == "12.5%"
-    relative = claim("c7", "ordinal", "next", None, extra={"relative": True})
+    relative = claim("c7", "ordinal", "Sales", None, extra={"relative": True})
     assert format_claim_value(relative) == "— (relative: not stated)"
-    assert format_claim_value(claim("c8", "ordinal", "second", None)) == "—"
+    assert format_claim_value(claim("c8", "ordinal", "Sales", None)) == "—"
 
 
 def test_format_quantity_shows_interval_only_when_informative():
