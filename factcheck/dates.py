@@ -46,7 +46,7 @@ def normalize(groups: dict[str, str], consts: dict[str, Any], book: Rulebook, do
             result.extra[name] = fold(groups[name])
     if consts.get("relative"):
         unresolved(result, None)
-        result.extra["unresolved"] = "no week stated"
+        result.extra["unresolved"] = "fiscal year start not stated" if consts.get("period") == "fiscal year" else "no week stated"
         return result
     shift = consts.get("shift", lookup_int(book, "shift", groups.get("shift")))
     if groups.get("nth"):
@@ -75,11 +75,24 @@ def normalize(groups: dict[str, str], consts: dict[str, Any], book: Rulebook, do
         return result
     if any(groups.get(name) for name in ("year2", "month2", "day2", "deictic2", "weekday2")):
         return date_range(result, groups, book, doc_date)
-    start = iso(*fields(groups, "", book, doc_date, result), NoValue)
+    start = iso(*leap_day(fields(groups, "", book, doc_date, result), result), NoValue)
+    if start is None and groups.get("day") and doc_date is None:
+        unresolved(result, None)  # "on the 27th" with no document date: a day of an unstated month
+        return result
     if start is None:
         raise NoValue("date")
     result.value = start
     return result
+
+
+def leap_day(parts: tuple[int | None, int | None, int | None], result: Normalized) -> tuple[int | None, int | None, int | None]:
+    """"Feb 29" said in a common year names the leap day of an unstated year ("--02-29"), not an impossible date."""
+    year, month, day = parts
+    if (month, day) == (2, 29) and year is not None and result.extra.get("year_inferred") and not calendar.isleap(year):
+        del result.extra["year_inferred"]
+        result.extra["year_unstated"] = True
+        return None, month, day
+    return parts
 
 
 def year_month(groups: dict[str, str]) -> bool:
@@ -126,7 +139,7 @@ def decade_start(text: str, book: Rulebook) -> int:
 def fields(groups: dict[str, str], suffix: str, book: Rulebook, doc_date: dt.date | None,
            result: Normalized) -> tuple[int | None, int | None, int | None]:
     """Year, month and day of groups with suffix '' or '2'; a missing month or year is the document's."""
-    year = read_year(groups.get("year" + suffix), groups.get("year") if suffix else None)
+    year = year_of(groups.get("year" + suffix), groups.get("year") if suffix else None, book)
     month = lookup_int(book, "month", groups.get("month" + suffix))
     day_text = groups.get("day" + suffix)
     day = read_day(day_text, book) if day_text else None
@@ -179,6 +192,28 @@ def end_fields(groups: dict[str, str], suffix: str, book: Rulebook, doc_date: dt
     else:
         day = doc_date + dt.timedelta(days=lookup_int(book, "day_shift", word) or 0)
     return day.year, day.month, day.day
+
+
+def year_of(text: str | None, start_year: str | None, book: Rulebook) -> int | None:
+    """A year in digits (see read_year) or in words (see spoken_year)."""
+    if text and not any(ch.isdigit() for ch in text):
+        return spoken_year(text, book)
+    return read_year(text, start_year)
+
+
+def spoken_year(text: str, book: Rulebook) -> int | None:
+    """A year said in words: "nineteen ninety nine" 1999, "nineteen zero one" 1901, "seventeen hundred thirty
+    three" 1733, "twenty eighteen" 2018, "two thousand and five" 2005 (a thousand word reads as one number)."""
+    words = fold(text).replace("-", " ").split()
+    if "thousand" in words:
+        value = parse_number(" ".join(words), book)
+        return int(value) if value is not None and 1000 <= value < 3000 and float(value).is_integer() else None
+    century = parse_number(words[0], book) if words else None
+    rest = [word for word in words[1:] if word not in ("hundred", "and", "zero", "oh", "o")]
+    tail = parse_number(" ".join(rest), book) if rest else 0
+    if century is None or tail is None or not 10 <= century <= 99 or not 0 <= tail <= 99:
+        return None
+    return int(century) * 100 + int(tail)
 
 
 def read_year(text: str | None, start_year: str | None) -> int | None:
@@ -244,12 +279,12 @@ def relative(result: Normalized, groups: dict[str, str], consts: dict[str, Any],
     if groups.get("weekday"):
         result.value = weekday(doc_date, lookup_int(book, "weekday", groups["weekday"]) or 0, shift).isoformat()
     elif groups.get("day") and period == "month":
-        index = doc_date.year * 12 + doc_date.month - 1 + shift
-        day = read_day(groups["day"], book)
-        result.value = iso(index // 12, index % 12 + 1, day, NoValue)
+        days_of_month(result, groups, book, doc_date, shift)
     elif groups.get("month"):
         month = lookup_int(book, "month", groups["month"])
-        result.value = f"{doc_date.year + shift_year(shift, month, doc_date):04d}-{month:02d}"
+        year = doc_date.year + (shift if period == "year" else shift_year(shift, month, doc_date))
+        day = read_day(groups["day"], book) if groups.get("day") else None
+        result.value = iso(year, month, day, NoValue)
     elif period == "year":
         result.value = f"{doc_date.year + shift:04d}"
     elif period == "month":
@@ -266,6 +301,18 @@ def relative(result: Normalized, groups: dict[str, str], consts: dict[str, Any],
     elif period == "day":
         result.value = (doc_date + dt.timedelta(days=shift)).isoformat()
     return result
+
+
+def days_of_month(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date, shift: int) -> None:
+    """The 20th of next month (value), or 4 to 22 this month (low and high)."""
+    from factcheck.normalize import NoValue
+
+    year, month = divmod(doc_date.year * 12 + doc_date.month - 1 + shift, 12)
+    first = iso(year, month + 1, read_day(groups["day"], book), NoValue)
+    if not groups.get("day2"):
+        result.value = first
+        return
+    result.low, result.high = first, iso(year, month + 1, read_day(groups["day2"], book), NoValue)
 
 
 def week(result: Normalized, day: dt.date, weekend: bool) -> None:
@@ -291,12 +338,15 @@ def quarter(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date
     digits = "".join(ch for ch in text if ch.isdigit())
     number = int(digits) if digits else parse_ordinal(text, book)
     halves = fold(text).startswith("h")
-    year = read_year(groups.get("year"), None)
+    year = year_of(groups.get("year"), None, book)
     if year is None and doc_date is not None:
         year = doc_date.year + (shift or 0)
         result.extra["year_inferred" if shift is None else "relative"] = True
-    if year is None or not number or number > (2 if halves else 4):
+    if not number or number > (2 if halves else 4):
         raise NoValue(text)
+    if year is None:
+        unresolved(result, None)  # "during Q1" with no document date
+        return result
     first, last = (2 * number - 1, 2 * number) if halves else (int(number), int(number))
     quarter_months(result, year, first)
     result.high = f"{year:04d}-{3 * last:02d}"
@@ -331,11 +381,57 @@ def week_of(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date
 
 def offset(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None,
            direction: int) -> Normalized:
-    """Two days ago, a month ago, three weeks from now: the day that far from the document date."""
+    """Two days ago, a month ago, three weeks from now: the day that far from the document date; with an
+    anchor ("two days after tomorrow", "3 days before May 13 1999") that far from the anchor."""
+    if has_anchor(groups):
+        start = anchor_day(result, groups, book, doc_date)
+        if start is None:
+            return result
+        steps = [offset_step(groups, suffix, book) for suffix in ("", "2", "3") if groups.get("amount" + suffix)]
+        if result.extra.get("year_inferred") and any(period in ("year", "decade") for _, period in steps):
+            unresolved(result, None)  # "five years after September 11": which September 11 is not said
+            result.extra["unresolved"] = "anchor year not stated"
+            return result
+        for amount, period in steps:
+            start = moved(start, amount * direction, period)
+        result.value = start.isoformat()
+        result.extra["offset_from"] = anchor_text(groups)
+        return result
     day = offset_day(result, groups, book, doc_date, direction)
     if day is not None:
         result.value = day.isoformat()
     return result
+
+
+ANCHOR_GROUPS = ("deictic", "weekday", "day", "month", "year")
+
+
+def has_anchor(groups: dict[str, str]) -> bool:
+    return any(groups.get(name) for name in ANCHOR_GROUPS)
+
+
+def anchor_text(groups: dict[str, str]) -> str:
+    return " ".join(groups[name] for name in ("wshift", *ANCHOR_GROUPS) if groups.get(name))
+
+
+def anchor_day(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None) -> dt.date | None:
+    """The day an anchored offset counts from: a stated date, "tomorrow", "next Friday"; None when it
+    cannot be resolved (no document date, or a weekday of no stated week)."""
+    from factcheck.normalize import NoValue
+
+    if groups.get("deictic") or groups.get("weekday"):
+        year, month, day = end_fields(groups, "", book, doc_date, result)
+    else:
+        year, month, day = fields(groups, "", book, doc_date, result)
+        if year is None:
+            unresolved(result, None)
+            return None
+    if year is None or month is None or day is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise NoValue("impossible date") from None
 
 
 def stretch(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None) -> Normalized:
@@ -368,7 +464,7 @@ def offset_step(groups: dict[str, str], suffix: str, book: Rulebook) -> tuple[in
     text = fold(groups["amount" + suffix])
     amount = FEW if "few" in text else COUPLE if "couple" in text else parse_number(text, book)
     period = book.lookup("period" + suffix, groups.get("period" + suffix, ""))
-    if amount is None or not float(amount).is_integer() or period not in ("day", "week", "month", "year", "decade"):
+    if amount is None or not float(amount).is_integer() or period not in ("day", "week", "month", "quarter", "year", "decade"):
         raise NoValue(text)
     return int(amount), period
 
@@ -377,7 +473,7 @@ def moved(day: dt.date, steps: int, period: str) -> dt.date:
     """day moved by steps periods; a month-end day clamps ("Jan 31" plus a month is Feb 28)."""
     if period in ("day", "week"):
         return day + dt.timedelta(days=steps * (7 if period == "week" else 1))
-    months = day.year * 12 + day.month - 1 + steps * {"year": 12, "decade": 120}.get(period, 1)
+    months = day.year * 12 + day.month - 1 + steps * {"year": 12, "decade": 120, "quarter": 3}.get(period, 1)
     year, month = divmod(months, 12)
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
@@ -388,7 +484,7 @@ def season(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date:
     from factcheck.normalize import NoValue
 
     first = lookup_int(book, "season", groups["season"])
-    year = read_year(groups.get("year"), None)
+    year = year_of(groups.get("year"), None, book)
     if year is None:
         if unresolved(result, doc_date):
             return result

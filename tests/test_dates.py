@@ -189,3 +189,116 @@ def test_a_month_and_day_before_a_capitalised_name_is_not_a_date(book, text):
 
 def test_may_the_verb_is_not_a_month(book):
     assert dates(book, "They may need 24 hours, and she may go in 3 days.", SUNDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("nineteen ninety nine", 1999),
+        ("nineteen zero one", 1901),
+        ("nineteen oh one", 1901),
+        ("seventeen hundred thirty three", 1733),
+        ("nineteen hundred and ninety-three", 1993),
+        ("twenty eighteen", 2018),
+        ("two thousand", 2000),
+        ("two thousand and five", 2005),
+        ("one thousand seven hundred and eighty nine", 1789),
+    ],
+)
+def test_a_year_in_words(book, text, year):
+    from factcheck.dates import spoken_year
+
+    assert spoken_year(text, book) == year
+
+
+def test_a_year_in_words_needs_a_two_digit_tail(book):
+    from factcheck.dates import spoken_year
+
+    assert spoken_year("nineteen hundred thousand", book) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("She was born on January twenty five nineteen eighty six.", "January twenty five nineteen eighty six", "1986-01-25"),
+        ("It happened in June of nineteen ninety nine.", "June of nineteen ninety nine", "1999-06"),
+        ("They met on 5 December 1391 in Prague.", "5 December 1391", "1391-12-05"),
+    ],
+)
+def test_dates_with_a_spoken_or_early_year(book, text, surface, value):
+    claim = only_date(book, text)
+    assert (claim.text, claim.value) == (surface, value)
+
+
+def test_feb_29_in_a_common_year_is_the_leap_day_of_an_unstated_year(book):
+    claim = only_date(book, "We met on Feb 29 again.", dt.date(2017, 3, 22))
+    assert (claim.value, claim.extra.get("year_unstated")) == ("--02-29", True)
+    assert only_date(book, "We met on Feb 29 again.", dt.date(2016, 3, 22)).value == "2016-02-29"
+    assert not [c for c in dates(book, "We met on Feb 30 again.", dt.date(2016, 3, 22)) if "30" in c.text]
+
+
+def test_a_day_of_the_month_without_a_document_date_stays_unresolved(book):
+    claim = only_date(book, "We went back for the 27th.")
+    assert (claim.text, claim.value) == ("the 27th", None)
+    assert claim.extra["unresolved"] == "no document date"
+
+
+def test_a_quarter_without_a_year_or_document_date_stays_unresolved(book):
+    claim = only_date(book, "Sales rose during Q1.")
+    assert (claim.text, claim.value, claim.low) == ("Q1", None, None)
+    assert claim.extra["unresolved"] == "no document date"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Come back two days after tomorrow.", "two days after tomorrow", "2015-02-25"),
+        ("It was two days before yesterday.", "two days before yesterday", "2015-02-19"),
+        ("It ends three weeks from next Friday.", "three weeks from next Friday", "2015-03-20"),
+        ("It happened 2 weeks before May 13 1999.", "2 weeks before May 13 1999", "1999-04-29"),
+        ("It happens 3 days after January 12th.", "3 days after January 12th", "2015-01-15"),
+    ],
+)
+def test_an_offset_counts_from_its_stated_day(book, text, surface, value):
+    claim = only_date(book, text, SUNDAY)
+    assert (claim.text, claim.value) == (surface, value)
+    assert claim.extra["offset_from"]
+
+
+def test_years_from_a_day_of_an_unstated_year_stay_unresolved(book):
+    claim = only_date(book, "It happened five years after September 11.", SUNDAY)
+    assert claim.value is None and claim.extra["unresolved"] == "anchor year not stated"
+
+
+def test_a_future_offset_after_will(book):
+    claim = only_date(book, "The bonds will be repaid in five years.", SUNDAY)
+    assert (claim.text, claim.value) == ("in five years", "2020-02-22")
+    assert not dates(book, "We will have the lowest deficit in seven years.", SUNDAY)
+
+
+def test_a_stretch_of_quarters(book):
+    claim = only_date(book, "Growth slowed over the past two quarters.", SUNDAY)
+    assert (claim.low, claim.high) == ("2014-08-22", "2015-02-22")
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("I'm out from 4 to 22 this month.", "2015-02-04", "2015-02-22"),
+        ("I'm out 4 to 23 next month.", "2015-03-04", "2015-03-23"),
+    ],
+)
+def test_a_range_of_days_in_a_relative_month(book, text, low, high):
+    claim = only_date(book, text, SUNDAY)
+    assert (claim.value, claim.low, claim.high) == (None, low, high)
+
+
+def test_a_month_and_day_of_a_relative_year(book):
+    assert only_date(book, "It opens in June next year.", SUNDAY).value == "2016-06"
+    assert only_date(book, "It closed on the 1st of July last year.", SUNDAY).value == "2014-07-01"
+
+
+def test_a_relative_fiscal_year_has_no_calendar_value(book):
+    claim = only_date(book, "Receipts fell in the last fiscal year.", SUNDAY)
+    assert (claim.text, claim.value) == ("last fiscal year", None)
+    assert claim.extra["unresolved"] == "fiscal year start not stated"
