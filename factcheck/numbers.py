@@ -22,7 +22,8 @@ GROUPED = regex.compile(r"\d{1,3}(?P<sep>[,\s\u00a0\u2009\u202f])\d{3}(?:(?P=sep
 INDIAN = regex.compile(r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?")
 EUROPEAN = regex.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
 PLAIN = regex.compile(r"\d+(?:\.\d+)?|\.\d+")
-FRACTION = regex.compile(r"(?:(\d+)\s+)?(\d+)\s*/\s*(\d+)")
+# 3/4 | 2 1/4 | 5-1/4 (a whole number joined by a hyphen: only to a proper fraction, else it is a range)
+FRACTION = regex.compile(r"(?:(\d+)(\s+|[-\u2010\u2011]))?(\d+)\s*/\s*(\d+)")
 VULGAR = regex.compile(r"(\d+)?\s*([\u00bc-\u00be\u2150-\u215e])")
 # 1.3x10^6 | 1.1^23 (a power of the base) | 1.2e5; the exponent may carry several signs: ^--23
 POWER = regex.compile(r"(?P<base>[\d.,]+?)\s*(?:[x\u00d7*]\s*10\s*\^|(?P<caret>\^)|[eE])\s*(?P<sign>[-+\u2212]*)\s*(?P<exp>\d+)")
@@ -71,8 +72,10 @@ def parse_digits(text: str) -> float | int | None:
 
 def unsigned_digits(body: str) -> float | None:
     if match := FRACTION.fullmatch(body):
-        whole, num, den = match.groups()
-        return int(whole or 0) + int(num) / int(den) if int(den) else None
+        whole, joint, num, den = match.groups()
+        if not int(den) or (joint and joint.strip() and int(num) >= int(den)):
+            return None
+        return int(whole or 0) + int(num) / int(den)
     if match := VULGAR.fullmatch(body):
         return int(match[1] or 0) + unicodedata.numeric(match[2])
     if match := POWER.fullmatch(body):

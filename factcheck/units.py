@@ -24,6 +24,8 @@ def is_unit(name: str) -> bool:
 
 def factor(source: str, target: str) -> float | None:
     """How many `target` one `source` is, or None when the two do not measure the same thing."""
+    if source == target and source.isidentifier():
+        return 1.0  # "a year and a half": no need to load pint for a unit over itself
     ureg = registry()
     try:
         return float(ureg.Quantity(1, source).to(target).magnitude)

@@ -41,9 +41,24 @@ def test_whole_numbers_come_back_as_int(book):
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("3/4", 0.75), ("3 / 4", 0.75), ("1 1/2", 1.5), ("0/5", 0)],
+    [("3/4", 0.75), ("3 / 4", 0.75), ("1 1/2", 1.5), ("0/5", 0), ("5-1/4", 5.25), ("10-1/2", 10.5)],
 )
 def test_fractions(book, text, value):
+    assert parse_number(text, book) == value
+
+
+@pytest.mark.parametrize("text", ["5-5/4", "5-7/2", "5-1/0"])
+def test_hyphen_joins_only_a_proper_fraction(book, text):
+    # 5-7/2 is no mixed fraction (7/2 is more than one); a range or a date, not a numeral
+    assert parse_number(text, book) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("two and a half", 2.5), ("two-and-a-half", 2.5), ("four and one-half", 4.5), ("a half", 0.5),
+     ("three quarters", 0.75)],
+)
+def test_word_fractions(book, text, value):
     assert parse_number(text, book) == value
 
 

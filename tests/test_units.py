@@ -39,3 +39,13 @@ def test_dimension():
     assert dimension("ton") == "[mass]"
     assert dimension("km") == "[length]"
     assert dimension("zorkmid") is None
+
+
+def test_a_unit_over_itself_is_one_without_loading_pint():
+    # "a year and a half" converts its second part from years to years: no reason to load pint
+    from factcheck import units
+
+    units.registry.cache_clear()
+    assert factor("year", "year") == 1.0
+    assert units.registry.cache_info().currsize == 0
+    assert factor("kilometer / hour", "kilometer / hour") == pytest.approx(1.0)
