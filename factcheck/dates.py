@@ -48,6 +48,8 @@ def normalize(groups: dict[str, str], consts: dict[str, Any], book: Rulebook, do
         unresolved(result, None)
         result.extra["unresolved"] = "fiscal year start not stated" if consts.get("period") == "fiscal year" else "no week stated"
         return result
+    if consts.get("direction"):
+        return nearest_weekday(result, groups, book, doc_date, consts["direction"])
     shift = consts.get("shift", lookup_int(book, "shift", groups.get("shift")))
     if groups.get("nth"):
         return nth_weekday(result, groups, book, doc_date, shift)
@@ -399,8 +401,15 @@ def offset(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date:
         return result
     day = offset_day(result, groups, book, doc_date, direction)
     if day is not None:
-        result.value = day.isoformat()
+        finest = min(PERIOD_RANK[offset_step(groups, s, book)[1]] for s in ("", "2", "3") if groups.get("amount" + s))
+        result.value = day.isoformat()[:ISO_LENGTH[finest]]
     return result
+
+
+# An offset from the document date is as fine as its finest period: "78 years ago" names a year,
+# "two months ago" a month, "three weeks ago" a day.
+PERIOD_RANK = {"day": 0, "week": 0, "month": 1, "quarter": 1, "year": 2, "decade": 2}
+ISO_LENGTH = {0: 10, 1: 7, 2: 4}
 
 
 ANCHOR_GROUPS = ("deictic", "weekday", "day", "month", "year")
@@ -556,6 +565,23 @@ def shift_year(shift: int, month: int, doc_date: dt.date) -> int:
     if shift > 0:
         return 0 if month > doc_date.month else 1
     return 0
+
+
+def nearest_weekday(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None,
+                    direction: str) -> Normalized:
+    """A bare weekday ("said on Tuesday", "will meet on Friday"): as news uses it, the nearest such
+    day on or before the document date, or on or after it when the rule saw a future cue."""
+    if unresolved(result, doc_date):
+        return result
+    assert doc_date is not None
+    target = lookup_int(book, "weekday", groups.get("weekday")) or 0
+    if direction == "future":
+        day = doc_date + dt.timedelta(days=(target - doc_date.weekday()) % 7)
+    else:
+        day = doc_date - dt.timedelta(days=(doc_date.weekday() - target) % 7)
+    result.value = day.isoformat()
+    result.extra["assumed"] = f"the nearest such day {'on or after' if direction == 'future' else 'on or before'} the document date"
+    return result
 
 
 def weekday(doc_date: dt.date, target: int, shift: int) -> dt.date:

@@ -30,7 +30,8 @@ RULE_KEYS = {
     "case_sensitive", "set", "lookup", "examples", "counter_examples",
 }
 EXAMPLE_KEYS = {"texts", "value", "unit", "low", "high", "qualifier", "kind", "per", "date", "note"}
-SET_KEYS = {"value", "unit", "qualifier", "per", "factor", "kind", "ambiguous", "shift", "period", "relative"}
+SET_KEYS = {"value", "unit", "qualifier", "per", "factor", "kind", "ambiguous", "shift", "period", "relative", "direction"}
+DIRECTIONS = ("past", "future")
 DEFAULT_ANCHORS = ("digit", "number_word")
 USER_MATCH_TIMEOUT = 1.0  # seconds a user rule may spend on one stretch of a sentence
 MAX_EXPANSION_DEPTH = 20
@@ -329,6 +330,8 @@ def compile_rule(book: Rulebook, rule: dict[str, Any], source: str, text: str, d
     constants = rule.get("set", {})
     if not isinstance(constants, dict) or set(constants) - SET_KEYS:
         raise RuleError(f"{where}: 'set' may only hold {', '.join(sorted(SET_KEYS))}")
+    if constants.get("direction", "past") not in DIRECTIONS:
+        raise RuleError(f"{where}: 'direction' must be one of {', '.join(DIRECTIONS)}")
     anchors = tuple(rule.get("anchors", DEFAULT_ANCHORS))
     for anchor in anchors:
         if anchor not in book.anchors:

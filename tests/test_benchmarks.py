@@ -127,3 +127,37 @@ def test_missing_corpus_is_a_one_line_error(tmp_path):
 
 def test_digits_pass_counts_runs():
     assert thru.digits_pass(["a 12 b 3", "2015-05-04"]) == 5
+
+
+prose = load("prose")
+
+
+def span(text, start, kind="count", value=None, **more):
+    fields = {"kind": kind, "value": value, **more}
+    return prose.Span(text, start, start + len(text), tuple((n, fields.get(n)) for n in prose.COMPARED))
+
+
+def test_prose_locate_takes_repeated_figures_in_order():
+    spans = prose.locate("5 cats, 5 dogs", [{"text": "5", "kind": "count", "value": 5}] * 2, "p")
+    assert [(s.start, s.end) for s in spans] == [(0, 1), (8, 9)]
+    with pytest.raises(prose.DataError, match="does not occur"):
+        prose.locate("no figure", [{"text": "7"}], "p")
+
+
+def test_prose_scores_recall_values_precision_and_names():
+    expected = [span("$5", 0, "money", 5, unit="USD"), span("3", 10, "count", 3)]
+    avoided = [span("737", 20)]
+    found = [span("$5", 0, "money", 5, unit="EUR"), span("737", 20, "count", 737), span("9", 30, "count", 9)]
+    out = prose.Outcome()
+    prose.score_passage(expected, avoided, found, "p1", out)
+    money, count = out.tallies["money"], out.tallies["count"]
+    assert (money.expected, money.found, money.relaxed, money.value_ok, money.claims, money.true_claims) == (1, 1, 1, 0, 1, 1)
+    assert (count.expected, count.found, count.relaxed, count.claims, count.true_claims) == (1, 0, 0, 2, 0)
+    assert len(out.misses) == len(out.wrong) == len(out.named) == len(out.unexpected) == 1
+    assert prose.Tally(expected=4, found=2, relaxed=4, value_ok=1, claims=4, true_claims=3).rates() == (
+        0.5, 1.0, 0.5, 0.75, 6 / 7)
+
+
+def test_prose_units_compare_through_pint():
+    assert prose.same_unit("square_kilometer", "kilometer ** 2") and prose.same_unit("kilometer_per_hour", "kilometer / hour")
+    assert not prose.same_unit("mile", "kilometer") and not prose.same_unit("year", None)

@@ -272,7 +272,7 @@ def test_years_from_a_day_of_an_unstated_year_stay_unresolved(book):
 
 def test_a_future_offset_after_will(book):
     claim = only_date(book, "The bonds will be repaid in five years.", SUNDAY)
-    assert (claim.text, claim.value) == ("in five years", "2020-02-22")
+    assert (claim.text, claim.value) == ("in five years", "2020")
     assert not dates(book, "We will have the lowest deficit in seven years.", SUNDAY)
 
 
@@ -302,3 +302,35 @@ def test_a_relative_fiscal_year_has_no_calendar_value(book):
     claim = only_date(book, "Receipts fell in the last fiscal year.", SUNDAY)
     assert (claim.text, claim.value) == ("last fiscal year", None)
     assert claim.extra["unresolved"] == "fiscal year start not stated"
+
+
+# --- a bare weekday: the nearest such day, past unless a future cue precedes it ------------------
+
+FRIDAY = dt.date(2024, 3, 15)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The minister resigned on Tuesday.", "2024-03-12"),
+    ("He said Friday that sales fell.", "2024-03-15"),
+    ("Talks will resume on Monday.", "2024-03-18"),
+    ("The board is expected to vote Friday on the deal.", "2024-03-15"),
+    ("The board said Thursday it will vote next month.", "2024-03-14"),
+])
+def test_a_bare_weekday_is_the_nearest_such_day(book, text, value):
+    claim = [c for c in dates(book, text, FRIDAY) if c.rule.startswith("date.weekday")][0]
+    assert claim.value == value and "assumed" in claim.extra
+
+
+def test_a_bare_weekday_without_a_document_date_stays_unresolved(book):
+    claim = only_date(book, "The minister resigned on Tuesday.")
+    assert claim.value is None and claim.extra["unresolved"] == "no document date"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Seventy-eight years ago the war ended.", "1937"),
+    ("Two months ago prices rose.", "2014-12"),
+    ("Three weeks ago he left.", "2015-02-01"),
+    ("It began 1 year and 3 months ago.", "2013-11"),
+])
+def test_an_offset_from_the_document_date_is_as_fine_as_its_finest_period(book, text, value):
+    assert only_date(book, text, SUNDAY).value == value

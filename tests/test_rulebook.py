@@ -200,6 +200,8 @@ MALFORMED = {
     "bad lookup table": (FAMILY + "\n" + rule("test.x", "x", 'kind = "count"', 'lookup = { amount = "nope" }'), 4,
                          "unknown table 'nope'"),
     "bad set key": (FAMILY + "\n" + rule("test.x", "x", 'kind = "count"', "set = { colour = 1 }"), 4, "'set' may only hold"),
+    "bad direction": (FAMILY + "\n" + rule("test.x", "x", 'kind = "date"', "set = { direction = 'sideways' }"), 4,
+                      "'direction' must be one of past, future"),
     "bad example key": (FAMILY + "\n" + rule("test.x", "x", 'kind = "count"', "examples = [{ texts = ['x'], valu = 1 }]"),
                         4, "each of 'examples' takes only"),
     "empty example": (FAMILY + "\n" + rule("test.x", "x", 'kind = "count"', "examples = [{ texts = [] }]"), 4,
