@@ -161,3 +161,9 @@ def test_prose_scores_recall_values_precision_and_names():
 def test_prose_units_compare_through_pint():
     assert prose.same_unit("square_kilometer", "kilometer ** 2") and prose.same_unit("kilometer_per_hour", "kilometer / hour")
     assert not prose.same_unit("mile", "kilometer") and not prose.same_unit("year", None)
+
+
+def test_prose_range_accepts_a_midpoint_value():
+    expected = span("$10-20", 0, "money", None, unit="USD", low=10, high=20)
+    assert prose.agrees(expected, span("$10-20", 0, "money", 15, unit="USD", low=10, high=20))
+    assert not prose.agrees(expected, span("$10-20", 0, "money", 15, unit="USD", low=10, high=25))
