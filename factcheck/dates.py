@@ -46,7 +46,7 @@ def normalize(groups: dict[str, str], consts: dict[str, Any], book: Rulebook, do
             result.extra[name] = fold(groups[name])
     if consts.get("relative"):
         unresolved(result, None)
-        result.extra["unresolved"] = "fiscal year start not stated" if consts.get("period") == "fiscal year" else "no week stated"
+        result.extra["unresolved"] = f"{consts['period']} start not stated" if consts.get("period") else "not stated"
         return result
     if consts.get("direction"):
         return nearest_weekday(result, groups, book, doc_date, consts["direction"])
@@ -385,11 +385,11 @@ def offset(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date:
            direction: int) -> Normalized:
     """Two days ago, a month ago, three weeks from now: the day that far from the document date; with an
     anchor ("two days after tomorrow", "3 days before May 13 1999") that far from the anchor."""
+    steps = offset_steps(groups, book)
     if has_anchor(groups):
         start = anchor_day(result, groups, book, doc_date)
         if start is None:
             return result
-        steps = [offset_step(groups, suffix, book) for suffix in ("", "2", "3") if groups.get("amount" + suffix)]
         if result.extra.get("year_inferred") and any(period in ("year", "decade") for _, period in steps):
             unresolved(result, None)  # "five years after September 11": which September 11 is not said
             result.extra["unresolved"] = "anchor year not stated"
@@ -399,9 +399,9 @@ def offset(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date:
         result.value = start.isoformat()
         result.extra["offset_from"] = anchor_text(groups)
         return result
-    day = offset_day(result, groups, book, doc_date, direction)
+    day = offset_day(result, steps, doc_date, direction)
     if day is not None:
-        finest = min(PERIOD_RANK[offset_step(groups, s, book)[1]] for s in ("", "2", "3") if groups.get("amount" + s))
+        finest = min(PERIOD_RANK[period] for _, period in steps)
         result.value = day.isoformat()[:ISO_LENGTH[finest]]
     return result
 
@@ -446,17 +446,16 @@ def anchor_day(result: Normalized, groups: dict[str, str], book: Rulebook, doc_d
 def stretch(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None) -> Normalized:
     """The next 3 days, the past two decades, within 5 years: from the document date to that offset."""
     direction = lookup_int(book, "stretch", groups["stretch"]) or 1
-    day = offset_day(result, groups, book, doc_date, direction)
+    day = offset_day(result, offset_steps(groups, book), doc_date, direction)
     if day is not None and doc_date is not None:
         result.low, result.high = sorted((doc_date.isoformat(), day.isoformat()))
     return result
 
 
-def offset_day(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None,
+def offset_day(result: Normalized, steps: list[tuple[int, str]], doc_date: dt.date | None,
                direction: int) -> dt.date | None:
-    """The day `amount` periods (plus `amount2` `period2`, `amount3` `period3`: "1 month and 21 days")
-    from the document date in direction; None when there is no document date."""
-    steps = [offset_step(groups, suffix, book) for suffix in ("", "2", "3") if groups.get("amount" + suffix)]
+    """The day `steps` (amount, period) from the document date in direction ("1 month and 21 days");
+    None when there is no document date."""
     if unresolved(result, doc_date):
         return None
     assert doc_date is not None
@@ -464,6 +463,11 @@ def offset_day(result: Normalized, groups: dict[str, str], book: Rulebook, doc_d
     for amount, period in steps:
         day = moved(day, amount * direction, period)
     return day
+
+
+def offset_steps(groups: dict[str, str], book: Rulebook) -> list[tuple[int, str]]:
+    """Every amount and period of an offset, in the groups with suffix '', '2' and '3'."""
+    return [offset_step(groups, suffix, book) for suffix in ("", "2", "3") if groups.get("amount" + suffix)]
 
 
 def offset_step(groups: dict[str, str], suffix: str, book: Rulebook) -> tuple[int, str]:
