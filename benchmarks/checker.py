@@ -36,8 +36,13 @@ ALARMS = ("inconsistent", "approximate")
 
 
 def scan(book: Any, passage: dict[str, Any], text: str | None = None) -> DocumentReport:
+    """The report of a passage; a crash is reported on stderr and counts as a passage with no check."""
     date = dt.date.fromisoformat(passage["date"]) if passage.get("date") else None
-    return scan_document(load_text(passage["id"], passage["text"] if text is None else text, date=date), book)
+    try:
+        return scan_document(load_text(passage["id"], passage["text"] if text is None else text, date=date), book)
+    except Exception as exc:  # noqa: BLE001 - a benchmark scores a crash, it does not stop on it
+        print(f"  crash {passage['id']}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return DocumentReport(passage["id"], passage.get("date"), [], [])
 
 
 def score_single(passages: list[dict[str, Any]], book: Any, show: bool) -> dict[str, int]:
