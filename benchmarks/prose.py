@@ -4,7 +4,8 @@
 Each passage lists every claim a careful fact-checker wants from it (`claims`: text, kind,
 value, unit, low/high, qualifier) and figures that must not be claimed (`not_claims`:
 numbers inside names). Per kind: recall on exact spans, relaxed recall (a claim of the same
-kind overlaps the span: our spans may hold the counted noun or a preposition), value accuracy
+kind overlaps the span: our spans may hold the counted noun or a preposition), value recall
+(an overlapping claim of ours has every annotated field right, whatever its span), value accuracy
 of the exact spans found (kind, value, unit and range all right; units compared through pint),
 precision of our claims (a claim that overlaps no
 expected claim counts against it; a claim over a `not_claims` span is listed apart).
@@ -50,6 +51,7 @@ class Tally:
     expected: int = 0
     found: int = 0
     relaxed: int = 0
+    value_found: int = 0
     value_ok: int = 0
     claims: int = 0
     true_claims: int = 0
@@ -58,16 +60,17 @@ class Tally:
         for name in vars(self):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
-    def rates(self) -> tuple[float | None, float | None, float | None, float | None, float | None]:
-        """Recall, relaxed recall, value accuracy, precision and F1 (None where a denominator is 0).
+    def rates(self) -> tuple[float | None, ...]:
+        """Recall, relaxed recall, value recall, value accuracy, precision and F1 (None where a denominator is 0).
 
         Precision counts overlaps, so F1 pairs it with the relaxed recall."""
         recall = self.found / self.expected if self.expected else None
         relaxed = self.relaxed / self.expected if self.expected else None
+        value_recall = self.value_found / self.expected if self.expected else None
         accuracy = self.value_ok / self.found if self.found else None
         precision = self.true_claims / self.claims if self.claims else None
         f1 = 2 * precision * relaxed / (precision + relaxed) if precision and relaxed else None
-        return recall, relaxed, accuracy, precision, f1
+        return recall, relaxed, value_recall, accuracy, precision, f1
 
 
 @dataclass
@@ -131,6 +134,7 @@ def score_passage(expected: list[Span], avoided: list[Span], found: list[Span], 
         tally.expected += 1
         ours = by_span.get((e.start, e.end))
         tally.relaxed += any(f.overlaps(e) and f.get("kind") == e.get("kind") for f in found)
+        tally.value_found += any(f.overlaps(e) and agrees(e, f) for f in found)
         if ours is None:
             near = [f"{f.text!r} {f.get('kind')}" for f in found if f.overlaps(e)]
             out.misses.append(f"{pid}: {e.text!r} {e.get('kind')} | ours: {', '.join(near) or 'nothing'}")
@@ -210,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     from factcheck.rulebook import load_rulebook
 
     book = load_rulebook()
-    print(f"{'file':24} {'kind':9} {'expected':>8} {'found':>6} {'claims':>6} {'recall':>9} {'relaxed':>9} {'value acc':>9} "
+    print(f"{'file':24} {'kind':9} {'expected':>8} {'found':>6} {'claims':>6} {'recall':>9} {'relaxed':>9} {'value rec':>9} {'value acc':>9} "
           f"{'precision':>9} {'F1':>9}")
     try:
         outcomes = [(path.name, score_file(path, book)) for path in args.files]
