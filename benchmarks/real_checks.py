@@ -35,6 +35,7 @@ ARITHMETIC = ("ratio", "multiplier", "percent_change", "part_of_whole", "share",
 SMOKE_FILES = 4
 YEAR_NAME = re.compile(r"^(\d{4})([ab]?)-")
 DATE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-")
+FIGURE = re.compile(r"\d[\d,]*\d(?:\.\d+)?|\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,31 +97,47 @@ def scan_all(files: list[Path], jobs: int) -> list[Alarm]:
         return [a for found in pool.map(scan_file, files, chunksize=1) for a in found]
 
 
-def read_reviews(paths: list[Path]) -> dict[tuple[str, str, str], list[str]]:
-    """(file, line, type) -> the judgements of every reviewed alarm with that key."""
-    reviews: dict[tuple[str, str, str], list[str]] = {}
+Review = tuple[str, frozenset[str]]  # the judgement, and the figures its explanation names
+
+
+def figures_in(text: str) -> frozenset[str]:
+    return frozenset(FIGURE.findall(text))
+
+
+def read_reviews(paths: list[Path]) -> dict[tuple[str, str, str], list[Review]]:
+    """(file, line, type) -> the judgement and figures of every reviewed alarm with that key."""
+    reviews: dict[tuple[str, str, str], list[Review]] = {}
     for path in paths:
         if not path.is_file():
             continue
         with path.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle, delimiter="\t"):
-                reviews.setdefault((row["file"], row["line"], row["check_type"]), []).append(row["judgement"])
+                key = (row["file"], row["line"], row["check_type"])
+                reviews.setdefault(key, []).append((row["judgement"], figures_in(row["explanation"])))
     return reviews
 
 
-def classify(alarms: list[Alarm], reviews: dict[tuple[str, str, str], list[str]]) -> dict[str, list[Alarm]]:
-    """Alarms sorted into real errors, false alarms and unread ones (a key's judgements are used in turn)."""
-    left = {key: list(judgements) for key, judgements in reviews.items()}
+def classify(alarms: list[Alarm], reviews: dict[tuple[str, str, str], list[Review]]) -> dict[str, list[Alarm]]:
+    """Alarms sorted into real errors, false alarms and unread ones.
+
+    An alarm takes the review of its file, line and type whose explanation names the most of
+    its figures; each review is used once."""
+    left = {key: list(rows) for key, rows in reviews.items()}
     found: dict[str, list[Alarm]] = {"real error": [], "false alarm": [], "unread": []}
     for alarm in alarms:
-        judgements = left.get(alarm.key)
-        judgement = judgements.pop(0) if judgements else "unread"
-        found["false alarm" if judgement not in found else judgement].append(alarm)
+        rows = left.get(alarm.key, [])
+        figures = figures_in(alarm.explanation)
+        best = max(rows, key=lambda row: len(row[1] & figures), default=None)
+        if best is None or (figures and best[1] and not best[1] & figures):
+            found["unread"].append(alarm)
+            continue
+        rows.remove(best)
+        found["real error" if best[0] == "real error" else "false alarm"].append(alarm)
     return found
 
 
-def known_real_errors(reviews: dict[tuple[str, str, str], list[str]]) -> int:
-    return sum(j.count("real error") for j in reviews.values())
+def known_real_errors(reviews: dict[tuple[str, str, str], list[Review]]) -> int:
+    return sum(judgement == "real error" for rows in reviews.values() for judgement, _ in rows)
 
 
 def show(title: str, alarms: list[Alarm]) -> None:

@@ -251,10 +251,10 @@ def schema(diff: Annotated[bool, typer.Option("--diff", help="The schema of the 
 @rules_app.command("list")
 @guarded
 def rules_list(rules: RulesOption = None) -> None:
-    """Every rule and relation with its family (or check type), kind and source file."""
+    """Every rule and frame with its family (or check type), kind and source file."""
     book = rulebook(settings_for([], rules=tuple(rules) if rules else None).config)
     lines = [f"{r.id}\t{r.family}\t{r.kind}\t{display_path(r.source)}:{r.line}\t{r.name}" for r in book.rules]
-    lines += [f"{r.id}\trelations\t{r.type}\t{display_path(r.source)}:{r.line}\t{r.description}" for r in book.relations]
+    lines += [f"{f.id}\tframes\t{f.type}\t{display_path(f.source)}:{f.line}\t{f.name}" for f in book.frames]
     emit("\n".join(lines) + "\n")
 
 

@@ -483,12 +483,18 @@ def offset_step(groups: dict[str, str], suffix: str, book: Rulebook) -> tuple[in
 
 
 def moved(day: dt.date, steps: int, period: str) -> dt.date:
-    """day moved by steps periods; a month-end day clamps ("Jan 31" plus a month is Feb 28)."""
-    if period in ("day", "week"):
-        return day + dt.timedelta(days=steps * (7 if period == "week" else 1))
-    months = day.year * 12 + day.month - 1 + steps * {"year": 12, "decade": 120, "quarter": 3}.get(period, 1)
-    year, month = divmod(months, 12)
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+    """day moved by steps periods; a month-end day clamps ("Jan 31" plus a month is Feb 28). Beyond the
+    calendar's years 1 to 9999 ("6,000 years ago") there is no date to give."""
+    from factcheck.normalize import NoValue
+
+    try:
+        if period in ("day", "week"):
+            return day + dt.timedelta(days=steps * (7 if period == "week" else 1))
+        months = day.year * 12 + day.month - 1 + steps * {"year": 12, "decade": 120, "quarter": 3}.get(period, 1)
+        year, month = divmod(months, 12)
+        return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+    except (ValueError, OverflowError):
+        raise NoValue(f"{steps} {period}s from {day.isoformat()}") from None
 
 
 def season(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None,

@@ -3,14 +3,17 @@
 A figure stands for every value that its wording allows. The policies, in one place:
 
 * Precision. A numeral in digits is good to half a unit of its last significant digit:
-  "58" -> ±0.5, "1.2" -> ±0.05, "1.20" -> ±0.005. Trailing zeros of a whole number are
-  read as rounding, so the last non-zero digit counts: "3,500" -> ±50, "40,000" -> ±5,000,
-  "10" -> ±5 (so "10-fold" is 5 to 15 and "$1 billion" is $0.5-1.5 billion). A fraction
+  "58" -> ±0.5, "1.2" -> ±0.05, "1.20" -> ±0.005. A figure of three or more significant
+  digits whose last digit is not 0 may be truncated rather than rounded, so it is good to a
+  whole unit: "513" -> ±1, "21.63" -> ±0.01. Trailing zeros of a whole number are read as
+  rounding, so the last non-zero digit counts, but a round figure is never read wider than
+  10% of itself: "3,500" -> ±50, "40,000" -> ±4,000, "10" -> ±1, "$100 million" -> ±$10
+  million. A single digit keeps its half unit ("$1 billion" is $0.5-1.5 billion). A fraction
   is good to half a unit of its numerator: "3/4" -> ±1/8.
 * Words. A figure written in words ("ten", "tenfold", "a dozen", "two million", "doubled",
-  "half") has the precision of its value written in digits: "tenfold" is "10" (±5),
-  "a dozen" "12" (±0.5), "two million" "2000000" (±500,000, like "2 million"), "doubled"
-  "2" (±0.5), "half" "0.5" (±0.05). A figure with no numeral at all is read the same way.
+  "half") has the precision of its value written in digits: "tenfold" is "10" (±1), "a
+  dozen" "12" (±0.5), "two million" "2000000" (±200,000), "doubled" "2" (±0.5), "half" "0.5"
+  (±0.05). A figure with no numeral at all is read the same way.
 * Scale. The precision of the numeral is multiplied by value / numeral, so that "$1.2
   billion" with value 1.2e9 is good to ±0.05e9; the caller's `scale` is used only when
   that ratio cannot be formed (a zero numeral or value).
@@ -38,7 +41,10 @@ from factcheck.errors import FactcheckError
 
 INF = math.inf
 APPROX_WIDENING = 2.0
-APPROX_MIN_RELATIVE = 0.05
+APPROX_MIN_RELATIVE = 0.10
+ROUND_AT_MOST = 0.10  # the widest reading of a round figure, relative to it ("$100 million": ±$10 million)
+TRUNCATED_FROM = 3  # significant digits from which a figure may be truncated rather than rounded
+FAR_APART = 0.25  # central values further apart than this are inconsistent whatever the rounding
 QUALIFIERS = (None, "approximately", "at_least", "at_most")
 
 DIGITS = r"(?:\d+\s+)?\d+\s*/\s*\d+|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
@@ -189,20 +195,35 @@ def precision_of(number_text: str, value: float | None = None) -> float:
     body = text.replace(",", "")
     if regex.fullmatch(r"\d+", body):
         zeros = len(body) - len(body.rstrip("0"))
-        return 0.5 * 10**zeros if zeros < len(body) else 0.5
+        if zeros == len(body):
+            return 0.5
+        if zeros:  # a round figure: half its last non-zero digit, at most ROUND_AT_MOST of it
+            return min(0.5 * 10**zeros, ROUND_AT_MOST * int(body))
+        return _last_digit(body)
     if regex.fullmatch(r"\d*\.\d+", body):
-        return 0.5 / 10 ** len(body.split(".")[1])
+        return _last_digit(body) / 10 ** len(body.split(".")[1])
     if value is None:
         raise IntervalError(f"{number_text!r} is not a numeral in digits; give its value")
     return value_precision(value)
 
 
+def _last_digit(body: str) -> float:
+    """How far a numeral ending in its last digit may be off, in units of that digit: half a unit for
+    rounding, a whole unit where it has TRUNCATED_FROM significant digits or more (figures that
+    precise are often cut off, not rounded: "513 per cent" for 513.8) and the last digit is not 0."""
+    significant = body.replace(".", "").lstrip("0")
+    return 1.0 if len(significant) >= TRUNCATED_FROM and not body.endswith("0") else 0.5
+
+
 def value_precision(value: float) -> float:
-    """Half a unit of the last non-zero digit of a value written in digits (12 significant)."""
+    """Half a unit of the last non-zero digit of a value written in digits (12 significant); for a
+    round value (tens and up) at most ROUND_AT_MOST of it, as for a round numeral."""
     if not math.isfinite(value):
         raise IntervalError(f"{value} has no precision")
     exponent = Decimal(format(abs(value), ".12g")).normalize().as_tuple().exponent
-    return 0.5 * 10**exponent if exponent >= 0 else 0.5 / 10**-exponent
+    if exponent <= 0:
+        return 0.5 / 10**-exponent
+    return min(0.5 * 10**exponent, ROUND_AT_MOST * abs(value))
 
 
 def numeral_value(number_text: str) -> float | None:
@@ -258,12 +279,14 @@ def deviation(stated: float, expected: float) -> float | None:
     return (stated - expected) / expected
 
 
-def judge(expected: Interval, stated: Interval, *,
-          approx_threshold: float = 0.05) -> tuple[str, float | None]:
+def judge(expected: Interval, stated: Interval, *, approx_threshold: float = 0.05,
+          far_apart: float = FAR_APART) -> tuple[str, float | None]:
     """Verdict of a stated figure against what other figures imply, and the deviation.
 
-    "inconsistent": no value lies in both intervals. "approximate": they overlap, but the
-    central values differ by more than `approx_threshold` (relative to the expected one).
+    "inconsistent": no value lies in both intervals, or the central values differ by more
+    than `far_apart` (relative to the expected one) whatever the rounding: a round figure
+    ("$100 million", good to ±$50 million by its digits) excuses rounding, not a contradiction.
+    "approximate": they overlap, but the central values differ by more than `approx_threshold`.
     "consistent": otherwise, and also when one side is an open bound ("more than 40,000")
     that holds the other side's central value, since a bound says nothing of the distance.
     """
@@ -272,7 +295,7 @@ def judge(expected: Interval, stated: Interval, *,
         return "inconsistent", dev
     if dev is None or abs(dev) <= approx_threshold or _bound_holds(expected, stated):
         return "consistent", dev
-    return "approximate", dev
+    return ("inconsistent" if abs(dev) > far_apart else "approximate"), dev
 
 
 def _bound_holds(expected: Interval, stated: Interval) -> bool:

@@ -19,6 +19,8 @@ from factcheck.rulebook import Rulebook, fold
 SIGN = regex.compile(r"([-+\u2212])\s*(.*)", regex.DOTALL)
 # 1,234,567.89 | 1 234 567 (any one space-like separator) | 12,34,567.89 (Indian) | 1.111,11
 GROUPED = regex.compile(r"\d{1,3}(?P<sep>[,\s\u00a0\u2009\u202f])\d{3}(?:(?P=sep)\d{3})*(?:\.\d+)?")
+# 475,061.386: comma groups, then a point and exactly three digits, is a fourth group mistyped (OCR)
+POINT_GROUP = regex.compile(r"\d{1,3}(?:,\d{3})+\.\d{3}")
 INDIAN = regex.compile(r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?")
 EUROPEAN = regex.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
 PLAIN = regex.compile(r"\d+(?:\.\d+)?|\.\d+")
@@ -86,6 +88,8 @@ def unsigned_digits(body: str) -> float | None:
 def plain_digits(body: str) -> float | None:
     if PLAIN.fullmatch(body):
         return float(body)
+    if POINT_GROUP.fullmatch(body):
+        return float(regex.sub(r"[^\d]", "", body))
     if GROUPED.fullmatch(body) or INDIAN.fullmatch(body):
         return float(regex.sub(r"[^\d.]", "", body))
     if EUROPEAN.fullmatch(body):

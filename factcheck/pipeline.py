@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from factcheck.checker import CheckOptions, check_all
+from factcheck.checker import check_all
 from factcheck.document import Document, decode, load_text
 from factcheck.errors import InputError
 from factcheck.extractor import extract
 from factcheck.facts import Fact
 from factcheck.formats import Prepared, prepare
-from factcheck.linker import find_links
+from factcheck.relations.arithmetic.common import CheckOptions
+from factcheck.relations.matcher import find_links
 from factcheck.model import DocumentReport
 from factcheck.rulebook import Rulebook
 

@@ -18,13 +18,12 @@ import regex
 
 from factcheck.errors import RuleError
 from factcheck.model import KINDS
+from factcheck.relations.frames import ENGINE_FRAGMENTS, Frame, compile_frame
 
 REF = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_][A-Za-z0-9_]*)\}")  # \p{Lu} is a property, not a fragment
 FILE_KEYS = {"family", "kind", "priority", "description", "lookup", "fragments", "tables", "anchors", "rules",
-             "relations", "composites"}
-RELATION_KEYS = {"id", "type", "finder", "claim", "claim_text", "before", "after", "between", "only_unit", "only_suffix", "only_range",
-                 "name", "description", "examples", "counter_examples"}
-RELATION_EXAMPLE_KEYS = {"texts", "verdict", "date", "note"}
+             "frames", "composites"}
+FRAME_EXAMPLE_KEYS = {"texts", "verdict", "date", "note"}
 RULE_KEYS = {
     "id", "name", "description", "pattern", "kind", "anchors", "priority",
     "case_sensitive", "set", "lookup", "examples", "counter_examples",
@@ -68,28 +67,6 @@ class Rule:
     timeout: float | None = None  # user rules run with a match timeout; the shipped ones are trusted
 
 
-@dataclass(slots=True)
-class Relation:
-    """A trigger of a check: which claim starts it and the words around it that must be there."""
-
-    id: str
-    type: str
-    finder: str | None
-    claim: str
-    claim_text: Any
-    before: Any
-    after: Any
-    between: Any
-    only_unit: str | None
-    only_suffix: str | None
-    only_range: bool
-    description: str
-    examples: list[Example]
-    counter_examples: list[Example]
-    source: str
-    line: int
-
-
 @dataclass(frozen=True, slots=True)
 class Composite:
     """A measure stated as the sum of parts: trade = exports + imports."""
@@ -110,7 +87,7 @@ class Rulebook:
     anchor_regexes: dict[str, Anchor] = field(default_factory=dict)
     anchor_sources: dict[str, str] = field(default_factory=dict)
     qualifier_regex: Any = None
-    relations: list[Relation] = field(default_factory=list)
+    frames: list[Frame] = field(default_factory=list)
     composites: dict[str, Composite] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
 
@@ -185,7 +162,7 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
 def build(files: list[tuple[str, dict[str, Any], str]]) -> Rulebook:
     book = Rulebook()
     pending: dict[str, tuple[dict[str, Any], str, str, dict[str, Any]]] = {}
-    pending_relations: dict[str, tuple[dict[str, Any], str, str]] = {}
+    pending_frames: dict[str, tuple[dict[str, Any], str, str]] = {}
     for source, data, text in files:
         check_keys(source, text, data, FILE_KEYS, "rule file")
         check_shapes(source, text, data)
@@ -199,10 +176,10 @@ def build(files: list[tuple[str, dict[str, Any], str]]) -> Rulebook:
             if not isinstance(rule, dict) or not isinstance(rule.get("id"), str):
                 raise RuleError(f"{source}:{line_of(text, '[[rules]]')}: every rule needs a string 'id'")
             pending[rule["id"]] = (rule, source, text, data)
-        for relation in data.get("relations", []):
-            if not isinstance(relation, dict) or not isinstance(relation.get("id"), str):
-                raise RuleError(f"{source}:{line_of(text, '[[relations]]')}: every relation needs a string 'id'")
-            pending_relations[relation["id"]] = (relation, source, text)
+        for frame in data.get("frames", []):
+            if not isinstance(frame, dict) or not isinstance(frame.get("id"), str):
+                raise RuleError(f"{source}:{line_of(text, '[[frames]]')}: every frame needs a string 'id'")
+            pending_frames[frame["id"]] = (frame, source, text)
         book.composites.update(composites(source, text, data))
         book.sources.append(source)
     for order, (rule, source, text, data) in enumerate(pending.values()):
@@ -213,12 +190,16 @@ def build(files: list[tuple[str, dict[str, Any], str]]) -> Rulebook:
     if book.tables.get("qualifier"):
         book.qualifier_regex = regex.compile(r"(?<![\w-])(?P<q>" + table_alternation(book.tables["qualifier"]) + r")\s+$",
                                              regex.IGNORECASE)
-    book.relations = [compile_relation(book, *item) for item in pending_relations.values()]
+    for name, fragment in ENGINE_FRAGMENTS.items():
+        book.fragments.setdefault(name, fragment)
+    book.frames = [load_frame(book, *item) for item in pending_frames.values()]
+    for order, frame in enumerate(book.frames):
+        frame.order = order
     return book
 
 
 FILE_SHAPES = {"family": str, "kind": str, "priority": int, "description": str, "lookup": dict, "fragments": dict,
-               "tables": dict, "anchors": dict, "rules": list, "relations": list, "composites": dict}
+               "tables": dict, "anchors": dict, "rules": list, "frames": list, "composites": dict}
 RULE_SHAPES = {"id": str, "name": str, "description": str, "pattern": str, "kind": str, "anchors": list, "priority": int,
                "case_sensitive": bool, "set": dict, "lookup": dict, "examples": list, "counter_examples": list}
 
@@ -389,33 +370,13 @@ def composites(source: str, text: str, data: dict[str, Any]) -> dict[str, Compos
     return found
 
 
-def compile_relation(book: Rulebook, relation: dict[str, Any], source: str, text: str) -> Relation:
-    rid = relation["id"]
-    line = line_of(text, f'"{rid}"')
-    where = f"{source}:{line}: relation '{rid}'"
-    check_keys(source, text, relation, RELATION_KEYS, f"relation '{rid}'")
-    if not isinstance(relation.get("type"), str):
-        raise RuleError(f"{where}: missing string 'type'")
-    claim = relation.get("claim", "*")
-    if claim != "*" and claim not in KINDS:
-        raise RuleError(f"{where}: claim must be '*' or one of {', '.join(KINDS)}")
-
-    def pattern(key: str) -> Any:
-        if key not in relation:
-            return None
-        try:
-            return regex.compile(expand(book, str(relation[key]), where), regex.IGNORECASE)
-        except regex.error as exc:
-            raise RuleError(f"{where}: bad {key} pattern: {exc}") from None
-
-    return Relation(
-        id=rid, type=relation["type"], finder=relation.get("finder"), claim=claim, claim_text=pattern("claim_text"), before=pattern("before"), after=pattern("after"),
-        between=pattern("between"), only_unit=relation.get("only_unit"), only_suffix=relation.get("only_suffix"),
-        only_range=bool(relation.get("only_range", False)), description=str(relation.get("description", "")),
-        examples=examples(relation, "examples", where, text, RELATION_EXAMPLE_KEYS),
-        counter_examples=examples(relation, "counter_examples", where, text, RELATION_EXAMPLE_KEYS),
-        source=source, line=line,
-    )
+def load_frame(book: Rulebook, spec: dict[str, Any], source: str, text: str) -> Frame:
+    fid = spec["id"]
+    line = line_of(text, f'"{fid}"')
+    where = f"{source}:{line}: frame '{fid}'"
+    found = (examples(spec, "examples", where, text, FRAME_EXAMPLE_KEYS),
+             examples(spec, "counter_examples", where, text, FRAME_EXAMPLE_KEYS))
+    return compile_frame(spec, lambda pattern, at: expand(book, pattern, at), where, source, line, found)
 
 
 def compile_anchors(book: Rulebook) -> dict[str, Anchor]:

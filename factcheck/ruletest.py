@@ -1,4 +1,4 @@
-"""Run every rule's and relation's examples and counter-examples through the whole pipeline.
+"""Run every rule's and frame's examples and counter-examples through the whole pipeline.
 
 An example text marks its expected span with «»; without marks the whole text is the span.
 An example passes when a claim with exactly that span comes from that rule with every
@@ -17,7 +17,9 @@ from factcheck.document import load_text
 from factcheck.extractor import extract
 from factcheck.model import Claim
 from factcheck.pipeline import scan_document
-from factcheck.rulebook import Example, Relation, Rule, Rulebook
+from factcheck.relations.matcher import find_links
+from factcheck.relations.frames import Frame
+from factcheck.rulebook import Example, Rule, Rulebook
 
 OPEN, CLOSE = "«", "»"
 
@@ -55,25 +57,33 @@ def run_examples(book: Rulebook) -> tuple[int, list[Failure]]:
             for text in example.texts:
                 count += 1
                 failures.extend(check_counter(book, rule, example, text))
-    for relation in book.relations:
-        for example in relation.examples + relation.counter_examples:
+    for frame in book.frames:
+        for example in frame.examples + frame.counter_examples:
             for text in example.texts:
                 count += 1
-                failures.extend(check_relation(book, relation, example, text, example in relation.counter_examples))
+                failures.extend(check_frame(book, frame, example, text, example in frame.counter_examples))
     return count, failures
 
 
-def check_relation(book: Rulebook, relation: Relation, example: Example, text: str, counter: bool) -> list[Failure]:
-    """A relation example must yield a check of the relation's type with the stated verdict; a counter-example none."""
+def check_frame(book: Rulebook, frame: Frame, example: Example, text: str, counter: bool) -> list[Failure]:
+    """A frame example must yield a check from that frame with the stated verdict; a counter-example
+    no check of the frame's type at all (from any frame)."""
     doc_date = dt.date.fromisoformat(example.date) if example.date else None
-    report = scan_document(load_text("example", text, date=doc_date), book)
-    found = [(c.verdict, c.explanation) for c in report.checks if c.type == relation.type]
+    doc = load_text("example", text, date=doc_date)
+    claims, _ = extract(doc, book)
+    links = find_links(doc, claims, book)
+    report = scan_document(doc, book)
+    found = [(c.verdict, c.explanation) for c in report.checks if c.type == frame.type]
+    mine = {link.trigger.start for link in links if link.rule == frame.id}
     want = example.expected.get("verdict")
     if counter and found:
-        return [Failure(relation.id, relation.source, example.line, text, f"must not check {relation.type}, but found {found}")]
-    if not counter and not any(verdict == want for verdict, _ in found):
-        return [Failure(relation.id, relation.source, example.line, text,
-                        f"expected a {want} {relation.type} check, found {found or 'none'}")]
+        return [Failure(frame.id, frame.source, example.line, text, f"must not check {frame.type}, but found {found}")]
+    if counter:
+        return []
+    if not mine:
+        return [Failure(frame.id, frame.source, example.line, text, f"the frame does not match; checks: {found or 'none'}")]
+    if not any(c.verdict == want and c.start in mine for c in report.checks):
+        return [Failure(frame.id, frame.source, example.line, text, f"expected a {want} {frame.type} check, found {found or 'none'}")]
     return []
 
 

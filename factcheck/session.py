@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
-from factcheck.checker import CheckOptions
+from factcheck.relations.arithmetic.common import CheckOptions
 from factcheck.config import Config, load_config, merge, select_files
 from factcheck.document import Document
 from factcheck.errors import InputError

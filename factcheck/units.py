@@ -6,11 +6,18 @@ import functools
 from typing import Any
 
 
+STATUTE = ("acre = 43560 * foot ** 2 = ac",)  # the international acre: one square mile is exactly 640 acres
+
+
 @functools.cache
 def registry() -> Any:
+    """pint's registry, with the statute definitions where pint's default differs (its acre is the survey acre)."""
     import pint
 
-    return pint.UnitRegistry()
+    ureg = pint.UnitRegistry(on_redefinition="ignore")
+    for definition in STATUTE:
+        ureg.define(definition)
+    return ureg
 
 
 def is_unit(name: str) -> bool:

@@ -151,11 +151,20 @@ def test_prose_scores_recall_values_precision_and_names():
     out = prose.Outcome()
     prose.score_passage(expected, avoided, found, "p1", out)
     money, count = out.tallies["money"], out.tallies["count"]
-    assert (money.expected, money.found, money.relaxed, money.value_ok, money.claims, money.true_claims) == (1, 1, 1, 0, 1, 1)
-    assert (count.expected, count.found, count.relaxed, count.claims, count.true_claims) == (1, 0, 0, 2, 0)
+    assert (money.expected, money.found, money.relaxed, money.value_found, money.value_ok, money.claims,
+            money.true_claims) == (1, 1, 1, 0, 0, 1, 1)
+    assert (count.expected, count.found, count.relaxed, count.value_found, count.claims, count.true_claims) == (1, 0, 0, 0, 2, 0)
     assert len(out.misses) == len(out.wrong) == len(out.named) == len(out.unexpected) == 1
-    assert prose.Tally(expected=4, found=2, relaxed=4, value_ok=1, claims=4, true_claims=3).rates() == (
-        0.5, 1.0, 0.5, 0.75, 6 / 7)
+    assert prose.Tally(expected=4, found=2, relaxed=4, value_found=3, value_ok=1, claims=4, true_claims=3).rates() == (
+        0.5, 1.0, 0.75, 0.5, 0.75, 6 / 7)
+
+
+def test_prose_value_recall_takes_an_overlapping_claim_with_the_right_value():
+    expected = [span("3,400 workers", 0, "count", 3400)]
+    out = prose.Outcome()
+    prose.score_passage(expected, [], [span("3,400", 0, "count", 3400)], "p1", out)
+    tally = out.tallies["count"]
+    assert (tally.found, tally.value_found) == (0, 1)
 
 
 def test_prose_units_compare_through_pint():

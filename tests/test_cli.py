@@ -246,11 +246,11 @@ def test_a_baseline_silences_the_findings_it_records(tmp_path, copy):
 
 # --- rules and schema --------------------------------------------------------------------------------
 
-def test_rules_list_names_every_rule_and_relation():
+def test_rules_list_names_every_rule_and_frame():
     result = run("rules", "list")
     assert result.exit_code == 0
     ids = [line.split("\t")[0] for line in result.stdout.splitlines()]
-    assert {"money.sign-amount", "ratio.times", "date.year-range", "relation.part-of-whole"} <= set(ids)
+    assert {"money.sign-amount", "ratio.times", "date.year-range", "part.of-the"} <= set(ids)
     assert len(ids) == len(set(ids))
 
 

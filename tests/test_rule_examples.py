@@ -1,12 +1,13 @@
-"""Every built-in rule and relation passes its own examples and counter-examples, one test each,
+"""Every built-in rule and frame passes its own examples and counter-examples, one test each,
 as `factcheck rules test` runs them."""
 
 from __future__ import annotations
 
 import pytest
 
-from factcheck.rulebook import Example, Relation, Rule, load_rulebook
-from factcheck.ruletest import check_counter, check_example, check_relation, run_examples
+from factcheck.relations.frames import Frame
+from factcheck.rulebook import Example, Rule, load_rulebook
+from factcheck.ruletest import check_counter, check_example, check_frame, run_examples
 
 BOOK = load_rulebook()
 
@@ -22,12 +23,12 @@ def rule_failures(rule: Rule) -> list[str]:
     return [str(f) for f in failures]
 
 
-def relation_failures(relation: Relation) -> list[str]:
+def frame_failures(frame: Frame) -> list[str]:
     failures = []
-    for counter, group in ((False, relation.examples), (True, relation.counter_examples)):
+    for counter, group in ((False, frame.examples), (True, frame.counter_examples)):
         for example in group:
             for text in example.texts:
-                failures += check_relation(BOOK, relation, example, text, counter)
+                failures += check_frame(BOOK, frame, example, text, counter)
     return [str(f) for f in failures]
 
 
@@ -36,10 +37,10 @@ def test_rule(rule):
     assert rule_failures(rule) == []
 
 
-@pytest.mark.parametrize("relation", BOOK.relations, ids=[r.id for r in BOOK.relations])
-def test_relation(relation):
-    assert relation.examples, "a relation needs at least one example"
-    assert relation_failures(relation) == []
+@pytest.mark.parametrize("frame", BOOK.frames, ids=[f.id for f in BOOK.frames])
+def test_frame(frame):
+    assert frame.examples, "a frame needs at least one example"
+    assert frame_failures(frame) == []
 
 
 def test_the_checks_can_fail():
@@ -50,12 +51,14 @@ def test_the_checks_can_fail():
     assert check_counter(BOOK, times, wrong, wrong.texts[0])
     missing = Example(("It was «58» larger",), {}, None, 1)
     assert "no claim spans '58'" in check_example(BOOK, times, missing, missing.texts[0])[0].problem
-    part = next(r for r in BOOK.relations if r.type == "part_of_whole")
+    part = next(f for f in BOOK.frames if f.id == "part.of-the")
     example = Example(("Russia waived $12 billion of Pyongyang's $11 billion debt.",), {"verdict": "inconsistent"}, None, 1)
-    assert check_relation(BOOK, part, example, example.texts[0], counter=False) == []
-    assert check_relation(BOOK, part, example, example.texts[0], counter=True)
+    assert check_frame(BOOK, part, example, example.texts[0], counter=False) == []
+    assert check_frame(BOOK, part, example, example.texts[0], counter=True)
+    other = next(f for f in BOOK.frames if f.id == "sum.plus-equals")
+    assert "does not match" in check_frame(BOOK, other, example, example.texts[0], counter=False)[0].problem
 
 
 def test_run_examples_runs_every_text_the_cases_above_run():
     count, _ = run_examples(BOOK)
-    assert count == sum(len(e.texts) for r in [*BOOK.rules, *BOOK.relations] for e in [*r.examples, *r.counter_examples])
+    assert count == sum(len(e.texts) for r in [*BOOK.rules, *BOOK.frames] for e in [*r.examples, *r.counter_examples])

@@ -55,7 +55,7 @@ def test_builtin_rules_load_with_unique_ids_and_known_kinds(book):
     assert len(ids) == len(set(ids)) > 20
     assert {r.kind for r in book.rules} <= set(KINDS)
     assert {r.family for r in book.rules} >= {"money", "percent", "date", "count", "ordinal", "ratio"}
-    assert book.relations and len({r.id for r in book.relations}) == len(book.relations)
+    assert book.frames and len({f.id for f in book.frames}) == len(book.frames)
     assert sorted(str(p) for p in builtin_rules_dir().glob("*.toml")) == sorted(book.sources)
 
 
@@ -207,9 +207,17 @@ MALFORMED = {
     "empty example": (FAMILY + "\n" + rule("test.x", "x", 'kind = "count"', "examples = [{ texts = [] }]"), 4,
                       "non-empty list 'texts'"),
     "fragment not a string": (FAMILY + "\n[fragments]\na = 5\n", 3, "[fragments] must map names to regex strings"),
-    "bad relation pattern": (FAMILY + '\n[[relations]]\nid = "test.r"\ntype = "ratio"\nbefore = "("\n', 4,
-                             "bad before pattern"),
-    "relation without type": (FAMILY + '\n[[relations]]\nid = "test.r"\n', 4, "missing string 'type'"),
+    "bad frame pattern": (FAMILY + '\n[[frames]]\nid = "test.r"\ntype = "ratio"\npattern = "{ratio:factor} ("\n', 4,
+                          "bad pattern"),
+    "frame without type": (FAMILY + '\n[[frames]]\nid = "test.r"\npattern = "{ratio:factor}"\n', 4, "type must be one of"),
+    "frame with an unknown role": (FAMILY + '\n[[frames]]\nid = "test.r"\ntype = "sum"\npattern = "{money:parts} {money:whole}"\n',
+                                   4, "a sum frame has no role whole"),
+    "frame missing a role": (FAMILY + '\n[[frames]]\nid = "test.r"\ntype = "sum"\npattern = "{money:parts}"\n', 4,
+                             "a sum frame needs the role total"),
+    "pair frame without a break": (FAMILY + '\n[[frames]]\nid = "test.r"\ntype = "range"\nscope = "pair"\n'
+                                   'pattern = "{range:range}"\n', 4, "must cross the sentence break"),
+    "frame with a bad setting": (FAMILY + '\n[[frames]]\nid = "test.r"\ntype = "range"\npattern = "{range:range}"\n'
+                                 'set = { colour = 1 }\n', 4, "'set' may only hold"),
 }
 
 
@@ -233,7 +241,7 @@ def test_load_rulebook_reports_a_malformed_user_file_the_same_way(tmp_path):
 
 WRONG_TYPES = {
     "rules not a list": FAMILY + "rules = 5\n",
-    "relations not a list": FAMILY + "relations = 5\n",
+    "frames not a list": FAMILY + "frames = 5\n",
     "composites not a table": FAMILY + "composites = 5\n",
     "file lookup not a table": FAMILY + "lookup = 5\n" + rule("test.x", "x", 'kind = "count"'),
     "priority not a number": FAMILY + rule("test.x", "x", 'kind = "count"', 'priority = "high"'),

@@ -1,0 +1,73 @@
+"""Anniversary: the Nth anniversary held in year Y puts the event in Y − N.
+
+The event's year is compared with the year the frame binds as `event` ("founded in 1945"),
+or with an earlier anniversary of the same event (the matcher ties them). With no year
+stated for the anniversary itself (or only a month, "in October"), the document's year is taken:
+anniversaries are told in the year they are held. With no year at all there is nothing to compute.
+"""
+
+from __future__ import annotations
+
+from factcheck.facts import Fact
+from factcheck.intervals import Interval, IntervalError
+from factcheck.relations.arithmetic.common import CheckOptions, Outcome, year_of
+from factcheck.relations.link import Link
+
+
+def year_from_anniversary(held_year: Interval | int, nth: int) -> Interval:
+    """The year of the original event, given the year `held_year` of its `nth` anniversary.
+
+    Anniversaries count whole years, so the answer is exact: the 70th in 2015 -> 1945.
+    """
+    if nth < 1:
+        raise IntervalError(f"an anniversary is counted from 1, not {nth}")
+    held = held_year if isinstance(held_year, Interval) else Interval.exact(held_year)
+    return held - Interval.exact(nth)
+
+
+def held_year(link: Link) -> int | None:
+    """The year the anniversary is held: stated with it, else the document's (it is told in its year)."""
+    held = link.one("held")
+    stated = year_of(held) if held is not None else None
+    if stated is not None:
+        return stated
+    date = link.meta.get("document_date")
+    return int(date[:4]) if date else None
+
+
+def event_year(link: Link) -> tuple[int, int] | None:
+    """The year this anniversary puts its event in, and the year it is held."""
+    year, nth = held_year(link), link.one("nth")
+    if year is None or nth is None or not isinstance(nth.value, (int, float)):
+        return None
+    return int(year_from_anniversary(year, int(nth.value)).value), year
+
+
+def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
+    found = event_year(link)
+    if found is None:
+        return []
+    event, year = found
+    nth = link.one("nth")
+    used = (nth, *link.role("held"))
+    words = f"{year} − {int(nth.value)} = {event}"
+    what = link.meta.get("event_words") or "the event"
+    stated_claim = link.one("event")
+    stated_year = year_of(stated_claim) if stated_claim is not None else None
+    if stated_year is not None:
+        verdict = "consistent" if stated_year == event else "inconsistent"
+        return [Outcome(verdict, Interval.exact(event), Interval.exact(stated_year), None,
+                        f"{words}; stated {stated_claim.text}", f"{nth.text} in {year} and {stated_claim.text}: {verdict}",
+                        (*used, stated_claim), dates=True)]
+    first = link.meta.get("first")
+    other = event_year(first) if first is not None else None
+    if other is None:
+        if link.meta.get("followed"):
+            return []  # a later mention compares with this one
+        return [Outcome("unverifiable", Interval.exact(event), None, None, f"{words}: {what} in {event}",
+                        f"{nth.text} in {year} puts {what} in {event}", used, dates=True)]
+    verdict = "consistent" if other[0] == event else "inconsistent"
+    earlier = first.one("nth")
+    return [Outcome(verdict, Interval.exact(other[0]), Interval.exact(event), None,
+                    f"{words}; the {earlier.text} in {other[1]} puts it in {other[0]}",
+                    f"{nth.text} of {what}: {event} vs {other[0]}", (*used, earlier, *first.role("held")), dates=True)]

@@ -1,0 +1,134 @@
+"""What every arithmetic shares: the options, the outcome it returns, and a claim's interval.
+
+An arithmetic module takes a Link (the claims in each role) and returns Outcomes: the
+interval the other figures imply (`expected`), the interval the text states (`stated`), the
+verdict from `intervals.judge`, and the arithmetic in words. It never formats a report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from factcheck import units
+from factcheck.facts import Fact, matching_fact
+from factcheck.intervals import Interval, IntervalError, judge, stated_interval
+from factcheck.model import Claim
+from factcheck.relations.link import Link
+from factcheck.relations.slots import date_value, tags
+from factcheck.wording import figure, interval_words
+
+NONNEGATIVE_KINDS = frozenset({"money", "count", "distance", "ratio"})
+COUNTED = regex.compile(r"\s(\p{L}+)$")
+SCALE_WORDS = frozenset({"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
+                         "trillion", "trillions", "dozen", "dozens", "lakh", "lakhs", "crore", "crores"})
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    tolerance: float = 0.0
+    approx_threshold: float = 0.05
+
+
+@dataclass(slots=True)
+class Outcome:
+    """A check before it is placed: verdict, the two sides and the arithmetic in words."""
+
+    verdict: str
+    expected: Interval | None
+    stated: Interval | None
+    unit: str | None
+    explanation: str
+    message: str
+    claims: tuple[Claim, ...]
+    dates: bool = False  # the values are years: reported as ISO year strings, no deviation
+    compared: bool = True  # False where a relative deviation means nothing (part of whole)
+    type: str | None = None  # the check type, where it is not the link's (a change's difference)
+
+
+def interval(claim: Claim, options: CheckOptions) -> Interval:
+    """The interval a claim's wording allows; a stated range is its two ends."""
+    if isinstance(claim.low, (int, float)) and isinstance(claim.high, (int, float)):
+        low, high = sorted((float(claim.low), float(claim.high)))
+        return Interval(low, high, float(claim.value) if isinstance(claim.value, (int, float)) else (low + high) / 2)
+    if not isinstance(claim.value, (int, float)):
+        raise IntervalError(f"{claim.text!r} has no numeric value")
+    return stated_interval(float(claim.value), claim.text, claim.qualifier, tolerance=options.tolerance,
+                           nonnegative=claim.kind in NONNEGATIVE_KINDS)
+
+
+def as_percent(claim: Claim, options: CheckOptions) -> Interval:
+    """A share or change as a percentage: "three-quarters" is 75%."""
+    found = interval(claim, options)
+    return found.scale(100) if claim.kind == "ratio" else found
+
+
+def compare(expected: Interval, stated: Interval, options: CheckOptions) -> str:
+    return judge(expected, stated, approx_threshold=options.approx_threshold)[0]
+
+
+def total(claims: tuple[Claim, ...], options: CheckOptions, unit: str | None) -> Interval:
+    """The sum of the claims' intervals, each in `unit` (the first claim's unit when None)."""
+    found = Interval.exact(0)
+    for claim in claims:
+        found = found + in_unit(interval(claim, options), claim.unit, unit)
+    return found
+
+
+def in_unit(found: Interval, source: str | None, target: str | None) -> Interval:
+    """The interval in another unit of the same dimension (pint); unchanged when the units are one."""
+    if source == target or target is None:
+        return found
+    ends = [units.convert(x, source, target) for x in (found.low, found.value, found.high)] if source else []
+    if len(ends) != 3 or any(e is None for e in ends):
+        raise IntervalError(f"cannot convert {source} to {target}")
+    return Interval(min(ends[0], ends[2]), max(ends[0], ends[2]), ends[1])
+
+
+def alike(claims: tuple[Claim, ...]) -> bool:
+    """Figures that can be added or compared: one kind, and one unit or units pint converts."""
+    first = claims[0]
+    for other in claims[1:]:
+        if other.kind != first.kind:
+            return False
+        if other.unit != first.unit and (first.kind not in ("distance", "quantity") or not first.unit
+                                         or not other.unit or units.factor(other.unit, first.unit) is None):
+            return False
+    return True
+
+
+def counted(claim: Claim) -> str | None:
+    """The noun a count names ("five leaders" -> "leader"), or None ("5.2 million", "40")."""
+    found = COUNTED.search(claim.text) if claim.kind == "count" else None
+    if found is None or found.group(1).lower() in SCALE_WORDS:
+        return None
+    noun = found.group(1).lower()
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+def sum_words(claims: tuple[Claim, ...]) -> str:
+    if len(claims) == 1:
+        return claims[0].text
+    return "(" + " + ".join(c.text for c in claims) + ")"
+
+
+def implied(link: Link, value: Interval, unit: str | None, words: str, message: str,
+            used: tuple[Claim, ...], facts: list[Fact], options: CheckOptions) -> Outcome:
+    """Unverifiable with the implied value, unless a reference fact names the unstated figure."""
+    fact = matching_fact(facts, set(link.meta.get("description", [])), unit)
+    if fact is None:
+        return Outcome("unverifiable", value, None, unit, f"{words}; nothing stated to compare with",
+                       f"{message} ({interval_words(value, unit)}); nothing stated to compare with", used)
+    stated = Interval(fact.value * (1 - options.tolerance), fact.value * (1 + options.tolerance), fact.value)
+    verdict = compare(value, stated, options)
+    source = f" ({fact.source})" if fact.source else ""
+    return Outcome(verdict, value, stated, unit, f"{words}; reference fact {fact.name}: {figure(fact.value, unit)}{source}",
+                   f"{message}; reference fact: {verdict}", used)
+
+
+def year_of(claim: Claim) -> int | None:
+    """The year a date claim states (a range: its start), or None (no year, or one the text leaves unstated)."""
+    if "year" not in tags(claim):
+        return None
+    return int(date_value(claim)[:4])

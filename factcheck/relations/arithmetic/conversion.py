@@ -1,0 +1,23 @@
+"""Conversion: one quantity stated in two units ("3,500 kilometres (2,175 miles)"), compared through pint."""
+
+from __future__ import annotations
+
+from factcheck.facts import Fact
+from factcheck.relations.arithmetic.common import CheckOptions, Outcome, compare, in_unit, interval
+from factcheck.intervals import IntervalError
+from factcheck.relations.link import Link
+from factcheck.wording import figure
+
+
+def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
+    first, second = link.one("stated"), link.one("converted")
+    if first is None or second is None or not first.unit or not second.unit or first.unit == second.unit:
+        return []
+    try:
+        expected = in_unit(interval(first, options), first.unit, second.unit)
+    except IntervalError:
+        return []  # units of different dimensions: not a conversion
+    stated = interval(second, options)
+    verdict = compare(expected, stated, options)
+    return [Outcome(verdict, expected, stated, second.unit, f"{first.text} = {figure(expected.value, second.unit)}; "
+                    f"stated {second.text}", f"conversion {first.text} → {second.text}: {verdict}", (first, second))]

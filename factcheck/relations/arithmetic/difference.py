@@ -1,0 +1,60 @@
+"""Difference: subject − reference = gap, with the roles the words give them.
+
+"$9 million, $2 million more than the $7 million budgeted" (subject, gap, reference);
+"receipts $61,337,574, payments $12,703,329, leaving a balance of $48,634,245" (subject,
+references, gap: the references are summed); "exceeded the estimate by $3 million". `direction`
+−1 reads "less than" or "a deficit of"; a `negate` group turns it ("an excess of expenditures over
+receipts"); `mode = "absolute"` compares the size of the difference only
+("a difference of $2 million").
+With one operand missing, the implied one is reported (unverifiable).
+"""
+
+from __future__ import annotations
+
+from factcheck.facts import Fact
+from factcheck.intervals import Interval
+from factcheck.model import Claim
+from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, compare, interval, sum_words, total
+from factcheck.relations.link import Link
+from factcheck.wording import figure
+
+
+def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
+    gap, subject, references = link.one("gap"), link.one("subject"), link.role("reference")
+    present = tuple(c for c in (gap, subject, *references) if c is not None)
+    if gap is None or len(present) < 2 or not alike(present[1:]) or not gap_fits(gap, present[1]):
+        return []
+    sign = int(link.meta.get("direction") or 1) * (-1 if link.meta.get("negate") else 1)
+    word = "more" if sign > 0 else "less"
+    stated_gap = interval(gap, options).scale(sign)
+    unit = gap.unit
+    if subject is None or not references:
+        if subject is not None:
+            other = interval(subject, options) - stated_gap
+            words, role = f"{subject.text} − {gap.text}", "the figure compared with"
+        else:
+            other = total(references, options, present[1].unit) + stated_gap
+            words, role = f"{sum_words(references)} + {gap.text}", "the compared figure"
+        return [Outcome("unverifiable", other, None, unit, f"{words} = {figure(other.value, unit)}",
+                        f"{role} would be {figure(other.value, unit)}", present)]
+    expected = interval(subject, options) - total(references, options, present[1].unit)
+    if link.meta.get("mode") == "absolute":
+        expected, stated_gap = absolute(expected), interval(gap, options)
+    verdict = compare(expected, stated_gap, options)
+    return [Outcome(verdict, expected, stated_gap, unit,
+                    f"{subject.text} − {sum_words(references)} = {figure(expected.value, unit)}; stated {gap.text} {word}",
+                    f"difference {gap.text}: {verdict}", present)]
+
+
+def gap_fits(gap: Claim, other: Claim) -> bool:
+    """A gap in the operands' own unit, or in percentage points between two percentages."""
+    return alike((gap, other)) or (gap.unit == "percentage_point" and other.kind == "percent" and other.unit == "percent")
+
+
+def absolute(found: Interval) -> Interval:
+    """|x| over an interval: "a difference of $2 million" says nothing of which is larger."""
+    if found.low >= 0:
+        return found
+    if found.high <= 0:
+        return found.scale(-1)
+    return Interval(0.0, max(-found.low, found.high), abs(found.value))

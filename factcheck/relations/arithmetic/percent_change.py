@@ -1,0 +1,111 @@
+"""Change: a level that moved from `old` to `new`, by an amount (`delta`) and at a rate (`rate`).
+
+"rose 12% to $150 million from $134 million", "from $1.8 billion to $3.1 billion, an increase
+of 72%", "an increase of $10,453,313, or 23.67 per cent", "up 3.2 points from 41.5% to 44.7%".
+Every pair the text states is checked: the ends against the rate (percent_change), the ends
+against the amount (difference), the amount against the rate with one end. With one end and a
+rate only, the other end is implied (unverifiable). `direction` (+1 or -1) is the sign the
+words give; a rate in percentage points compares the difference of two percentages.
+"""
+
+from __future__ import annotations
+
+from factcheck.facts import Fact
+from factcheck.intervals import Interval
+from factcheck.model import Claim
+from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, as_percent, compare, interval
+from factcheck.relations.link import Link
+from factcheck.wording import figure
+
+HUNDRED = Interval.exact(100)
+ONE = Interval.exact(1)
+
+
+def percent_change(old: Interval, new: Interval) -> Interval:
+    """The change from old to new, in percent: 100 × new / old − 100."""
+    return (new / old).scale(100) - HUNDRED
+
+
+def new_from_percent_change(old: Interval, pct: Interval) -> Interval:
+    """The level after a change of `pct` percent: old × (1 + pct / 100)."""
+    return old * (ONE + pct.scale(0.01))
+
+
+def old_from_percent_change(new: Interval, pct: Interval) -> Interval:
+    """The level before a change of `pct` percent led to `new`: new / (1 + pct / 100)."""
+    return new / (ONE + pct.scale(0.01))
+
+
+def points_change(old_pct: Interval, new_pct: Interval) -> Interval:
+    """The change between two percentages, in percentage points."""
+    return new_pct - old_pct
+
+
+def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
+    rate, delta, old, new = (link.one(r) for r in ("rate", "delta", "old", "new"))
+    levels = tuple(c for c in (old, new, delta) if c is not None)
+    if levels and not alike(levels):
+        return []
+    if rate is not None and not rate_like(rate):
+        return []
+    sign = int(link.meta.get("direction") or 1)
+    outcomes = []
+    if rate is not None and (old or new or delta):
+        outcomes.append(rate_outcome(rate, sign, old, new, delta, options))
+    if delta is not None and old is not None and new is not None:
+        outcomes.append(delta_outcome(delta, sign, old, new, options))
+    return [o for o in outcomes if o is not None]
+
+
+def rate_like(claim: Claim) -> bool:
+    return claim.kind == "ratio" or (claim.kind == "percent" and claim.unit in ("percent", "percentage_point"))
+
+
+def signed(claim: Claim, sign: int) -> str:
+    return f"{'+' if sign > 0 else '−'}{claim.text}"
+
+
+def rate_outcome(rate: Claim, sign: int, old: Claim | None, new: Claim | None, delta: Claim | None,
+                 options: CheckOptions) -> Outcome | None:
+    """The stated rate against the rate the other figures imply. Rates are compared, not levels:
+    "an increase of 25%" where the figures give 15% is wrong however close 1,250 is to 1,150."""
+    stated = as_percent(rate, options).scale(sign)
+    points = rate.unit == "percentage_point"
+    if points and not (old is not None and new is not None and old.kind == "percent"):
+        return None
+    if old is not None and new is not None:
+        a, b = interval(old, options), interval(new, options)
+        expected = points_change(a, b) if points else percent_change(a, b)
+        words = (f"{new.text} − {old.text} = {figure(expected.value, rate.unit)}" if points else
+                 f"({new.text} − {old.text}) ÷ {old.text} = {figure(expected.value, 'percent')}")
+        verdict = compare(expected, stated, options)
+        return Outcome(verdict, expected, stated, rate.unit, f"{words}; stated {signed(rate, sign)}",
+                       f"{signed(rate, sign)} from {old.text} to {new.text}: {verdict}", (rate, old, new))
+    if delta is not None and (old is not None or new is not None):
+        step = interval(delta, options).scale(sign)
+        base = interval(old, options) if old is not None else interval(new, options) - step
+        expected = (step / base).scale(100)
+        start = old.text if old is not None else f"({new.text} − {delta.text})"
+        verdict = compare(expected, stated, options)
+        return Outcome(verdict, expected, stated, "percent",
+                       f"{signed(delta, sign)} ÷ {start} = {figure(expected.value, 'percent')}; stated {signed(rate, sign)}",
+                       f"{signed(delta, sign)} as {signed(rate, sign)}: {verdict}", (rate, delta, old or new))
+    known = old or new
+    if known is None:
+        return None
+    level = interval(known, options)
+    other = new_from_percent_change(level, stated) if old is not None else old_from_percent_change(level, stated)
+    role = "later" if old is not None else "earlier"
+    return Outcome("unverifiable", other, None, known.unit,
+                   f"{known.text} with {signed(rate, sign)} puts the {role} level at {figure(other.value, known.unit)}",
+                   f"{signed(rate, sign)} implies a {role} level of {figure(other.value, known.unit)}", (rate, known))
+
+
+def delta_outcome(delta: Claim, sign: int, old: Claim, new: Claim, options: CheckOptions) -> Outcome:
+    expected = interval(new, options) - interval(old, options)
+    stated = interval(delta, options).scale(sign)
+    verdict = compare(expected, stated, options)
+    return Outcome(verdict, expected, stated, new.unit,
+                   f"{new.text} − {old.text} = {figure(expected.value, new.unit)}; stated {signed(delta, sign)}",
+                   f"{signed(delta, sign)} from {old.text} to {new.text}: {verdict}", (delta, old, new),
+                   type="difference")

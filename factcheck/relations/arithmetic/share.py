@@ -1,0 +1,46 @@
+"""Share: "25% of the 400 members, or 100 people": the part is the share of the whole."""
+
+from __future__ import annotations
+
+from factcheck.facts import Fact
+from factcheck.intervals import Interval
+from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, as_percent, compare, interval
+from factcheck.relations.link import Link
+from factcheck.wording import figure, interval_words
+
+
+def part_from_share(whole: Interval, pct: Interval) -> Interval:
+    """The part that is `pct` percent of the whole."""
+    return whole * pct.scale(0.01)
+
+
+def share_of(part: Interval, whole: Interval) -> Interval:
+    """The part as a percentage of the whole."""
+    return (part / whole).scale(100)
+
+
+def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
+    pct, whole, part = link.one("share"), link.one("whole"), link.one("part")
+    if pct is None or (pct.kind == "percent" and pct.unit != "percent"):
+        return []
+    if whole is not None and part is not None and not alike((whole, part)):
+        return []
+    stated_share = as_percent(pct, options)
+    if whole is None and part is None:
+        return []
+    if whole is None:
+        implied_whole = interval(part, options) / stated_share.scale(0.01)
+        return [Outcome("unverifiable", implied_whole, None, part.unit,
+                        f"{part.text} ÷ {pct.text} = {figure(implied_whole.value, part.unit)}",
+                        f"{part.text} as {pct.text} implies a whole of {interval_words(implied_whole, part.unit)}",
+                        (pct, part))]
+    expected = part_from_share(interval(whole, options), stated_share)
+    unit = whole.unit
+    words = f"{pct.text} × {whole.text} = {figure(expected.value, unit)}"
+    if part is None:
+        return [Outcome("unverifiable", expected, None, unit, f"{words}; nothing stated to compare with",
+                        f"{pct.text} of {whole.text} implies {figure(expected.value, unit)}", (pct, whole))]
+    stated = interval(part, options)
+    verdict = compare(expected, stated, options)
+    return [Outcome(verdict, expected, stated, unit, f"{words}; stated {part.text}",
+                    f"{pct.text} of {whole.text}, or {part.text}: {verdict}", (pct, whole, part))]

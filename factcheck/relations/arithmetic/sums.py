@@ -1,0 +1,55 @@
+"""Sum: parts and the total the text states for them ("a total of", "in all", "of which ... and ...").
+
+A frame's `mode` says how the parts relate to the total: `exact` (they add up to it) or
+`at_most` (a partial list: they may not exceed it).
+"""
+
+from __future__ import annotations
+
+from factcheck.facts import Fact
+from factcheck.intervals import Interval
+from factcheck.model import Claim
+from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, compare, counted, interval, total
+from factcheck.relations.arithmetic.part_of_whole import part_within_whole
+from factcheck.relations.link import Link
+from factcheck.wording import figure
+
+
+def sum_of(parts: list[Interval]) -> Interval:
+    """The total of the parts; an empty sum is exactly zero."""
+    found = Interval.exact(0)
+    for part in parts:
+        found = found + part
+    return found
+
+
+def counting_alike(parts: tuple[Claim, ...], whole: Claim) -> tuple[Claim, ...]:
+    """The parts that count what the total counts, where two or more do ("905 officers and 30,578
+    regulars, and 594 officers …, an aggregate of 1,499 officers"); else all of them."""
+    noun = counted(whole)
+    same = tuple(p for p in parts if noun is not None and counted(p) == noun)
+    return same if len(same) >= 2 else parts
+
+
+def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
+    parts, stated_total = link.role("parts"), link.one("total")
+    if stated_total is None:
+        return []
+    parts = counting_alike(parts, stated_total)
+    if len(parts) < 2 or not alike((stated_total, *parts)):
+        return []
+    unit = stated_total.unit
+    expected = total(parts, options, unit)
+    stated = interval(stated_total, options)
+    words = f"{' + '.join(c.text for c in parts)} = {figure(expected.value, unit)}"
+    if link.meta.get("mode") == "at_most":
+        fits, _ = part_within_whole(expected, stated)
+        verdict = "consistent" if fits else "inconsistent"
+        return [Outcome(verdict, stated, expected, unit, f"{words}, within the total {stated_total.text}" if fits
+                        else f"{words}, more than the total {stated_total.text}",
+                        f"the parts {'fit within' if fits else 'exceed'} the total {stated_total.text}",
+                        (stated_total, *parts), compared=False)]
+    verdict = compare(expected, stated, options)
+    return [Outcome(verdict, expected, stated, unit, f"{words}; stated total {stated_total.text}",
+                    f"the parts add up to {figure(expected.value, unit)}, the total is {stated_total.text}: {verdict}",
+                    (stated_total, *parts))]

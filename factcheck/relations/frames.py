@@ -1,0 +1,148 @@
+"""Relation frames: patterns over a sentence whose claims are typed slots, compiled from rule files.
+
+A frame names the check it feeds (`type`), the roles its slots fill and the words that must
+stand between them. `{money:part}` is a slot of kind money bound to the role `part`;
+`{money|count:part}` takes either kind; `{number:_}` matches a figure without binding it;
+`{level!:whole}` binds only a claim that is the one of its kind and unit in its sentence (the
+evidence an anaphor such as "Of these" needs).
+Slot words are kinds and the tags of `slots.tags` (number, level, range, points, year, rate,
+anniversary ...). Fragments may hold slots: they are expanded first.
+A role used more than once is a list. A literal space in a pattern is one space of the slot
+text (whitespace there is collapsed). Other `{name}` references expand to the rule files'
+fragments and tables, as in extraction rules; `{break}` (the sentence break of a pair window),
+`{free}` (a character of the words, never of a slot) and `{slot}` (any slot) are the engine's. Other named groups are read into the link's
+settings, through the table of the same name (or the one `lookup` names) when there is one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import regex
+
+from factcheck.errors import RuleError
+from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN
+
+SLOT = regex.compile(r"\{(?P<tags>[a-z]+(?:\|[a-z]+)*)(?P<only>!?):(?P<role>[a-z_]+)\}")
+ENGINE_FRAGMENTS = {
+    "break": SENTENCE_BREAK,  # between the two sentences of a pair window
+    "free": f"[^{SLOT_OPEN}{SLOT_CLOSE}{SENTENCE_BREAK}]",  # a character of the words, never of a slot
+    "slot": f"{SLOT_OPEN}[^{SLOT_CLOSE}]*{SLOT_CLOSE}",  # any slot, bound to no role
+}
+SCOPES = ("sentence", "pair")
+ROLES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    # check type: (roles a frame must bind, roles it may bind)
+    "ratio": (frozenset({"factor"}), frozenset({"subject", "reference"})),
+    "multiplier": (frozenset({"factor"}), frozenset({"target", "base"})),
+    "percent_change": (frozenset(), frozenset({"rate", "delta", "old", "new"})),
+    "part_of_whole": (frozenset({"part", "whole"}), frozenset()),
+    "share": (frozenset({"share"}), frozenset({"whole", "part"})),
+    "sum": (frozenset({"parts", "total"}), frozenset()),
+    "difference": (frozenset({"gap"}), frozenset({"subject", "reference"})),
+    "conversion": (frozenset({"stated", "converted"}), frozenset()),
+    "anniversary": (frozenset({"nth"}), frozenset({"held", "event"})),
+    "age": (frozenset({"age", "born"}), frozenset({"at"})),
+    "range": (frozenset({"range"}), frozenset()),
+    "date_order": (frozenset({"date"}), frozenset()),
+}
+SETTINGS = {"mode", "direction", "resolve"}
+FRAME_KEYS = {"id", "type", "name", "description", "pattern", "scope", "trigger", "set", "lookup", "examples",
+              "counter_examples"}
+
+
+@dataclass(slots=True)
+class Frame:
+    """One compiled frame; `trigger` is the role whose claim locates the check in the text."""
+
+    id: str
+    type: str
+    name: str
+    description: str
+    pattern: str
+    compiled: Any
+    scope: str
+    roles: tuple[str, ...]
+    only: frozenset[str]
+    trigger: str
+    settings: dict[str, Any]
+    groups: tuple[str, ...]
+    lookup: dict[str, str]
+    examples: list[Any]
+    counter_examples: list[Any]
+    source: str
+    line: int
+    order: int = 0  # position among all frames: the earlier wins a tie
+
+
+def slot_pattern(tags: str, role: str) -> str:
+    """The regex of one slot token: any of the tags, and the claim index as group `role`."""
+    wanted = "|".join(tags.split("|"))
+    index = r"\d+" if role == "_" else rf"(?P<{role}>\d+)"
+    return rf"{SLOT_OPEN} (?:[a-z]+ )*?(?:{wanted})(?: [a-z]+)* #{index}{SLOT_CLOSE}"
+
+
+def expand_slots(pattern: str) -> tuple[str, list[str], set[str]]:
+    """The pattern with its slots as token regexes, the roles in order of first use, and the
+    roles whose claim must be the only one of its kind and unit in its sentence (`{money!:whole}`)."""
+    roles: list[str] = []
+    only: set[str] = set()
+
+    def replace(match: regex.Match[str]) -> str:
+        role = match.group("role")
+        if role != "_" and role not in roles:
+            roles.append(role)
+        if match.group("only") and role != "_":
+            only.add(role)
+        return slot_pattern(match.group("tags"), role)
+
+    return SLOT.sub(replace, pattern), roles, only
+
+
+def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where: str,
+                  source: str, line: int, examples: tuple[list[Any], list[Any]]) -> Frame:
+    """A frame from its rule-file table; `expand` resolves fragment and table references."""
+    for key in spec:
+        if key not in FRAME_KEYS:
+            raise RuleError(f"{where}: unknown key '{key}' in a frame")
+    check_type, pattern = spec.get("type"), spec.get("pattern")
+    if check_type not in ROLES:
+        raise RuleError(f"{where}: type must be one of {', '.join(ROLES)}, not {check_type!r}")
+    if not isinstance(pattern, str) or not pattern.strip():
+        raise RuleError(f"{where}: missing string 'pattern'")
+    scope = spec.get("scope", "sentence")
+    if scope not in SCOPES:
+        raise RuleError(f"{where}: scope must be one of {', '.join(SCOPES)}")
+    source_regex, roles, only = expand_slots(expand(pattern, where))
+    check_roles(where, check_type, roles)
+    trigger = spec.get("trigger", roles[0] if roles else None)
+    if trigger not in roles:
+        raise RuleError(f"{where}: trigger must be one of the frame's roles ({', '.join(roles)})")
+    settings = spec.get("set", {})
+    if not isinstance(settings, dict) or set(settings) - SETTINGS:
+        raise RuleError(f"{where}: 'set' may only hold {', '.join(sorted(SETTINGS))}")
+    try:
+        compiled = regex.compile(source_regex, regex.IGNORECASE)
+    except regex.error as exc:
+        raise RuleError(f"{where}: bad pattern: {exc}") from None
+    if scope == "pair" and SENTENCE_BREAK not in compiled.pattern:
+        raise RuleError(f"{where}: a pair frame must cross the sentence break ({{break}})")
+    groups = tuple(g for g in compiled.groupindex if g not in roles)
+    lookup = spec.get("lookup", {})
+    if not isinstance(lookup, dict) or not all(isinstance(v, str) for v in lookup.values()) or set(lookup) - set(groups):
+        raise RuleError(f"{where}: 'lookup' maps the frame's named groups to table names")
+    return Frame(id=spec["id"], type=check_type, name=str(spec.get("name", spec["id"])),
+                 description=str(spec.get("description", "")), pattern=pattern, compiled=compiled, scope=scope,
+                 roles=tuple(roles), only=frozenset(only), trigger=trigger, settings=dict(settings), groups=groups, lookup=dict(lookup),
+                 examples=examples[0], counter_examples=examples[1], source=source, line=line)
+
+
+def check_roles(where: str, check_type: str, roles: list[str]) -> None:
+    required, optional = ROLES[check_type]
+    unknown = set(roles) - required - optional
+    if unknown:
+        raise RuleError(f"{where}: a {check_type} frame has no role {', '.join(sorted(unknown))} "
+                        f"(roles: {', '.join(sorted(required | optional))})")
+    missing = required - set(roles)
+    if missing:
+        raise RuleError(f"{where}: a {check_type} frame needs the role {', '.join(sorted(missing))}")

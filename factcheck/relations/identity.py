@@ -1,0 +1,158 @@
+"""Links across sentences by identity, never by distance: a declared composite measure, and one event.
+
+A ratio or multiplier frame may leave its compared figure unbound ("58 times that of Russia
+and North Korea"); when the frame says `resolve = "measure"`, the figure is looked up here:
+a sentence of the paragraph (or the document, for a multiplier's earlier level) that names one
+of the compared parties and states the same measure, directly ("trade of $112 million") or as
+the sum of its declared parts ("exported $9 million ... imported $103 million"). Stated
+periods must agree. Anniversaries of one event (same words, or "the event" referring back) are
+tied together so that their years can be compared.
+"""
+
+from __future__ import annotations
+
+import bisect
+import regex
+
+from factcheck.document import Document
+from factcheck.model import Claim
+from factcheck.relations.link import Link
+from factcheck.rulebook import Composite, fold
+
+WORD = regex.compile(r"[\p{L}][\p{L}\d’'\-]*|\d{4}")
+NAME = regex.compile(r"(?<![\p{L}])(?-i:\p{Lu})[\p{L}\-]+")
+YEAR = regex.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+STOPWORDS = frozenset(
+    "a an the of to in on at by for from with and or but as is are was were be been being that this these those "
+    "it its their his her our your my we they he she i you which who whom what when where while than then so such "
+    "also not no all any each per about over under more less into onto upon up down out off will would could should "
+    "can may might must has have had do does did there here".split()
+)
+ANAPHORS = frozenset({"event", "occasion", "it", "this", "that", "day", "anniversary"})
+SAME_EVENT_OVERLAP = 0.5
+WORDS_BEFORE = 6
+
+
+def content_words(text: str) -> set[str]:
+    return {fold(w).strip("’'") for w in WORD.findall(text)} - STOPWORDS
+
+
+def names_in(text: str) -> set[str]:
+    """Capitalised words (named parties), minus capitalised stop words."""
+    return {n for n in NAME.findall(text) if n.lower() not in STOPWORDS}
+
+
+class Sentences:
+    """A document's claims by sentence, for the lookups of this module."""
+
+    def __init__(self, doc: Document, claims: list[Claim]) -> None:
+        self.doc, self.claims = doc, claims
+        self.by_sentence: dict[int, list[Claim]] = {}
+        for claim in self.claims:
+            self.by_sentence.setdefault(claim.sentence_index, []).append(claim)
+        self.starts = [c.start for c in self.claims]
+
+    def text(self, index: int) -> str:
+        sentence = self.doc.sentences[index]
+        return self.doc.scan_text[sentence.start:sentence.end]
+
+    def words_before(self, claim: Claim) -> set[str]:
+        """The few words right before a claim, not reaching back past the previous figure."""
+        sentence = self.doc.sentences[claim.sentence_index]
+        at = bisect.bisect_left(self.starts, claim.start) - 1
+        begin = sentence.start
+        if at >= 0 and self.claims[at].sentence_index == claim.sentence_index:
+            begin = self.claims[at].end
+        return {fold(w) for w in WORD.findall(self.doc.scan_text[begin:claim.start])[-WORDS_BEFORE:]}
+
+    def paragraph_order(self, index: int) -> list[int]:
+        """The other sentences of the paragraph, nearest first (later before earlier at equal distance)."""
+        paragraph = self.doc.sentences[index].paragraph
+        found = [i for i in range(len(self.doc.sentences)) if i != index and self.doc.sentences[i].paragraph == paragraph]
+        return sorted(found, key=lambda i: (abs(i - index), i < index))
+
+    def document_order(self, index: int) -> list[int]:
+        return sorted((i for i in range(len(self.doc.sentences)) if i != index), key=lambda i: (abs(i - index), i < index))
+
+
+def measure_named(text: str, composites: dict[str, Composite]) -> Composite | None:
+    folded = " " + " ".join(fold(w) for w in WORD.findall(text)) + " "
+    for composite in composites.values():
+        if any(f" {word} " in folded for word in composite.words):
+            return composite
+    return None
+
+
+def comparable(a: Claim, b: Claim) -> bool:
+    return a.kind == b.kind and a.unit == b.unit and isinstance(a.value, (int, float)) and isinstance(b.value, (int, float))
+
+
+def measure_figures(ctx: Sentences, measure: Composite, index: int, like: Claim | None) -> tuple[Claim, ...] | None:
+    """The measure stated in one sentence: one figure right after its words, or one figure per declared part."""
+    candidates = [c for c in ctx.by_sentence.get(index, []) if c.kind in ("money", "count", "quantity", "distance")
+                  and isinstance(c.value, (int, float)) and (like is None or comparable(c, like))]
+    direct = [c for c in candidates if ctx.words_before(c) & set(measure.words)]
+    if len(direct) == 1:
+        return (direct[0],)
+    parts = []
+    for words in measure.parts:
+        hits = [c for c in candidates if ctx.words_before(c) & set(words)]
+        if len(hits) != 1:
+            return None
+        parts.append(hits[0])
+    if len(parts) >= 2 and all(comparable(parts[0], p) for p in parts[1:]):
+        return tuple(parts)
+    return None
+
+
+def resolve_measure(ctx: Sentences, composites: dict[str, Composite], link: Link, before: str, after: str,
+                    sentences: list[int], like: Claim | None, same_period: bool) -> tuple[Claim, ...] | None:
+    """The figures of the measure named before the trigger, for the parties named after it.
+
+    The parties are the names after the trigger that are not before it ("trade between China
+    and North Korea was 58 times that of Russia and North Korea": Russia), or every name of the
+    sentence. The first sentence (in the order given) that names one of them, states the measure
+    and, with `same_period`, states no year other than those of the trigger's sentence, wins.
+    """
+    measure = measure_named(before, composites)
+    if measure is None:
+        return None
+    own, other = names_in(before), names_in(after)
+    parties = (other - own) or (own | other)
+    periods = set(YEAR.findall(before)) | set(YEAR.findall(after)) if same_period else set()
+    for index in sentences:
+        text = ctx.text(index)
+        if parties and not parties & names_in(text):
+            continue
+        stated = set(YEAR.findall(text))
+        if periods and stated and not periods & stated:
+            continue
+        found = measure_figures(ctx, measure, index, like)
+        if found:
+            link.meta["description"] = sorted({*link.meta.get("description", ()), measure.name})
+            return found
+    return None
+
+
+def tie_anniversaries(links: list[Link]) -> None:
+    """Give each anniversary the first earlier anniversary of the same event ('the event' refers back)."""
+    seen: list[Link] = []
+    for link in (x for x in links if x.type == "anniversary"):
+        event = {w for w in content_words(link.meta.get("event_words", "")) if not w.isdigit()}
+        link.meta["event_set"] = event
+        if event and event <= ANAPHORS and seen:
+            link.meta["event_set"] = seen[-1].meta["event_set"]
+            link.meta["first"] = seen[-1].meta.get("first", seen[-1])
+        else:
+            same = next((s for s in seen if same_event(event, s.meta["event_set"])), None)
+            if same is not None:
+                link.meta["first"] = same.meta.get("first", same)
+        if "first" in link.meta:
+            link.meta["first"].meta["followed"] = True
+        seen.append(link)
+
+
+def same_event(a: set[str], b: set[str]) -> bool:
+    if not a or not b or a <= ANAPHORS or b <= ANAPHORS:
+        return False
+    return len(a & b) / min(len(a), len(b)) >= SAME_EVENT_OVERLAP

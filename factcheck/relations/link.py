@@ -1,0 +1,33 @@
+"""A relation instance: which claims a matched frame binds to which role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from factcheck.model import Claim
+
+
+@dataclass(slots=True)
+class Link:
+    """One match of a frame: the check type, the frame's id, the claim that locates it and the roles.
+
+    `meta` holds the frame's settings, the words its named groups captured (read through the
+    table of the same name where there is one) and the document date.
+    """
+
+    type: str
+    rule: str
+    trigger: Claim
+    roles: dict[str, tuple[Claim, ...]]
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def role(self, name: str) -> tuple[Claim, ...]:
+        return self.roles.get(name, ())
+
+    def one(self, name: str) -> Claim | None:
+        found = self.roles.get(name, ())
+        return found[0] if found else None
+
+    def claim_ids(self) -> frozenset[str]:
+        return frozenset(c.id for claims in self.roles.values() for c in claims)

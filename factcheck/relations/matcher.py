@@ -1,0 +1,116 @@
+"""Which claims a relation speaks of: every frame run over every sentence (and sentence pair).
+
+A check exists only where a whole frame matches; its operands are the frame's slots. Where
+two matches of one check type share their trigger claim, the one that binds more claims wins
+(a list read whole beats its tail; a change with both ends beats one with one end), then the
+earlier frame of the rule files, then the shorter match.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from factcheck.document import Document
+from factcheck.model import Claim
+from factcheck.relations.frames import Frame
+from factcheck.relations.identity import Sentences, content_words, resolve_measure, tie_anniversaries
+from factcheck.relations.link import Link
+from factcheck.relations.slots import SENTENCE_BREAK, Window, pair_window, sentence_window
+from factcheck.rulebook import Rulebook
+
+MEASURE_ROLE = {"ratio": "reference", "multiplier": "base"}
+
+
+def find_links(doc: Document, claims: list[Claim], book: Rulebook) -> list[Link]:
+    """Every relation instance the frames find, in text order of their triggers."""
+    by_sentence: dict[int, list[Claim]] = {}
+    for claim in claims:
+        by_sentence.setdefault(claim.sentence_index, []).append(claim)
+    sentence_frames = [f for f in book.frames if f.scope == "sentence"]
+    pair_frames = [f for f in book.frames if f.scope == "pair"]
+    found: list[tuple[int, Link]] = []
+    for index in sorted(by_sentence):
+        window = sentence_window(doc, index, by_sentence[index], book)
+        found.extend(match_window(sentence_frames, window, book, by_sentence))
+        if pair_frames:
+            pair = pair_window(doc, index, by_sentence, book)
+            if pair is not None:
+                found.extend(match_window(pair_frames, pair, book, by_sentence))
+    links = sorted(select(found), key=lambda x: (x.trigger.start, x.type))
+    date = doc.date.isoformat() if doc.date else None
+    for link in links:
+        link.meta["document_date"] = date
+    resolve_identities(doc, claims, links, book)
+    return links
+
+
+def match_window(frames: list[Frame], window: Window, book: Rulebook,
+                 by_sentence: dict[int, list[Claim]]) -> Iterator[tuple[int, Link]]:
+    for frame in frames:
+        for match in frame.compiled.finditer(window.text, overlapped=True):
+            if frame.scope == "pair" and SENTENCE_BREAK not in match.group():
+                continue
+            link = to_link(frame, match, window, book, by_sentence)
+            if link is not None:
+                yield frame.order, link
+
+
+def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, by_sentence: dict[int, list[Claim]]) -> Link | None:
+    roles = {role: tuple(window.claims[int(i)] for i in match.captures(role)) for role in frame.roles}
+    trigger = roles.get(frame.trigger)
+    if not trigger or not all(alone(c, by_sentence) for role in frame.only for c in roles.get(role, ())):
+        return None
+    meta: dict[str, Any] = dict(frame.settings)
+    meta["span"] = len(match.group())
+    for group in frame.groups:
+        words, table = match.group(group), frame.lookup.get(group, group)
+        if words is not None:
+            meta[group] = book.lookup(table, words) if table in book.tables else words.strip()
+    return Link(frame.type, frame.id, trigger[0], {r: c for r, c in roles.items() if c}, meta)
+
+
+def alone(claim: Claim, by_sentence: dict[int, list[Claim]]) -> bool:
+    """Whether no other claim of the claim's sentence has its kind and unit."""
+    return not any(c is not claim and c.kind == claim.kind and c.unit == claim.unit
+                   for c in by_sentence.get(claim.sentence_index, ()))
+
+
+def select(found: list[tuple[int, Link]]) -> list[Link]:
+    """One link per check type and trigger claim: the one binding most claims, then the earliest
+    frame, then the tightest match (operands closest together)."""
+    best: dict[tuple[str, str], tuple[tuple[int, int, int], Link]] = {}
+    for order, link in found:
+        key = (link.type, link.trigger.id)
+        rank = (-len(link.claim_ids()), order, link.meta["span"])
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, link)
+    kept, seen = [], set()
+    for _, link in sorted(best.values(), key=lambda x: x[0]):
+        signature = (link.type, link.claim_ids())
+        if signature not in seen:
+            seen.add(signature)
+            kept.append(link)
+    return kept
+
+
+def resolve_identities(doc: Document, claims: list[Claim], links: list[Link], book: Rulebook) -> None:
+    """Fill a role left unbound by a frame that asks for a declared measure; tie anniversaries of one event."""
+    ctx = Sentences(doc, claims)
+    for link in links:
+        role = MEASURE_ROLE.get(link.type)
+        if role is None:
+            continue
+        trigger = link.trigger
+        sentence = doc.sentences[trigger.sentence_index]
+        before = doc.scan_text[sentence.start:trigger.start]
+        after = doc.scan_text[trigger.end:sentence.end]
+        link.meta["description"] = sorted(content_words(before))  # what a reference fact must name
+        scope = link.meta.get("resolve")
+        if scope is None or link.role(role):
+            continue
+        order = ctx.paragraph_order(trigger.sentence_index) if scope == "paragraph" else ctx.document_order(trigger.sentence_index)
+        like = link.one("subject") or link.one("target")
+        found = resolve_measure(ctx, book.composites, link, before, after, order, like, same_period=link.type == "ratio")
+        if found:
+            link.roles[role] = found
+    tie_anniversaries(links)

@@ -1,0 +1,141 @@
+"""A sentence as frames see it: its words, with every claim replaced by one typed slot token.
+
+"Receipts were $61,337,574 and payments $12,703,329" becomes
+"Receipts were ⟨money level number #0⟩ and payments ⟨money level number #1⟩", where ⟨ and ⟩
+are the private-use characters SLOT_OPEN and SLOT_CLOSE and the number indexes the claims of
+the window. Runs of whitespace become one space, so a space in a frame pattern is a space
+here. A hedge the extractor read as the claim's qualifier ("about $5 million") goes into the
+token with its claim. A pair window joins two sentences of one paragraph with SENTENCE_BREAK.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+from factcheck.document import Document
+from factcheck.model import Claim
+
+if TYPE_CHECKING:
+    from factcheck.rulebook import Rulebook
+
+SLOT_OPEN, SLOT_CLOSE, SENTENCE_BREAK = "\ue000", "\ue001", "\ue002"
+RESERVED = regex.compile("[\ue000-\ue002]")
+SPACES = regex.compile(r"\s+")
+LEVEL_KINDS = frozenset({"money", "count", "distance", "quantity"})
+NUMERIC_KINDS = LEVEL_KINDS | {"percent", "ratio", "ordinal"}
+DASHED = regex.compile(r"[\d\p{L}.]\s*[-–—]\s*[\d$€£¥]")
+WORDED = regex.compile(r"\b(?:to|through|thru|till|until|and)\b", regex.IGNORECASE)
+AGE = regex.compile(r"\b(?:old|of age)$", regex.IGNORECASE)
+ANNIVERSARY = regex.compile(r"\banniversar(?:y|ies)$", regex.IGNORECASE)
+COMPOUND = regex.compile(r"[\w\d]-\p{L}+$")
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "quarter"})
+INFERRED = ("year_inferred", "month_inferred", "assumed", "year_unstated")
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """Slot text of one sentence (or two), and the claims its tokens index."""
+
+    text: str
+    claims: tuple[Claim, ...]
+    sentences: tuple[int, ...]
+
+
+def tags(claim: Claim, periods: frozenset[str] | dict[str, object] = frozenset()) -> tuple[str, ...]:
+    """The words a frame slot can ask for: the kind, and what kind of figure the claim is.
+
+    `periods` are the nouns that make a count a duration ("the remaining three quarters").
+    """
+    found = [claim.kind]
+    if claim.extra.get("relative") and claim.kind != "date" or claim.value is None and claim.low is None:
+        return (*found, "unstated")
+    ranged = claim.low is not None and claim.high is not None
+    if claim.kind in NUMERIC_KINDS and isinstance(claim.value, (int, float)) and not ranged:
+        found.append("number")
+        if claim.kind == "count" and COMPOUND.search(claim.text):
+            found.append("attribute")  # "six-party talks", "a three-year plan": a modifier, not an amount
+        elif claim.kind in LEVEL_KINDS:
+            found.append("level")
+    if ranged:
+        found.append("range")
+        if claim.kind == "date" or DASHED.search(claim.text) and not WORDED.search(claim.text):
+            found.append("ordered")  # "1993-97", "from 2015 to 2019"; "from $10 to $7" may tell a fall
+    if claim.kind == "ratio" and isinstance(claim.value, (int, float)) and 0 < claim.value < 1:
+        found.append("fraction")
+    if claim.kind == "percent" and claim.unit == "percentage_point":
+        found.append("points")
+    if claim.kind == "date" and date_value(claim)[:4].isdigit():
+        found.append("inferred" if any(claim.extra.get(k) for k in INFERRED) else "year")
+        if claim.extra.get("relative"):
+            found.append("relative")
+    if claim.extra.get("per"):
+        found.append("rate")
+    if claim.kind == "quantity" and claim.unit in TIME_UNITS or claim.kind == "count" and last_word(claim) in periods:
+        found.append("duration")
+    if claim.kind == "ordinal" and ANNIVERSARY.search(claim.text):
+        found.append("anniversary")
+    if claim.kind == "quantity" and AGE.search(claim.text):
+        found.append("age")
+    return tuple(found)
+
+
+def date_value(claim: Claim) -> str:
+    """A date claim's value, or the start of its range ("last summer", "1950-53")."""
+    for value in (claim.value, claim.low):
+        if isinstance(value, str):
+            return value
+    return ""
+
+
+def last_word(claim: Claim) -> str:
+    return claim.text.rsplit(None, 1)[-1].lower() if " " in claim.text else ""
+
+
+def token(claim: Claim, index: int, book: Rulebook) -> str:
+    return f"{SLOT_OPEN} {' '.join(tags(claim, book.tables.get('period_noun', {})))} #{index}{SLOT_CLOSE}"
+
+
+def plain(text: str) -> str:
+    return SPACES.sub(" ", RESERVED.sub(" ", text))
+
+
+def hedge_start(doc: Document, claim: Claim, floor: int, book: Rulebook) -> int:
+    """Where the claim's hedge word begins ("about $5M"), or the claim's own start."""
+    if claim.qualifier is None or book.qualifier_regex is None:
+        return claim.start
+    found = book.qualifier_regex.search(doc.scan_text, floor, claim.start)
+    return found.start() if found else claim.start
+
+
+def sentence_slots(doc: Document, index: int, claims: list[Claim], book: Rulebook,
+                   first: int = 0) -> tuple[str, list[Claim]]:
+    """The slot text of one sentence; token numbers start at `first`."""
+    sentence = doc.sentences[index]
+    parts, used, at = [], [], sentence.start
+    for claim in claims:
+        if claim.start < at:
+            continue  # a claim that starts inside another is not a slot of its own
+        begin = hedge_start(doc, claim, at, book)
+        parts.append(plain(doc.scan_text[at:begin]))
+        parts.append(token(claim, first + len(used), book))
+        used.append(claim)
+        at = max(claim.end, at)
+    parts.append(plain(doc.scan_text[at:max(at, sentence.end)]))
+    return "".join(parts).strip(), used
+
+
+def sentence_window(doc: Document, index: int, claims: list[Claim], book: Rulebook) -> Window:
+    text, used = sentence_slots(doc, index, claims, book)
+    return Window(text, tuple(used), (index,))
+
+
+def pair_window(doc: Document, index: int, by_sentence: dict[int, list[Claim]], book: Rulebook) -> Window | None:
+    """The sentence before `index` and `index` itself, when both are of one paragraph."""
+    if index == 0 or doc.sentences[index - 1].paragraph != doc.sentences[index].paragraph:
+        return None
+    first, used_first = sentence_slots(doc, index - 1, by_sentence.get(index - 1, []), book)
+    second, used_second = sentence_slots(doc, index, by_sentence.get(index, []), book, len(used_first))
+    return Window(f"{first} {SENTENCE_BREAK} {second}", (*used_first, *used_second), (index - 1, index))
