@@ -53,7 +53,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     words = f"{year} − {int(nth.value)} = {event}"
     what = link.meta.get("event_words") or "the event"
     stated_claim = link.one("event")
-    stated_year = year_of(stated_claim) if stated_claim is not None else None
+    stated_year = year_of(stated_claim) if stated_claim is not None and not stated_claim.extra.get("relative") else None
     if stated_year is not None:
         verdict = "consistent" if stated_year == event else "inconsistent"
         return [Outcome(verdict, Interval.exact(event), Interval.exact(stated_year), None,
