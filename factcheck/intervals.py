@@ -5,7 +5,7 @@ A figure stands for every value that its wording allows. The policies, in one pl
 * Precision. A numeral in digits is good to half a unit of its last significant digit:
   "58" -> ±0.5, "1.2" -> ±0.05, "1.20" -> ±0.005. A figure of three or more significant
   digits whose last digit is not 0 may be truncated rather than rounded, so it is good to a
-  whole unit: "513" -> ±1, "21.63" -> ±0.01. Trailing zeros of a whole number are read as
+  whole unit: "513" -> ±1, "21.63" -> ±0.01 (not a count of things: "1,017 claims" is ±0.5). Trailing zeros of a whole number are read as
   rounding, so the last non-zero digit counts, but a round figure is never read wider than
   10% of itself: "3,500" -> ±50, "40,000" -> ±4,000, "10" -> ±1, "$100 million" -> ±$10
   million. A single digit keeps its half unit ("$1 billion" is $0.5-1.5 billion). A fraction
@@ -180,11 +180,12 @@ def numeral_in(text: str) -> str | None:
     return match.group("digits") or match.group("words")
 
 
-def precision_of(number_text: str, value: float | None = None) -> float:
+def precision_of(number_text: str, value: float | None = None, *, exact: bool = False) -> float:
     """Half a unit of the last significant digit of a numeral, in the numeral's own terms.
 
     Digits are read from the text ("3,500" -> 50, "0.25" -> 0.005). A numeral in words has
-    the precision of its `value` written in digits, so `value` is required for words.
+    the precision of its `value` written in digits, so `value` is required for words. An `exact`
+    figure (a count of things) is never read as truncated.
     """
     text = number_text.strip().lstrip("+-\u2212")
     fraction = FRACTION.fullmatch(text)
@@ -199,9 +200,9 @@ def precision_of(number_text: str, value: float | None = None) -> float:
             return 0.5
         if zeros:  # a round figure: half its last non-zero digit, at most ROUND_AT_MOST of it
             return min(0.5 * 10**zeros, ROUND_AT_MOST * int(body))
-        return _last_digit(body)
+        return 0.5 if exact else _last_digit(body)
     if regex.fullmatch(r"\d*\.\d+", body):
-        return _last_digit(body) / 10 ** len(body.split(".")[1])
+        return (0.5 if exact else _last_digit(body)) / 10 ** len(body.split(".")[1])
     if value is None:
         raise IntervalError(f"{number_text!r} is not a numeral in digits; give its value")
     return value_precision(value)
@@ -238,7 +239,7 @@ def numeral_value(number_text: str) -> float | None:
 
 
 def stated_interval(value: float, text: str, qualifier: str | None, *, tolerance: float = 0.0,
-                    scale: float = 1.0, nonnegative: bool = True) -> Interval:
+                    scale: float = 1.0, nonnegative: bool = True, exact: bool = False) -> Interval:
     """The interval a stated figure allows: `value` normalized, `text` its surface form.
 
     See the module docstring for the policies on precision, words, hedges and tolerance.
@@ -249,7 +250,7 @@ def stated_interval(value: float, text: str, qualifier: str | None, *, tolerance
         raise IntervalError(f"unknown qualifier {qualifier!r}")
     if not tolerance >= 0:
         raise IntervalError(f"tolerance must be a non-negative fraction, not {tolerance}")
-    half = _half_width(value, numeral_in(text), scale)
+    half = _half_width(value, numeral_in(text), scale, exact)
     slack = abs(value) * tolerance
     if qualifier == "at_least":
         low, high = value - slack, INF
@@ -264,12 +265,12 @@ def stated_interval(value: float, text: str, qualifier: str | None, *, tolerance
     return Interval(low, high, value)
 
 
-def _half_width(value: float, numeral: str | None, scale: float) -> float:
+def _half_width(value: float, numeral: str | None, scale: float, exact: bool) -> float:
     written = numeral_value(numeral) if numeral else None
     if written is None:
         return value_precision(value)
     multiplier = abs(value) / written if written and value else abs(scale)
-    return precision_of(numeral) * multiplier
+    return precision_of(numeral, exact=exact) * multiplier
 
 
 def deviation(stated: float, expected: float) -> float | None:

@@ -60,6 +60,11 @@ def test_precision_of_words_follows_their_value_in_digits(text, value, precision
     assert precision_of(text, value) == pytest.approx(precision)
 
 
+def test_an_exact_figure_is_never_read_as_truncated():
+    assert precision_of("1,017", exact=True) == 0.5 and precision_of("1,017") == 1
+    assert precision_of("21.63", exact=True) == pytest.approx(0.005)
+
+
 def test_precision_of_words_needs_a_value():
     with pytest.raises(IntervalError, match="not a numeral in digits"):
         precision_of("ten")

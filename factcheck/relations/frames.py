@@ -4,7 +4,8 @@ A frame names the check it feeds (`type`), the roles its slots fill and the word
 stand between them. `{money:part}` is a slot of kind money bound to the role `part`;
 `{money|count:part}` takes either kind; `{number:_}` matches a figure without binding it;
 `{level!:whole}` binds only a claim that is the one of its kind and unit in its sentence (the
-evidence an anaphor such as "Of these" needs).
+evidence an anaphor such as "Of these" needs). A slot takes a hedge word of table `qualifier`
+before it ("a total of about $10 million").
 Slot words are kinds and the tags of `slots.tags` (number, level, range, points, year, rate,
 anniversary ...). Fragments may hold slots: they are expanded first.
 A role used more than once is a list. A literal space in a pattern is one space of the slot
@@ -31,6 +32,7 @@ ENGINE_FRAGMENTS = {
     "slot": f"{SLOT_OPEN}[^{SLOT_CLOSE}]*{SLOT_CLOSE}",  # any slot, bound to no role
 }
 SCOPES = ("sentence", "pair")
+HEDGE = "{qualifier}"  # the rule files' table of hedge words: a slot may take one before it
 ROLES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     # check type: (roles a frame must bind, roles it may bind)
     "ratio": (frozenset({"factor"}), frozenset({"subject", "reference"})),
@@ -75,14 +77,16 @@ class Frame:
     order: int = 0  # position among all frames: the earlier wins a tie
 
 
-def slot_pattern(tags: str, role: str) -> str:
-    """The regex of one slot token: any of the tags, and the claim index as group `role`."""
+def slot_pattern(tags: str, role: str, hedge: str = "") -> str:
+    """The regex of one slot token: any of the tags, and the claim index as group `role`; `hedge`,
+    a regex of hedge words ("about", "more than"), may stand before it."""
     wanted = "|".join(tags.split("|"))
     index = r"\d+" if role == "_" else rf"(?P<{role}>\d+)"
-    return rf"{SLOT_OPEN} (?:[a-z]+ )*?(?:{wanted})(?: [a-z]+)* #{index}{SLOT_CLOSE}"
+    before = f"(?:(?:{hedge}) )?" if hedge else ""
+    return rf"{before}{SLOT_OPEN} (?:[a-z]+ )*?(?:{wanted})(?: [a-z]+)* #{index}{SLOT_CLOSE}"
 
 
-def expand_slots(pattern: str) -> tuple[str, list[str], set[str]]:
+def expand_slots(pattern: str, hedge: str = "") -> tuple[str, list[str], set[str]]:
     """The pattern with its slots as token regexes, the roles in order of first use, and the
     roles whose claim must be the only one of its kind and unit in its sentence (`{money!:whole}`)."""
     roles: list[str] = []
@@ -94,7 +98,7 @@ def expand_slots(pattern: str) -> tuple[str, list[str], set[str]]:
             roles.append(role)
         if match.group("only") and role != "_":
             only.add(role)
-        return slot_pattern(match.group("tags"), role)
+        return slot_pattern(match.group("tags"), role, hedge)
 
     return SLOT.sub(replace, pattern), roles, only
 
@@ -113,7 +117,7 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
     scope = spec.get("scope", "sentence")
     if scope not in SCOPES:
         raise RuleError(f"{where}: scope must be one of {', '.join(SCOPES)}")
-    source_regex, roles, only = expand_slots(expand(pattern, where))
+    source_regex, roles, only = expand_slots(expand(pattern, where), expand(HEDGE, where))
     check_roles(where, check_type, roles)
     trigger = spec.get("trigger", roles[0] if roles else None)
     if trigger not in roles:

@@ -4,8 +4,9 @@
 "Receipts were ⟨money level number #0⟩ and payments ⟨money level number #1⟩", where ⟨ and ⟩
 are the private-use characters SLOT_OPEN and SLOT_CLOSE and the number indexes the claims of
 the window. Runs of whitespace become one space, so a space in a frame pattern is a space
-here. A hedge the extractor read as the claim's qualifier ("about $5 million") goes into the
-token with its claim. A pair window joins two sentences of one paragraph with SENTENCE_BREAK.
+here. Hedge words stay words ("about", "more than"): a slot may take them before its token, and
+a frame may read them as words of its own ("$2 million more than $7 million"). A pair window
+joins two sentences of one paragraph with SENTENCE_BREAK.
 """
 
 from __future__ import annotations
@@ -102,14 +103,6 @@ def plain(text: str) -> str:
     return SPACES.sub(" ", RESERVED.sub(" ", text))
 
 
-def hedge_start(doc: Document, claim: Claim, floor: int, book: Rulebook) -> int:
-    """Where the claim's hedge word begins ("about $5M"), or the claim's own start."""
-    if claim.qualifier is None or book.qualifier_regex is None:
-        return claim.start
-    found = book.qualifier_regex.search(doc.scan_text, floor, claim.start)
-    return found.start() if found else claim.start
-
-
 def sentence_slots(doc: Document, index: int, claims: list[Claim], book: Rulebook,
                    first: int = 0) -> tuple[str, list[Claim]]:
     """The slot text of one sentence; token numbers start at `first`."""
@@ -118,8 +111,7 @@ def sentence_slots(doc: Document, index: int, claims: list[Claim], book: Ruleboo
     for claim in claims:
         if claim.start < at:
             continue  # a claim that starts inside another is not a slot of its own
-        begin = hedge_start(doc, claim, at, book)
-        parts.append(plain(doc.scan_text[at:begin]))
+        parts.append(plain(doc.scan_text[at:claim.start]))
         parts.append(token(claim, first + len(used), book))
         used.append(claim)
         at = max(claim.end, at)

@@ -55,7 +55,7 @@ def interval(claim: Claim, options: CheckOptions) -> Interval:
     if not isinstance(claim.value, (int, float)):
         raise IntervalError(f"{claim.text!r} has no numeric value")
     return stated_interval(float(claim.value), claim.text, claim.qualifier, tolerance=options.tolerance,
-                           nonnegative=claim.kind in NONNEGATIVE_KINDS)
+                           nonnegative=claim.kind in NONNEGATIVE_KINDS, exact=claim.kind == "count")
 
 
 def as_percent(claim: Claim, options: CheckOptions) -> Interval:

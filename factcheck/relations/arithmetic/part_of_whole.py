@@ -25,8 +25,9 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     parts, whole = link.role("part"), link.one("whole")
     if not parts or whole is None or not alike((whole, *parts)) or not isinstance(whole.value, (int, float)):
         return []
-    if len({counted(c) for c in (whole, *parts)} - {None}) > 1:
-        return []  # "28 countries of 6 continents": the whole counts other things than the part
+    nouns = {counted(c) for c in (whole, *parts)} - {None}
+    if len(nouns) > 1 or (nouns and counted(whole) is None and whole.kind == "count"):
+        return []  # "28 countries of 6 continents", "one mother of two": no part of that whole
     unit = whole.unit
     part = total(parts, options, unit)
     fits, _ = part_within_whole(part, interval(whole, options))

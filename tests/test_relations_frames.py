@@ -1,0 +1,80 @@
+"""Compiling frames: slots to token regexes, roles checked against the check type, one clear error each."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+
+from factcheck.errors import RuleError
+from factcheck.relations.frames import ROLES, compile_frame, expand_slots, slot_pattern
+from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN
+
+FRAGMENTS = {"gap": "(?:\\w+ )*?", "part": "{money:parts}", "break": SENTENCE_BREAK}
+
+
+def expand(pattern: str, where: str) -> str:
+    """A stand-in for the rule book's fragment expansion (one level is enough here)."""
+    return regex.sub(r"\{(gap|part|break)\}", lambda m: FRAGMENTS[m.group(1)], pattern)
+
+
+def frame(**spec):
+    return compile_frame({"id": "t.frame", **spec}, expand, "t.toml:1: frame 't.frame'", "t.toml", 1, ([], []))
+
+
+def token(tags: str, index: int) -> str:
+    return f"{SLOT_OPEN} {tags} #{index}{SLOT_CLOSE}"
+
+
+def test_a_slot_matches_a_token_with_any_of_its_tags_and_captures_the_index():
+    pattern = regex.compile(slot_pattern("money|count", "part"))
+    assert pattern.fullmatch(token("count number level", 7))["part"] == "7"
+    assert pattern.fullmatch(token("money number level", 0))
+    assert not pattern.fullmatch(token("percent number", 1))
+    assert not regex.compile(slot_pattern("level", "_")).fullmatch(token("money number", 2))
+
+
+def test_roles_come_in_order_of_first_use_and_only_marks_the_lone_figure_roles():
+    _, roles, only = expand_slots("{money:parts} and {money:parts}, {money!:total} ({number:_})")
+    assert roles == ["parts", "total"] and only == {"total"}
+
+
+def test_a_compiled_frame_binds_a_list_role_to_every_slot_it_repeats():
+    compiled = frame(type="sum", pattern="{part}(?:, {part})* in all {money:total}")
+    text = f"{token('money level', 0)}, {token('money level', 1)} in all {token('money level', 2)}"
+    match = compiled.compiled.search(text)
+    assert match.captures("parts") == ["0", "1"] and match["total"] == "2"
+    assert compiled.trigger == "parts" and compiled.roles == ("parts", "total")
+
+
+def test_named_groups_that_are_no_role_are_settings_read_through_their_table():
+    compiled = frame(type="difference", pattern="{money:subject} (?P<direction>more|less) {money:gap}",
+                     lookup={"direction": "than"}, set={"mode": "absolute"})
+    assert compiled.groups == ("direction",) and compiled.lookup == {"direction": "than"}
+    assert compiled.settings == {"mode": "absolute"}
+
+
+def test_a_pair_frame_crosses_the_sentence_break():
+    assert frame(type="range", scope="pair", pattern="{gap}{break} {range:range}").scope == "pair"
+
+
+@pytest.mark.parametrize("spec, message", [
+    ({"type": "sums", "pattern": "{money:parts}"}, "type must be one of"),
+    ({"type": "sum", "pattern": ""}, "missing string 'pattern'"),
+    ({"type": "sum", "pattern": "{money:parts} {money:whole}"}, "a sum frame has no role whole"),
+    ({"type": "sum", "pattern": "{money:parts}"}, "a sum frame needs the role total"),
+    ({"type": "range", "pattern": "{range:range}", "scope": "document"}, "scope must be one of"),
+    ({"type": "range", "pattern": "{range:range}", "scope": "pair"}, "must cross the sentence break"),
+    ({"type": "range", "pattern": "{range:range}", "trigger": "total"}, "trigger must be one of"),
+    ({"type": "range", "pattern": "{range:range}", "set": {"colour": 1}}, "'set' may only hold"),
+    ({"type": "range", "pattern": "{range:range}", "lookup": {"nope": "than"}}, "'lookup' maps"),
+    ({"type": "range", "pattern": "{range:range} ("}, "bad pattern"),
+    ({"type": "range", "pattern": "{range:range}", "colour": "red"}, "unknown key 'colour'"),
+])
+def test_a_malformed_frame_is_one_error_at_its_place(spec, message):
+    with pytest.raises(RuleError) as caught:
+        frame(**spec)
+    assert str(caught.value).startswith("t.toml:1: frame 't.frame': ") and message in str(caught.value)
+
+
+def test_every_check_type_has_roles_to_bind():
+    assert all(required or optional for required, optional in ROLES.values())

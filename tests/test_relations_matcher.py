@@ -1,0 +1,144 @@
+"""Which frame match becomes a link: whole matches only, one per type and trigger, lone figures,
+settings through tables, identities across sentences; and a report, not a crash, without a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.document import load_text
+from factcheck.extractor import extract
+from factcheck.pipeline import scan_document
+from factcheck.relations.matcher import find_links
+from factcheck.rulebook import build, builtin_rules_dir, load_rulebook, parse_toml, rule_files
+
+FRAMES = r"""
+family = "test"
+
+[composites.trade]
+words = ["trade"]
+parts = [["exported"], ["imported"]]
+
+[tables.sign]
+more = 1
+less = -1
+
+[[frames]]
+id = "t.short"
+type = "sum"
+trigger = "total"
+pattern = '{money:parts} and {money:parts}, a total of {money:total}'
+
+[[frames]]
+id = "t.long"
+type = "sum"
+trigger = "total"
+pattern = '{money:parts}, {money:parts} and {money:parts}, a total of {money:total}'
+
+[[frames]]
+id = "t.lone"
+type = "part_of_whole"
+scope = "pair"
+pattern = '{money!:whole}[^\ue002]*{break} Of these, {money:part}'
+
+[[frames]]
+id = "t.gap"
+type = "difference"
+pattern = '{money:subject}, {money:gap} (?P<direction>more|less) than {money:reference}'
+lookup = { direction = "sign" }
+
+[[frames]]
+id = "t.trade"
+type = "ratio"
+pattern = '{ratio:factor} (?:that|those) of'
+set = { resolve = "paragraph" }
+"""
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("rules")
+    (directory / "frames.toml").write_text(FRAMES, encoding="utf-8")
+    paths = [p for p in rule_files(builtin_rules_dir()) if p.name != "relations.toml"] + rule_files(directory)
+    return build([(str(p), parse_toml(p, p.read_text(encoding="utf-8")), p.read_text(encoding="utf-8")) for p in paths])
+
+
+def links(book, text: str, date: dt.date | None = dt.date(2020, 6, 1)):
+    doc = load_text("t.txt", text, date=date)
+    return find_links(doc, extract(doc, book)[0], book)
+
+
+def roles(link) -> dict[str, list[str]]:
+    return {role: [c.text for c in claims] for role, claims in link.roles.items()}
+
+
+def test_the_link_binding_more_claims_wins_for_one_trigger(book):
+    (link,) = links(book, "We spent $1 million, $2 million and $3 million, a total of $6 million.")
+    assert link.rule == "t.long" and roles(link)["parts"] == ["$1 million", "$2 million", "$3 million"]
+
+
+def test_no_link_where_no_frame_matches_whole(book):
+    assert links(book, "We spent $1 million and $2 million in 1930, and $3 million in 1931.") == []
+
+
+def test_a_lone_role_needs_the_only_figure_of_its_kind_in_its_sentence(book):
+    (link,) = links(book, "The fund held $9 million. Of these, $4 million went to roads.")
+    assert link.rule == "t.lone" and roles(link) == {"whole": ["$9 million"], "part": ["$4 million"]}
+    assert links(book, "The fund held $9 million and spent $2 million. Of these, $4 million went to roads.") == []
+
+
+def test_a_slot_takes_a_hedge_word_before_it(book):
+    (link,) = links(book, "We spent $1 million and $2 million, a total of about $3 million.")
+    assert roles(link)["total"] == ["$3 million"] and link.roles["total"][0].qualifier == "approximately"
+
+
+def test_named_groups_are_read_through_the_table_the_frame_names(book):
+    (more,) = links(book, "It cost $9 million, $2 million more than $7 million.")
+    (less,) = links(book, "It cost $5 million, $2 million less than $7 million.")
+    assert (more.meta["direction"], less.meta["direction"]) == (1, -1)
+    assert more.meta["document_date"] == "2020-06-01"
+
+
+def test_a_composite_measure_is_found_by_its_parties_and_parts(book):
+    text = ("Trade between Chile and Peru was 12 times that of Chile and Bolivia. "
+            "Chile exported $5 million to Bolivia and imported $20 million from it.")
+    (link,) = links(book, text)
+    assert roles(link)["reference"] == ["$5 million", "$20 million"] and "trade" in link.meta["description"]
+
+
+def test_a_composite_measure_for_other_parties_is_not_taken(book):
+    text = ("Trade between Chile and Peru was 12 times that of Chile and Bolivia. "
+            "Argentina exported $5 million to Uruguay and imported $20 million from it.")
+    (link,) = links(book, text)
+    assert "reference" not in link.roles
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_rulebook()
+
+
+def scan(book, text: str, date: dt.date | None):
+    return scan_document(load_text("t.txt", text, date=date), book)
+
+
+def test_anniversaries_without_a_document_date_give_a_report_not_a_crash(shipped):
+    text = ("Kim will attend the 70th anniversary of the defeat of Nazi Germany this May. "
+            "Back in 2005 for the 60th anniversary of the event, five leaders came.")
+    report = scan(shipped, text, None)
+    assert [c.verdict for c in report.checks if c.type == "anniversary"] in ([], ["unverifiable"])
+
+
+def test_anniversaries_of_one_event_are_compared_with_a_document_date(shipped):
+    text = ("Kim will attend the 70th anniversary of the defeat of Nazi Germany this May. "
+            "Back in 2005 for the 60th anniversary of the event, five leaders came.")
+    good = scan(shipped, text, dt.date(2015, 2, 22))
+    bad = scan(shipped, text.replace("2005", "2007"), dt.date(2015, 2, 22))
+    assert "consistent" in [c.verdict for c in good.checks if c.type == "anniversary"]
+    assert "inconsistent" in [c.verdict for c in bad.checks if c.type == "anniversary"]
+
+
+def test_a_plain_contradiction_is_inconsistent(shipped):
+    (check,) = scan(shipped, "Revenue rose 12% to $150 million from $100 million.", None).checks
+    assert (check.type, check.verdict) == ("percent_change", "inconsistent")

@@ -1,0 +1,91 @@
+"""The slot text frames read: every claim one typed token, whitespace collapsed, hedges inside the token."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.document import load_text
+from factcheck.extractor import extract
+from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN, pair_window, sentence_window, tags
+from factcheck.rulebook import load_rulebook
+from claim_factory import Fig, claims_in, money
+
+
+@pytest.fixture(scope="module")
+def book():
+    return load_rulebook()
+
+
+def readable(text: str) -> str:
+    return text.replace(SLOT_OPEN, "<").replace(SLOT_CLOSE, ">").replace(SENTENCE_BREAK, "|")
+
+
+def windows(book, text: str, date: dt.date | None = dt.date(2020, 6, 1)):
+    doc = load_text("t.txt", text, date=date)
+    claims = extract(doc, book)[0]
+    by_sentence: dict[int, list] = {}
+    for claim in claims:
+        by_sentence.setdefault(claim.sentence_index, []).append(claim)
+    return doc, claims, by_sentence
+
+
+@pytest.mark.parametrize("figure, wanted, unwanted", [
+    (money("$9 million", 9e6), {"money", "number", "level"}, {"range", "fraction"}),
+    (Fig("a third", "ratio", 1 / 3), {"ratio", "number", "fraction"}, {"level"}),
+    (Fig("58 times", "ratio", 58), {"ratio", "number"}, {"fraction", "level"}),
+    (Fig("1.7 points", "percent", 1.7, "percentage_point"), {"percent", "points"}, {"level"}),
+    (Fig("six-party", "count", 6), {"count", "attribute"}, {"level"}),
+    (Fig("five leaders", "count", 5), {"count", "level"}, {"attribute", "duration"}),
+    (Fig("three years", "quantity", 3, "year"), {"quantity", "level", "duration"}, set()),
+    (Fig("70th anniversary", "ordinal", 70), {"ordinal", "anniversary"}, {"level"}),
+    (Fig("40 years old", "quantity", 40, "year"), {"age", "duration"}, set()),
+    (Fig("1993-97", "date", None, low="1993", high="1997"), {"date", "range", "ordered", "year"}, {"number"}),
+    (money("$10-20 million", 15e6, low=10e6, high=20e6), {"range", "ordered"}, {"number", "level"}),
+    (money("$10 million to $20 million", 15e6, low=10e6, high=20e6), {"range"}, {"ordered"}),
+    (Fig("2013", "date", "2013"), {"date", "year"}, {"inferred", "number"}),
+])
+def test_tags_say_what_kind_of_figure_a_claim_is(figure, wanted, unwanted):
+    (claim,) = claims_in(f"It was {figure.surface}.", [figure])
+    found = set(tags(claim))
+    assert wanted <= found and not unwanted & found
+
+
+def test_a_month_placed_by_the_document_date_is_relative(book):
+    _, claims, _ = windows(book, "A memorandum was signed in Washington in November.")
+    (month,) = [c for c in claims if c.kind == "date"]
+    assert {"year", "relative"} <= set(tags(month))
+
+
+def test_a_count_of_periods_is_a_duration():
+    (claim,) = claims_in("for the remaining three quarters", [Fig("three quarters", "count", 3)])
+    assert "duration" in tags(claim, {"quarters": "quarter"}) and "duration" not in tags(claim)
+
+
+def test_a_figure_not_stated_is_unstated_and_nothing_else():
+    (claim,) = claims_in("a small percent", [Fig("small percent", "percent", None)])
+    assert tags(claim) == ("percent", "unstated")
+
+
+def test_the_sentence_window_holds_every_claim_as_a_token_and_hedges_as_words(book):
+    doc, claims, by_sentence = windows(book, "Revenue  rose\nabout 12% to $4.2 billion.")
+    window = sentence_window(doc, 0, by_sentence[0], book)
+    assert readable(window.text) == "Revenue rose about < percent number #0> to < money number level #1>."
+    assert [c.text for c in window.claims] == ["12%", "$4.2 billion"]
+
+
+def test_reserved_characters_of_the_text_never_look_like_a_slot(book):
+    doc, _, by_sentence = windows(book, f"The {SLOT_OPEN} fund{SENTENCE_BREAK} held $5 million.")
+    text = sentence_window(doc, 0, by_sentence[0], book).text
+    assert text.count(SLOT_OPEN) == 1 and SENTENCE_BREAK not in text
+
+
+def test_a_pair_window_joins_two_sentences_of_one_paragraph(book):
+    doc, _, by_sentence = windows(book, "Sales were $2 million. They doubled to $4 million.\n\nProfit was $1 million.")
+    pair = pair_window(doc, 1, by_sentence, book)
+    assert readable(pair.text).count("|") == 1
+    assert [c.text for c in pair.claims] == ["$2 million", "doubled", "$4 million"]
+    assert pair.sentences == (0, 1)
+    assert pair_window(doc, 2, by_sentence, book) is None
+    assert pair_window(doc, 0, by_sentence, book) is None
