@@ -33,9 +33,16 @@ def test_a_slot_matches_a_token_with_any_of_its_tags_and_captures_the_index():
     assert not regex.compile(slot_pattern("level", "_")).fullmatch(token("money number", 2))
 
 
-def test_roles_come_in_order_of_first_use_and_only_marks_the_lone_figure_roles():
-    _, roles, only = expand_slots("{money:parts} and {money:parts}, {money!:total} ({number:_})")
-    assert roles == ["parts", "total"] and only == {"total"}
+def test_roles_come_in_order_of_first_use_with_their_tags_and_marks():
+    _, slots = expand_slots("{money:parts} and {count:parts}, {money!:total} ({number:_}) {level+:rest}")
+    assert slots.roles == ["parts", "total", "rest"]
+    assert slots.tags == {"parts": {"money", "count"}, "total": {"money"}, "rest": {"level"}}
+    assert slots.marks == {"total": "!", "rest": "+"}
+
+
+def test_a_frame_needs_the_tags_of_its_trigger_and_of_the_roles_its_type_requires():
+    compiled = frame(type="sum", trigger="total", pattern="{money|count:parts} and {money:parts} (?:{percent:_} )?{money:total}")
+    assert set(compiled.needs) == {frozenset({"money", "count"}), frozenset({"money"})}
 
 
 def test_a_compiled_frame_binds_a_list_role_to_every_slot_it_repeats():

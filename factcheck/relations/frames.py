@@ -4,7 +4,9 @@ A frame names the check it feeds (`type`), the roles its slots fill and the word
 stand between them. `{money:part}` is a slot of kind money bound to the role `part`;
 `{money|count:part}` takes either kind; `{number:_}` matches a figure without binding it;
 `{level!:whole}` binds only a claim that is the one of its kind and unit in its sentence (the
-evidence an anaphor such as "Of these" needs). A slot takes a hedge word of table `qualifier`
+evidence an anaphor such as "Of these" needs); `{level+:old}` only where the frame binds every
+claim of that kind and unit in the sentence (the evidence that lets a frame's words between its
+slots be many: no other figure of the kind is there to be the one meant). A slot takes a hedge word of table `qualifier`
 before it ("a total of about $10 million").
 Slot words are kinds and the tags of `slots.tags` (number, level, range, points, year, rate,
 anniversary ...). Fragments may hold slots: they are expanded first.
@@ -17,7 +19,7 @@ settings, through the table of the same name (or the one `lookup` names) when th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import regex
@@ -25,7 +27,7 @@ import regex
 from factcheck.errors import RuleError
 from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN
 
-SLOT = regex.compile(r"\{(?P<tags>[a-z]+(?:\|[a-z]+)*)(?P<only>!?):(?P<role>[a-z_]+)\}")
+SLOT = regex.compile(r"\{(?P<tags>[a-z]+(?:\|[a-z]+)*)(?P<mark>[!+]?):(?P<role>[a-z_]+)\}")
 ENGINE_FRAGMENTS = {
     "break": SENTENCE_BREAK,  # between the two sentences of a pair window
     "free": f"[^{SLOT_OPEN}{SLOT_CLOSE}{SENTENCE_BREAK}]",  # a character of the words, never of a slot
@@ -65,7 +67,9 @@ class Frame:
     compiled: Any
     scope: str
     roles: tuple[str, ...]
+    needs: tuple[frozenset[str], ...]
     only: frozenset[str]
+    every: frozenset[str]
     trigger: str
     settings: dict[str, Any]
     groups: tuple[str, ...]
@@ -86,21 +90,32 @@ def slot_pattern(tags: str, role: str, hedge: str = "") -> str:
     return rf"{before}{SLOT_OPEN} (?:[a-z]+ )*?(?:{wanted})(?: [a-z]+)* #{index}{SLOT_CLOSE}"
 
 
-def expand_slots(pattern: str, hedge: str = "") -> tuple[str, list[str], set[str]]:
-    """The pattern with its slots as token regexes, the roles in order of first use, and the
-    roles whose claim must be the only one of its kind and unit in its sentence (`{money!:whole}`)."""
-    roles: list[str] = []
-    only: set[str] = set()
+@dataclass(slots=True)
+class Slots:
+    """What the slots of a pattern say: the roles in order of first use, the tags each role's
+    slots ask for, and the marks of the roles that carry one: `!` (the only claim of its kind and
+    unit in its sentence) or `+` (the frame binds every claim of its kind and unit in its sentence)."""
+
+    roles: list[str] = field(default_factory=list)
+    tags: dict[str, set[str]] = field(default_factory=dict)
+    marks: dict[str, str] = field(default_factory=dict)
+
+
+def expand_slots(pattern: str, hedge: str = "") -> tuple[str, Slots]:
+    """The pattern with its slots as token regexes, and what its slots say."""
+    found = Slots()
 
     def replace(match: regex.Match[str]) -> str:
         role = match.group("role")
-        if role != "_" and role not in roles:
-            roles.append(role)
-        if match.group("only") and role != "_":
-            only.add(role)
+        if role != "_":
+            if role not in found.roles:
+                found.roles.append(role)
+            found.tags.setdefault(role, set()).update(match.group("tags").split("|"))
+            if match.group("mark"):
+                found.marks[role] = match.group("mark")
         return slot_pattern(match.group("tags"), role, hedge)
 
-    return SLOT.sub(replace, pattern), roles, only
+    return SLOT.sub(replace, pattern), found
 
 
 def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where: str,
@@ -117,7 +132,8 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
     scope = spec.get("scope", "sentence")
     if scope not in SCOPES:
         raise RuleError(f"{where}: scope must be one of {', '.join(SCOPES)}")
-    source_regex, roles, only = expand_slots(expand(pattern, where), expand(HEDGE, where))
+    source_regex, slots = expand_slots(expand(pattern, where), expand(HEDGE, where))
+    roles, marks = slots.roles, slots.marks
     check_roles(where, check_type, roles)
     trigger = spec.get("trigger", roles[0] if roles else None)
     if trigger not in roles:
@@ -137,8 +153,17 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
         raise RuleError(f"{where}: 'lookup' maps the frame's named groups to table names")
     return Frame(id=spec["id"], type=check_type, name=str(spec.get("name", spec["id"])),
                  description=str(spec.get("description", "")), pattern=pattern, compiled=compiled, scope=scope,
-                 roles=tuple(roles), only=frozenset(only), trigger=trigger, settings=dict(settings), groups=groups, lookup=dict(lookup),
+                 roles=tuple(roles), needs=needs(slots, check_type, trigger),
+                 only=frozenset(r for r, m in marks.items() if m == "!"),
+                 every=frozenset(r for r, m in marks.items() if m == "+"), trigger=trigger, settings=dict(settings), groups=groups, lookup=dict(lookup),
                  examples=examples[0], counter_examples=examples[1], source=source, line=line)
+
+
+def needs(slots: Slots, check_type: str, trigger: str) -> tuple[frozenset[str], ...]:
+    """For the trigger and every role the check type requires: the tags of which a window must hold
+    one for the frame to match there (a cheap gate before the regex)."""
+    required = {trigger} | (ROLES[check_type][0] & set(slots.roles))
+    return tuple(frozenset(slots.tags[role]) for role in sorted(required))
 
 
 def check_roles(where: str, check_type: str, roles: list[str]) -> None:

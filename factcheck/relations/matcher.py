@@ -15,10 +15,11 @@ from factcheck.model import Claim
 from factcheck.relations.frames import Frame
 from factcheck.relations.identity import Sentences, content_words, resolve_measure, tie_anniversaries
 from factcheck.relations.link import Link
-from factcheck.relations.slots import SENTENCE_BREAK, Window, pair_window, sentence_window
+from factcheck.relations.slots import SENTENCE_BREAK, TIME_UNITS, Window, pair_window, sentence_window
 from factcheck.rulebook import Rulebook
 
 MEASURE_ROLE = {"ratio": "reference", "multiplier": "base"}
+BOUNDS = ("at_least", "at_most")
 
 
 def find_links(doc: Document, claims: list[Claim], book: Rulebook) -> list[Link]:
@@ -47,6 +48,8 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook) -> list[Link]
 def match_window(frames: list[Frame], window: Window, book: Rulebook,
                  by_sentence: dict[int, list[Claim]]) -> Iterator[tuple[int, Link]]:
     for frame in frames:
+        if any(need.isdisjoint(window.tags) for need in frame.needs):
+            continue
         for match in frame.compiled.finditer(window.text, overlapped=True):
             if frame.scope == "pair" and SENTENCE_BREAK not in match.group():
                 continue
@@ -59,6 +62,9 @@ def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, by_sentenc
     roles = {role: tuple(window.claims[int(i)] for i in match.captures(role)) for role in frame.roles}
     trigger = roles.get(frame.trigger)
     if not trigger or not all(alone(c, by_sentence) for role in frame.only for c in roles.get(role, ())):
+        return None
+    bound = {c.id for claims in roles.values() for c in claims}
+    if not all(covered(c, bound, by_sentence) for role in frame.every for c in roles.get(role, ())):
         return None
     meta: dict[str, Any] = dict(frame.settings)
     meta["span"] = len(match.group())
@@ -73,6 +79,16 @@ def alone(claim: Claim, by_sentence: dict[int, list[Claim]]) -> bool:
     """Whether no other claim of the claim's sentence has its kind and unit."""
     return not any(c is not claim and c.kind == claim.kind and c.unit == claim.unit
                    for c in by_sentence.get(claim.sentence_index, ()))
+
+
+def covered(claim: Claim, bound: set[str], by_sentence: dict[int, list[Claim]]) -> bool:
+    """Whether every claim of the claim's sentence with its kind and unit is among `bound`, and the
+    claim is a stated level: not a bound ("under 15", "up to $100 billion" name a limit) nor a
+    stretch of time ("the preceding five years")."""
+    if claim.qualifier in BOUNDS or claim.kind == "quantity" and claim.unit in TIME_UNITS:
+        return False
+    return all(c.id in bound for c in by_sentence.get(claim.sentence_index, ())
+               if c.kind == claim.kind and c.unit == claim.unit)
 
 
 def select(found: list[tuple[int, Link]]) -> list[Link]:

@@ -43,6 +43,7 @@ class Window:
     text: str
     claims: tuple[Claim, ...]
     sentences: tuple[int, ...]
+    tags: frozenset[str]  # every tag of its claims: a frame that needs others cannot match here
 
 
 def tags(claim: Claim, periods: frozenset[str] | dict[str, object] = frozenset()) -> tuple[str, ...]:
@@ -96,7 +97,15 @@ def last_word(claim: Claim) -> str:
 
 
 def token(claim: Claim, index: int, book: Rulebook) -> str:
-    return f"{SLOT_OPEN} {' '.join(tags(claim, book.tables.get('period_noun', {})))} #{index}{SLOT_CLOSE}"
+    return f"{SLOT_OPEN} {' '.join(claim_tags(claim, book))} #{index}{SLOT_CLOSE}"
+
+
+def claim_tags(claim: Claim, book: Rulebook) -> tuple[str, ...]:
+    return tags(claim, book.tables.get("period_noun", {}))
+
+
+def tags_of(claims: tuple[Claim, ...], book: Rulebook) -> frozenset[str]:
+    return frozenset(tag for claim in claims for tag in claim_tags(claim, book))
 
 
 def plain(text: str) -> str:
@@ -121,13 +130,17 @@ def sentence_slots(doc: Document, index: int, claims: list[Claim], book: Ruleboo
 
 def sentence_window(doc: Document, index: int, claims: list[Claim], book: Rulebook) -> Window:
     text, used = sentence_slots(doc, index, claims, book)
-    return Window(text, tuple(used), (index,))
+    return Window(text, tuple(used), (index,), tags_of(tuple(used), book))
 
 
 def pair_window(doc: Document, index: int, by_sentence: dict[int, list[Claim]], book: Rulebook) -> Window | None:
-    """The sentence before `index` and `index` itself, when both are of one paragraph."""
+    """The sentence before `index` and `index` itself, when both are of one paragraph and hold claims
+    (every pair frame binds a figure on each side)."""
     if index == 0 or doc.sentences[index - 1].paragraph != doc.sentences[index].paragraph:
+        return None
+    if not by_sentence.get(index - 1) or not by_sentence.get(index):
         return None
     first, used_first = sentence_slots(doc, index - 1, by_sentence.get(index - 1, []), book)
     second, used_second = sentence_slots(doc, index, by_sentence.get(index, []), book, len(used_first))
-    return Window(f"{first} {SENTENCE_BREAK} {second}", (*used_first, *used_second), (index - 1, index))
+    claims = (*used_first, *used_second)
+    return Window(f"{first} {SENTENCE_BREAK} {second}", claims, (index - 1, index), tags_of(claims, book))
