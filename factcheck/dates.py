@@ -21,11 +21,11 @@ import calendar
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from factcheck.normalized import NoValue, Normalized
 from factcheck.numbers import parse_number, parse_ordinal
 from factcheck.rulebook import fold
 
 if TYPE_CHECKING:
-    from factcheck.normalize import Normalized
     from factcheck.rulebook import Rulebook
 
 FEW = 3  # "a few days ago": upstream corpora and common usage read "a few" as three
@@ -37,8 +37,6 @@ ROLLOVER = 10  # a two-digit range end below its start is in the next century on
 def normalize(groups: dict[str, str], consts: dict[str, Any], book: Rulebook, doc_date: dt.date | None,
               tables: dict[str, tuple[str, ...]]) -> Normalized:
     """tables maps a group to the table it is looked up in, when not the table of its own name."""
-    from factcheck.normalize import NoValue, Normalized
-
     book = TableView(book, tables)
     result = Normalized(kind="date", value=None)
     for name in ("part", "bound"):
@@ -132,8 +130,6 @@ def decade_start(text: str, book: Rulebook) -> int:
         return 1900 + int(digits)
     found = book.lookup("decade_word", text)
     if found is None:
-        from factcheck.normalize import NoValue
-
         raise NoValue(text)
     return int(found)
 
@@ -156,8 +152,6 @@ def fields(groups: dict[str, str], suffix: str, book: Rulebook, doc_date: dt.dat
 
 def date_range(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None) -> Normalized:
     """A range; each end borrows the parts it omits from the other ("4 to 22 January", "Nov 18-Dec 19, 2015")."""
-    from factcheck.normalize import NoValue
-
     filled = dict(groups)
     for part in ("year", "month"):
         if not filled.get(part + "2") and filled.get(part) and (part == "year" or filled.get("day2")):
@@ -272,8 +266,6 @@ def unresolved(result: Normalized, doc_date: dt.date | None) -> bool:
 def relative(result: Normalized, groups: dict[str, str], consts: dict[str, Any], book: Rulebook,
              doc_date: dt.date | None, shift: int) -> Normalized:
     """Resolve "last year", "this May", "next week", "next Friday", "yesterday" against the document date."""
-    from factcheck.normalize import NoValue
-
     period = consts.get("period") or (book.lookup("period", groups["period"]) if groups.get("period") else None)
     if unresolved(result, doc_date):
         return result
@@ -307,8 +299,6 @@ def relative(result: Normalized, groups: dict[str, str], consts: dict[str, Any],
 
 def days_of_month(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date, shift: int) -> None:
     """The 20th of next month (value), or 4 to 22 this month (low and high)."""
-    from factcheck.normalize import NoValue
-
     year, month = divmod(doc_date.year * 12 + doc_date.month - 1 + shift, 12)
     first = iso(year, month + 1, read_day(groups["day"], book), NoValue)
     if not groups.get("day2"):
@@ -334,8 +324,6 @@ def quarter_months(result: Normalized, year: int, number: int) -> None:
 def quarter(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None,
             shift: int | None) -> Normalized:
     """Q3 2016, the third quarter of next year, H1 2016 (a half is two quarters): a range of months."""
-    from factcheck.normalize import NoValue
-
     text = groups["quarter"]
     digits = "".join(ch for ch in text if ch.isdigit())
     number = int(digits) if digits else parse_ordinal(text, book)
@@ -360,8 +348,6 @@ def quarter(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date
 def week_of(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None,
             shift: int | None) -> Normalized:
     """The first (second, last) week of a month or year: a range of seven days."""
-    from factcheck.normalize import NoValue
-
     index_text = fold(groups["week_index"])
     index = -1 if index_text == "last" else parse_ordinal(index_text, book)
     year, month, _ = fields(groups, "", book, doc_date, result)
@@ -426,8 +412,6 @@ def anchor_text(groups: dict[str, str]) -> str:
 def anchor_day(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None) -> dt.date | None:
     """The day an anchored offset counts from: a stated date, "tomorrow", "next Friday"; None when it
     cannot be resolved (no document date, or a weekday of no stated week)."""
-    from factcheck.normalize import NoValue
-
     if groups.get("deictic") or groups.get("weekday"):
         year, month, day = end_fields(groups, "", book, doc_date, result)
     else:
@@ -472,8 +456,6 @@ def offset_steps(groups: dict[str, str], book: Rulebook) -> list[tuple[int, str]
 
 def offset_step(groups: dict[str, str], suffix: str, book: Rulebook) -> tuple[int, str]:
     """One amount and period of an offset: ("two", "days") -> (2, "day")."""
-    from factcheck.normalize import NoValue
-
     text = fold(groups["amount" + suffix])
     amount = FEW if "few" in text else COUPLE if "couple" in text else parse_number(text, book)
     period = book.lookup("period" + suffix, groups.get("period" + suffix, ""))
@@ -485,8 +467,6 @@ def offset_step(groups: dict[str, str], suffix: str, book: Rulebook) -> tuple[in
 def moved(day: dt.date, steps: int, period: str) -> dt.date:
     """day moved by steps periods; a month-end day clamps ("Jan 31" plus a month is Feb 28). Beyond the
     calendar's years 1 to 9999 ("6,000 years ago") there is no date to give."""
-    from factcheck.normalize import NoValue
-
     try:
         if period in ("day", "week"):
             return day + dt.timedelta(days=steps * (7 if period == "week" else 1))
@@ -500,8 +480,6 @@ def moved(day: dt.date, steps: int, period: str) -> dt.date:
 def season(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None,
            shift: int) -> Normalized:
     """Summer 2016, this winter: three months from the season's first (winter runs into the next year)."""
-    from factcheck.normalize import NoValue
-
     first = lookup_int(book, "season", groups["season"])
     year = year_of(groups.get("year"), None, book)
     if year is None:
@@ -520,8 +498,6 @@ def season(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date:
 def nth_weekday(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None,
                 shift: int | None) -> Normalized:
     """The first (second, last) Friday of July, of next month; without a month, of the document's."""
-    from factcheck.normalize import NoValue
-
     text = fold(groups["nth"])
     index = -1 if text == "last" else parse_ordinal(text, book)
     target = lookup_int(book, "weekday", groups["weekday"])
@@ -554,8 +530,6 @@ def nth_weekday(result: Normalized, groups: dict[str, str], book: Rulebook, doc_
 
 def week_holding(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None) -> Normalized:
     """The week of April 10th, the week beginning February 4: the Monday-to-Sunday week holding that day."""
-    from factcheck.normalize import NoValue
-
     year, month, day = fields(groups, "", book, doc_date, result)
     if year is None or month is None or day is None:
         if unresolved(result, doc_date):

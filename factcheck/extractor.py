@@ -15,7 +15,8 @@ from typing import Any
 
 from factcheck.document import Document, Sentence
 from factcheck.model import Claim
-from factcheck.normalize import NoValue, Normalized, normalize
+from factcheck.normalize import normalize
+from factcheck.normalized import NoValue, Normalized
 from factcheck.rulebook import Rule, Rulebook
 
 WINDOW_BEFORE = 80  # a match may start this far before the anchor that lets its rule run ...

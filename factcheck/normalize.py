@@ -8,29 +8,12 @@ Group names have fixed meanings (documented in rules/README.md): `amount`, `low`
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck import dates, units
+from factcheck.normalized import NoValue, Normalized
 from factcheck.numbers import parse_number, parse_ordinal, tidy
 from factcheck.rulebook import Rule, Rulebook, fold
-
-Value = int | float | str | None
-
-
-@dataclass(slots=True)
-class Normalized:
-    kind: str
-    value: Value
-    unit: str | None = None
-    low: Value = None
-    high: Value = None
-    qualifier: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-class NoValue(Exception):
-    """The match has the shape of a rule but its groups do not read as a value."""
 
 
 def normalize(rule: Rule, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None) -> Normalized:

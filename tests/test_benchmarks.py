@@ -22,6 +22,8 @@ def load(name: str):
 
 conf = load("conformance")
 thru = load("throughput")
+real = load("real_checks")
+checker = load("checker")
 E, F = conf.Expected, conf.Found
 
 
@@ -176,3 +178,47 @@ def test_prose_range_accepts_a_midpoint_value():
     expected = span("$10-20", 0, "money", None, unit="USD", low=10, high=20)
     assert prose.agrees(expected, span("$10-20", 0, "money", 15, unit="USD", low=10, high=20))
     assert not prose.agrees(expected, span("$10-20", 0, "money", 15, unit="USD", low=10, high=25))
+
+
+# --- real_checks: dates of the corpus files and the reading of reviews ---------------------------
+
+@pytest.mark.parametrize("name, date", [
+    ("2009-12-16-statement.txt", dt.date(2009, 12, 16)), ("1790a-george-washington.txt", dt.date(1790, 1, 8)),
+    ("1848-james-k-polk.txt", dt.date(1848, 12, 5)), ("1934-franklin-d-roosevelt.txt", dt.date(1934, 1, 31)),
+    ("README.md", None),
+])
+def test_real_checks_dates_each_corpus_file(name, date):
+    assert real.document_date(name) == date
+
+
+def test_real_checks_match_an_alarm_to_the_review_that_names_its_figures():
+    reviews = {("f.txt", "L1", "sum"): [("false alarm", real.figures_in("$5 + $7 = $12; stated $13")),
+                                        ("real error", real.figures_in("$1,200 + $300 = $1,500; stated $1,600"))]}
+    alarm = lambda words: real.Alarm("f.txt", 1, "sum", "inconsistent", "s", words)  # noqa: E731
+    found = real.classify([alarm("$1,200 + $300 = $1.5K; stated $1,600"), alarm("2 + 2 = 4; stated 9")], reviews)
+    assert [len(found[k]) for k in ("real error", "false alarm", "unread")] == [1, 0, 1]
+    assert real.known_real_errors(reviews) == 1
+
+
+# --- checker: relations found by the figures their checks use ------------------------------------
+
+def test_checker_counts_a_check_on_two_of_a_relations_figures_and_catches_a_breaking_edit():
+    from factcheck.rulebook import load_rulebook
+
+    book = load_rulebook()
+    text = "The city spent $4 million on roads and $6 million on schools, a total of $10 million."
+    relation = {"type": "sum", "verdict": "consistent", "figures": ["$4 million", "$10 million"],
+                "breaking_edit": ["$10 million", "$14 million"]}
+    tally = checker.score_relations([{"id": "p", "date": "2024-01-01", "text": text, "relation": [relation]}], book, False)
+    assert (tally.relations, tally.found, tally.right, tally.false_alarms) == (1, 1, 1, 0)
+    assert (tally.edits, tally.edits_caught) == (1, 1)
+    report = checker.scan(book, {"id": "p", "text": text})
+    assert not checker.covers(report.checks[0], report, checker.spans_of(text, ["roads", "schools"]))
+
+
+def test_checker_counts_an_inconsistent_check_on_no_relation_as_a_false_alarm():
+    from factcheck.rulebook import load_rulebook
+
+    text = "The city spent $4 million on roads and $6 million on schools, a total of $14 million."
+    tally = checker.score_relations([{"id": "p", "text": text}], load_rulebook(), False)
+    assert (tally.relations, tally.alarms, tally.false_alarms) == (0, 1, 1)
