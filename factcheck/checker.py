@@ -13,6 +13,7 @@ from factcheck.intervals import Interval, IntervalError, deviation
 from factcheck.model import Check, Quantity
 from factcheck.relations.arithmetic import EVALUATORS
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome
+from factcheck.relations.arithmetic.ends import resolve_ends
 from factcheck.relations.link import Link
 
 
@@ -20,7 +21,7 @@ def check_all(links: list[Link], facts: list[Fact], options: CheckOptions) -> li
     checks: list[Check] = []
     for link in links:
         try:
-            outcomes = EVALUATORS[link.type](link, facts, options)
+            outcomes = EVALUATORS[link.type](resolve_ends(link, options), facts, options)
         except (IntervalError, ZeroDivisionError, OverflowError):
             outcomes = []
         for outcome in outcomes:

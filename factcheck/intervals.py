@@ -77,10 +77,12 @@ class Interval:
     low: float
     high: float
     value: float
+    open: bool = False  # from a bound ("more than", "up to"): one side only, no centre to measure from
 
     def __post_init__(self) -> None:
         for name in ("low", "high", "value"):
             object.__setattr__(self, name, float(getattr(self, name)))
+        object.__setattr__(self, "open", bool(self.open))
         if math.isnan(self.low) or math.isnan(self.high) or math.isnan(self.value):
             raise IntervalError("an interval bound or value is not a number")
         if self.low == INF or self.high == -INF:
@@ -120,36 +122,36 @@ class Interval:
     def widened(self, by: float) -> Interval:
         if not by >= 0:
             raise IntervalError(f"cannot widen an interval by {by}")
-        return Interval(self.low - by, self.high + by, self.value)
+        return Interval(self.low - by, self.high + by, self.value, self.open)
 
     def scale(self, k: float) -> Interval:
         if not math.isfinite(k):
             raise IntervalError(f"cannot scale an interval by {k}")
         ends = sorted((_mul(self.low, k), _mul(self.high, k)))
-        return Interval(ends[0], ends[1], _mul(self.value, k))
+        return Interval(ends[0], ends[1], _mul(self.value, k), self.open)
 
     def __add__(self, other: Interval) -> Interval:
-        return Interval(self.low + other.low, self.high + other.high, self.value + other.value)
+        return Interval(self.low + other.low, self.high + other.high, self.value + other.value, self.open or other.open)
 
     def __sub__(self, other: Interval) -> Interval:
-        return Interval(self.low - other.high, self.high - other.low, self.value - other.value)
+        return Interval(self.low - other.high, self.high - other.low, self.value - other.value, self.open or other.open)
 
     def __mul__(self, other: Interval) -> Interval:
         corners = [_mul(a, b) for a in (self.low, self.high) for b in (other.low, other.high)]
-        return Interval(min(corners), max(corners), _mul(self.value, other.value))
+        return Interval(min(corners), max(corners), _mul(self.value, other.value), self.open or other.open)
 
     def __truediv__(self, other: Interval) -> Interval:
         """Quotient; a divisor interval that holds zero makes the result unbounded."""
         if other.low > 0 or other.high < 0:
             corners = [a / b for a in (self.low, self.high) for b in (other.low, other.high)
                        if math.isfinite(a) or math.isfinite(b)]
-            return Interval(min(corners), max(corners), self.value / other.value)
+            return Interval(min(corners), max(corners), self.value / other.value, self.open or other.open)
         low, high = _zero_divisor_bounds(self, other)
         if other.value:
             value = self.value / other.value
         else:
             value = INF if high == INF else -INF
-        return Interval(low, high, value)
+        return Interval(low, high, value, self.open or other.open)
 
 
 def _mul(a: float, b: float) -> float:
@@ -262,7 +264,7 @@ def stated_interval(value: float, text: str, qualifier: str | None, *, tolerance
         low, high = value - half - slack, value + half + slack
     if nonnegative and value >= 0:
         low = max(low, 0.0)
-    return Interval(low, high, value)
+    return Interval(low, high, value, qualifier in ("at_least", "at_most"))
 
 
 def _half_width(value: float, numeral: str | None, scale: float, exact: bool) -> float:
@@ -300,5 +302,12 @@ def judge(expected: Interval, stated: Interval, *, approx_threshold: float = 0.0
 
 
 def _bound_holds(expected: Interval, stated: Interval) -> bool:
-    return ((not stated.bounded and stated.contains(expected.value))
-            or (not expected.bounded and expected.contains(stated.value)))
+    """Whether one side is a bound ("more than doubled", "less than half") that holds the other's
+    central value: a bound has no centre, so a distance from it means nothing."""
+    return ((_is_bound(stated) and stated.contains(expected.value))
+            or (_is_bound(expected) and expected.contains(stated.value)))
+
+
+def _is_bound(found: Interval) -> bool:
+    """An interval that is a bound, or was computed from one: it has no centre."""
+    return found.open or not found.bounded

@@ -38,7 +38,7 @@ def windows(book, text: str, date: dt.date | None = dt.date(2020, 6, 1)):
     (Fig("1.7 points", "percent", 1.7, "percentage_point"), {"percent", "points"}, {"level"}),
     (Fig("six-party", "count", 6), {"count", "attribute"}, {"level"}),
     (Fig("five leaders", "count", 5), {"count", "level"}, {"attribute", "duration"}),
-    (Fig("three years", "quantity", 3, "year"), {"quantity", "level", "duration"}, set()),
+    (Fig("three years", "quantity", 3, "year"), {"quantity", "number", "duration"}, {"level"}),
     (Fig("70th anniversary", "ordinal", 70), {"ordinal", "anniversary"}, {"level"}),
     (Fig("40 years old", "quantity", 40, "year"), {"age", "duration"}, set()),
     (Fig("1993-97", "date", None, low="1993", high="1997"), {"date", "range", "ordered", "year"}, {"number"}),

@@ -49,8 +49,8 @@ def test_the_checks_can_fail():
     wrong = Example(("It was «58 times» larger",), {"value": 59}, None, 1)
     assert [f.problem for f in check_example(BOOK, times, wrong, wrong.texts[0])] == ["value is 58, expected 59"]
     assert check_counter(BOOK, times, wrong, wrong.texts[0])
-    missing = Example(("It was «58» larger",), {}, None, 1)
-    assert "no claim spans '58'" in check_example(BOOK, times, missing, missing.texts[0])[0].problem
+    missing = Example(("It «was» 58 times larger",), {}, None, 1)
+    assert "no claim spans 'was'" in check_example(BOOK, times, missing, missing.texts[0])[0].problem
     part = next(f for f in BOOK.frames if f.id == "part.of-the")
     example = Example(("Russia waived $12 billion of Pyongyang's $11 billion debt.",), {"verdict": "inconsistent"}, None, 1)
     assert check_frame(BOOK, part, example, example.texts[0], counter=False) == []

@@ -37,13 +37,13 @@ SCOPES = ("sentence", "pair")
 HEDGE = "{qualifier}"  # the rule files' table of hedge words: a slot may take one before it
 ROLES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     # check type: (roles a frame must bind, roles it may bind)
-    "ratio": (frozenset({"factor"}), frozenset({"subject", "reference"})),
-    "multiplier": (frozenset({"factor"}), frozenset({"target", "base"})),
-    "percent_change": (frozenset(), frozenset({"rate", "delta", "old", "new"})),
+    "ratio": (frozenset({"factor"}), frozenset({"subject", "reference", "ends"})),
+    "multiplier": (frozenset({"factor"}), frozenset({"target", "base", "ends"})),
+    "percent_change": (frozenset(), frozenset({"rate", "delta", "old", "new", "ends"})),
     "part_of_whole": (frozenset({"part", "whole"}), frozenset()),
-    "share": (frozenset({"share"}), frozenset({"whole", "part"})),
+    "share": (frozenset({"share"}), frozenset({"whole", "part", "ends"})),
     "sum": (frozenset({"parts", "total"}), frozenset()),
-    "difference": (frozenset({"gap"}), frozenset({"subject", "reference"})),
+    "difference": (frozenset({"gap"}), frozenset({"subject", "reference", "ends"})),
     "conversion": (frozenset({"stated", "converted"}), frozenset()),
     "anniversary": (frozenset({"nth"}), frozenset({"held", "event"})),
     "age": (frozenset({"age", "born"}), frozenset({"at"})),

@@ -140,7 +140,7 @@ def tie_anniversaries(links: list[Link]) -> None:
     for link in (x for x in links if x.type == "anniversary"):
         event = {w for w in content_words(link.meta.get("event_words", "")) if not w.isdigit()}
         link.meta["event_set"] = event
-        if event and event <= ANAPHORS and seen:
+        if event <= ANAPHORS and seen:  # "the event", or no event named: the one just spoken of
             link.meta["event_set"] = seen[-1].meta["event_set"]
             link.meta["first"] = seen[-1].meta.get("first", seen[-1])
         else:

@@ -15,7 +15,7 @@ from factcheck.model import Claim
 from factcheck.relations.frames import Frame
 from factcheck.relations.identity import Sentences, content_words, resolve_measure, tie_anniversaries
 from factcheck.relations.link import Link
-from factcheck.relations.slots import SENTENCE_BREAK, TIME_UNITS, Window, pair_window, sentence_window
+from factcheck.relations.slots import SENTENCE_BREAK, Window, pair_window, sentence_window
 from factcheck.rulebook import Rulebook
 
 MEASURE_ROLE = {"ratio": "reference", "multiplier": "base"}
@@ -83,9 +83,8 @@ def alone(claim: Claim, by_sentence: dict[int, list[Claim]]) -> bool:
 
 def covered(claim: Claim, bound: set[str], by_sentence: dict[int, list[Claim]]) -> bool:
     """Whether every claim of the claim's sentence with its kind and unit is among `bound`, and the
-    claim is a stated level: not a bound ("under 15", "up to $100 billion" name a limit) nor a
-    stretch of time ("the preceding five years")."""
-    if claim.qualifier in BOUNDS or claim.kind == "quantity" and claim.unit in TIME_UNITS:
+    claim is a stated level, not a bound ("under 15", "up to $100 billion" name a limit)."""
+    if claim.qualifier in BOUNDS:
         return False
     return all(c.id in bound for c in by_sentence.get(claim.sentence_index, ())
                if c.kind == claim.kind and c.unit == claim.unit)

@@ -30,6 +30,7 @@ NUMERIC_KINDS = LEVEL_KINDS | {"percent", "ratio", "ordinal"}
 DASHED = regex.compile(r"[\d\p{L}.]\s*[-–—]\s*[\d$€£¥]")
 WORDED = regex.compile(r"\b(?:to|through|thru|till|until|and)\b", regex.IGNORECASE)
 AGE = regex.compile(r"\b(?:old|of age)$", regex.IGNORECASE)
+HALVING = regex.compile(r"\bhalv(?:ed|ing|es)\b", regex.IGNORECASE)
 ANNIVERSARY = regex.compile(r"\banniversar(?:y|ies)$", regex.IGNORECASE)
 COMPOUND = regex.compile(r"[\w\d]-\p{L}+$")
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "quarter"})
@@ -55,18 +56,22 @@ def tags(claim: Claim, periods: frozenset[str] | dict[str, object] = frozenset()
     if claim.extra.get("relative") and claim.kind != "date" or claim.value is None and claim.low is None:
         return (*found, "unstated")
     ranged = claim.low is not None and claim.high is not None
+    duration = claim.kind == "quantity" and claim.unit in TIME_UNITS or claim.kind == "count" and last_word(claim) in periods
     if claim.kind in NUMERIC_KINDS and isinstance(claim.value, (int, float)) and not ranged:
         found.append("number")
         if claim.kind == "count" and COMPOUND.search(claim.text):
             found.append("attribute")  # "six-party talks", "a three-year plan": a modifier, not an amount
-        elif claim.kind in LEVEL_KINDS:
-            found.append("level")
+        elif claim.kind in LEVEL_KINDS and not duration:
+            found.append("level")  # a stretch of time ("over five years") is when, not how much
     if ranged:
         found.append("range")
         if claim.kind == "date" or DASHED.search(claim.text) and not WORDED.search(claim.text):
             found.append("ordered")  # "1993-97", "from 2015 to 2019"; "from $10 to $7" may tell a fall
-    if claim.kind == "ratio" and isinstance(claim.value, (int, float)) and 0 < claim.value < 1:
-        found.append("fraction")
+    if claim.kind == "ratio" and isinstance(claim.value, (int, float)):
+        if claim.value > 1 or HALVING.search(claim.text):
+            found.append("multiple")  # "tripled", "58 times", "halved": a factor, not a share of something
+        elif 0 < claim.value < 1:
+            found.append("fraction")
     if claim.kind == "percent" and claim.unit == "percentage_point":
         found.append("points")
     if claim.kind == "date" and date_value(claim)[:4].isdigit():
@@ -75,7 +80,7 @@ def tags(claim: Claim, periods: frozenset[str] | dict[str, object] = frozenset()
             found.append("relative")
     if claim.extra.get("per"):
         found.append("rate")
-    if claim.kind == "quantity" and claim.unit in TIME_UNITS or claim.kind == "count" and last_word(claim) in periods:
+    if duration:
         found.append("duration")
     if claim.kind == "ordinal" and ANNIVERSARY.search(claim.text):
         found.append("anniversary")

@@ -3,7 +3,9 @@
 The event's year is compared with the year the frame binds as `event` ("founded in 1945"),
 or with an earlier anniversary of the same event (the matcher ties them). With no year
 stated for the anniversary itself (or only a month, "in October"), the document's year is taken:
-anniversaries are told in the year they are held. With no year at all there is nothing to compute.
+anniversaries are told in the year they are held; but two mentions of one event are compared only where both state when
+they are held ("in nine years … the 250th anniversary" is not this year's). With no year at all
+there is nothing to compute.
 """
 
 from __future__ import annotations
@@ -25,19 +27,22 @@ def year_from_anniversary(held_year: Interval | int, nth: int) -> Interval:
     return held - Interval.exact(nth)
 
 
-def held_year(link: Link) -> int | None:
-    """The year the anniversary is held: stated with it, else the document's (it is told in its year)."""
+def held_year(link: Link, stated_only: bool = False) -> int | None:
+    """The year the anniversary is held: stated with it (a day or month without a year is in the
+    document's year), else, unless `stated_only`, the document's (it is told in its year)."""
     held = link.one("held")
     stated = year_of(held) if held is not None else None
     if stated is not None:
         return stated
     date = link.meta.get("document_date")
-    return int(date[:4]) if date else None
+    if not date or (stated_only and held is None):
+        return None
+    return int(date[:4])
 
 
-def event_year(link: Link) -> tuple[int, int] | None:
+def event_year(link: Link, stated_only: bool = False) -> tuple[int, int] | None:
     """The year this anniversary puts its event in, and the year it is held."""
-    year, nth = held_year(link), link.one("nth")
+    year, nth = held_year(link, stated_only), link.one("nth")
     if year is None or nth is None or not isinstance(nth.value, (int, float)):
         return None
     return int(year_from_anniversary(year, int(nth.value)).value), year
@@ -60,8 +65,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
                         f"{words}; stated {stated_claim.text}", f"{nth.text} in {year} and {stated_claim.text}: {verdict}",
                         (*used, stated_claim), dates=True)]
     first = link.meta.get("first")
-    other = event_year(first) if first is not None else None
-    if other is None:
+    other = event_year(first, stated_only=True) if first is not None else None
+    if other is None or event_year(link, stated_only=True) is None:
         if link.meta.get("followed"):
             return []  # a later mention compares with this one
         return [Outcome("unverifiable", Interval.exact(event), None, None, f"{words}: {what} in {event}",

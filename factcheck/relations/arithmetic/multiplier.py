@@ -1,9 +1,11 @@
-"""Multiplier: "grew N-fold to X (from Y)", "doubled to X": the level before is X ÷ N."""
+"""Multiplier: "grew N-fold to X (from Y)", "doubled to X": the level before is X ÷ N; after a
+word of decrease ("fell a hundredfold") the level before is X × N."""
 
 from __future__ import annotations
 
 from factcheck.facts import Fact
 from factcheck.intervals import Interval
+from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import (
     CheckOptions, Outcome, alike, compare, implied, interval, sum_words, total,
 )
@@ -16,12 +18,23 @@ def base_from_multiplier(target: Interval, factor: Interval) -> Interval:
     return target / factor
 
 
+def falls(factor: Claim, target: Claim, base: Claim) -> bool:
+    """A multiple above one between a larger start and a smaller end: a fall by that multiple."""
+    numbers = (factor.value, target.value, base.value)
+    return all(isinstance(x, (int, float)) for x in numbers) and factor.value > 1 and target.value < base.value
+
+
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
     factor, target, bases = link.one("factor"), link.one("target"), link.role("base")
     if factor is None or target is None or (bases and not alike((target, *bases))):
         return []
+    if len(bases) == 1 and falls(factor, target, bases[0]):
+        target, bases = bases[0], (target,)  # "fell a hundredfold, from $100,000 to $1,000": read as the rise undone
     unit = target.unit
-    expected = base_from_multiplier(interval(target, options), interval(factor, options))
+    factor_range = interval(factor, options)
+    if link.meta.get("direction") == -1 and factor_range.low >= 1:
+        factor_range = Interval.exact(1) / factor_range  # "fell a hundredfold": to a hundredth
+    expected = base_from_multiplier(interval(target, options), factor_range)
     words = f"{target.text} ÷ {figure(factor.value, None)} = {figure(expected.value, unit)} before the change"
     if not bases:
         return [implied(link, expected, unit, words, f"{factor.text} to {target.text} implies a level of "
