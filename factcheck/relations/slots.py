@@ -27,8 +27,6 @@ RESERVED = regex.compile("[\ue000-\ue002]")
 SPACES = regex.compile(r"\s+")
 LEVEL_KINDS = frozenset({"money", "count", "distance", "quantity"})
 NUMERIC_KINDS = LEVEL_KINDS | {"percent", "ratio", "ordinal"}
-DASHED = regex.compile(r"[\d\p{L}.]\s*[-–—]\s*[\d$€£¥]")
-WORDED = regex.compile(r"\b(?:to|through|thru|till|until|and)\b", regex.IGNORECASE)
 AGE = regex.compile(r"\b(?:old|of age)$", regex.IGNORECASE)
 HALVING = regex.compile(r"\bhalv(?:ed|ing|es)\b", regex.IGNORECASE)
 ANNIVERSARY = regex.compile(r"\banniversar(?:y|ies)$", regex.IGNORECASE)
@@ -65,8 +63,6 @@ def tags(claim: Claim, periods: frozenset[str] | dict[str, object] = frozenset()
             found.append("level")  # a stretch of time ("over five years") is when, not how much
     if ranged:
         found.append("range")
-        if claim.kind == "date" or DASHED.search(claim.text) and not WORDED.search(claim.text):
-            found.append("ordered")  # "1993-97", "from 2015 to 2019"; "from $10 to $7" may tell a fall
     if claim.kind == "ratio" and isinstance(claim.value, (int, float)):
         if claim.value > 1 or HALVING.search(claim.text):
             found.append("multiple")  # "tripled", "58 times", "halved": a factor, not a share of something
