@@ -10,16 +10,23 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
+import regex
+
 from factcheck.document import Document
 from factcheck.model import Claim
 from factcheck.relations.frames import Frame
 from factcheck.relations.identity import Sentences, content_words, resolve_measure, tie_anniversaries
 from factcheck.relations.link import Link
-from factcheck.relations.slots import SENTENCE_BREAK, Window, pair_window, sentence_window
+from factcheck.relations.slots import SENTENCE_BREAK, Window, pair_window, sentence_window, tags
 from factcheck.rulebook import Rulebook
 
 MEASURE_ROLE = {"ratio": "reference", "multiplier": "base"}
 BOUNDS = ("at_least", "at_most")
+
+
+NEAR = 40  # characters from a trigger to a year that dates it
+SPANS_TO_NOW = frozenset({"since", "from"})
+SPAN_START = regex.compile(r"\b(?:since|from)\s+(?:(?:early|late|mid)[- ])?$", regex.IGNORECASE)
 
 
 def find_links(doc: Document, claims: list[Claim], book: Rulebook) -> list[Link]:
@@ -41,6 +48,7 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook) -> list[Link]
     date = doc.date.isoformat() if doc.date else None
     for link in links:
         link.meta["document_date"] = date
+        link.meta["dated_apart"] = dated_apart(link, doc, by_sentence)
     resolve_identities(doc, claims, links, book)
     return links
 
@@ -73,6 +81,17 @@ def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, by_sentenc
         if words is not None:
             meta[group] = book.lookup(table, words) if table in book.tables else words.strip()
     return Link(frame.type, frame.id, trigger[0], {r: c for r, c in roles.items() if c}, meta)
+
+
+def dated_apart(link: Link, doc: Document, by_sentence: dict[int, list[Claim]]) -> bool:
+    """Whether a stated year the link does not bind follows its trigger closely ("She was 79 when she
+    emigrated in 1980", "its 50th anniversary in 2020"): then the document's date is not the time the
+    trigger speaks of. A span that runs to now ("since 2004") leaves it so."""
+    bound, trigger = link.claim_ids(), link.trigger
+    return any(c.kind == "date" and c.id not in bound and "year" in tags(c) and "relative" not in tags(c)
+               and 0 <= c.start - trigger.end <= NEAR and c.extra.get("bound") not in SPANS_TO_NOW
+               and not SPAN_START.search(doc.text, max(0, c.start - 16), c.start)
+               for c in by_sentence.get(trigger.sentence_index, ()))
 
 
 def alone(claim: Claim, by_sentence: dict[int, list[Claim]]) -> bool:

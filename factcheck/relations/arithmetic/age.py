@@ -25,7 +25,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     if age is None or born is None or not isinstance(age.value, (int, float)) or not 0 < age.value < OLDEST:
         return []
     year = year_of(born)
-    date = link.meta.get("document_date")
+    date = None if link.meta.get("dated_apart") else link.meta.get("document_date")
     at_year = year_of(at) if at is not None else int(date[:4]) if date else None
     if year is None or at_year is None:
         return []

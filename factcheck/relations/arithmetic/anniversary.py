@@ -3,7 +3,8 @@
 The event's year is compared with the year the frame binds as `event` ("founded in 1945"),
 or with an earlier anniversary of the same event (the matcher ties them). With no year
 stated for the anniversary itself (or only a month, "in October"), the document's year is taken:
-anniversaries are told in the year they are held; but two mentions of one event are compared only where both state when
+anniversaries are told in the year they are held, unless the sentence dates something else in a
+year the frame leaves unbound ("its 50th anniversary in 2020"); but two mentions of one event are compared only where both state when
 they are held ("in nine years … the 250th anniversary" is not this year's). With no year at all
 there is nothing to compute.
 """
@@ -29,13 +30,13 @@ def year_from_anniversary(held_year: Interval | int, nth: int) -> Interval:
 
 def held_year(link: Link, stated_only: bool = False) -> int | None:
     """The year the anniversary is held: stated with it (a day or month without a year is in the
-    document's year), else, unless `stated_only`, the document's (it is told in its year)."""
+    document's year), else, unless `stated_only` or its sentence names another year, the document's."""
     held = link.one("held")
     stated = year_of(held) if held is not None else None
     if stated is not None:
         return stated
     date = link.meta.get("document_date")
-    if not date or (stated_only and held is None):
+    if not date or (stated_only and held is None) or link.meta.get("dated_apart"):
         return None
     return int(date[:4])
 
