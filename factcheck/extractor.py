@@ -11,12 +11,11 @@ import bisect
 from dataclasses import dataclass
 from typing import Any
 
-
-
 from factcheck.document import Document, Sentence
 from factcheck.model import Claim
 from factcheck.normalize import NoValue, Normalized, normalize
 from factcheck.rulebook import Rule, Rulebook
+from factcheck.saferegex import MatchBudget, OverBudget, seconds_for
 
 WINDOW_BEFORE = 80  # a match may start this far before the anchor that lets its rule run ...
 WINDOW_AFTER = 120  # ... and end this far after it
@@ -34,33 +33,59 @@ class Candidate:
         return self.start < other.end and other.start < self.end
 
 
+class UserBudgets:
+    """The matching time each user rule and anchor may still spend on one document."""
+
+    def __init__(self, doc: Document, warnings: list[str]) -> None:
+        self.doc, self.warnings = doc, warnings
+        self.seconds = seconds_for(len(doc.text))
+        self.budgets: dict[str, MatchBudget] = {}
+
+    def finditer(self, owner: str, pattern: Any, start: int, end: int) -> list[Any]:
+        """The matches of a user pattern; none once its owner is out of time (warned about once)."""
+        budget = self.budgets.setdefault(owner, MatchBudget(self.seconds))
+        if budget.spent:
+            return []
+        try:
+            return budget.finditer(pattern, self.doc.scan_text, start, end)
+        except OverBudget:
+            line, _ = self.doc.line_col(start)
+            self.warnings.append(f"{owner} timed out: it used its {self.seconds:.1f} s for this document at line {line}"
+                                 " and is switched off for the rest of it")
+            return []
+
+
 def extract(doc: Document, book: Rulebook) -> tuple[list[Claim], list[str]]:
     """All claims of the document in text order, and warnings (e.g. a rule that timed out)."""
     warnings: list[str] = []
+    budgets = UserBudgets(doc, warnings)
     chosen: list[Candidate] = []
     qualifier = book.qualifier_regex
-    for sentence, hits in sentence_anchors(doc, book):
+    for sentence, hits in sentence_anchors(doc, book, budgets):
         candidates = []
         stretches: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         for rule in book.rules:
             if rule.anchors not in stretches:
                 stretches[rule.anchors] = windows([s for a in rule.anchors for s in hits.get(a, ())], sentence)
             for start, end in stretches[rule.anchors]:
-                candidates.extend(run_rule(rule, doc, start, end, book, warnings))
+                candidates.extend(run_rule(rule, doc, start, end, book, budgets))
         for candidate in select(unique(candidates)):
             attach_qualifier(candidate, doc, sentence, book, qualifier)
             chosen.append(candidate)
     return [to_claim(doc, i, c) for i, c in enumerate(chosen, start=1)], warnings
 
 
-def sentence_anchors(doc: Document, book: Rulebook) -> list[tuple[Sentence, dict[str, list[tuple[int, int]]]]]:
+def sentence_anchors(doc: Document, book: Rulebook,
+                     budgets: UserBudgets) -> list[tuple[Sentence, dict[str, list[tuple[int, int]]]]]:
     """Each sentence that holds an anchor, with where each of its anchors occurs."""
     starts = [s.start for s in doc.sentences]
     found: dict[int, dict[str, list[tuple[int, int]]]] = {}
     lowered = doc.scan_text.lower()
     lowered = lowered if len(lowered) == len(doc.scan_text) else None  # a few letters lower-case to two
     for name, pattern in book.anchor_regexes.items():
-        for match in pattern.finditer(doc.scan_text, lowered):
+        matches = (budgets.finditer(f"anchor '{name}'", pattern.full, 0, len(doc.scan_text)) if pattern.bounded
+                   else pattern.finditer(doc.scan_text, lowered))
+        for match in matches:
             index = bisect.bisect_right(starts, match.start()) - 1
             if index >= 0 and match.start() < doc.sentences[index].end:
                 found.setdefault(index, {}).setdefault(name, []).append(match.span())
@@ -79,16 +104,14 @@ def windows(spans: list[tuple[int, int]], sentence: Sentence) -> list[tuple[int,
     return [(low, high) for low, high in merged]
 
 
-def run_rule(rule: Rule, doc: Document, start: int, end: int, book: Rulebook, warnings: list[str]) -> list[Candidate]:
+def run_rule(rule: Rule, doc: Document, start: int, end: int, book: Rulebook, budgets: UserBudgets) -> list[Candidate]:
+    matches = (budgets.finditer(f"rule {rule.id}", rule.compiled, start, end) if rule.bounded
+               else rule.compiled.finditer(doc.scan_text, start, end))
     found = []
-    try:
-        for match in rule.compiled.finditer(doc.scan_text, start, end, timeout=rule.timeout):
-            candidate = to_candidate(rule, match, book, doc)
-            if candidate is not None:
-                found.append(candidate)
-    except TimeoutError:
-        line, _ = doc.line_col(start)
-        warnings.append(f"rule {rule.id} timed out on the sentence at line {line}; skipped there")
+    for match in matches:
+        candidate = to_candidate(rule, match, book, doc)
+        if candidate is not None:
+            found.append(candidate)
     return found
 
 

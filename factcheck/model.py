@@ -11,6 +11,7 @@ from typing import Any
 Value = int | float | str | None
 
 KINDS = ("money", "percent", "distance", "quantity", "ratio", "count", "ordinal", "date")
+QUALIFIERS = ("approximately", "at_least", "at_most")
 VERDICTS = ("consistent", "approximate", "inconsistent", "unverifiable")
 SEVERITY_OF = {
     "inconsistent": "error",

@@ -16,8 +16,13 @@ from typing import Any
 
 import regex
 
-from factcheck.errors import RuleError
+from factcheck.errors import InputError, RuleError
 from factcheck.model import KINDS
+from factcheck.reading import MAX_DATA_BYTES, read_text
+from factcheck.ruledata import (
+    check_example_date, check_lookups, check_rule_id, check_set, check_tables, check_unique, is_builtin, rule_line,
+)
+from factcheck.ruletrust import compile_pattern, is_users, prepare_user_patterns
 
 REF = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_][A-Za-z0-9_]*)\}")  # \p{Lu} is a property, not a fragment
 FILE_KEYS = {"family", "kind", "priority", "description", "lookup", "fragments", "tables", "anchors", "rules",
@@ -33,7 +38,6 @@ EXAMPLE_KEYS = {"texts", "value", "unit", "low", "high", "qualifier", "kind", "p
 SET_KEYS = {"value", "unit", "qualifier", "per", "factor", "kind", "ambiguous", "shift", "period", "relative", "direction"}
 DIRECTIONS = ("past", "future")
 DEFAULT_ANCHORS = ("digit", "number_word")
-USER_MATCH_TIMEOUT = 1.0  # seconds a user rule may spend on one stretch of a sentence
 MAX_EXPANSION_DEPTH = 20
 
 
@@ -65,7 +69,7 @@ class Rule:
     source: str
     line: int
     order: int = 0
-    timeout: float | None = None  # user rules run with a match timeout; the shipped ones are trusted
+    bounded: bool = False  # a user's pattern: compiled and matched under a time budget (see ruletrust)
 
 
 @dataclass(slots=True)
@@ -113,6 +117,7 @@ class Rulebook:
     relations: list[Relation] = field(default_factory=list)
     composites: dict[str, Composite] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    user_names: set[str] = field(default_factory=set)  # fragments, tables and anchors a user file defined
 
     def lookup(self, table: str, key: str) -> Any:
         """Case-insensitive table lookup with whitespace and hyphens folded."""
@@ -151,12 +156,7 @@ def load_rulebook(user_dirs: list[Path] | None = None) -> Rulebook:
         for path in rule_files(directory):
             text = read_rule_file(path)
             raw.append((str(path), parse_toml(path, text), text))
-    book = build(raw)
-    shipped = str(builtin_rules_dir())
-    for rule in book.rules:
-        if not rule.source.startswith(shipped):
-            rule.timeout = USER_MATCH_TIMEOUT
-    return book
+    return build(raw)
 
 
 def rule_files(directory: Path) -> list[Path]:
@@ -167,14 +167,16 @@ def rule_files(directory: Path) -> list[Path]:
 
 def read_rule_file(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"{path}:1: cannot read rule file: {exc}") from None
+        return read_text(path, MAX_DATA_BYTES, "rule file")
+    except InputError as exc:
+        raise RuleError(f"{path}:1: cannot read rule file: {str(exc).removeprefix(f'{path}: ')}") from None
 
 
 def parse_toml(path: Path, text: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise RuleError(f"{path}:1: invalid TOML: nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         found = regex.search(r"\(at line (\d+), column \d+\)", str(exc))
         line = found.group(1) if found else str(text.rstrip().count("\n") + 1 if "end of document" in str(exc) else 1)
@@ -186,18 +188,27 @@ def build(files: list[tuple[str, dict[str, Any], str]]) -> Rulebook:
     book = Rulebook()
     pending: dict[str, tuple[dict[str, Any], str, str, dict[str, Any]]] = {}
     pending_relations: dict[str, tuple[dict[str, Any], str, str]] = {}
+    places: dict[str, tuple[str, int, bool]] = {}
     for source, data, text in files:
+        builtin = from_builtin(source)
         check_keys(source, text, data, FILE_KEYS, "rule file")
         check_shapes(source, text, data)
+        if not builtin:
+            book.user_names.update(*(data.get(key, {}) for key in ("fragments", "tables", "anchors")))
         book.fragments.update(string_map(source, text, data, "fragments"))
         anchors = string_map(source, text, data, "anchors")
         book.anchors.update(anchors)
         book.anchor_sources.update({name: f"{source}:{line_of(text, name)}" for name in anchors})
-        for name, table in table_map(source, text, data).items():
+        tables = table_map(source, text, data)
+        check_tables(source, text, tables, pint=not builtin)
+        for name, table in tables.items():
             book.tables.setdefault(name, {}).update({fold(k): v for k, v in table.items()})
-        for rule in data.get("rules", []):
+        for index, rule in enumerate(data.get("rules", [])):
             if not isinstance(rule, dict) or not isinstance(rule.get("id"), str):
                 raise RuleError(f"{source}:{line_of(text, '[[rules]]')}: every rule needs a string 'id'")
+            line = rule_line(text, rule["id"], index)
+            check_rule_id(f"{source}:{line}", rule["id"])
+            check_unique(places, rule["id"], source, line, builtin)
             pending[rule["id"]] = (rule, source, text, data)
         for relation in data.get("relations", []):
             if not isinstance(relation, dict) or not isinstance(relation.get("id"), str):
@@ -205,6 +216,7 @@ def build(files: list[tuple[str, dict[str, Any], str]]) -> Rulebook:
             pending_relations[relation["id"]] = (relation, source, text)
         book.composites.update(composites(source, text, data))
         book.sources.append(source)
+    prepare_user_patterns(user_patterns(book, list(pending.values())))
     for order, (rule, source, text, data) in enumerate(pending.values()):
         compiled = compile_rule(book, rule, source, text, data)
         compiled.order = order
@@ -215,6 +227,26 @@ def build(files: list[tuple[str, dict[str, Any], str]]) -> Rulebook:
                                              regex.IGNORECASE)
     book.relations = [compile_relation(book, *item) for item in pending_relations.values()]
     return book
+
+
+def from_builtin(source: str) -> bool:
+    return is_builtin(source, builtin_rules_dir())
+
+
+def user_patterns(book: Rulebook, pending: list[tuple[dict[str, Any], str, str, dict[str, Any]]]) -> list[tuple[str, int]]:
+    """The expanded patterns of the rules a user supplied, to trial-compile them in one go."""
+    found = []
+    for rule, source, _, _ in pending:
+        if isinstance(rule.get("pattern"), str) and is_users(book, from_builtin(source), rule["pattern"]):
+            try:
+                found.append((expand(book, rule["pattern"], source), rule_flags(rule)))
+            except RuleError:
+                continue  # compile_rule reports it with the rule's line
+    return found
+
+
+def rule_flags(rule: dict[str, Any]) -> int:
+    return 0 if rule.get("case_sensitive") else regex.IGNORECASE
 
 
 FILE_SHAPES = {"family": str, "kind": str, "priority": int, "description": str, "lookup": dict, "fragments": dict,
@@ -330,23 +362,24 @@ def compile_rule(book: Rulebook, rule: dict[str, Any], source: str, text: str, d
     constants = rule.get("set", {})
     if not isinstance(constants, dict) or set(constants) - SET_KEYS:
         raise RuleError(f"{where}: 'set' may only hold {', '.join(sorted(SET_KEYS))}")
+    builtin = from_builtin(source)
+    check_set(where, constants, pint=not builtin)
     if constants.get("direction", "past") not in DIRECTIONS:
         raise RuleError(f"{where}: 'direction' must be one of {', '.join(DIRECTIONS)}")
     anchors = tuple(rule.get("anchors", DEFAULT_ANCHORS))
     for anchor in anchors:
         if anchor not in book.anchors:
             raise RuleError(f"{where}: unknown anchor '{anchor}'")
-    flags = 0 if rule.get("case_sensitive") else regex.IGNORECASE
-    try:
-        compiled = regex.compile(expand(book, rule["pattern"], where), flags)
-    except regex.error as exc:
-        raise RuleError(f"{where}: bad pattern: {exc}") from None
+    bounded = is_users(book, builtin, rule["pattern"])
+    compiled = compile_pattern(expand(book, rule["pattern"], where), rule_flags(rule), bounded, where)
+    tables = lookups({**data.get("lookup", {}), **rule.get("lookup", {})}, where, book)
+    check_lookups(where, list(compiled.groupindex), tables, book.tables, pint=not builtin)
     return Rule(
         id=rid, family=data["family"], kind=kind, name=str(rule.get("name", rid)),
         description=str(rule.get("description", "")), pattern=rule["pattern"], compiled=compiled,
         anchors=anchors, priority=int(rule.get("priority", data.get("priority", 0))),
-        constants=constants, lookup=lookups({**data.get("lookup", {}), **rule.get("lookup", {})}, where, book), examples=examples(rule, "examples", where, text),
-        counter_examples=examples(rule, "counter_examples", where, text), source=source, line=line,
+        constants=constants, lookup=tables, examples=examples(rule, "examples", where, text),
+        counter_examples=examples(rule, "counter_examples", where, text), source=source, line=line, bounded=bounded,
     )
 
 
@@ -375,6 +408,7 @@ def examples(rule: dict[str, Any], key: str, where: str, text: str, allowed: set
         if not isinstance(texts, list) or not texts or not all(isinstance(t, str) for t in texts):
             raise RuleError(f"{where}: each of '{key}' needs a non-empty list 'texts'")
         expected = {k: v for k, v in group.items() if k not in ("texts", "date", "note")}
+        check_example_date(where, group.get("date"))
         found.append(Example(tuple(texts), expected, group.get("date"), line_of(text, texts[0])))
     return found
 
@@ -425,14 +459,15 @@ def compile_anchors(book: Rulebook) -> dict[str, Anchor]:
     for these short alternations of words it is several times faster than `regex`.
     """
     used = sorted({a for rule in book.rules for a in rule.anchors})
+    expanded = {name: expand(book, book.anchors[name], f"{book.anchor_sources.get(name, '?')}: anchor '{name}'")
+                for name in used}
+    users = {name for name in used if name in book.user_names or is_users(book, True, book.anchors[name])}
+    prepare_user_patterns([(expanded[name], regex.IGNORECASE) for name in sorted(users)])
     compiled = {}
     for name in used:
         where = f"{book.anchor_sources.get(name, '?')}: anchor '{name}'"
-        source = expand(book, book.anchors[name], where)
-        try:
-            compiled[name] = Anchor(regex.compile(source, regex.IGNORECASE), fast_pattern(source))
-        except regex.error as exc:
-            raise RuleError(f"{where}: bad pattern: {exc}") from None
+        full = compile_pattern(expanded[name], regex.IGNORECASE, name in users, where)
+        compiled[name] = Anchor(full, None if name in users else fast_pattern(expanded[name]), name in users)
     return compiled
 
 
@@ -450,6 +485,7 @@ class Anchor:
 
     full: Any
     fast: re.Pattern[str] | None
+    bounded: bool = False  # a user's anchor: matched under a time budget
 
     def finditer(self, text: str, lowered: str | None) -> Any:
         if self.fast is not None and lowered is not None:

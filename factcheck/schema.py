@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcheck.model import KINDS, VERDICTS
+from factcheck.model import KINDS, QUALIFIERS, VERDICTS
 from factcheck.render.common import REPORTED_SEVERITY
 from factcheck.render.json_report import DIFF_SCHEMA_ID, REPORT_SCHEMA_ID
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-QUALIFIERS = ("approximately", "at_least", "at_most")
 CHANGES = ("changed", "added", "removed")
 
 STRING = {"type": "string"}
