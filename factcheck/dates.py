@@ -230,6 +230,10 @@ def read_year(text: str | None, start_year: str | None) -> int | None:
             year = base - base % 100 + int(digits)
             return year + 100 if year < base and year + 100 - base <= ROLLOVER else year
         return 1900 + int(digits) if int(digits) > 30 else 2000 + int(digits)
+    if digits and not dt.MINYEAR <= int(digits) <= dt.MAXYEAR:
+        from factcheck.normalize import NoValue
+
+        raise NoValue("no such year")
     return int(digits) if digits else None
 
 
@@ -245,6 +249,8 @@ def iso(year: int | None, month: int | None, day: int | None, error: type[Except
     """ISO 8601 at the stated granularity; None when nothing is known; error when impossible."""
     if year is None and month is None:
         return None
+    if year is not None and not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise error("no such year")  # ISO years run from 0001 to 9999: no "0000"
     try:
         if year is None:
             dt.date(2000, month or 1, day or 1)
@@ -483,12 +489,20 @@ def offset_step(groups: dict[str, str], suffix: str, book: Rulebook) -> tuple[in
 
 
 def moved(day: dt.date, steps: int, period: str) -> dt.date:
-    """day moved by steps periods; a month-end day clamps ("Jan 31" plus a month is Feb 28)."""
-    if period in ("day", "week"):
-        return day + dt.timedelta(days=steps * (7 if period == "week" else 1))
-    months = day.year * 12 + day.month - 1 + steps * {"year": 12, "decade": 120, "quarter": 3}.get(period, 1)
-    year, month = divmod(months, 12)
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+    """day moved by steps periods; a month-end day clamps ("Jan 31" plus a month is Feb 28).
+
+    NoValue past the calendar's years 1-9999 ("10^20 days ago").
+    """
+    from factcheck.normalize import NoValue
+
+    try:
+        if period in ("day", "week"):
+            return day + dt.timedelta(days=steps * (7 if period == "week" else 1))
+        months = day.year * 12 + day.month - 1 + steps * {"year": 12, "decade": 120, "quarter": 3}.get(period, 1)
+        year, month = divmod(months, 12)
+        return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+    except (OverflowError, ValueError, calendar.IllegalMonthError):
+        raise NoValue("no such date") from None
 
 
 def season(result: Normalized, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None,

@@ -17,6 +17,8 @@ from operator import attrgetter
 
 import regex
 
+from factcheck.charforms import fold_forms
+
 # --- language data -----------------------------------------------------------------------
 # Abbreviations are matched exactly as written (case matters: "Ill." is a state, "ill." a word).
 
@@ -333,8 +335,9 @@ def load(path: str, data: bytes, *, date: dt.date | None = None, scan_text: str 
 
 def load_text(path: str, text: str, *, date: dt.date | None = None, scan_text: str | None = None) -> Document:
     """A Document over `text`. Sentences and the stated date come from `scan_text` (the text
-    with markup masked, same length); a `date` given wins over the stated one."""
-    scan = text if scan_text is None else scan_text
+    with markup masked, same length, its character forms folded by `charforms`); a `date`
+    given wins over the stated one."""
+    scan = fold_forms(text if scan_text is None else scan_text)
     if len(scan) != len(text):
         raise ValueError(f"{path}: scan text has {len(scan)} code points, the text {len(text)}")
     found, source = (date, "option") if date else find_document_date(scan)

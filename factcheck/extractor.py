@@ -14,6 +14,7 @@ from typing import Any
 from factcheck.document import Document, Sentence
 from factcheck.model import Claim
 from factcheck.normalize import NoValue, Normalized, normalize
+from factcheck.numbers import TooLarge
 from factcheck.rulebook import Rule, Rulebook
 from factcheck.saferegex import MatchBudget, OverBudget, seconds_for
 
@@ -24,10 +25,13 @@ NUMERIC_KINDS = {"money", "percent", "distance", "quantity", "count", "ratio"}
 
 @dataclass(slots=True)
 class Candidate:
+    """A rule's match; without `found` a figure too large to read, which still takes its span."""
+
     start: int
     end: int
     rule: Rule
-    found: Normalized
+    found: Normalized | None
+    problem: str = ""
 
     def overlaps(self, other: Candidate) -> bool:
         return self.start < other.end and other.start < self.end
@@ -70,6 +74,9 @@ def extract(doc: Document, book: Rulebook) -> tuple[list[Claim], list[str]]:
             for start, end in stretches[rule.anchors]:
                 candidates.extend(run_rule(rule, doc, start, end, book, budgets))
         for candidate in select(unique(candidates)):
+            if candidate.found is None:
+                warnings.append(too_large(doc, candidate))
+                continue
             attach_qualifier(candidate, doc, sentence, book, qualifier)
             chosen.append(candidate)
     return [to_claim(doc, i, c) for i, c in enumerate(chosen, start=1)], warnings
@@ -136,7 +143,16 @@ def to_candidate(rule: Rule, match: Any, book: Rulebook, doc: Document) -> Candi
         found = normalize(rule, groups, book, doc.date)
     except NoValue:
         return None
+    except TooLarge as exc:
+        return Candidate(start, end, rule, None, str(exc))
     return Candidate(start, end, rule, found)
+
+
+def too_large(doc: Document, candidate: Candidate) -> str:
+    line, column = doc.line_col(candidate.start)
+    text = doc.text[candidate.start:candidate.end]
+    shown = text if len(text) <= 40 else text[:20] + "…" + text[-12:]
+    return f"line {line}, column {column}: the figure {shown!r} {candidate.problem}; it is not read"
 
 
 def select(candidates: list[Candidate]) -> list[Candidate]:
