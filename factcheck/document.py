@@ -66,6 +66,8 @@ BULLETS = "•‣◦▪·*-–—"
 
 SHORT_LINE = 40  # a line this short is always short enough to be a heading
 SHORT_SHARE = 0.6  # ... and so is one under this share of the text's typical line length
+MAX_SENTENCE = 1000  # a longer run without an end (a table, a list, CSV) is cut at a line break, else a space
+TABLE_ROW = re.compile(r"\|[^|\n]*\|[^\n]*|\S\t+\S")  # cells between pipes, or tab-separated
 
 _BOUNDARY = regex.compile(  # `regex`: variable-length lookbehind, and faster here than `re`
     r"(?P<term>[.?!…‽]+)"
@@ -160,7 +162,8 @@ def decode(data: bytes) -> tuple[str, list[str]]:
 
 def segment(text: str) -> list[Sentence]:
     """Split `text` into sentences. Blank lines end sentences and paragraphs; a single line
-    break ends one only after a short line without final punctuation (a heading, a byline)."""
+    break ends one after a short line without final punctuation (a heading, a byline) or after
+    a table row; no sentence is longer than MAX_SENTENCE, so work per sentence is bounded."""
     sentences: list[Sentence] = []
     start, paragraph, filled = 0, 0, False
     for cut, ends_paragraph in _cuts(text):
@@ -168,7 +171,8 @@ def segment(text: str) -> list[Sentence]:
         stripped = piece.strip()
         if stripped:
             first = start + len(piece) - len(piece.lstrip())
-            sentences.append(Sentence(len(sentences), first, first + len(stripped), paragraph))
+            for low, high in _bounded(text, first, first + len(stripped)):
+                sentences.append(Sentence(len(sentences), low, high, paragraph))
             filled = True
         if ends_paragraph and filled:
             paragraph, filled = paragraph + 1, False
@@ -192,6 +196,23 @@ def _cuts(text: str) -> Iterator[tuple[int, bool]]:
             yield match.start(), False
         line_start = match.end()
     yield len(text), True
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """text[start:end] in pieces of at most MAX_SENTENCE characters without surrounding space,
+    each cut at its last line break, else its last space, else at the limit."""
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = text.rfind("\n", start + 1, limit + 1)
+        if cut < 0:
+            cut = max(text.rfind(" ", start + 1, limit + 1), text.rfind("\t", start + 1, limit + 1))
+        cut = cut if cut > 0 else limit
+        piece = text[start:cut].rstrip()
+        if piece:
+            yield start, start + len(piece)
+        start = cut + len(text[cut:end]) - len(text[cut:end].lstrip())
+    if end > start:
+        yield start, end
 
 
 def _term_ends_sentence(term: str, before: str | None, word: str | None) -> bool:
@@ -222,6 +243,8 @@ def _line_ends_sentence(text: str, line_start: int, start: int, end: int, limit:
     punctuation and a trailing "of"/"the", before a line that starts like a new unit (capital,
     digit, quote, bullet)."""
     line = text[line_start:start].strip()
+    if TABLE_ROW.search(line) or TABLE_ROW.search(text, end, _line_end(text, end)):
+        return True
     bare = line.rstrip(CLOSERS)
     if not bare or bare[-1] in TERMINATORS or bare[-1] in LINE_CONTINUERS:
         return False
@@ -233,6 +256,11 @@ def _line_ends_sentence(text: str, line_start: int, start: int, end: int, limit:
                                  or word[0] in BULLETS):
         return False
     return len(line) < limit()
+
+
+def _line_end(text: str, start: int) -> int:
+    found = _LINE_BREAK.search(text, start)
+    return found.start() if found else len(text)
 
 
 def _short_line_limit(text: str) -> float:

@@ -79,7 +79,8 @@ def extract(doc: Document, book: Rulebook) -> tuple[list[Claim], list[str]]:
                 continue
             attach_qualifier(candidate, doc, sentence, book, qualifier)
             chosen.append(candidate)
-    return [to_claim(doc, i, c) for i, c in enumerate(chosen, start=1)], warnings
+    sentences: dict[int, str] = {}  # one string per sentence, shared by its claims
+    return [to_claim(doc, i, c, sentences) for i, c in enumerate(chosen, start=1)], warnings
 
 
 def sentence_anchors(doc: Document, book: Rulebook,
@@ -174,14 +175,16 @@ def attach_qualifier(candidate: Candidate, doc: Document, sentence: Sentence, bo
         candidate.found.qualifier = book.lookup("qualifier", match.group("q"))
 
 
-def to_claim(doc: Document, number: int, candidate: Candidate) -> Claim:
+def to_claim(doc: Document, number: int, candidate: Candidate, sentences: dict[int, str]) -> Claim:
     found = candidate.found
     line, column = doc.line_col(candidate.start)
     sentence = doc.sentence_at(candidate.start)
+    if sentence.index not in sentences:
+        sentences[sentence.index] = " ".join(doc.scan_text[sentence.start:sentence.end].split())
     return Claim(
         id=f"c{number}", kind=found.kind, text=doc.text[candidate.start:candidate.end],
         start=candidate.start, end=candidate.end, line=line, column=column,
-        sentence=" ".join(doc.scan_text[sentence.start:sentence.end].split()), sentence_index=sentence.index,
+        sentence=sentences[sentence.index], sentence_index=sentence.index,
         value=found.value, unit=found.unit, low=found.low, high=found.high,
         qualifier=found.qualifier, rule=candidate.rule.id, extra=dict(sorted(found.extra.items())),
     )

@@ -7,7 +7,6 @@ identity when text above it moves.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from factcheck.model import Change, Check, Claim, DiffReport, DocumentReport, Report
@@ -18,6 +17,7 @@ from factcheck.render.common import (
     format_claim_value,
     is_finding,
     json_number,
+    json_text,
     posix_path,
 )
 
@@ -164,7 +164,7 @@ def sarif_log(version: str, rules: list[dict[str, Any]], results: list[dict[str,
             "results": results,
         }],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json_text(log)
 
 
 def render_sarif(report: Report, version: str) -> str:
