@@ -105,6 +105,7 @@ class Document:
     date: dt.date | None = None
     date_source: str | None = None
     warnings: list[str] = field(default_factory=list)
+    gaps: tuple[tuple[int, int], ...] = ()  # padding of decoded character references (formats.base.Prepared)
     _line_starts: list[int] = field(init=False, repr=False, compare=False)
     _sentence_starts: list[int] = field(init=False, repr=False, compare=False)
 
@@ -361,7 +362,8 @@ def load(path: str, data: bytes, *, date: dt.date | None = None, scan_text: str 
     return doc
 
 
-def load_text(path: str, text: str, *, date: dt.date | None = None, scan_text: str | None = None) -> Document:
+def load_text(path: str, text: str, *, date: dt.date | None = None, scan_text: str | None = None,
+              gaps: tuple[tuple[int, int], ...] = ()) -> Document:
     """A Document over `text`. Sentences and the stated date come from `scan_text` (the text
     with markup masked, same length, its character forms folded by `charforms`); a `date`
     given wins over the stated one."""
@@ -370,4 +372,4 @@ def load_text(path: str, text: str, *, date: dt.date | None = None, scan_text: s
         raise ValueError(f"{path}: scan text has {len(scan)} code points, the text {len(text)}")
     found, source = (date, "option") if date else find_document_date(scan)
     return Document(path=path, text=text, scan_text=scan, sentences=segment(scan),
-                    date=found, date_source=source)
+                    date=found, date_source=source, gaps=gaps)

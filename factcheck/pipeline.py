@@ -31,10 +31,10 @@ def read_document(path: str, data: bytes, date: dt.date | None) -> tuple[Documen
     text, warnings = decode(data)
     prepared = prepare(path, text)
     front = None if date else parse_front_date(prepared.front_matter_date)
-    doc = load_text(path, text, date=date or front, scan_text=prepared.scan_text)
+    doc = load_text(path, text, date=date or front, scan_text=prepared.scan_text, gaps=prepared.gaps)
     if front:
         doc.date_source = "front-matter"
-    doc.warnings[:0] = warnings
+    doc.warnings[:0] = [*warnings, *prepared.warnings]
     return doc, prepared
 
 

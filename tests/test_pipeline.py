@@ -83,3 +83,10 @@ def test_a_table_without_punctuation_scans_in_time_linear_in_its_length(book):
     report = scan_document(doc, book)
     assert time.perf_counter() - began < 6  # before: over 30 s, quadratic in the run's length
     assert len(report.claims) > 600
+
+
+def test_a_cue_the_parser_drops_is_a_warning_of_the_document(book):
+    text = "WEBVTT\n\n00:01.000 --> 00:02.000\nAlpha had 5 seats.\n\n00:0x.000 --> 00:03.000\nBeta had 7 seats.\n"
+    doc, _ = read_document("talk.vtt", text.encode(), None)
+    assert doc.warnings == ["line 6: a cue whose timing line cannot be read; not scanned"]
+    assert [c.text for c in scan_document(doc, book).claims] == ["5 seats"]
