@@ -16,7 +16,8 @@ from factcheck.errors import InputError
 
 MIB = 1 << 20
 MAX_DOCUMENT_BYTES = 64 * MIB  # one document to scan
-MAX_DATA_BYTES = 16 * MIB  # a config, rule, facts, lock or baseline file
+MAX_DATA_BYTES = 16 * MIB  # a config, rule or facts file
+MAX_RECORD_BYTES = 64 * MIB  # a lock or baseline file
 CHUNK = 1 << 16
 
 
@@ -26,18 +27,20 @@ def read_limited(path: str | Path, limit: int, what: str = "file") -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    with os.fdopen(fd, "rb") as handle:
-        try:
-            mode = os.fstat(fd).st_mode
-            if stat.S_ISDIR(mode):
-                raise InputError(f"{path}: is a directory, not a {what}")
-            if hasattr(os, "set_blocking"):
-                os.set_blocking(fd, True)  # O_NONBLOCK only kept open() from waiting for a FIFO's writer
-            if stat.S_ISREG(mode) and os.fstat(fd).st_size > limit:
-                raise InputError(too_large(path, limit, what))
+    try:
+        status = os.fstat(fd)
+        if stat.S_ISDIR(status.st_mode):
+            raise InputError(f"{path}: is a directory, not a {what}")
+        if stat.S_ISREG(status.st_mode) and status.st_size > limit:
+            raise InputError(too_large(path, limit, what))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)  # O_NONBLOCK only kept open() from waiting for a FIFO's writer
+        with os.fdopen(os.dup(fd), "rb") as handle:
             return read_stream(handle, limit, str(path), what)
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
 
 
 def read_stream(stream: BinaryIO, limit: int, name: str, what: str = "file") -> bytes:

@@ -175,13 +175,15 @@ def read_rule_file(path: Path) -> str:
 def parse_toml(path: Path, text: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
-    except RecursionError:
-        raise RuleError(f"{path}:1: invalid TOML: nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         found = regex.search(r"\(at line (\d+), column \d+\)", str(exc))
         line = found.group(1) if found else str(text.rstrip().count("\n") + 1 if "end of document" in str(exc) else 1)
         message = regex.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc))
         raise RuleError(f"{path}:{line}: invalid TOML: {message}") from None
+    except RecursionError:
+        raise RuleError(f"{path}:1: invalid TOML: nested too deeply") from None
+    except ValueError as exc:  # tomllib's own for an integer past Python's limit of 4,300 digits
+        raise RuleError(f"{path}:1: invalid TOML: {exc}") from None
 
 
 def build(files: list[tuple[str, dict[str, Any], str]]) -> Rulebook:
