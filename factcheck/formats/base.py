@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 import regex
 
+from factcheck.terminal import ESCAPE
+
 LINE_BREAKS = "\n\r"
 
 
@@ -123,9 +125,11 @@ def url_end(text: str, start: int, end: int) -> int:
 
 
 def mask_addresses(buffer: Buffer) -> None:
-    """Blank bare URLs and e-mail addresses: their digits are never claims."""
+    """Blank bare URLs, e-mail addresses and terminal escape sequences: their digits are never
+    claims ("\x1b[0m" is no figure of 0 metres)."""
     scan = buffer.text()
     for match in BARE_URL.finditer(scan):
         buffer.blank(match.start(), url_end(scan, match.start(), match.end()))
-    for match in EMAIL.finditer(scan):
-        buffer.blank(match.start(), match.end())
+    for pattern in (EMAIL, ESCAPE):
+        for match in pattern.finditer(scan):
+            buffer.blank(match.start(), match.end())
