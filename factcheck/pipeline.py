@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+import sys
 
 from factcheck.checker import CheckOptions, check_all
 from factcheck.document import Document, decode, load_text
-from factcheck.errors import InputError
+from factcheck.reading import MAX_DOCUMENT_BYTES, read_limited, read_stream
 from factcheck.extractor import extract
 from factcheck.facts import Fact
 from factcheck.formats import Prepared, prepare
@@ -16,14 +16,11 @@ from factcheck.model import DocumentReport
 from factcheck.rulebook import Rulebook
 
 
-def read_input(path: str, stdin_bytes: bytes | None = None) -> bytes:
-    """The bytes of a path, or of standard input for '-'."""
+def read_input(path: str) -> bytes:
+    """The bytes of a document, or of standard input for '-', within MAX_DOCUMENT_BYTES."""
     if path == "-":
-        return stdin_bytes or b""
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        return read_stream(sys.stdin.buffer, MAX_DOCUMENT_BYTES, "standard input", "document")
+    return read_limited(path, MAX_DOCUMENT_BYTES, "document")
 
 
 def read_document(path: str, data: bytes, date: dt.date | None) -> tuple[Document, Prepared]:

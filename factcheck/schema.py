@@ -102,7 +102,9 @@ def report_schema() -> dict[str, Any]:
             "documents": {"type": "array", "items": {"$ref": "#/$defs/document"}},
             "summary": strict_object({"documents": COUNT, "claims": COUNT, "checks": COUNT,
                                       "by_verdict": by_verdict}),
-        }),
+            "errors": {"type": "array", "items": strict_object({"path": STRING, "message": STRING}),
+                       "description": "Documents (or folders) that could not be scanned, one line of reason each."},
+        }, required=["schema", "tool", "documents", "summary"]),
         "$defs": {"document": document_schema(), "claim": claim_schema(),
                   "check": check_schema(), "quantity": quantity_schema()},
     }

@@ -88,6 +88,7 @@ def report_to_dict(report: Report, tool_version: str) -> dict[str, Any]:
         "tool": {"name": "factcheck", "version": tool_version},
         "documents": [document_to_dict(d) for d in report.documents],
         "summary": report.summary(),
+        "errors": [{"path": error.path, "message": error.message} for error in report.errors],
     }
 
 
