@@ -22,9 +22,9 @@ from factcheck.reading import MAX_DATA_BYTES, read_text
 from factcheck.ruledata import (
     check_example_date, check_lookups, check_rule_id, check_set, check_tables, check_unique, is_builtin, rule_line,
 )
-from factcheck.ruletrust import compile_pattern, is_users, prepare_user_patterns
+from factcheck.ruletrust import REF, compile_pattern, is_users
+from factcheck.saferegex import warm
 
-REF = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_][A-Za-z0-9_]*)\}")  # \p{Lu} is a property, not a fragment
 FILE_KEYS = {"family", "kind", "priority", "description", "lookup", "fragments", "tables", "anchors", "rules",
              "relations", "composites"}
 RELATION_KEYS = {"id", "type", "finder", "claim", "claim_text", "before", "after", "between", "only_unit", "only_suffix", "only_range",
@@ -218,7 +218,7 @@ def build(files: list[tuple[str, dict[str, Any], str]]) -> Rulebook:
             pending_relations[relation["id"]] = (relation, source, text)
         book.composites.update(composites(source, text, data))
         book.sources.append(source)
-    prepare_user_patterns(user_patterns(book, list(pending.values())))
+    warm(user_patterns(book, list(pending.values())))  # one child process trial-compiles them all
     for order, (rule, source, text, data) in enumerate(pending.values()):
         compiled = compile_rule(book, rule, source, text, data)
         compiled.order = order
@@ -464,7 +464,7 @@ def compile_anchors(book: Rulebook) -> dict[str, Anchor]:
     expanded = {name: expand(book, book.anchors[name], f"{book.anchor_sources.get(name, '?')}: anchor '{name}'")
                 for name in used}
     users = {name for name in used if name in book.user_names or is_users(book, True, book.anchors[name])}
-    prepare_user_patterns([(expanded[name], regex.IGNORECASE) for name in sorted(users)])
+    warm([(expanded[name], regex.IGNORECASE) for name in sorted(users)])
     compiled = {}
     for name in used:
         where = f"{book.anchor_sources.get(name, '?')}: anchor '{name}'"

@@ -14,9 +14,9 @@ from typing import Any
 import regex
 
 from factcheck.errors import RuleError
-from factcheck.saferegex import PatternError, compile_bounded, warm
+from factcheck.saferegex import PatternError, compile_bounded
 
-REF = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_][A-Za-z0-9_]*)\}")  # as rulebook.REF
+REF = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_][A-Za-z0-9_]*)\}")  # {name}; \p{Lu} is a property, not a fragment
 
 
 def references(fragments: dict[str, str], pattern: str) -> set[str]:
@@ -42,8 +42,3 @@ def compile_pattern(expanded: str, flags: int, users: bool, where: str, what: st
         return compile_bounded(expanded, flags) if users else regex.compile(expanded, flags)
     except (regex.error, PatternError, OverflowError, RecursionError) as exc:
         raise RuleError(f"{where}: bad {what}: {exc}") from None
-
-
-def prepare_user_patterns(patterns: list[tuple[str, int]]) -> None:
-    """Trial-compile many user patterns in one child process (each is still checked when compiled)."""
-    warm(patterns)

@@ -72,8 +72,9 @@ class OverBudget(Exception):
     """The owner of a pattern has spent its matching time on this document."""
 
 
-def compile_bounded(pattern: str, flags: int = 0, seconds: float = COMPILE_SECONDS) -> Any:
-    """`regex.compile(pattern, flags)`, refused with PatternError when it fails or is too slow."""
+def compile_bounded(pattern: str, flags: int = 0, seconds: float | None = None) -> Any:
+    """`regex.compile(pattern, flags)`, refused with PatternError when it fails or takes longer
+    than `seconds` (default COMPILE_SECONDS)."""
     warm([(pattern, flags)], seconds)
     found = _known[(pattern, flags)]
     if isinstance(found, str):
@@ -81,10 +82,10 @@ def compile_bounded(pattern: str, flags: int = 0, seconds: float = COMPILE_SECON
     return found
 
 
-def warm(patterns: list[tuple[str, int]], seconds: float = COMPILE_SECONDS) -> None:
+def warm(patterns: list[tuple[str, int]], seconds: float | None = None) -> None:
     """Trial-compile the patterns not seen yet, all in one child process, and remember each outcome."""
     todo = [item for item in dict.fromkeys(patterns) if item not in _known]
-    for item, problem in zip(todo, _trial_compile(todo, seconds)):
+    for item, problem in zip(todo, _trial_compile(todo, COMPILE_SECONDS if seconds is None else seconds)):
         _known[item] = problem if problem is not None else regex.compile(*item)
 
 
