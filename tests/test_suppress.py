@@ -106,6 +106,7 @@ def test_writing_a_baseline_replaces_the_scanned_documents_and_keeps_the_others(
     ('{"schema": "factcheck-baseline/1", "findings": [{"path": "a", "type": "sum"}]}',
      "finding 1 needs string path, type and fingerprint"),
     ("{", "invalid JSON at line 1"),
+    ('{"schema": "factcheck-baseline/1", "findings": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
 ])
 def test_a_bad_baseline_is_one_clear_error(tmp_path, content, why):
     path = tmp_path / "baseline.json"
