@@ -564,3 +564,12 @@ def test_the_speaker_scan_is_linear_on_text_without_colons() -> None:
     began = time.perf_counter()
     prepare("a.txt", text)
     assert time.perf_counter() - began < 3
+
+
+@pytest.mark.parametrize("section", ["<![cooperan x]>", "<![if !IE]>", "<![", "<![CDATA[ 7 ]]>", "<![ ]>"])
+def test_an_html_marked_section_is_a_bogus_comment_not_a_crash(section: str) -> None:
+    """Found by fuzzing: html.parser raised AssertionError (unknown status keyword in marked section)."""
+    text = f"<p>It cost $5 million.</p>{section}<p>And 40,000 tons.</p>"
+    result = scan("a.html", text)
+    assert "$5 million" in result and "40,000 tons" in result
+    assert blank(result[text.index(section) : text.index(section) + len(section)])

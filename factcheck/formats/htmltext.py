@@ -73,6 +73,11 @@ class _Reader(HTMLParser):
             self._skip[tag] -= 1
         self._block(tag)
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """`<![...]>` is a bogus comment in HTML, up to the next ">" (Python 3.11's parser
+        raised AssertionError on a keyword it did not know: found by fuzzing)."""
+        return self.parse_bogus_comment(i, report)
+
     def handle_data(self, data: str) -> None:
         start = self._offset()
         self._add(start, start + len(data), data)
