@@ -1,7 +1,8 @@
 """The `factcheck` command line: scan, diff, lock, rules, schema.
 
 Every command computes its whole output first and writes it at the end, so an error never
-leaves a half-written report; errors print one line on stderr and exit with status 2.
+leaves a half-written report; errors print one line on stderr and exit with status 2. A
+document that cannot be scanned is one such line, and the others are reported in full.
 """
 
 from __future__ import annotations
@@ -9,34 +10,73 @@ from __future__ import annotations
 import functools
 import json
 import os
-import subprocess
+import signal
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Callable, Iterable, Optional
+from typing import Annotated, Any, Callable, Iterable, NoReturn, Optional
 
 import typer
 from rich.console import Console
 from rich.progress import track
+from typer.core import TyperGroup
+
+try:  # typer vendors click since 0.22; before, click was a package of its own
+    from typer._click.exceptions import ClickException
+except ImportError:
+    from click.exceptions import ClickException
 
 from factcheck import __version__
 from factcheck.align import diff_claims
-from factcheck.atomic import write_atomic
 from factcheck.errors import FactcheckError, InputError
 from factcheck.extractor import extract
-from factcheck.lock import build_lock, dump_lock, read_lock
-from factcheck.model import DiffReport, Report
+from factcheck.gitrev import git_show
+from factcheck.isolation import debugging
+from factcheck.lock import read_lock, update_lock
+from factcheck.model import DiffReport, DocumentError, Report
 from factcheck.pipeline import read_document, read_input
 from factcheck.render import DIFF_RENDERERS, RENDERERS
 from factcheck.ruletest import run_examples
 from factcheck.session import (
-    Settings, document_paths, exit_status, finding_key, read_all, rulebook, scan as scan_documents, settings_for,
+    claims_of, document_paths, exit_status, finding_key, rulebook, scan as scan_documents, settings_for,
 )
 from factcheck.suppress import read_baseline, write_baseline
+from factcheck.terminal import one_line
 
-app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, no_args_is_help=True,
+
+class OneLineUsage(TyperGroup):
+    """Usage errors as one line on stderr and exit status 2, instead of typer's boxed usage text."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        try:
+            status = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except ClickException as exc:  # a usage error carries the context of its command
+            context = getattr(exc, "ctx", None)
+            path = context.command_path if context else "factcheck"
+            hint = f" (try '{path} --help')" if context else ""
+            status = usage_error(f"{path}: {exc.format_message()}{hint}", exc.exit_code)
+        except typer.Abort:
+            status = usage_error("factcheck: aborted", 130)
+        if not standalone_mode:
+            return status
+        sys.exit(status if isinstance(status, int) else 0)
+
+
+def usage_error(message: str, status: int = 2) -> int:
+    """The message (which starts with the command's name) on one line of stderr."""
+    typer.echo(one_line(message), err=True)
+    return status
+
+
+def say(message: str) -> None:
+    """One line on stderr, fit for a terminal whatever a document or file name holds."""
+    typer.echo(f"factcheck: {one_line(message)}", err=True)
+
+
+app = typer.Typer(cls=OneLineUsage, add_completion=False, pretty_exceptions_enable=False,
                   help="Find every quantitative claim in a text and check the derived ones against each other.")
-rules_app = typer.Typer(add_completion=False, no_args_is_help=True, help="List and test rule files.")
+rules_app = typer.Typer(add_completion=False, help="List and test rule files.")
 app.add_typer(rules_app, name="rules")
 
 
@@ -70,30 +110,46 @@ def guarded(command: Callable[..., None]) -> Callable[..., None]:
         try:
             command(*args, **kwargs)
         except FactcheckError as exc:
-            typer.echo(f"factcheck: {exc}", err=True)
+            say(str(exc))
             raise typer.Exit(2) from None
         except (typer.Exit, KeyboardInterrupt):
             raise
         except Exception as exc:  # a bug: still one line, unless FACTCHECK_DEBUG asks for the traceback
-            if os.environ.get("FACTCHECK_DEBUG"):
+            if debugging():
                 raise
-            typer.echo(f"factcheck: internal error: {type(exc).__name__}: {exc} (set FACTCHECK_DEBUG=1 for details)", err=True)
+            say(f"internal error: {type(exc).__name__}: {exc} (set FACTCHECK_DEBUG=1 for the traceback)")
             raise typer.Exit(2) from None
 
     return run
 
 
 def emit(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    """Write the whole output; a failed write (a full disk, a closed pipe) is one line and status 2."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as exc:
+        silence_stdout()
+        raise InputError(f"cannot write the output: {exc.strerror or exc}") from None
+
+
+def silence_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush cannot fail again."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
+
+
+def report_errors(errors: list[DocumentError]) -> None:
+    for error in errors:
+        say(f"{error.path}: {error.message}")
 
 
 def value_of(option: Enum | None) -> str | None:
     return option.value if option is not None else None
-
-
-def stdin_if_needed(paths: list[str]) -> bytes | None:
-    return sys.stdin.buffer.read() if "-" in paths else None
 
 
 def progress_for(count: int, output: str) -> Callable[[Iterable[str]], Iterable[str]]:
@@ -126,17 +182,21 @@ def scan(
                             tolerance=tolerance, approx_threshold=approx_threshold, date=date, lock=lock,
                             format=value_of(format))
     output = settings.config.format or "text"
-    files = document_paths(paths, settings.config)
-    documents = read_all(files, settings, stdin_if_needed(paths), progress_for(len(files), output))
+    files, unreadable = document_paths(paths, settings.config)
     known_lock = read_lock(settings.lock) if locked else None
     known_baseline = read_baseline(baseline) if baseline else None
-    report = scan_documents(documents, settings, lock=known_lock, baseline=known_baseline)
+    report = scan_documents(files, settings, lock=known_lock, baseline=known_baseline,
+                            progress=progress_for(len(files), output))
+    report.errors[:0] = unreadable
     if write_baseline_to is not None:
         write_baseline(write_baseline_to, [finding_key(d.path, c) for d in report.documents for c in d.checks
-                                           if c.severity != "none"])
-        raise typer.Exit(0)
-    emit(render(report, output, quiet))
-    raise typer.Exit(exit_status(report.worst_severity(), settings.fail_on))
+                                           if c.severity != "none"], [d.path for d in report.documents])
+    else:
+        emit(render(report, output, quiet))
+    report_errors(report.errors)
+    if report.errors:
+        raise typer.Exit(2)
+    raise typer.Exit(0 if write_baseline_to is not None else exit_status(report.worst_severity(), settings.fail_on))
 
 
 def render(report: Report, output: str, quiet: bool) -> str:
@@ -188,21 +248,6 @@ def versions(paths: list[str], rev: str | None) -> tuple[tuple[str, bytes], tupl
     return (paths[0], read_input(paths[0])), (paths[1], read_input(paths[1]))
 
 
-def git_show(rev: str, path: str) -> bytes:
-    """The file as it was at a git revision, through the git executable."""
-    target = Path(path).resolve()
-    try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=target.parent, capture_output=True, check=True)
-        relative = target.relative_to(Path(top.stdout.decode().strip()).resolve()).as_posix()
-        shown = subprocess.run(["git", "show", f"{rev}:{relative}"], cwd=target.parent, capture_output=True, check=True)
-    except FileNotFoundError:
-        raise InputError("diff --rev needs the git executable on PATH") from None
-    except (subprocess.CalledProcessError, ValueError) as exc:
-        detail = exc.stderr.decode(errors="replace").strip().splitlines()[-1:] if isinstance(exc, subprocess.CalledProcessError) else []
-        raise InputError(f"{path}: cannot read it at {rev}: {' '.join(detail) or exc}") from None
-    return shown.stdout
-
-
 def render_diff(report: DiffReport, output: str) -> str:
     if output in DIFF_RENDERERS:
         return DIFF_RENDERERS[output](report, __version__)
@@ -222,21 +267,22 @@ def lock_command(
     date: DateOption = None,
     rules: RulesOption = None,
 ) -> None:
-    """Write the figure lock: one entry per figure with its sentence context, sorted and stable."""
-    settings: Settings = settings_for(paths, rules=tuple(rules) if rules else None, date=date, lock=lock)
+    """Write the figure lock: one entry per figure with its sentence context, sorted and stable.
+
+    A document that cannot be read keeps its entries of the lock on disk (and exits 2).
+    """
+    settings = settings_for(paths, rules=tuple(rules) if rules else None, date=date, lock=lock)
     if settings.lock.exists() and not update:
         raise InputError(f"{settings.lock} exists; run 'factcheck lock --update' to accept the current figures")
     if "-" in paths:
         raise InputError("lock needs files: standard input has no path to lock")
-    book = rulebook(settings.config)
-    documents = {}
-    for doc, _ in read_all(document_paths(paths, settings.config), settings, None):
-        documents[doc.path] = extract(doc, book)[0]
-    merged = dict(read_lock(settings.lock).documents) if update and settings.lock.exists() else {}
-    fresh = build_lock(documents)
-    merged.update(fresh.documents)
-    write_atomic(settings.lock, dump_lock(type(fresh)(dict(sorted(merged.items())))))
-    typer.echo(f"locked {sum(len(v) for v in fresh.documents.values())} figures of {len(documents)} documents in {settings.lock}", err=True)
+    files, unreadable = document_paths(paths, settings.config)
+    documents, errors = claims_of(files, settings)
+    update_lock(settings.lock, documents, update=update)
+    say(f"locked {sum(len(v) for v in documents.values())} figures of {len(documents)} documents in {settings.lock}")
+    report_errors(unreadable + errors)
+    if unreadable or errors:
+        raise typer.Exit(2)
 
 
 @app.command()
@@ -253,9 +299,9 @@ def schema(diff: Annotated[bool, typer.Option("--diff", help="The schema of the 
 def rules_list(rules: RulesOption = None) -> None:
     """Every rule and frame with its family (or check type), kind and source file."""
     book = rulebook(settings_for([], rules=tuple(rules) if rules else None).config)
-    lines = [f"{r.id}\t{r.family}\t{r.kind}\t{display_path(r.source)}:{r.line}\t{r.name}" for r in book.rules]
-    lines += [f"{f.id}\tframes\t{f.type}\t{display_path(f.source)}:{f.line}\t{f.name}" for f in book.frames]
-    emit("\n".join(lines) + "\n")
+    rows = [(r.id, r.family, r.kind, f"{display_path(r.source)}:{r.line}", r.name) for r in book.rules]
+    rows += [(f.id, "frames", f.type, f"{display_path(f.source)}:{f.line}", f.name) for f in book.frames]
+    emit("".join("\t".join(one_line(field) for field in row) + "\n" for row in rows))
 
 
 @rules_app.command("test")
@@ -265,7 +311,7 @@ def rules_test(directory: Annotated[Optional[Path], typer.Argument(help="A direc
     from factcheck.rulebook import load_rulebook
 
     count, failures = run_examples(load_rulebook([directory] if directory else []))
-    lines = [str(f) for f in failures]
+    lines = [one_line(str(f)) for f in failures]
     lines.append(f"{count - len(failures)} passed, {len(failures)} failed")
     emit("\n".join(lines) + "\n")
     raise typer.Exit(1 if failures else 0)
@@ -279,5 +325,13 @@ def display_path(path: str) -> str:
 
 
 def main() -> None:
-    """Entry point of the console script."""
+    """Entry point of the console script: a termination signal ends the run as an exception, so
+    the temp file of a write in progress is removed (see atomic)."""
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
     app()
+
+
+def stop(signum: int, frame: object) -> NoReturn:
+    raise SystemExit(128 + signum)

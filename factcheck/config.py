@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -15,10 +16,12 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from factcheck.errors import InputError
+from factcheck.reading import read_text
 
 CONFIG_NAME = ".factcheck.toml"
 PYPROJECT = "pyproject.toml"
 FAIL_ON = ("error", "warning", "info", "never")
+OUTPUT_FORMATS = ("text", "json", "sarif", "github", "markdown")
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".srt", ".vtt"}
 SNIFF_BYTES = 8192
 
@@ -46,13 +49,13 @@ def load_config(start: Path) -> Config:
     A `pyproject.toml` without `[tool.factcheck]` is passed over; no config at all gives `Config()`.
     """
     start = Path(start).absolute()
-    directory = start if start.is_dir() else start.parent
+    directory = start if is_kind(start, Path.is_dir) else start.parent
     for folder in (directory, *directory.parents):
         dedicated = folder / CONFIG_NAME
-        if dedicated.is_file():
+        if is_kind(dedicated, Path.is_file):
             return parse_config(dedicated, read_toml(dedicated), "")
         pyproject = folder / PYPROJECT
-        if pyproject.is_file():
+        if is_kind(pyproject, Path.is_file):
             tool = read_toml(pyproject).get("tool")
             table = tool.get("factcheck") if isinstance(tool, dict) else None
             if table is not None:
@@ -62,16 +65,26 @@ def load_config(start: Path) -> Config:
     return Config()
 
 
-def read_toml(path: Path) -> dict[str, Any]:
-    """Parse a TOML file; a syntax error becomes "file:line: message"."""
+def is_kind(path: Path, test: Callable[[Path], bool]) -> bool:
+    """`path.is_file()` or `path.is_dir()`, False where a folder cannot be looked into (EACCES)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+        return test(path)
+    except OSError:
+        return False
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Parse a TOML file (UTF-8, a BOM accepted, within the data size limit); a syntax error
+    becomes "file:line: message"."""
+    text = read_text(path)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(toml_error(path, text, str(exc))) from None
+    except RecursionError:
+        raise InputError(f"{path}: nested too deeply to be a config file") from None
+    except ValueError as exc:  # an integer past Python's limit of 4,300 digits
+        raise InputError(f"{path}: invalid TOML: {exc}") from None
 
 
 def toml_error(path: Path, text: str, message: str) -> str:
@@ -125,9 +138,9 @@ def as_number(raw: Any, base: Path) -> float:
     return float(raw)
 
 
-def as_text(raw: Any, base: Path) -> str:
-    if not isinstance(raw, str) or not raw:
-        raise ValueError("a non-empty string")
+def as_format(raw: Any, base: Path) -> str:
+    if raw not in OUTPUT_FORMATS:
+        raise ValueError("one of " + ", ".join(f'"{name}"' for name in OUTPUT_FORMATS))
     return raw
 
 
@@ -152,7 +165,7 @@ PARSERS: dict[str, Callable[[Any, Path], Any]] = {
     "exclude": as_strings,
     "date": as_date,
     "lock": as_path,
-    "format": as_text,
+    "format": as_format,
     "approx_threshold": as_number,
 }
 
@@ -164,34 +177,51 @@ def merge(config: Config, **cli_options: Any) -> Config:
     return dataclasses.replace(config, **chosen)
 
 
-def select_files(paths: Iterable[Path], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> list[Path]:
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The files to read, and a one-line reason for each folder that could not be walked."""
+
+    files: list[Path]
+    unreadable: list[tuple[str, str]]  # (folder, reason)
+
+
+def select_files(paths: Iterable[Path], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Selection:
     """Files named in `paths` as given; directories walked for text-like files.
 
     Walked files are sorted, hidden ones skipped, and filtered by globs matched against
     the path relative to the walked directory: a glob without "/" matches any one name
     along the path ("*.srt", "drafts"), one with "/" the path from the top ("docs/**/*.md").
+    A folder that cannot be read is named in `unreadable`, never skipped in silence.
     """
     selected: list[Path] = []
+    unreadable: list[tuple[str, str]] = []
     for path in map(Path, paths):
-        if path.is_dir():
-            selected.extend(walk(path, include, exclude))
+        if is_kind(path, Path.is_dir):
+            selected.extend(walk(path, include, exclude, unreadable))
         elif path.exists():
             selected.append(path)
         else:
             raise InputError(f"{path}: no such file or directory")
-    return list(dict.fromkeys(selected))
+    return Selection(list(dict.fromkeys(selected)), unreadable)
 
 
-def walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> list[Path]:
+def walk(root: Path, include: Sequence[str], exclude: Sequence[str], unreadable: list[tuple[str, str]]) -> list[Path]:
+    """The text-like files under `root`, sorted; folders it cannot list are added to `unreadable`."""
+    def note(error: OSError) -> None:
+        unreadable.append((Path(str(error.filename)).as_posix(), f"cannot read this folder: {error.strerror or error}"))
+
     found = []
-    for path in root.rglob("*"):
-        relative = path.relative_to(root).as_posix()
-        if any(part.startswith(".") for part in relative.split("/")) or not path.is_file():
-            continue
-        if matches_any(relative, exclude) or (include and not matches_any(relative, include)):
-            continue
-        if is_text_like(path):
-            found.append((relative, path))
+    for folder, folders, names in os.walk(root, onerror=note):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in names:
+            path = Path(folder, name)
+            relative = path.relative_to(root).as_posix()
+            if name.startswith(".") or not is_kind(path, Path.is_file):
+                continue
+            if matches_any(relative, exclude) or (include and not matches_any(relative, include)):
+                continue
+            if is_text_like(path):
+                found.append((relative, path))
     return [path for _, path in sorted(found)]
 
 

@@ -224,6 +224,8 @@ def read_year(text: str | None, start_year: str | None) -> int | None:
             year = base - base % 100 + int(digits)
             return year + 100 if year < base and year + 100 - base <= ROLLOVER else year
         return 1900 + int(digits) if int(digits) > 30 else 2000 + int(digits)
+    if digits and not dt.MINYEAR <= int(digits) <= dt.MAXYEAR:
+        raise NoValue("no such year")
     return int(digits) if digits else None
 
 
@@ -239,6 +241,8 @@ def iso(year: int | None, month: int | None, day: int | None, error: type[Except
     """ISO 8601 at the stated granularity; None when nothing is known; error when impossible."""
     if year is None and month is None:
         return None
+    if year is not None and not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise error("no such year")  # ISO years run from 0001 to 9999: no "0000"
     try:
         if year is None:
             dt.date(2000, month or 1, day or 1)
@@ -473,7 +477,7 @@ def moved(day: dt.date, steps: int, period: str) -> dt.date:
         months = day.year * 12 + day.month - 1 + steps * {"year": 12, "decade": 120, "quarter": 3}.get(period, 1)
         year, month = divmod(months, 12)
         return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
-    except (ValueError, OverflowError):
+    except (OverflowError, ValueError, calendar.IllegalMonthError):
         raise NoValue(f"{steps} {period}s from {day.isoformat()}") from None
 
 

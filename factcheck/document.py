@@ -17,6 +17,8 @@ from operator import attrgetter
 
 import regex
 
+from factcheck.charforms import fold_forms
+
 # --- language data -----------------------------------------------------------------------
 # Abbreviations are matched exactly as written (case matters: "Ill." is a state, "ill." a word).
 
@@ -64,6 +66,8 @@ BULLETS = "•‣◦▪·*-–—"
 
 SHORT_LINE = 40  # a line this short is always short enough to be a heading
 SHORT_SHARE = 0.6  # ... and so is one under this share of the text's typical line length
+MAX_SENTENCE = 1000  # a longer run without an end (a table, a list, CSV) is cut at a line break, else a space
+TABLE_ROW = re.compile(r"\|[^|\n]*\|[^\n]*|\S\t+\S")  # cells between pipes, or tab-separated
 
 _BOUNDARY = regex.compile(  # `regex`: variable-length lookbehind, and faster here than `re`
     r"(?P<term>[.?!…‽]+)"
@@ -101,6 +105,7 @@ class Document:
     date: dt.date | None = None
     date_source: str | None = None
     warnings: list[str] = field(default_factory=list)
+    gaps: tuple[tuple[int, int], ...] = ()  # padding of decoded character references (formats.base.Prepared)
     _line_starts: list[int] = field(init=False, repr=False, compare=False)
     _sentence_starts: list[int] = field(init=False, repr=False, compare=False)
 
@@ -158,7 +163,8 @@ def decode(data: bytes) -> tuple[str, list[str]]:
 
 def segment(text: str) -> list[Sentence]:
     """Split `text` into sentences. Blank lines end sentences and paragraphs; a single line
-    break ends one only after a short line without final punctuation (a heading, a byline)."""
+    break ends one after a short line without final punctuation (a heading, a byline) or after
+    a table row; no sentence is longer than MAX_SENTENCE, so work per sentence is bounded."""
     sentences: list[Sentence] = []
     start, paragraph, filled = 0, 0, False
     for cut, ends_paragraph in _cuts(text):
@@ -166,7 +172,8 @@ def segment(text: str) -> list[Sentence]:
         stripped = piece.strip()
         if stripped:
             first = start + len(piece) - len(piece.lstrip())
-            sentences.append(Sentence(len(sentences), first, first + len(stripped), paragraph))
+            for low, high in _bounded(text, first, first + len(stripped)):
+                sentences.append(Sentence(len(sentences), low, high, paragraph))
             filled = True
         if ends_paragraph and filled:
             paragraph, filled = paragraph + 1, False
@@ -190,6 +197,23 @@ def _cuts(text: str) -> Iterator[tuple[int, bool]]:
             yield match.start(), False
         line_start = match.end()
     yield len(text), True
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """text[start:end] in pieces of at most MAX_SENTENCE characters without surrounding space,
+    each cut at its last line break, else its last space, else at the limit."""
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = text.rfind("\n", start + 1, limit + 1)
+        if cut < 0:
+            cut = max(text.rfind(" ", start + 1, limit + 1), text.rfind("\t", start + 1, limit + 1))
+        cut = cut if cut > 0 else limit
+        piece = text[start:cut].rstrip()
+        if piece:
+            yield start, start + len(piece)
+        start = cut + len(text[cut:end]) - len(text[cut:end].lstrip())
+    if end > start:
+        yield start, end
 
 
 def _term_ends_sentence(term: str, before: str | None, word: str | None) -> bool:
@@ -220,6 +244,8 @@ def _line_ends_sentence(text: str, line_start: int, start: int, end: int, limit:
     punctuation and a trailing "of"/"the", before a line that starts like a new unit (capital,
     digit, quote, bullet)."""
     line = text[line_start:start].strip()
+    if TABLE_ROW.search(line) or TABLE_ROW.search(text, end, _line_end(text, end)):
+        return True
     bare = line.rstrip(CLOSERS)
     if not bare or bare[-1] in TERMINATORS or bare[-1] in LINE_CONTINUERS:
         return False
@@ -231,6 +257,11 @@ def _line_ends_sentence(text: str, line_start: int, start: int, end: int, limit:
                                  or word[0] in BULLETS):
         return False
     return len(line) < limit()
+
+
+def _line_end(text: str, start: int) -> int:
+    found = _LINE_BREAK.search(text, start)
+    return found.start() if found else len(text)
 
 
 def _short_line_limit(text: str) -> float:
@@ -331,12 +362,14 @@ def load(path: str, data: bytes, *, date: dt.date | None = None, scan_text: str 
     return doc
 
 
-def load_text(path: str, text: str, *, date: dt.date | None = None, scan_text: str | None = None) -> Document:
+def load_text(path: str, text: str, *, date: dt.date | None = None, scan_text: str | None = None,
+              gaps: tuple[tuple[int, int], ...] = ()) -> Document:
     """A Document over `text`. Sentences and the stated date come from `scan_text` (the text
-    with markup masked, same length); a `date` given wins over the stated one."""
-    scan = text if scan_text is None else scan_text
+    with markup masked, same length, its character forms folded by `charforms`); a `date`
+    given wins over the stated one."""
+    scan = fold_forms(text if scan_text is None else scan_text)
     if len(scan) != len(text):
         raise ValueError(f"{path}: scan text has {len(scan)} code points, the text {len(text)}")
     found, source = (date, "option") if date else find_document_date(scan)
     return Document(path=path, text=text, scan_text=scan, sentences=segment(scan),
-                    date=found, date_source=source)
+                    date=found, date_source=source, gaps=gaps)

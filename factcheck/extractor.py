@@ -11,13 +11,14 @@ import bisect
 from dataclasses import dataclass
 from typing import Any
 
-
-
 from factcheck.document import Document, Sentence
 from factcheck.model import Claim
 from factcheck.normalize import normalize
 from factcheck.normalized import NoValue, Normalized
+from factcheck.numbers import TooLarge
 from factcheck.rulebook import Rule, Rulebook
+from factcheck.saferegex import MatchBudget, OverBudget, seconds_for
+from factcheck.scanview import ScanView
 
 WINDOW_BEFORE = 80  # a match may start this far before the anchor that lets its rule run ...
 WINDOW_AFTER = 120  # ... and end this far after it
@@ -26,46 +27,83 @@ NUMERIC_KINDS = {"money", "percent", "distance", "quantity", "count", "ratio"}
 
 @dataclass(slots=True)
 class Candidate:
+    """A rule's match; without `found` a figure too large to read, which still takes its span."""
+
     start: int
     end: int
     rule: Rule
-    found: Normalized
+    found: Normalized | None
+    problem: str = ""
 
     def overlaps(self, other: Candidate) -> bool:
         return self.start < other.end and other.start < self.end
 
 
+class UserBudgets:
+    """The matching time each user rule and anchor may still spend on one document."""
+
+    def __init__(self, doc: Document, view: ScanView, warnings: list[str]) -> None:
+        self.doc, self.view, self.warnings = doc, view, warnings
+        self.seconds = seconds_for(len(doc.text))
+        self.budgets: dict[str, MatchBudget] = {}
+
+    def finditer(self, owner: str, pattern: Any, start: int, end: int) -> list[Any]:
+        """The matches of a user pattern in the view; none once its owner is out of time (warned once)."""
+        budget = self.budgets.setdefault(owner, MatchBudget(self.seconds))
+        if budget.spent:
+            return []
+        try:
+            return budget.finditer(pattern, self.view.text, start, end)
+        except OverBudget:
+            line, _ = self.doc.line_col(self.view.start_in_document(start))
+            self.warnings.append(f"{owner} timed out: it used its {self.seconds:.1f} s for this document at line {line}"
+                                 " and is switched off for the rest of it")
+            return []
+
+
 def extract(doc: Document, book: Rulebook) -> tuple[list[Claim], list[str]]:
-    """All claims of the document in text order, and warnings (e.g. a rule that timed out)."""
+    """All claims of the document in text order, and warnings (e.g. a rule that timed out).
+
+    Rules read the document's ScanView; spans map back to the document at the end.
+    """
     warnings: list[str] = []
-    chosen: list[Candidate] = []
+    view = ScanView.of(doc)
+    budgets = UserBudgets(doc, view, warnings)
+    chosen: list[tuple[Candidate, Sentence]] = []
     qualifier = book.qualifier_regex
-    for sentence, hits in sentence_anchors(doc, book):
+    for sentence, hits in sentence_anchors(view, book, budgets):
         candidates = []
         stretches: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         for rule in book.rules:
             if rule.anchors not in stretches:
                 stretches[rule.anchors] = windows([s for a in rule.anchors for s in hits.get(a, ())], sentence)
             for start, end in stretches[rule.anchors]:
-                candidates.extend(run_rule(rule, doc, start, end, book, warnings))
+                candidates.extend(run_rule(rule, view, start, end, book, doc, budgets))
         for candidate in select(unique(candidates)):
-            attach_qualifier(candidate, doc, sentence, book, qualifier)
-            chosen.append(candidate)
-    return [to_claim(doc, i, c) for i, c in enumerate(chosen, start=1)], warnings
+            if candidate.found is None:
+                warnings.append(too_large(doc, view, candidate))
+                continue
+            attach_qualifier(candidate, view, sentence, book, qualifier)
+            chosen.append((candidate, sentence))
+    sentences: dict[int, str] = {}  # one string per sentence, shared by its claims
+    return [to_claim(doc, view, i, c, s, sentences) for i, (c, s) in enumerate(chosen, start=1)], warnings
 
 
-def sentence_anchors(doc: Document, book: Rulebook) -> list[tuple[Sentence, dict[str, list[tuple[int, int]]]]]:
+def sentence_anchors(view: ScanView, book: Rulebook,
+                     budgets: UserBudgets) -> list[tuple[Sentence, dict[str, list[tuple[int, int]]]]]:
     """Each sentence that holds an anchor, with where each of its anchors occurs."""
-    starts = [s.start for s in doc.sentences]
+    starts = [s.start for s in view.sentences]
     found: dict[int, dict[str, list[tuple[int, int]]]] = {}
-    lowered = doc.scan_text.lower()
-    lowered = lowered if len(lowered) == len(doc.scan_text) else None  # a few letters lower-case to two
+    lowered = view.text.lower()
+    lowered = lowered if len(lowered) == len(view.text) else None  # a few letters lower-case to two
     for name, pattern in book.anchor_regexes.items():
-        for match in pattern.finditer(doc.scan_text, lowered):
+        matches = (budgets.finditer(f"anchor '{name}'", pattern.full, 0, len(view.text)) if pattern.bounded
+                   else pattern.finditer(view.text, lowered))
+        for match in matches:
             index = bisect.bisect_right(starts, match.start()) - 1
-            if index >= 0 and match.start() < doc.sentences[index].end:
+            if index >= 0 and match.start() < view.sentences[index].end:
                 found.setdefault(index, {}).setdefault(name, []).append(match.span())
-    return [(doc.sentences[i], found[i]) for i in sorted(found)]
+    return [(view.sentences[i], found[i]) for i in sorted(found)]
 
 
 def windows(spans: list[tuple[int, int]], sentence: Sentence) -> list[tuple[int, int]]:
@@ -80,16 +118,15 @@ def windows(spans: list[tuple[int, int]], sentence: Sentence) -> list[tuple[int,
     return [(low, high) for low, high in merged]
 
 
-def run_rule(rule: Rule, doc: Document, start: int, end: int, book: Rulebook, warnings: list[str]) -> list[Candidate]:
+def run_rule(rule: Rule, view: ScanView, start: int, end: int, book: Rulebook, doc: Document,
+             budgets: UserBudgets) -> list[Candidate]:
+    matches = (budgets.finditer(f"rule {rule.id}", rule.compiled, start, end) if rule.bounded
+               else rule.compiled.finditer(view.text, start, end))
     found = []
-    try:
-        for match in rule.compiled.finditer(doc.scan_text, start, end, timeout=rule.timeout):
-            candidate = to_candidate(rule, match, book, doc)
-            if candidate is not None:
-                found.append(candidate)
-    except TimeoutError:
-        line, _ = doc.line_col(start)
-        warnings.append(f"rule {rule.id} timed out on the sentence at line {line}; skipped there")
+    for match in matches:
+        candidate = to_candidate(rule, match, book, doc)
+        if candidate is not None:
+            found.append(candidate)
     return found
 
 
@@ -114,7 +151,17 @@ def to_candidate(rule: Rule, match: Any, book: Rulebook, doc: Document) -> Candi
         found = normalize(rule, groups, book, doc.date)
     except NoValue:
         return None
+    except TooLarge as exc:
+        return Candidate(start, end, rule, None, str(exc))
     return Candidate(start, end, rule, found)
+
+
+def too_large(doc: Document, view: ScanView, candidate: Candidate) -> str:
+    start, end = view.to_document(candidate.start, candidate.end)
+    line, column = doc.line_col(start)
+    text = doc.text[start:end]
+    shown = text if len(text) <= 40 else text[:20] + "…" + text[-12:]
+    return f"line {line}, column {column}: the figure {shown!r} {candidate.problem}; it is not read"
 
 
 def select(candidates: list[Candidate]) -> list[Candidate]:
@@ -127,23 +174,26 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def attach_qualifier(candidate: Candidate, doc: Document, sentence: Sentence, book: Rulebook, pattern: Any) -> None:
+def attach_qualifier(candidate: Candidate, view: ScanView, sentence: Sentence, book: Rulebook, pattern: Any) -> None:
     """A hedge or bound right before a numeric figure ("about", "more than", "up to")."""
     if pattern is None or candidate.found.qualifier or candidate.found.kind not in NUMERIC_KINDS:
         return
-    match = pattern.search(doc.scan_text, max(sentence.start, candidate.start - 40), candidate.start)
+    match = pattern.search(view.text, max(sentence.start, candidate.start - 40), candidate.start)
     if match:
         candidate.found.qualifier = book.lookup("qualifier", match.group("q"))
 
 
-def to_claim(doc: Document, number: int, candidate: Candidate) -> Claim:
+def to_claim(doc: Document, view: ScanView, number: int, candidate: Candidate, sentence: Sentence,
+             sentences: dict[int, str]) -> Claim:
     found = candidate.found
-    line, column = doc.line_col(candidate.start)
-    sentence = doc.sentence_at(candidate.start)
+    start, end = view.to_document(candidate.start, candidate.end)
+    line, column = doc.line_col(start)
+    if sentence.index not in sentences:
+        sentences[sentence.index] = " ".join(view.text[sentence.start:sentence.end].split())
     return Claim(
-        id=f"c{number}", kind=found.kind, text=doc.text[candidate.start:candidate.end],
-        start=candidate.start, end=candidate.end, line=line, column=column,
-        sentence=" ".join(doc.scan_text[sentence.start:sentence.end].split()), sentence_index=sentence.index,
+        id=f"c{number}", kind=found.kind, text=doc.text[start:end],
+        start=start, end=end, line=line, column=column,
+        sentence=sentences[sentence.index], sentence_index=sentence.index,
         value=found.value, unit=found.unit, low=found.low, high=found.high,
         qualifier=found.qualifier, rule=candidate.rule.id, extra=dict(sorted(found.extra.items())),
     )

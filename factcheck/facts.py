@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import csv
 import io
+import math
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,11 +19,14 @@ from pathlib import Path
 import regex
 
 from factcheck.errors import InputError
+from factcheck.reading import MAX_DATA_BYTES, read_text
 from factcheck.rulebook import fold
 
 FIELDS = ("name", "value", "unit", "period", "identity", "source")
 WORD = regex.compile(r"[\p{L}][\p{L}\d’'\-]*|\d{4}")
 POSSESSIVE = regex.compile(r"[’']s$")
+FACT_TABLE = re.compile(r"^[ \t]*\[\[[ \t]*fact[ \t]*\]\]", re.MULTILINE)
+MAX_FACT = 1e308
 IGNORED = frozenset({"the", "of", "and", "in", "between", "with", "to", "a", "an", "for"})
 
 
@@ -44,40 +49,45 @@ def identity_words(text: str) -> frozenset[str]:
 
 
 def load_facts(path: Path) -> list[Fact]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read facts file: {exc}") from None
+    """The facts of a TOML or CSV file (UTF-8, a BOM accepted, within the data size limit);
+    every defect is one InputError at `file:line`."""
+    text = read_text(path, MAX_DATA_BYTES, "facts file")
     rows = csv_rows(path, text) if path.suffix.lower() == ".csv" else toml_rows(path, text)
-    return [to_fact(path, number, row) for number, row in rows]
+    return [to_fact(where, row) for where, row in rows]
 
 
-def toml_rows(path: Path, text: str) -> list[tuple[int, dict[str, object]]]:
+def toml_rows(path: Path, text: str) -> list[tuple[str, dict[str, object]]]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise InputError(f"{path}: invalid TOML: nested too deeply") from None
+    except ValueError as exc:  # an integer past Python's limit of 4,300 digits
+        raise InputError(f"{path}: invalid TOML: {exc}") from None
     unknown = set(data) - {"fact"}
     if unknown or not isinstance(data.get("fact", []), list):
         raise InputError(f"{path}: a facts file holds only [[fact]] tables")
-    return list(enumerate(data.get("fact", []), start=1))
+    headers = [text.count("\n", 0, m.start()) + 1 for m in FACT_TABLE.finditer(text)]
+    rows = data.get("fact", [])
+    return [(f"{path}:{headers[n]}" if len(headers) == len(rows) else f"{path}: fact {n + 1}", row)
+            for n, row in enumerate(rows)]
 
 
-def csv_rows(path: Path, text: str) -> list[tuple[int, dict[str, object]]]:
+def csv_rows(path: Path, text: str) -> list[tuple[str, dict[str, object]]]:
     reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or "value" not in reader.fieldnames:
-        raise InputError(f"{path}:1: a facts CSV needs a header row with at least name, value and identity")
-    return [(number, dict(row)) for number, row in enumerate(reader, start=2)]
+    try:
+        if not reader.fieldnames or "value" not in reader.fieldnames:
+            raise InputError(f"{path}:1: a facts CSV needs a header row with at least name, value and identity")
+        return [(f"{path}:{reader.line_num}", dict(row)) for row in reader]
+    except csv.Error as exc:  # a field over csv's limit of 128 KB, a NUL byte ...
+        raise InputError(f"{path}:{reader.reader.line_num}: not a CSV row: {exc}") from None
 
 
-def to_fact(path: Path, number: int, row: dict[str, object]) -> Fact:
-    where = f"{path}:{number}" if path.suffix.lower() == ".csv" else f"{path}: fact {number}"
+def to_fact(where: str, row: dict[str, object]) -> Fact:
     if not isinstance(row, dict) or set(row) - set(FIELDS):
         raise InputError(f"{where}: a fact has only the fields {', '.join(FIELDS)}")
-    try:
-        value = float(str(row.get("value", "")).replace(",", ""))
-    except ValueError:
-        raise InputError(f"{where}: value must be a number, not {row.get('value')!r}") from None
+    value = fact_value(where, row.get("value", ""))
     identity = str(row.get("identity") or row.get("name") or "")
     if not identity.strip():
         raise InputError(f"{where}: a fact needs an identity (or a name) to be matched by")
@@ -85,6 +95,27 @@ def to_fact(path: Path, number: int, row: dict[str, object]) -> Fact:
     words = identity_words(identity) | (identity_words(period) if period else frozenset())
     return Fact(str(row.get("name") or identity), value, str(row["unit"]) if row.get("unit") else None,
                 period, frozenset(words), str(row["source"]) if row.get("source") else None)
+
+
+def fact_value(where: str, raw: object) -> float:
+    """A finite number of at most 1e308: a NaN or an infinity would silently void every check it meets."""
+    try:
+        if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
+            raise ValueError
+        value = float(raw.replace(",", "")) if isinstance(raw, str) else float(raw)
+    except OverflowError:  # an integer past a float's range
+        value = math.inf
+    except ValueError:
+        raise InputError(f"{where}: value must be a number, not {shown(raw)}") from None
+    if not math.isfinite(value) or abs(value) > MAX_FACT:
+        raise InputError(f"{where}: value must be a finite number of at most 1e308, not {shown(raw)}")
+    return value
+
+
+def shown(raw: object) -> str:
+    if isinstance(raw, int) and raw.bit_length() > 128:
+        return "an integer of more than 38 digits"
+    return repr(raw)[:40]
 
 
 def matching_fact(facts: list[Fact], description: set[str], unit: str | None) -> Fact | None:

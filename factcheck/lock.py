@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.align import PLACEHOLDER, claim_figure, contexts, make_figure, match
-from factcheck.atomic import write_atomic
+from factcheck.atomic import rewrite_atomic
 from factcheck.errors import InputError
 from factcheck.model import KINDS, Claim
+from factcheck.reading import MAX_RECORD_BYTES, read_text
 
 SCHEMA = "factcheck-lock/1"
 FIELDS = ("key", "kind", "text", "value", "unit", "low", "high", "qualifier", "context")
@@ -86,24 +87,34 @@ def dump_lock(lock: Lock) -> str:
     return json.dumps({"schema": SCHEMA, "documents": documents}, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_lock(path: Path, documents: dict[str, list[Claim]]) -> None:
-    """Write the lock of `documents` (path -> claims) to `path` atomically."""
-    write_atomic(path, dump_lock(build_lock(documents)))
-
-
 def read_lock(path: Path) -> Lock:
-    """Read and validate a lock file; any defect is a one-line InputError."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    """Read and validate a lock file (within MAX_RECORD_BYTES); any defect is a one-line InputError."""
+    text = read_text(path, MAX_RECORD_BYTES, "lock file")
     try:
         data = json.loads(text)
         return Lock(parse_documents(data))
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}: not a factcheck lock file: invalid JSON at line {exc.lineno}") from None
+    except RecursionError:
+        raise InputError(f"{path}: not a factcheck lock file: nested too deeply") from None
     except ValueError as exc:
         raise InputError(f"{path}: not a factcheck lock file: {exc}") from None
+
+
+def update_lock(path: Path, documents: dict[str, list[Claim]], *, update: bool) -> None:
+    """Write the lock of `documents`; with `update`, into the lock on disk, whose other documents
+    stay. Read, merged and written while no other factcheck writes `path`."""
+    fresh = build_lock(documents).documents
+
+    def merged() -> str:
+        exists = Path(path).exists()
+        if exists and not update:
+            raise InputError(f"{path} exists; run 'factcheck lock --update' to accept the current figures")
+        known = dict(read_lock(path).documents) if exists else {}
+        known.update(fresh)
+        return dump_lock(Lock(known))
+
+    rewrite_atomic(path, merged)
 
 
 def parse_documents(data: Any) -> dict[str, list[Entry]]:

@@ -11,6 +11,7 @@ from typing import Any
 Value = int | float | str | None
 
 KINDS = ("money", "percent", "distance", "quantity", "ratio", "count", "ordinal", "date")
+QUALIFIERS = ("approximately", "at_least", "at_most")
 VERDICTS = ("consistent", "approximate", "inconsistent", "unverifiable")
 SEVERITY_OF = {
     "inconsistent": "error",
@@ -96,11 +97,20 @@ class DocumentReport:
     date_source: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentError:
+    """A document (or folder) that could not be scanned, and the one-line reason."""
+
+    path: str
+    message: str
+
+
 @dataclass(slots=True)
 class Report:
     """The result of one `factcheck scan` over one or more documents."""
 
     documents: list[DocumentReport]
+    errors: list[DocumentError] = field(default_factory=list)
 
     def summary(self) -> dict[str, Any]:
         by_verdict = {v: 0 for v in VERDICTS}

@@ -12,12 +12,14 @@ from typing import Any
 
 from factcheck import dates, units
 from factcheck.normalized import NoValue, Normalized
-from factcheck.numbers import parse_number, parse_ordinal, tidy
+from factcheck.numbers import check_digits, parse_number, parse_ordinal, tidy
 from factcheck.rulebook import Rule, Rulebook, fold
 
 
 def normalize(rule: Rule, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None) -> Normalized:
-    """Interpret one match; raises NoValue when its numerals do not parse."""
+    """Interpret one match; raises NoValue when its numerals do not parse, TooLarge past the size limits."""
+    for text in groups.values():
+        check_digits(text)
     consts = rule.constants
     kind = consts.get("kind", rule.kind)
     if kind == "date":

@@ -8,13 +8,16 @@ reads them, so it accepts more shapes than any one rule lets through.
 
 from __future__ import annotations
 
-import unicodedata
-
 import math
+import unicodedata
 
 import regex
 
+from factcheck.charforms import foreign_digit
 from factcheck.rulebook import Rulebook, fold
+
+MAX_DIGITS = 100  # a numeral with more digits is reported, not read
+MAX_FIGURE = 1e308  # ... and so is a value larger than this (a float's range ends at 1.8e308)
 
 SIGN = regex.compile(r"([-+\u2212])\s*(.*)", regex.DOTALL)
 # 1,234,567.89 | 1 234 567 (any one space-like separator) | 12,34,567.89 (Indian) | 1.111,11
@@ -41,11 +44,22 @@ HALVES = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
 BIG = 1000  # scale words from here up close a group: "two million three hundred"
 
 
+class TooLarge(Exception):
+    """A figure beyond MAX_DIGITS or MAX_FIGURE: reported as such, not computed."""
+
+
+def check_digits(text: str) -> None:
+    """TooLarge when `text` holds more than MAX_DIGITS digits."""
+    if len(text) > MAX_DIGITS and sum(ch.isdigit() for ch in text) > MAX_DIGITS:
+        raise TooLarge(f"has more than {MAX_DIGITS} digits")
+
+
 def parse_number(text: str, book: Rulebook) -> float | int | None:
     """The value of a numeral ("3,500", "1.2", "3/4", "10k", "twenty-five", "three fifths"), or None."""
     text = text.strip()
-    if not text:
+    if not text or foreign_digit(text):
         return None
+    check_digits(text)
     quotient = QUOTIENT.fullmatch(text)
     if quotient:
         return divide(parse_number(quotient["num"], book), parse_number(quotient["den"], book), bool(quotient["share"]))
@@ -104,8 +118,10 @@ def power(match: regex.Match) -> float | None:
     exponent = int(match["exp"]) * (-1 if (match["sign"].count("-") + match["sign"].count("\u2212")) % 2 else 1)
     try:
         return base ** exponent if match["caret"] else base * 10.0 ** exponent
-    except (OverflowError, ZeroDivisionError):
+    except ZeroDivisionError:
         return None
+    except OverflowError:
+        raise TooLarge("is larger than 1e308") from None
 
 
 def suffixed(text: str, book: Rulebook) -> float | int | None:
@@ -118,8 +134,13 @@ def suffixed(text: str, book: Rulebook) -> float | int | None:
 
 
 def tidy(value: float) -> float | int:
-    """12 significant digits (8.2 × 1e6 is 8200000, not 8199999.999999999); whole values as ints."""
-    if value == 0 or not math.isfinite(value):
+    """12 significant digits (8.2 × 1e6 is 8200000, not 8199999.999999999); whole values as ints.
+
+    TooLarge past MAX_FIGURE: no figure of a text is infinite.
+    """
+    if not math.isfinite(value) or abs(value) > MAX_FIGURE:
+        raise TooLarge("is larger than 1e308")
+    if value == 0:
         return value
     value = float(f"{value:.12g}")
     return int(value) if value == int(value) and abs(value) < 1e18 else value
@@ -263,6 +284,9 @@ def tail_scale(tail: list[str], book: Rulebook) -> float | None:
 def parse_ordinal(text: str, book: Rulebook) -> int | None:
     """The value of "70th", "2nd", "second", "twenty-first", "one hundredth"."""
     text = text.strip()
+    if foreign_digit(text):
+        return None
+    check_digits(text)
     digits = ORDINAL_DIGITS.fullmatch(text)
     if digits:
         return int(digits.group(1).replace(",", ""))

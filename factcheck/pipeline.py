@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+import sys
 
 from factcheck.checker import check_all
 from factcheck.document import Document, decode, load_text
-from factcheck.errors import InputError
+from factcheck.reading import MAX_DOCUMENT_BYTES, read_limited, read_stream
 from factcheck.extractor import extract
 from factcheck.facts import Fact
 from factcheck.formats import Prepared, prepare
@@ -17,14 +17,11 @@ from factcheck.model import DocumentReport
 from factcheck.rulebook import Rulebook
 
 
-def read_input(path: str, stdin_bytes: bytes | None = None) -> bytes:
-    """The bytes of a path, or of standard input for '-'."""
+def read_input(path: str) -> bytes:
+    """The bytes of a document, or of standard input for '-', within MAX_DOCUMENT_BYTES."""
     if path == "-":
-        return stdin_bytes or b""
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        return read_stream(sys.stdin.buffer, MAX_DOCUMENT_BYTES, "standard input", "document")
+    return read_limited(path, MAX_DOCUMENT_BYTES, "document")
 
 
 def read_document(path: str, data: bytes, date: dt.date | None) -> tuple[Document, Prepared]:
@@ -32,10 +29,10 @@ def read_document(path: str, data: bytes, date: dt.date | None) -> tuple[Documen
     text, warnings = decode(data)
     prepared = prepare(path, text)
     front = None if date else parse_front_date(prepared.front_matter_date)
-    doc = load_text(path, text, date=date or front, scan_text=prepared.scan_text)
+    doc = load_text(path, text, date=date or front, scan_text=prepared.scan_text, gaps=prepared.gaps)
     if front:
         doc.date_source = "front-matter"
-    doc.warnings[:0] = warnings
+    doc.warnings[:0] = [*warnings, *prepared.warnings]
     return doc, prepared
 
 
@@ -51,7 +48,7 @@ def parse_front_date(text: str | None) -> dt.date | None:
 def scan_document(doc: Document, book: Rulebook, facts: list[Fact] | None = None,
                   options: CheckOptions | None = None) -> DocumentReport:
     claims, warnings = extract(doc, book)
-    checks = check_all(find_links(doc, claims, book), facts or [], options or CheckOptions())
+    checks = check_all(find_links(doc, claims, book, warnings), facts or [], options or CheckOptions())
     return DocumentReport(
         path=doc.path,
         document_date=doc.date.isoformat() if doc.date else None,

@@ -16,11 +16,16 @@ from typing import Any
 
 import regex
 
-from factcheck.errors import RuleError
+from factcheck.errors import InputError, RuleError
 from factcheck.model import KINDS
 from factcheck.relations.frames import ENGINE_FRAGMENTS, Frame, compile_frame
+from factcheck.reading import MAX_DATA_BYTES, read_text
+from factcheck.ruledata import (
+    check_example_date, check_lookups, check_rule_id, check_set, check_tables, check_unique, is_builtin, rule_line,
+)
+from factcheck.ruletrust import REF, compile_pattern, is_users
+from factcheck.saferegex import warm
 
-REF = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_][A-Za-z0-9_]*)\}")  # \p{Lu} is a property, not a fragment
 FILE_KEYS = {"family", "kind", "priority", "description", "lookup", "fragments", "tables", "anchors", "rules",
              "frames", "composites"}
 FRAME_EXAMPLE_KEYS = {"texts", "verdict", "date", "note"}
@@ -32,7 +37,6 @@ EXAMPLE_KEYS = {"texts", "value", "unit", "low", "high", "qualifier", "kind", "p
 SET_KEYS = {"value", "unit", "qualifier", "per", "factor", "kind", "ambiguous", "shift", "period", "relative", "direction"}
 DIRECTIONS = ("past", "future")
 DEFAULT_ANCHORS = ("digit", "number_word")
-USER_MATCH_TIMEOUT = 1.0  # seconds a user rule may spend on one stretch of a sentence
 MAX_EXPANSION_DEPTH = 20
 
 
@@ -64,7 +68,7 @@ class Rule:
     source: str
     line: int
     order: int = 0
-    timeout: float | None = None  # user rules run with a match timeout; the shipped ones are trusted
+    bounded: bool = False  # a user's pattern: compiled and matched under a time budget (see ruletrust)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +94,7 @@ class Rulebook:
     frames: list[Frame] = field(default_factory=list)
     composites: dict[str, Composite] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    user_names: set[str] = field(default_factory=set)  # fragments, tables and anchors a user file defined
 
     def lookup(self, table: str, key: str) -> Any:
         """Case-insensitive table lookup with whitespace and hyphens folded."""
@@ -128,12 +133,7 @@ def load_rulebook(user_dirs: list[Path] | None = None) -> Rulebook:
         for path in rule_files(directory):
             text = read_rule_file(path)
             raw.append((str(path), parse_toml(path, text), text))
-    book = build(raw)
-    shipped = str(builtin_rules_dir())
-    for rule in book.rules:
-        if not rule.source.startswith(shipped):
-            rule.timeout = USER_MATCH_TIMEOUT
-    return book
+    return build(raw)
 
 
 def rule_files(directory: Path) -> list[Path]:
@@ -144,9 +144,9 @@ def rule_files(directory: Path) -> list[Path]:
 
 def read_rule_file(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"{path}:1: cannot read rule file: {exc}") from None
+        return read_text(path, MAX_DATA_BYTES, "rule file")
+    except InputError as exc:
+        raise RuleError(f"{path}:1: cannot read rule file: {str(exc).removeprefix(f'{path}: ')}") from None
 
 
 def parse_toml(path: Path, text: str) -> dict[str, Any]:
@@ -157,24 +157,37 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
         line = found.group(1) if found else str(text.rstrip().count("\n") + 1 if "end of document" in str(exc) else 1)
         message = regex.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc))
         raise RuleError(f"{path}:{line}: invalid TOML: {message}") from None
+    except RecursionError:
+        raise RuleError(f"{path}:1: invalid TOML: nested too deeply") from None
+    except ValueError as exc:  # tomllib's own for an integer past Python's limit of 4,300 digits
+        raise RuleError(f"{path}:1: invalid TOML: {exc}") from None
 
 
 def build(files: list[tuple[str, dict[str, Any], str]]) -> Rulebook:
     book = Rulebook()
     pending: dict[str, tuple[dict[str, Any], str, str, dict[str, Any]]] = {}
     pending_frames: dict[str, tuple[dict[str, Any], str, str]] = {}
+    places: dict[str, tuple[str, int, bool]] = {}
     for source, data, text in files:
+        builtin = from_builtin(source)
         check_keys(source, text, data, FILE_KEYS, "rule file")
         check_shapes(source, text, data)
+        if not builtin:
+            book.user_names.update(*(data.get(key, {}) for key in ("fragments", "tables", "anchors")))
         book.fragments.update(string_map(source, text, data, "fragments"))
         anchors = string_map(source, text, data, "anchors")
         book.anchors.update(anchors)
         book.anchor_sources.update({name: f"{source}:{line_of(text, name)}" for name in anchors})
-        for name, table in table_map(source, text, data).items():
+        tables = table_map(source, text, data)
+        check_tables(source, text, tables, pint=not builtin)
+        for name, table in tables.items():
             book.tables.setdefault(name, {}).update({fold(k): v for k, v in table.items()})
-        for rule in data.get("rules", []):
+        for index, rule in enumerate(data.get("rules", [])):
             if not isinstance(rule, dict) or not isinstance(rule.get("id"), str):
                 raise RuleError(f"{source}:{line_of(text, '[[rules]]')}: every rule needs a string 'id'")
+            line = rule_line(text, rule["id"], index)
+            check_rule_id(f"{source}:{line}", rule["id"])
+            check_unique(places, rule["id"], source, line, builtin)
             pending[rule["id"]] = (rule, source, text, data)
         for frame in data.get("frames", []):
             if not isinstance(frame, dict) or not isinstance(frame.get("id"), str):
@@ -182,6 +195,7 @@ def build(files: list[tuple[str, dict[str, Any], str]]) -> Rulebook:
             pending_frames[frame["id"]] = (frame, source, text)
         book.composites.update(composites(source, text, data))
         book.sources.append(source)
+    warm(user_patterns(book, list(pending.values())))  # one child process trial-compiles them all
     for order, (rule, source, text, data) in enumerate(pending.values()):
         compiled = compile_rule(book, rule, source, text, data)
         compiled.order = order
@@ -196,6 +210,26 @@ def build(files: list[tuple[str, dict[str, Any], str]]) -> Rulebook:
     for order, frame in enumerate(book.frames):
         frame.order = order
     return book
+
+
+def from_builtin(source: str) -> bool:
+    return is_builtin(source, builtin_rules_dir())
+
+
+def user_patterns(book: Rulebook, pending: list[tuple[dict[str, Any], str, str, dict[str, Any]]]) -> list[tuple[str, int]]:
+    """The expanded patterns of the rules a user supplied, to trial-compile them in one go."""
+    found = []
+    for rule, source, _, _ in pending:
+        if isinstance(rule.get("pattern"), str) and is_users(book, from_builtin(source), rule["pattern"]):
+            try:
+                found.append((expand(book, rule["pattern"], source), rule_flags(rule)))
+            except RuleError:
+                continue  # compile_rule reports it with the rule's line
+    return found
+
+
+def rule_flags(rule: dict[str, Any]) -> int:
+    return 0 if rule.get("case_sensitive") else regex.IGNORECASE
 
 
 FILE_SHAPES = {"family": str, "kind": str, "priority": int, "description": str, "lookup": dict, "fragments": dict,
@@ -311,23 +345,24 @@ def compile_rule(book: Rulebook, rule: dict[str, Any], source: str, text: str, d
     constants = rule.get("set", {})
     if not isinstance(constants, dict) or set(constants) - SET_KEYS:
         raise RuleError(f"{where}: 'set' may only hold {', '.join(sorted(SET_KEYS))}")
+    builtin = from_builtin(source)
+    check_set(where, constants, pint=not builtin)
     if constants.get("direction", "past") not in DIRECTIONS:
         raise RuleError(f"{where}: 'direction' must be one of {', '.join(DIRECTIONS)}")
     anchors = tuple(rule.get("anchors", DEFAULT_ANCHORS))
     for anchor in anchors:
         if anchor not in book.anchors:
             raise RuleError(f"{where}: unknown anchor '{anchor}'")
-    flags = 0 if rule.get("case_sensitive") else regex.IGNORECASE
-    try:
-        compiled = regex.compile(expand(book, rule["pattern"], where), flags)
-    except regex.error as exc:
-        raise RuleError(f"{where}: bad pattern: {exc}") from None
+    bounded = is_users(book, builtin, rule["pattern"])
+    compiled = compile_pattern(expand(book, rule["pattern"], where), rule_flags(rule), bounded, where)
+    tables = lookups({**data.get("lookup", {}), **rule.get("lookup", {})}, where, book)
+    check_lookups(where, list(compiled.groupindex), tables, book.tables, pint=not builtin)
     return Rule(
         id=rid, family=data["family"], kind=kind, name=str(rule.get("name", rid)),
         description=str(rule.get("description", "")), pattern=rule["pattern"], compiled=compiled,
         anchors=anchors, priority=int(rule.get("priority", data.get("priority", 0))),
-        constants=constants, lookup=lookups({**data.get("lookup", {}), **rule.get("lookup", {})}, where, book), examples=examples(rule, "examples", where, text),
-        counter_examples=examples(rule, "counter_examples", where, text), source=source, line=line,
+        constants=constants, lookup=tables, examples=examples(rule, "examples", where, text),
+        counter_examples=examples(rule, "counter_examples", where, text), source=source, line=line, bounded=bounded,
     )
 
 
@@ -356,6 +391,7 @@ def examples(rule: dict[str, Any], key: str, where: str, text: str, allowed: set
         if not isinstance(texts, list) or not texts or not all(isinstance(t, str) for t in texts):
             raise RuleError(f"{where}: each of '{key}' needs a non-empty list 'texts'")
         expected = {k: v for k, v in group.items() if k not in ("texts", "date", "note")}
+        check_example_date(where, group.get("date"))
         found.append(Example(tuple(texts), expected, group.get("date"), line_of(text, texts[0])))
     return found
 
@@ -376,7 +412,9 @@ def load_frame(book: Rulebook, spec: dict[str, Any], source: str, text: str) -> 
     where = f"{source}:{line}: frame '{fid}'"
     found = (examples(spec, "examples", where, text, FRAME_EXAMPLE_KEYS),
              examples(spec, "counter_examples", where, text, FRAME_EXAMPLE_KEYS))
-    return compile_frame(spec, lambda pattern, at: expand(book, pattern, at), where, source, line, found)
+    users = isinstance(spec.get("pattern"), str) and is_users(book, from_builtin(source), spec["pattern"])
+    return compile_frame(spec, lambda pattern, at: expand(book, pattern, at), where, source, line, found,
+                         lambda expanded, at: compile_pattern(expanded, regex.IGNORECASE, users, at), bounded=users)
 
 
 def compile_anchors(book: Rulebook) -> dict[str, Anchor]:
@@ -386,14 +424,15 @@ def compile_anchors(book: Rulebook) -> dict[str, Anchor]:
     for these short alternations of words it is several times faster than `regex`.
     """
     used = sorted({a for rule in book.rules for a in rule.anchors})
+    expanded = {name: expand(book, book.anchors[name], f"{book.anchor_sources.get(name, '?')}: anchor '{name}'")
+                for name in used}
+    users = {name for name in used if name in book.user_names or is_users(book, True, book.anchors[name])}
+    warm([(expanded[name], regex.IGNORECASE) for name in sorted(users)])
     compiled = {}
     for name in used:
         where = f"{book.anchor_sources.get(name, '?')}: anchor '{name}'"
-        source = expand(book, book.anchors[name], where)
-        try:
-            compiled[name] = Anchor(regex.compile(source, regex.IGNORECASE), fast_pattern(source))
-        except regex.error as exc:
-            raise RuleError(f"{where}: bad pattern: {exc}") from None
+        full = compile_pattern(expanded[name], regex.IGNORECASE, name in users, where)
+        compiled[name] = Anchor(full, None if name in users else fast_pattern(expanded[name]), name in users)
     return compiled
 
 
@@ -411,6 +450,7 @@ class Anchor:
 
     full: Any
     fast: re.Pattern[str] | None
+    bounded: bool = False  # a user's anchor: matched under a time budget
 
     def finditer(self, text: str, lowered: str | None) -> Any:
         if self.fast is not None and lowered is not None:

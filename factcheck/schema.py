@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcheck.model import KINDS, VERDICTS
+from factcheck.model import KINDS, QUALIFIERS, VERDICTS
 from factcheck.render.common import REPORTED_SEVERITY
 from factcheck.render.json_report import DIFF_SCHEMA_ID, REPORT_SCHEMA_ID
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-QUALIFIERS = ("approximately", "at_least", "at_most")
 CHANGES = ("changed", "added", "removed")
 
 STRING = {"type": "string"}
@@ -103,7 +102,9 @@ def report_schema() -> dict[str, Any]:
             "documents": {"type": "array", "items": {"$ref": "#/$defs/document"}},
             "summary": strict_object({"documents": COUNT, "claims": COUNT, "checks": COUNT,
                                       "by_verdict": by_verdict}),
-        }),
+            "errors": {"type": "array", "items": strict_object({"path": STRING, "message": STRING}),
+                       "description": "Documents (or folders) that could not be scanned, one line of reason each."},
+        }, required=["schema", "tool", "documents", "summary"]),
         "$defs": {"document": document_schema(), "claim": claim_schema(),
                   "check": check_schema(), "quantity": quantity_schema()},
     }

@@ -12,10 +12,12 @@ from factcheck.relations.arithmetic.common import CheckOptions
 from factcheck.config import Config, load_config, merge, select_files
 from factcheck.document import Document
 from factcheck.errors import InputError
+from factcheck.extractor import extract
 from factcheck.facts import Fact, load_facts
 from factcheck.formats import Prepared, region_at
+from factcheck.isolation import isolated
 from factcheck.lock import Lock, LockFinding, compare
-from factcheck.model import SEVERITY_RANK, Check, Claim, Report
+from factcheck.model import SEVERITY_RANK, Check, Claim, DocumentError, DocumentReport, Report
 from factcheck.pipeline import read_document, read_input, scan_document
 from factcheck.rulebook import Rulebook, load_rulebook
 from factcheck.suppress import Baseline, fingerprint, in_baseline, is_suppressed, suppressions
@@ -59,17 +61,21 @@ def parse_date(value: str | None) -> dt.date | None:
         raise InputError(f"date: expected YYYY-MM-DD, got {value!r}") from None
 
 
-def document_paths(paths: list[str], config: Config) -> list[str]:
-    """The files to read: named files as given, directories walked for text-like files; '-' is standard input."""
+def document_paths(paths: list[str], config: Config) -> tuple[list[str], list[DocumentError]]:
+    """The files to read (named files as given, directories walked for text-like files; '-' is
+    standard input), and an error for each folder that could not be walked."""
     found: list[str] = []
+    errors: list[DocumentError] = []
     for path in paths:
         if path == "-":
             found.append(path)
         elif not Path(path).exists():
             raise InputError(f"{path}: no such file or directory")
         else:
-            found.extend(p.as_posix() for p in select_files([Path(path)], config.include, config.exclude))
-    return found
+            selection = select_files([Path(path)], config.include, config.exclude)
+            found.extend(p.as_posix() for p in selection.files)
+            errors.extend(DocumentError(folder, reason) for folder, reason in selection.unreadable)
+    return found, errors
 
 
 def rulebook(config: Config) -> Rulebook:
@@ -80,24 +86,45 @@ def facts(config: Config) -> list[Fact]:
     return load_facts(config.facts) if config.facts else []
 
 
-def read_all(paths: list[str], settings: Settings, stdin: bytes | None,
-             progress: Callable[[Iterable[str]], Iterable[str]] = iter) -> list[tuple[Document, Prepared]]:
-    return [read_document(path, read_input(path, stdin), settings.date) for path in progress(paths)]
-
-
-def scan(documents: list[tuple[Document, Prepared]], settings: Settings, *, lock: Lock | None = None,
-         baseline: Baseline | None = None) -> Report:
-    """Scan each document, then drop what its comments or the baseline silence, and add lock findings."""
+def scan(paths: list[str], settings: Settings, *, lock: Lock | None = None, baseline: Baseline | None = None,
+         progress: Callable[[Iterable[str]], Iterable[str]] = iter) -> Report:
+    """Scan each document on its own: one that fails is an error of the report, the others are
+    reported in full. Only one document's text is held at a time."""
     book, known = rulebook(settings.config), facts(settings.config)
-    reports = []
-    for doc, prepared in documents:
-        report = scan_document(doc, book, known, settings.options)
-        report.claims = [with_region(c, prepared) for c in report.claims]
-        checks = report.checks + (lock_checks(compare(lock, doc.path, report.claims), len(report.checks), doc)
-                                  if lock is not None else [])
-        report.checks = kept(doc, checks, baseline)
-        reports.append(report)
-    return Report(reports)
+    report = Report([])
+    for path in progress(paths):
+        outcome = isolated(path, lambda: scan_path(path, book, known, settings, lock, baseline))
+        if isinstance(outcome, DocumentError):
+            report.errors.append(outcome)
+        else:
+            report.documents.append(outcome)
+    return report
+
+
+def scan_path(path: str, book: Rulebook, known: list[Fact], settings: Settings, lock: Lock | None,
+              baseline: Baseline | None) -> DocumentReport:
+    """Read and scan a document, then drop what its comments or the baseline silence, and add lock findings."""
+    doc, prepared = read_document(path, read_input(path), settings.date)
+    report = scan_document(doc, book, known, settings.options)
+    report.claims = [with_region(c, prepared) for c in report.claims]
+    checks = report.checks + (lock_checks(compare(lock, doc.path, report.claims), len(report.checks), doc)
+                              if lock is not None else [])
+    report.checks = kept(doc, checks, baseline)
+    return report
+
+
+def claims_of(paths: list[str], settings: Settings) -> tuple[dict[str, list[Claim]], list[DocumentError]]:
+    """The claims of each document that can be read, and an error for each that cannot."""
+    book = rulebook(settings.config)
+    found: dict[str, list[Claim]] = {}
+    errors: list[DocumentError] = []
+    for path in paths:
+        outcome = isolated(path, lambda: extract(read_document(path, read_input(path), settings.date)[0], book)[0])
+        if isinstance(outcome, DocumentError):
+            errors.append(outcome)
+        else:
+            found[path] = outcome
+    return found, errors
 
 
 def with_region(claim: Claim, prepared: Prepared) -> Claim:

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
-from factcheck.atomic import write_atomic
+from factcheck.atomic import rewrite_atomic
 from factcheck.errors import InputError
+from factcheck.reading import MAX_RECORD_BYTES, read_text
 
 DIRECTIVE = re.compile(r"<!--\s*factcheck:\s*(ignore-file|ignore)((?:[\s,]+[A-Za-z_]+)*)[\s,]*-->", re.IGNORECASE)
 NEXT_TEXT = re.compile(r"\S")
@@ -89,24 +90,36 @@ def collapse(text: str) -> str:
     return SPACE.sub(" ", text).strip()
 
 
-def write_baseline(path: Path, findings: Iterable[tuple[str, str, str]]) -> None:
-    """Write (document path, check type, fingerprint) triples, sorted and unique, atomically."""
-    entries = sorted({BaselineEntry(*finding) for finding in findings})
-    data = {
-        "schema": BASELINE_SCHEMA,
-        "findings": [{"path": e.path, "type": e.check_type, "fingerprint": e.fingerprint} for e in entries],
-    }
-    write_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+def write_baseline(path: Path, findings: Iterable[tuple[str, str, str]], scanned: Iterable[str]) -> None:
+    """Record (document path, check type, fingerprint) triples, sorted and unique, atomically.
+
+    The entries of the `scanned` documents are replaced; those of other documents already in
+    the file stay (read and merged while no other factcheck writes the file).
+    """
+    fresh = {BaselineEntry(*finding) for finding in findings}
+    replaced = set(scanned)
+
+    def merged() -> str:
+        known = read_baseline(path).entries if Path(path).exists() else frozenset()
+        entries = sorted(fresh | {entry for entry in known if entry.path not in replaced})
+        data = {
+            "schema": BASELINE_SCHEMA,
+            "findings": [{"path": e.path, "type": e.check_type, "fingerprint": e.fingerprint} for e in entries],
+        }
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+    rewrite_atomic(path, merged)
 
 
 def read_baseline(path: Path) -> Baseline:
-    """Read and validate a baseline file; any defect is a one-line InputError."""
+    """Read and validate a baseline file (within MAX_RECORD_BYTES); any defect is a one-line InputError."""
+    text = read_text(path, MAX_RECORD_BYTES, "baseline file")
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}: not a factcheck baseline file: invalid JSON at line {exc.lineno}") from None
+    except RecursionError:
+        raise InputError(f"{path}: not a factcheck baseline file: nested too deeply") from None
     try:
         return Baseline(frozenset(parse_findings(data)))
     except ValueError as exc:

@@ -4,14 +4,18 @@ suppressions and baselines, with errors as one line on stderr."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
 import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
 from typer.testing import CliRunner
 
+import factcheck.pipeline
 import factcheck.rulebook
 import factcheck.session
 from factcheck.cli import app
@@ -43,7 +47,7 @@ def load_the_rules_once(monkeypatch):
 
 
 def run(*args: str, input: str | None = None):
-    return CliRunner().invoke(app, [str(a) for a in args], input=input)
+    return CliRunner().invoke(app, [str(a) for a in args], input=input, prog_name="factcheck")
 
 
 @pytest.fixture(scope="module")
@@ -365,3 +369,242 @@ def test_lock_then_scan_locked(tmp_path, monkeypatch, copy, seed_text):
     copy("article.txt", ("Moscow agreed to fund a $25 billion project last year that would modernize",
                          "Moscow promised to finance a $25 billion project last year meant to modernize"))
     assert run("scan", "--locked", "article.txt", "-q").exit_code == 0
+
+
+# --- reliability: one document never sinks the others --------------------------------------------
+
+def five_documents(tmp_path: Path) -> Path:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for n in range(1, 5):
+        (folder / f"d{n}.txt").write_text(f"It cost ${n} million in 2013.\n", encoding="utf-8")
+    (folder / "d5.srt").write_text("This is not a subtitle file at all.\n", encoding="utf-8")
+    return folder
+
+
+def test_a_document_that_cannot_be_read_is_an_error_entry_and_the_others_are_reported(tmp_path):
+    """One failing document in a folder of five gave no JSON at all."""
+    folder = five_documents(tmp_path)
+    result = run("scan", folder, "--format", "json")
+    assert result.exit_code == 2
+    report = report_of(result)
+    assert [Path(d["path"]).name for d in report["documents"]] == ["d1.txt", "d2.txt", "d3.txt", "d4.txt"]
+    assert report["errors"] == [{"path": f"{folder.as_posix()}/d5.srt",
+                                 "message": "not a valid SRT file: no subtitle block can be read at line 1"}]
+    assert result.stderr == (f"factcheck: {folder.as_posix()}/d5.srt: not a valid SRT file: "
+                             "no subtitle block can be read at line 1\n")
+
+
+def test_an_internal_error_in_one_document_is_that_documents_error(tmp_path, monkeypatch):
+    folder = five_documents(tmp_path)
+    (folder / "d5.srt").unlink()
+    real = factcheck.session.scan_document
+
+    def broken(doc, *args, **kwargs):
+        if doc.path.endswith("d3.txt"):
+            raise TypeError("unsupported operand type(s) for -: 'NoneType' and 'int'")
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(factcheck.session, "scan_document", broken)
+    result = run("scan", folder)
+    assert result.exit_code == 2
+    assert "d1.txt" in result.stdout and "d4.txt" in result.stdout and "3 document(s)" in result.stdout
+    assert result.stderr == (f"factcheck: {folder.as_posix()}/d3.txt: internal error: TypeError: unsupported operand "
+                             "type(s) for -: 'NoneType' and 'int' (set FACTCHECK_DEBUG=1 for the traceback)\n")
+    monkeypatch.setenv("FACTCHECK_DEBUG", "1")
+    debug = run("scan", folder)
+    assert debug.exit_code == 2 and "Traceback (most recent call last)" in debug.stderr and "d4.txt" in debug.stdout
+
+
+def test_document_errors_are_tool_notifications_in_sarif(tmp_path):
+    result = run("scan", five_documents(tmp_path), "--format", "sarif")
+    assert result.exit_code == 2
+    log = json.loads(result.stdout)
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validators.validator_for(schema)(schema).validate(log)
+    (invocation,) = log["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("docs/d5.srt")
+
+
+def test_an_unreadable_subfolder_is_named_and_the_exit_is_2(tmp_path, monkeypatch):
+    """It was skipped in silence, with exit 0."""
+    folder = five_documents(tmp_path)
+    (folder / "d5.srt").unlink()
+    (folder / "private").mkdir()
+    real_scandir = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda path: (_ for _ in ()).throw(PermissionError(13, "Permission denied", str(path)))
+                        if Path(path).name == "private" else real_scandir(path))
+    result = run("scan", folder, "--format", "json")
+    assert result.exit_code == 2
+    report = report_of(result)
+    assert len(report["documents"]) == 4
+    assert report["errors"] == [{"path": f"{folder.as_posix()}/private", "message": "cannot read this folder: Permission denied"}]
+    assert result.stderr == f"factcheck: {folder.as_posix()}/private: cannot read this folder: Permission denied\n"
+
+
+def test_lock_keeps_the_entries_of_a_document_it_cannot_read(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    folder = five_documents(tmp_path)
+    (folder / "d5.srt").write_text("1\n00:00:01,000 --> 00:00:02,000\nIt cost $5 million.\n", encoding="utf-8")
+    assert run("lock", "docs").exit_code == 0
+    (folder / "d5.srt").write_text("This is not a subtitle file at all.\n", encoding="utf-8")
+    result = run("lock", "--update", "docs")
+    assert result.exit_code == 2 and "d5.srt: not a valid SRT file" in result.stderr
+    assert len(json.loads((tmp_path / "factcheck.lock").read_text())["documents"]) == 5
+
+
+# --- usage errors, input that must not steer the tool ---------------------------------------------
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["scan", "--bogus", "x"], "factcheck scan: No such option: --bogus (try 'factcheck scan --help')"),
+    (["scan", "--format", "xml", "x"], "factcheck scan: Invalid value for '--format' / '-f': Value error, 'xml' is not"
+                                       " one of 'text', 'json', 'sarif', 'github', 'markdown'. (try 'factcheck scan --help')"),
+    (["nope"], "factcheck: No such command 'nope'. (try 'factcheck --help')"),
+    ([], "factcheck: Missing command. (try 'factcheck --help')"),
+    (["rules"], "factcheck rules: Missing command. (try 'factcheck rules --help')"),
+])
+def test_a_usage_error_is_one_line_and_exit_2(args, message):
+    """typer printed a 5-6 line box."""
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message + "\n")
+
+
+def test_diff_refuses_an_option_or_an_empty_string_as_the_revision(tmp_path, copy):
+    """--rev=--output=FILE was passed to git show as an option and wrote FILE; --rev '' compared with the index."""
+    path = copy("article.txt")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "article.txt")
+    git(tmp_path, "commit", "-q", "-m", "first")
+    written = tmp_path / "written-by-git"
+    assert "is an option, not a revision" in one_line_error(run("diff", f"--rev=--output={written}", path))
+    assert not written.exists()
+    assert "the revision is empty" in one_line_error(run("diff", "--rev", "", path))
+    assert "holds characters no revision name has" in one_line_error(run("diff", "--rev", "HEAD\n--output=x", path))
+
+
+def test_escape_sequences_in_a_document_never_reach_the_terminal(tmp_path):
+    doc = tmp_path / "esc\x1b]0;title\x07name.txt"
+    doc.write_text("Sales rose \x1b[31m12%\x1b[0m to $5 million.\x1b]0;pwned\x07 \u202e7 people.\n", encoding="utf-8")
+    result = run("scan", doc)
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout and "\u202e" not in result.stdout
+    assert "12%" in result.stdout and "escname.txt" in result.stdout
+    assert "0m" not in [c["text"] for d in report_of(run("scan", doc, "--format", "json"))["documents"]
+                        for c in d["claims"]]  # "\x1b[0m" is no figure of 0 metres
+    message = one_line_error(run("scan", tmp_path / "absent\x1b[2J\nforged.txt"))
+    assert "\x1b" not in message and "absent" in message
+
+
+def test_rules_list_shows_no_control_characters(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "zork.toml").write_text(
+        "family = 'zork'\nkind = 'count'\n[[rules]]\nid = 'zork.x'\npattern = 'zork'\n"
+        "name = \"Zork\\u001b[31m red\\nforged\\tcolumn\"\n", encoding="utf-8")
+    result = run("rules", "list", "--rules", rules)
+    assert result.exit_code == 0, result.stderr
+    (line,) = [line for line in result.stdout.splitlines() if line.startswith("zork.x")]
+    assert line.split("\t")[-1] == "Zork red forged column" and "\x1b" not in result.stdout
+
+
+def test_file_names_and_claim_texts_stay_escaped_in_github_commands_and_sarif(tmp_path):
+    doc = tmp_path / "a,b::c%0A\nd.txt"
+    doc.write_text("Russia waived $12 billion of Pyongyang’s $11 billion debt from the Soviet era.\n", encoding="utf-8")
+    github = run("scan", doc, "--format", "github")
+    assert github.exit_code == 1
+    (command,) = github.stdout.splitlines()
+    assert command.startswith("::error file=") and "a%2Cb%3A%3Ac%250A%0Ad.txt" in command
+    sarif = json.loads(run("scan", doc, "--format", "sarif").stdout)
+    uri = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.endswith("a,b::c%0A\nd.txt")  # JSON escapes it; the SARIF viewer shows the real name
+
+
+# --- limits of the files it reads and writes -----------------------------------------------------
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_an_endless_input_is_one_documents_error():
+    result = run("scan", "/dev/zero", "--format", "json")
+    assert result.exit_code == 2
+    assert report_of(result)["errors"] == [{"path": "/dev/zero", "message":
+                                            "more than 64 MiB (67108864 bytes), the limit for a document; not read"}]
+
+
+def test_a_document_over_the_size_limit_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(factcheck.pipeline, "MAX_DOCUMENT_BYTES", 100)
+    big = tmp_path / "big.txt"
+    big.write_text("It cost $5. " * 20, encoding="utf-8")
+    result = run("scan", big)
+    assert result.exit_code == 2
+    assert result.stderr == f"factcheck: {big}: more than 0 MiB (100 bytes), the limit for a document; not read\n"
+
+
+def test_a_full_disk_on_standard_output_is_one_line():
+    """Writing to a full disk through stdout was 'internal error: OSError'."""
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full")
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-c", "from factcheck.cli import main; main()", "schema"],
+                              stdout=full, stderr=subprocess.PIPE, text=True)
+    assert done.returncode == 2
+    assert done.stderr == "factcheck: cannot write the output: No space left on device\n"
+
+
+SLOW_LOCK_CLI = """
+import time
+import factcheck.cli, factcheck.lock, factcheck.session
+from factcheck.rulebook import build, builtin_rules_dir, parse_toml
+paths = [builtin_rules_dir() / name for name in ("common.toml", "percent.toml")]
+light = build([(str(p), parse_toml(p, p.read_text(encoding="utf-8")), p.read_text(encoding="utf-8")) for p in paths])
+factcheck.session.rulebook = lambda config: light  # the percent rules are enough: the test is about the lock file
+read_lock = factcheck.lock.read_lock
+def slow_read_lock(path):  # every writer reads the lock on disk, then takes its time to write its own
+    found = read_lock(path)
+    time.sleep(0.3)
+    return found
+factcheck.lock.read_lock = factcheck.cli.read_lock = slow_read_lock
+factcheck.cli.main()
+"""
+
+
+def test_concurrent_lock_updates_of_different_folders_lose_nothing(tmp_path):
+    """In 3 of 6 trials the final lock lacked some folders: the last writer won."""
+    folders = ("north", "south", "east")
+    for name in folders:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "story.txt").write_text(f"The {name} grew 5%.\n", encoding="utf-8")
+    (tmp_path / "factcheck.lock").write_text('{"schema": "factcheck-lock/1", "documents": {}}\n', encoding="utf-8")
+    writers = [subprocess.Popen([sys.executable, "-c", SLOW_LOCK_CLI, "lock", "--update", name], cwd=tmp_path,
+                                stderr=subprocess.PIPE) for name in folders]
+    assert [w.wait() for w in writers] == [0] * len(folders)
+    lock = json.loads((tmp_path / "factcheck.lock").read_text(encoding="utf-8"))
+    assert sorted(lock["documents"]) == sorted(f"{name}/story.txt" for name in folders)
+    assert all(entries for entries in lock["documents"].values())
+    assert sorted(os.listdir(tmp_path)) == sorted([*folders, "factcheck.lock"])
+
+
+STALLED_WRITE = """
+import os, sys, time
+import factcheck.atomic as atomic
+def stalled(fd):  # the temp file is written; the writer is stopped before it is renamed
+    print("writing", flush=True)
+    time.sleep(60)
+atomic.os.fsync = stalled
+atomic.write_atomic(atomic.Path(sys.argv[1]), "new content, never seen\\n" * 1000)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is POSIX")
+def test_a_writer_terminated_mid_write_removes_its_temp_file(tmp_path):
+    """The console script turns SIGTERM into an exception (cli.stop), so cleanup runs."""
+    path = tmp_path / "factcheck.lock"
+    path.write_text("old content\n")
+    terminable = "import signal, factcheck.cli\nsignal.signal(signal.SIGTERM, factcheck.cli.stop)\n" + STALLED_WRITE
+    writer = subprocess.Popen([sys.executable, "-c", terminable, str(path)], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True, cwd=HERE.parent)
+    assert writer.stdout is not None and writer.stdout.readline() == "writing\n"
+    writer.send_signal(signal.SIGTERM)
+    assert writer.wait() == 128 + signal.SIGTERM
+    assert path.read_text() == "old content\n"
+    assert os.listdir(tmp_path) == ["factcheck.lock"]

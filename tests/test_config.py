@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,7 @@ def test_an_unknown_key_is_named_with_its_file(tmp_path):
     ('date = "22/02/2015"', "key 'date' must be a date \"YYYY-MM-DD\", got '22/02/2015'"),
     ('date = "2015-02-30"', "key 'date' must be a date \"YYYY-MM-DD\", got '2015-02-30'"),
     ("lock = 3", "key 'lock' must be a path string, got 3"),
+    ('format = "xml"', "key 'format' must be one of \"text\", \"json\", \"sarif\", \"github\", \"markdown\", got 'xml'"),
 ])
 def test_a_wrong_type_names_key_and_file(tmp_path, line, message):
     config_file = write(tmp_path / ".factcheck.toml", line + "\n")
@@ -95,6 +97,35 @@ def test_malformed_toml_reports_file_and_line(tmp_path):
         load_config(tmp_path)
     message = str(caught.value)
     assert message.startswith(f"{config_file}:3: ") and "(at line" not in message
+
+
+def test_a_utf8_bom_is_accepted(tmp_path):
+    """A BOM was a TOML syntax error at line 1."""
+    write(tmp_path / ".factcheck.toml", data='\ufefffail_on = "warning"\n'.encode("utf-8"))
+    assert load_config(tmp_path).fail_on == "warning"
+
+
+@pytest.mark.parametrize("text", ["a = " + "[" * 5000 + "]" * 5000 + "\n", "tolerance = 1" + "0" * 5000 + "\n"])
+def test_a_config_too_deep_or_with_a_huge_integer_is_one_error(tmp_path, text):
+    config_file = write(tmp_path / ".factcheck.toml", text)
+    with pytest.raises(InputError) as caught:
+        load_config(tmp_path)
+    assert str(caught.value).startswith(f"{config_file}: ") and "\n" not in str(caught.value)
+
+
+def test_a_folder_that_cannot_be_looked_into_is_passed_over(tmp_path, monkeypatch):
+    """An unreadable directory on the way up was a PermissionError."""
+    write(tmp_path / ".factcheck.toml", 'fail_on = "info"\n')
+    locked = tmp_path / "private"
+    real_is_file = Path.is_file
+
+    def is_file(path: Path) -> bool:
+        if path.parent == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_is_file(path)
+
+    monkeypatch.setattr(Path, "is_file", is_file)
+    assert load_config(locked / "story.md").fail_on == "info"
 
 
 def test_a_table_instead_of_settings_is_an_error(tmp_path):
@@ -118,7 +149,7 @@ def test_select_files_walks_text_like_files_in_sorted_order(tmp_path):
     write(tmp_path / "latin", data="caf\xe9".encode("latin-1"))
     write(tmp_path / ".hidden.md", "text")
     write(tmp_path / ".git" / "HEAD.txt", "text")
-    names = [p.relative_to(tmp_path).as_posix() for p in select_files([tmp_path])]
+    names = [p.relative_to(tmp_path).as_posix() for p in select_files([tmp_path]).files]
     assert names == ["NOTES", "a.txt", "b.md", "f.htm", "g.markdown", "sub/c.html", "sub/d.srt", "sub/e.vtt"]
 
 
@@ -127,7 +158,7 @@ def test_select_files_applies_exclude_then_include(tmp_path):
         write(tmp_path / name, "text")
 
     def chosen(include=(), exclude=()):
-        return [p.relative_to(tmp_path).as_posix() for p in select_files([tmp_path], include, exclude)]
+        return [p.relative_to(tmp_path).as_posix() for p in select_files([tmp_path], include, exclude).files]
 
     assert chosen(exclude=["drafts"]) == ["a.md", "docs/d.txt", "docs/deep/c.md", "e.txt"]
     assert chosen(include=["*.md"], exclude=["drafts/"]) == ["a.md", "docs/deep/c.md"]
@@ -138,10 +169,27 @@ def test_select_files_applies_exclude_then_include(tmp_path):
 
 def test_select_files_keeps_named_files_and_rejects_missing_ones(tmp_path):
     named = write(tmp_path / "drafts" / "x.md", "text")
-    assert select_files([named], exclude=["*.md"]) == [named]
-    assert select_files([tmp_path / "drafts", named]) == [named]
+    assert select_files([named], exclude=["*.md"]).files == [named]
+    assert select_files([tmp_path / "drafts", named]).files == [named]
     with pytest.raises(InputError, match="no such file or directory"):
         select_files([tmp_path / "absent.md"])
+
+
+def test_a_folder_that_cannot_be_read_is_named_not_skipped(tmp_path, monkeypatch):
+    """An unreadable subfolder was skipped in silence."""
+    write(tmp_path / "a.md", "text")
+    write(tmp_path / "private" / "b.md", "text")
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if Path(path) == tmp_path / "private":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    selection = select_files([tmp_path])
+    assert [p.name for p in selection.files] == ["a.md"]
+    assert selection.unreadable == [((tmp_path / "private").as_posix(), "cannot read this folder: Permission denied")]
 
 
 def test_glob_stars_stay_within_a_name_unless_doubled():

@@ -334,3 +334,20 @@ def test_a_bare_weekday_without_a_document_date_stays_unresolved(book):
 ])
 def test_an_offset_from_the_document_date_is_as_fine_as_its_finest_period(book, text, value):
     assert only_date(book, text, SUNDAY).value == value
+
+
+# --- no impossible year, no overflow ----------------------------------------------------------------
+
+def test_a_user_date_rule_never_emits_year_0000(tmp_path):
+    directory = tmp_path / "rules"
+    directory.mkdir()
+    (directory / "user.toml").write_text(
+        'family = "test"\n[[rules]]\nid = "test.year"\nkind = "date"\npattern = \'anno (?P<year>\\d{4})\'\n', encoding="utf-8")
+    book = load_rulebook([directory])
+    found = extract(load_text("t.txt", "In anno 0000 and anno 1999."), book)[0]
+    assert [(c.rule, c.value) for c in found if c.rule == "test.year"] == [("test.year", "1999")]
+
+
+def test_an_offset_past_the_calendar_is_no_date(book):
+    found = extract(load_text("t.txt", "It was 10000000000 days ago.", date=dt.date(2015, 2, 22)), book)[0]
+    assert all(c.kind != "date" for c in found)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.document import decode, find_document_date, load, load_text, segment
+from factcheck.document import MAX_SENTENCE, decode, find_document_date, load, load_text, segment
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "herald-interview-russia-north-korea-2015.txt"
 
@@ -180,6 +180,32 @@ def test_segment_properties(text: str) -> None:
         previous_end, previous_paragraph = sentence.end, sentence.paragraph
     covered = "".join(text[s.start:s.end] for s in found)
     assert "".join(covered.split()) == "".join(text.split())  # nothing but whitespace is left out
+
+
+@given(st.lists(st.sampled_from([*TRICKY_PIECES, "x" * 300, "Row 12 | 3.5 | 7", "a\tb"]), max_size=60).map("".join))
+def test_no_sentence_is_longer_than_the_limit(text: str) -> None:
+    assert all(s.end - s.start <= MAX_SENTENCE for s in segment(text))
+
+
+def test_a_long_run_without_punctuation_ends_at_a_line_break_within_the_limit() -> None:
+    lines = [f"Region {n} sales $%d million up 8%% from 1600 units in 1992 total" % n for n in range(5000)]
+    text = "\n".join(lines)  # 320 KB, no final punctuation, 60+ characters a line
+    found = segment(text)
+    assert all(s.end - s.start <= MAX_SENTENCE for s in found)
+    assert all(text[s.start:s.end].split("\n")[-1] in lines for s in found)  # each cut falls at a line break
+    assert len(found) > 300  # before: one sentence of the whole text, and a scan quadratic in its length
+
+
+def test_a_run_without_spaces_is_cut_at_the_limit() -> None:
+    found = segment("x" * 2500)
+    assert [(s.start, s.end) for s in found] == [(0, 1000), (1000, 2000), (2000, 2500)]
+
+
+def test_table_rows_end_sentences() -> None:
+    text = "| Region | Sales | Units\n| North | $5 million | 1600\n| South | $7 million | 1200\nSome prose follows here"
+    assert [text[s.start:s.end] for s in segment(text)] == text.split("\n")
+    tabbed = "Region\tSales\nNorth\t$5 million\nSouth\t$7 million"
+    assert len(segment(tabbed)) == 3
 
 
 # --- document queries --------------------------------------------------------------------

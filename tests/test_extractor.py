@@ -240,3 +240,62 @@ def test_a_hyphen_after_a_word_is_not_a_minus_sign(book):
 
 def test_no_number_word_starts_inside_a_word(book):
     assert claims(book, "A banana half eaten lay there.") == []
+
+
+# --- character forms and size limits --------------------------------------------------------------
+
+def test_fullwidth_digits_and_separators_are_one_figure(book):
+    found = one(book, "They counted １，０００ people.")
+    assert (found.text, found.value) == ("１，０００ people", 1000)  # was "１" and "０００ people" = 0
+
+
+def test_digits_of_other_scripts_are_read(book):
+    assert one(book, "Il y avait ٣٠٠ personnes.").value == 300
+
+
+def test_a_thin_space_between_groups_of_three_is_a_thousands_separator(book):
+    found = one(book, "It is 1\u2009000 km away.")
+    assert (found.text, found.value, found.unit) == ("1\u2009000 km", 1000, "kilometer")  # was "000 km" = 0
+
+
+def test_a_digit_python_does_not_know_is_not_a_figure(book):
+    found, warnings = extract(load_text("t.txt", f"It had {chr(0x10D41) * 3} seats and 5 doors."), book)
+    assert [c.text for c in found] == ["5 doors"] and warnings == []  # was ValueError in numbers.py
+
+
+@pytest.mark.parametrize(("text", "figure", "problem"), [
+    ("It cost 1e309 dollars.", "1e309 dollars", "is larger than 1e308"),  # was $309
+    ("They shipped 5 × 10^400 tons.", "5 × 10^400 tons", "is larger than 1e308"),  # was 400 tons
+    ("It was the " + "4" * 400 + "th time.", "4" * 20 + "…" + "4" * 5 + "th time", "has more than 100 digits"),
+    ("It had " + "9" * 900 + " seats.", "9" * 20 + "…" + "9" * 6 + " seats", "has more than 100 digits"),
+])
+def test_a_figure_past_the_limits_is_reported_and_not_read(book, text, figure, problem):
+    found, warnings = extract(load_text("t.txt", text), book)
+    assert found == []
+    assert len(warnings) == 1 and f"the figure '{figure}' {problem}; it is not read" in warnings[0], warnings
+
+
+def test_five_thousand_digits_are_reported_not_read(book):
+    found, warnings = extract(load_text("t.txt", "It had " + "9" * 5000 + " seats."), book)  # was int-string limit
+    assert found == [] and warnings and all("has more than 100 digits; it is not read" in w for w in warnings)
+
+
+def test_powers_of_ten_are_one_figure(book):
+    assert [(c.text, c.value) for c in claims(book, "It cost 1e9 dollars and 5 × 10^6 tons.")] == [
+        ("1e9 dollars", 1_000_000_000), ("5 × 10^6 tons", 5_000_000)]
+
+
+# --- character references: decoded for the rules, offsets into the original -----------------------
+
+@pytest.mark.parametrize(("path", "text", "figures"), [
+    ("p.html", "<p>There were 1&#44;000 people and 12&#37; of them left.</p>",
+     [("1&#44;000 people", 1000), ("12&#37;", 12)]),  # were 1, 0 and "12&"
+    ("p.md", "There were 1&#44;000 people and 12&#37; of them left.\n", [("1&#44;000 people", 1000), ("12&#37;", 12)]),
+    ("p.html", "<p>It cost &#36;5&nbsp;million.</p>", [("&#36;5&nbsp;million", 5_000_000)]),
+])
+def test_character_references_are_read_as_what_they_stand_for(book, path, text, figures):
+    doc, _ = read_document(path, text.encode(), None)
+    found, _ = extract(doc, book)
+    assert [(c.text, c.value) for c in found] == figures
+    assert all(c.text == text[c.start:c.end] for c in found)
+    assert_exact_spans(doc.text, found)

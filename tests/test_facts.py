@@ -79,10 +79,10 @@ def test_an_empty_facts_file_has_no_facts(tmp_path):
 
 
 BAD = [
-    ("facts.toml", '[[fact]]\nname = "x"\nvalue = "lots"\n', r"facts\.toml: fact 1: value must be a number, not 'lots'"),
+    ("facts.toml", '[[fact]]\nname = "x"\nvalue = "lots"\n', r"facts\.toml:1: value must be a number, not 'lots'"),
     ("facts.toml", '[[fact]]\nname = "x"\nvalue = 1\n[[fact]]\nname = "y"\nvalue = 2\ncolour = "red"\n',
-     r"facts\.toml: fact 2: a fact has only the fields"),
-    ("facts.toml", '[[fact]]\nvalue = 1\nunit = "USD"\n', r"facts\.toml: fact 1: a fact needs an identity"),
+     r"facts\.toml:4: a fact has only the fields"),
+    ("facts.toml", '[[fact]]\nvalue = 1\nunit = "USD"\n', r"facts\.toml:1: a fact needs an identity"),
     ("facts.toml", '[[fact]]\nname = "x"\nvalue = \n', r"facts\.toml: invalid TOML"),
     ("facts.toml", 'name = "x"\n', r"facts\.toml: a facts file holds only \[\[fact\]\] tables"),
     ("facts.toml", 'fact = "x"\n', r"facts\.toml: a facts file holds only \[\[fact\]\] tables"),
@@ -91,6 +91,18 @@ BAD = [
     ("facts.csv", "name,value,colour\nx,1,red\n", r"facts\.csv:2: a fact has only the fields"),
     ("facts.csv", "name,identity\nx,y\n", r"facts\.csv:1: a facts CSV needs a header row"),
     ("facts.csv", "", r"facts\.csv:1: a facts CSV needs a header row"),
+    # values that would silently void a check: NaN, infinities, past a float's range
+    ("facts.toml", '[[fact]]\nname = "x"\nvalue = nan\n', r"facts\.toml:1: value must be a finite number of at most 1e308, not nan"),
+    ("facts.toml", '\n[[fact]]\nname = "x"\nvalue = -inf\n', r"facts\.toml:2: value must be a finite number"),
+    ("facts.toml", '[[fact]]\nname = "x"\nvalue = "1e309"\n', r"facts\.toml:1: value must be a finite number"),
+    ("facts.toml", '[[fact]]\nname = "x"\nvalue = 1' + "0" * 400 + '\n',
+     r"facts\.toml:1: value must be a finite number of at most 1e308, not an integer of more than 38 digits"),
+    ("facts.toml", '[[fact]]\nname = "x"\nvalue = 1' + "0" * 5000 + '\n', r"facts\.toml: invalid TOML: Exceeds the limit"),
+    ("facts.csv", "name,value,identity\nx,NaN,y\n", r"facts\.csv:2: value must be a finite number"),
+    ("facts.csv", "name,value,identity\nx,inf,y\n", r"facts\.csv:2: value must be a finite number"),
+    ("facts.csv", "name,value,identity\nx,1e309,y\n", r"facts\.csv:2: value must be a finite number"),
+    ("facts.csv", "name,value,identity\nx,1,y\nx,2," + "y" * 140_000 + "\n",
+     r"facts\.csv:3: not a CSV row: field larger than field limit \(131072\)"),
 ]
 
 
@@ -102,7 +114,7 @@ def test_a_bad_facts_file_is_one_input_error(tmp_path, name, text, message):
 
 
 def test_a_missing_facts_file_is_an_input_error(tmp_path):
-    with pytest.raises(InputError, match="cannot read facts file"):
+    with pytest.raises(InputError, match="absent.toml: cannot read: No such file"):
         load_facts(tmp_path / "absent.toml")
 
 

@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from factcheck.align import PLACEHOLDER, diff_claims
 from factcheck.errors import InputError
 from factcheck.lock import (SCHEMA, Lock, build_lock, compare, dump_lock, lock_entries, read_lock, snippet,
-                            write_lock)
+                            update_lock)
 
 from claim_factory import Fig, claims_in, document, money, sample
 
@@ -59,13 +60,13 @@ def test_lock_file_bytes_are_stable_through_a_round_trip(tmp_path):
     path = tmp_path / "factcheck.lock"
     documents = {PATH: document(sample()),
                  "a/euro.md": claims_in("Costs rose to €40 million.", [money("€40 million", 4e7, unit="EUR")])}
-    write_lock(path, documents)
+    update_lock(path, documents, update=True)
     first = path.read_bytes()
     assert first.endswith(b"}\n") and "€40 million".encode() in first
     data = json.loads(first)
     assert data["schema"] == SCHEMA and list(data["documents"]) == ["a/euro.md", PATH]
     assert dump_lock(read_lock(path)).encode() == first
-    write_lock(path, dict(reversed(documents.items())))
+    update_lock(path, dict(reversed(documents.items())), update=True)
     assert path.read_bytes() == first
     assert [p.name for p in tmp_path.iterdir()] == ["factcheck.lock"]
 
@@ -81,6 +82,7 @@ def test_lock_file_bytes_are_stable_through_a_round_trip(tmp_path):
     ('{"schema": "factcheck-lock/1", "documents": {"a.txt": [{"key": "k", "kind": "mass", "text": "$1", '
      '"value": 1, "unit": null, "low": null, "high": null, "qualifier": null, "context": "x"}]}}',
      "entry 1 of 'a.txt': unknown kind 'mass'"),
+    ('{"schema": "factcheck-lock/1", "documents": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
 ])
 def test_a_bad_lock_file_is_one_clear_error(tmp_path, content, why):
     path = tmp_path / "factcheck.lock"
@@ -90,6 +92,23 @@ def test_a_bad_lock_file_is_one_clear_error(tmp_path, content, why):
     message = str(caught.value)
     assert message.startswith(f"{path}: not a factcheck lock file: {why}")
     assert "\n" not in message
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_character_device_as_the_lock_is_read_up_to_the_limit():
+    """It was read until memory ran out."""
+    with pytest.raises(InputError, match=r"^/dev/zero: more than 64 MiB .* the limit for a lock file; not read$"):
+        read_lock(Path("/dev/zero"))
+
+
+def test_an_update_keeps_the_other_documents_and_a_new_lock_refuses_to_overwrite(tmp_path):
+    path = tmp_path / "factcheck.lock"
+    update_lock(path, {"a.md": claims_in("It cost $5.", [money("$5", 5)])}, update=False)
+    update_lock(path, {"b.md": claims_in("It cost $7.", [money("$7", 7)])}, update=True)
+    assert sorted(read_lock(path).documents) == ["a.md", "b.md"]
+    with pytest.raises(InputError, match=r"factcheck\.lock exists; run 'factcheck lock --update'"):
+        update_lock(path, {"c.md": []}, update=False)
+    assert sorted(read_lock(path).documents) == ["a.md", "b.md"]
 
 
 def test_a_missing_lock_file_is_an_input_error(tmp_path):

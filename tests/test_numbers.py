@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.numbers import parse_number, parse_ordinal
+from factcheck.numbers import TooLarge, parse_number, parse_ordinal
 from factcheck.rulebook import load_rulebook
 
 
@@ -187,3 +187,33 @@ def test_vocabulary_comes_from_the_rulebook_tables(book):
         assert parse_number("score", book) == 20
     finally:
         del book.tables["number_word"]["score"]
+
+
+# --- limits: a figure too large is reported, never computed ------------------------------------
+
+def test_more_digits_than_the_limit_is_too_large(book):
+    with pytest.raises(TooLarge, match=r"^has more than 100 digits$"):
+        parse_number("9" * 101, book)
+    with pytest.raises(TooLarge):
+        parse_ordinal("4" + "0" * 400 + "th", book)  # was OverflowError
+    with pytest.raises(TooLarge):
+        parse_number("9" * 5000, book)  # was Python's int-string limit (ValueError)
+    assert parse_number("9" * 100, book) == float("9" * 100)
+
+
+@pytest.mark.parametrize("text", ["1e309", "5 × 10^400", "1.8e308", "2^2000"])
+def test_a_value_past_1e308_is_too_large(book, text):
+    with pytest.raises(TooLarge, match=r"^is larger than 1e308$"):
+        parse_number(text, book)
+
+
+def test_powers_of_ten_read_as_their_value(book):
+    assert parse_number("1e9", book) == 1_000_000_000
+    assert parse_number("5 × 10^6", book) == 5_000_000
+    assert parse_number("1e-400", book) == 0
+
+
+def test_a_digit_python_does_not_know_is_no_numeral(book):
+    newer = chr(0x10D40) * 3  # a digit of Unicode 15 that `regex` knows and Python 3.11's float() does not
+    assert parse_number(newer, book) is None  # was ValueError
+    assert parse_ordinal(newer + "th", book) is None

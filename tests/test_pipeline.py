@@ -4,6 +4,7 @@ with offsets, lines and columns into each original file."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,21 @@ def test_checks_survive_the_formats(book):
 def test_missing_file_is_an_input_error():
     with pytest.raises(InputError, match="cannot read"):
         read_input(str(DATA / "no-such-file.txt"))
+
+
+def test_a_table_without_punctuation_scans_in_time_linear_in_its_length(book):
+    """Lines of 40+ characters without final punctuation were one sentence: 240 KB took 84 s."""
+    rows = "\n".join(f"Region {n} sales ${n % 900 + 1} million up {n % 99 + 1}% from {n + 100} units in 1999 total"
+                     for n in range(200))  # 13 KB of rows dense with figures
+    doc, _ = read_document("table.txt", rows.encode(), None)
+    began = time.perf_counter()
+    report = scan_document(doc, book)
+    assert time.perf_counter() - began < 6  # before: over 30 s, quadratic in the run's length
+    assert len(report.claims) > 600
+
+
+def test_a_cue_the_parser_drops_is_a_warning_of_the_document(book):
+    text = "WEBVTT\n\n00:01.000 --> 00:02.000\nAlpha had 5 seats.\n\n00:0x.000 --> 00:03.000\nBeta had 7 seats.\n"
+    doc, _ = read_document("talk.vtt", text.encode(), None)
+    assert doc.warnings == ["line 6: a cue whose timing line cannot be read; not scanned"]
+    assert [c.text for c in scan_document(doc, book).claims] == ["5 seats"]

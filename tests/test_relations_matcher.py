@@ -7,6 +7,8 @@ import datetime as dt
 
 import pytest
 
+import factcheck.saferegex
+
 from factcheck.document import load_text
 from factcheck.extractor import extract
 from factcheck.pipeline import scan_document
@@ -142,3 +144,24 @@ def test_anniversaries_of_one_event_are_compared_with_a_document_date(shipped):
 def test_a_plain_contradiction_is_inconsistent(shipped):
     (check,) = scan(shipped, "Revenue rose 12% to $150 million from $100 million.", None).checks
     assert (check.type, check.verdict) == ("percent_change", "inconsistent")
+
+
+SLOW_FRAME = """family = "slow"
+[[frames]]
+id = "t.slow"
+type = "range"
+pattern = '{range:range}(?:[a ]|[a ][a ])+b'
+"""
+
+
+def test_a_users_frame_that_runs_out_of_time_is_switched_off_with_a_warning(tmp_path, monkeypatch):
+    monkeypatch.setattr(factcheck.saferegex, "MATCH_SECONDS", 0.05)
+    (tmp_path / "slow.toml").write_text(SLOW_FRAME, encoding="utf-8")
+    book = load_rulebook([tmp_path])
+    assert next(f for f in book.frames if f.id == "t.slow").bounded
+    assert not any(f.bounded for f in book.frames if f.id != "t.slow")
+    doc = load_text("t.txt", "It cost $10-20 million " + "a " * 40 + "here. And $30-40 million " + "a " * 40 + "there.")
+    warnings: list[str] = []
+    find_links(doc, extract(doc, book)[0], book, warnings)
+    assert [w for w in warnings if "t.slow" in w] == [
+        "frame t.slow timed out: it used its 0.1 s for this document at line 1 and is switched off for the rest of it"]

@@ -104,3 +104,17 @@ def test_diff_text_without_changes():
     console = Console(record=True, width=120)
     render_diff_text(replace(sample_diff(), changes=[]), console)
     assert "No figure changed." in console.export_text()
+
+
+def test_text_from_the_input_cannot_steer_the_terminal():
+    """ANSI escapes from a document reached the terminal."""
+    report = sample_report()
+    doc = report.documents[0]
+    evil = "\x1b]0;pwned\x07\x1b[2J\u202e"
+    doc.path = f"articles/{evil}trade.txt"
+    doc.warnings = [f"a warning {evil}"]
+    doc.claims = [replace(c, sentence=c.sentence + evil, text=c.text) for c in doc.claims]
+    doc.checks = [replace(c, message=c.message + evil, explanation=evil + c.explanation) for c in doc.checks]
+    text = rendered(report) + rendered(report, quiet=True)
+    assert not any(ch in text for ch in "\x1b\x07\u202e")
+    assert "articles/trade.txt" in text and "a warning" in text

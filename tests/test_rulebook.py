@@ -3,12 +3,14 @@ and one clear 'file:line:' error for every kind of malformed file."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 import regex
 
 import factcheck.extractor
+import factcheck.saferegex
 from factcheck.document import load_text
 from factcheck.errors import RuleError
 from factcheck.extractor import extract
@@ -169,12 +171,20 @@ def test_user_tables_extend_builtin_tables(tmp_path):
     assert [(c.kind, c.value) for c in found] == [("money", 3e15)]
 
 
-def test_a_later_file_with_the_same_rule_id_wins(tmp_path):
+def test_a_rule_id_repeated_in_user_files_is_an_error_naming_both_places(tmp_path):
     first = FAMILY + rule("test.same", r"zork", 'kind = "count"', "set = { value = 1 }")
-    second = FAMILY + rule("test.same", r"zork", 'kind = "count"', "set = { value = 2 }")
+    second = FAMILY + "\n" + rule("test.same", r"zork", 'kind = "count"', "set = { value = 2 }")
     user_dir(tmp_path, first, "a.toml")
-    found = claims("One zork.", common_and(user_dir(tmp_path, second, "b.toml")))
-    assert [(c.value, c.rule) for c in found if c.rule == "test.same"] == [(2, "test.same")]
+    directory = user_dir(tmp_path, second, "b.toml")
+    with pytest.raises(RuleError) as caught:
+        common_and(directory)
+    assert str(caught.value) == f"{directory / 'b.toml'}:4: rule id 'test.same' is already used at {directory / 'a.toml'}:3"
+
+
+def test_a_rule_id_repeated_in_one_user_file_is_an_error(tmp_path):
+    body = FAMILY + rule("test.same", r"zork", 'kind = "count"') + rule("test.same", r"zorp", 'kind = "count"')
+    with pytest.raises(RuleError, match=r"rule id 'test\.same' is already used at .*user\.toml:3$"):
+        common_and(user_dir(tmp_path, body))
 
 
 def test_a_missing_rule_directory_is_a_rule_error(tmp_path):
@@ -274,11 +284,80 @@ def test_python_code_in_a_pattern_is_only_a_regex(tmp_path):
     assert not marker.exists()
 
 
+SLOW = "(?:a|aa)+b"  # backtracks exponentially on a run of a's without a b
+
+
 def test_a_pathological_user_pattern_times_out_with_a_warning(tmp_path, monkeypatch):
-    monkeypatch.setattr(factcheck.rulebook, "USER_MATCH_TIMEOUT", 0.05)
-    body = FAMILY + rule("test.slow", "(?:a|aa)+b", 'kind = "count"', "set = { value = 1 }")
+    monkeypatch.setattr(factcheck.saferegex, "MATCH_SECONDS", 0.05)
+    body = FAMILY + rule("test.slow", SLOW, 'kind = "count"', "set = { value = 1 }")
     book = load_rulebook([user_dir(tmp_path, body)])
     text = "In 2015 there were 12 " + "a" * 90 + " and then 5 more on line one.\nSecond line, 7 " + "a" * 90 + "!"
     found, warnings = extract(load_text("t.txt", text), book)
-    assert any("test.slow" in w and "timed out" in w and "line 1" in w for w in warnings), warnings
+    assert [w for w in warnings if "test.slow" in w] == [
+        "rule test.slow timed out: it used its 0.1 s for this document at line 1 and is switched off for the rest of it"]
     assert {c.text for c in found} >= {"2015", "5"}
+
+
+def test_the_match_budget_is_per_document_not_per_sentence(tmp_path, monkeypatch):
+    monkeypatch.setattr(factcheck.saferegex, "MATCH_SECONDS", 0.2)
+    monkeypatch.setattr(factcheck.saferegex, "MATCH_SECONDS_PER_MB", 0.0)
+    book = common_and(user_dir(tmp_path, FAMILY + rule("test.slow", SLOW, 'kind = "count"', "set = { value = 1 }")))
+    text = "".join(f"Line {n} has " + "a" * 60 + ".\n\n" for n in range(50))
+    began = time.perf_counter()
+    _, warnings = extract(load_text("t.txt", text), book)
+    assert time.perf_counter() - began < 3  # 50 sentences at the old 1 s per sentence took 50 s
+    assert len([w for w in warnings if "test.slow timed out" in w]) == 1
+
+
+def test_each_document_gets_its_own_budget(tmp_path, monkeypatch):
+    monkeypatch.setattr(factcheck.saferegex, "MATCH_SECONDS", 0.05)
+    book = common_and(user_dir(tmp_path, FAMILY + rule("test.slow", SLOW, 'kind = "count"', "set = { value = 1 }")))
+    doc = load_text("t.txt", "It has 5 " + "a" * 90 + ".")
+    assert extract(doc, book)[1] == extract(doc, book)[1] != []
+
+
+def test_a_user_anchor_that_times_out_switches_its_rules_off(tmp_path, monkeypatch):
+    monkeypatch.setattr(factcheck.saferegex, "MATCH_SECONDS", 0.05)
+    body = FAMILY + f"[anchors]\nslow = 'zork|{SLOW}'\n" + rule("test.x", "zork", 'kind = "count"',
+                                                                  "set = { value = 1 }", 'anchors = ["slow"]')
+    book = common_and(user_dir(tmp_path, body))
+    assert [c.text for c in claims("A zork.", book)] == ["zork"]
+    found, warnings = extract(load_text("t.txt", "A zork and " + "a" * 90 + "."), book)
+    assert found == []
+    assert warnings == ["anchor 'slow' timed out: it used its 0.1 s for this document at line 1"
+                        " and is switched off for the rest of it"]
+
+
+def test_a_user_fragment_makes_the_builtin_rules_that_use_it_the_users(tmp_path):
+    shipped = [builtin_rules_dir() / name for name in ("common.toml", "percent.toml")]
+    user = rule_files(user_dir(tmp_path, FAMILY + "[fragments]\ndigits = '\\d+'\n"))
+
+    def bounded(paths: list[Path]) -> set[str]:
+        book = build([(str(p), parse_toml(p, p.read_text(encoding="utf-8")), p.read_text(encoding="utf-8")) for p in paths])
+        return {r.id for r in book.rules if r.bounded}
+
+    assert bounded(shipped) == set()
+    assert "percent.number" in bounded(shipped + user)
+
+
+TOO_COSTLY = r"(?:takes longer than 0\.5 s|needs too much memory) to compile"  # whichever limit it meets first
+
+
+def test_a_user_pattern_that_compiles_too_slowly_is_a_rule_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(factcheck.saferegex, "COMPILE_SECONDS", 0.5)
+    nested = "(?:(?:(?:(?:a{50}){50}){50}){50})"
+    directory = user_dir(tmp_path, FAMILY + "\n" + rule("test.nested", nested, 'kind = "count"'))
+    began = time.perf_counter()
+    with pytest.raises(RuleError) as caught:
+        common_and(directory)
+    assert time.perf_counter() - began < 5
+    assert regex.fullmatch(rf"{regex.escape(str(directory / 'user.toml'))}:4: rule 'test.nested': bad pattern: {TOO_COSTLY}",
+                           str(caught.value)), str(caught.value)
+
+
+def test_a_user_anchor_that_compiles_too_slowly_is_a_rule_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(factcheck.saferegex, "COMPILE_SECONDS", 0.5)
+    body = FAMILY + "[anchors]\nw = '(?:(?:(?:(?:a{50}){50}){50}){50})'\n" + rule(
+        "test.x", "x", 'kind = "count"', 'anchors = ["w"]')
+    with pytest.raises(RuleError, match=rf"user\.toml:3: anchor 'w': bad pattern: {TOO_COSTLY}$"):
+        common_and(user_dir(tmp_path, body))

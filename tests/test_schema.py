@@ -110,3 +110,15 @@ def test_diff_rejects_unknown_change_and_missing_summary():
         mutate(broken)
         with pytest.raises(jsonschema.ValidationError):
             Validator(diff_schema()).validate(broken)
+
+
+def test_document_errors_are_an_added_field_that_older_reports_may_lack():
+    data = good_report()
+    assert data["errors"] == []
+    data["errors"] = [{"path": "docs/broken.srt", "message": "not a valid SRT file: no subtitle block can be read at line 1"}]
+    Validator(report_schema()).validate(data)
+    del data["errors"]
+    Validator(report_schema()).validate(data)  # the schema only added a field: old reports stay valid
+    for bad in ([{"path": "x"}], [{"path": 1, "message": "m"}], {"path": "x", "message": "m"}):
+        with pytest.raises(jsonschema.ValidationError):
+            Validator(report_schema()).validate({**data, "errors": bad})

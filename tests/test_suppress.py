@@ -81,7 +81,7 @@ def test_fingerprint_identifies_what_a_finding_says_not_where_it_is():
 def test_baseline_round_trip_sorted_and_unique(tmp_path):
     path = tmp_path / "baseline.json"
     findings = [("b.txt", "sum", "00ff"), ("a.txt", "ratio", "11aa"), ("b.txt", "sum", "00ff")]
-    write_baseline(path, findings)
+    write_baseline(path, findings, ["a.txt", "b.txt"])
     data = json.loads(path.read_text())
     assert data["findings"] == [{"path": "a.txt", "type": "ratio", "fingerprint": "11aa"},
                                 {"path": "b.txt", "type": "sum", "fingerprint": "00ff"}]
@@ -93,12 +93,20 @@ def test_baseline_round_trip_sorted_and_unique(tmp_path):
     assert in_baseline(Baseline(frozenset()), ("a.txt", "ratio", "11aa")) is False
 
 
+def test_writing_a_baseline_replaces_the_scanned_documents_and_keeps_the_others(tmp_path):
+    path = tmp_path / "baseline.json"
+    write_baseline(path, [("a.txt", "sum", "0a"), ("b.txt", "sum", "0b")], ["a.txt", "b.txt"])
+    write_baseline(path, [("b.txt", "ratio", "1b")], ["b.txt", "c.txt"])
+    assert sorted(read_baseline(path).entries) == [("a.txt", "sum", "0a"), ("b.txt", "ratio", "1b")]
+
+
 @pytest.mark.parametrize("content, why", [
     ("[]", 'expected an object with "schema": "factcheck-baseline/1"'),
     ('{"schema": "factcheck-baseline/1"}', '"findings" must be a list'),
     ('{"schema": "factcheck-baseline/1", "findings": [{"path": "a", "type": "sum"}]}',
      "finding 1 needs string path, type and fingerprint"),
     ("{", "invalid JSON at line 1"),
+    ('{"schema": "factcheck-baseline/1", "findings": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
 ])
 def test_a_bad_baseline_is_one_clear_error(tmp_path, content, why):
     path = tmp_path / "baseline.json"

@@ -37,21 +37,23 @@ def format_of(path: str) -> str:
 def prepare(path: str, text: str) -> Prepared:
     """The scan text, location regions and front-matter date of one decoded document.
 
-    Raises InputError for a subtitle file its parser rejects.
+    Raises InputError for a subtitle file its parser rejects as a whole; a cue it cannot read
+    is a warning with its line.
     """
     buffer = Buffer(text)
     kind = format_of(path)
     date = None
     cues: list[Region] = []
+    warnings: list[str] = []
     if kind == "markdown":
         date = prepare_markdown(text, buffer)
     elif kind == "html":
         prepare_html(text, buffer)
     elif kind == "srt":
-        cues = prepare_srt(path, text, buffer)
+        cues, warnings = prepare_srt(path, text, buffer)
     elif kind == "vtt":
-        cues = prepare_vtt(path, text, buffer)
+        cues, warnings = prepare_vtt(path, text, buffer)
     mask_addresses(buffer)
     speakers = mark_speakers(text, buffer)
     regions = overlay(cues, speakers) if cues else speakers
-    return Prepared(buffer.text(), tuple(regions), date)
+    return Prepared(buffer.text(), tuple(regions), date, tuple(sorted(buffer.gaps)), tuple(warnings))

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import bisect
+import html
 from dataclasses import dataclass
 
 import regex
+
+from factcheck.terminal import ESCAPE
 
 LINE_BREAKS = "\n\r"
 
@@ -22,11 +25,17 @@ class Region:
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """What extraction scans: `scan_text` has the length of the original text, markup blanked."""
+    """What extraction scans: `scan_text` has the length of the original text, markup blanked.
+
+    `gaps` are the spans of padding after decoded character references ("&#44;" is "," and
+    four spaces): extraction reads the text without them, so "1&#44;000" is one figure.
+    """
 
     scan_text: str
     regions: tuple[Region, ...]
     front_matter_date: str | None
+    gaps: tuple[tuple[int, int], ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 def region_at(prepared: Prepared, offset: int) -> Region | None:
@@ -43,6 +52,7 @@ class Buffer:
 
     def __init__(self, text: str) -> None:
         self._chars = list(text)
+        self.gaps: list[tuple[int, int]] = []
 
     def __len__(self) -> int:
         return len(self._chars)
@@ -64,12 +74,34 @@ class Buffer:
             raise ValueError("replacement longer than the span it replaces")
         self._chars[start:end] = replacement + " " * (width - len(replacement))
 
+    def decode(self, start: int, end: int, replacement: str) -> None:
+        """Write what a character reference stands for; its padding is a gap, read as nothing."""
+        self.put(start, end, replacement)
+        if start + len(replacement) < end:
+            self.gaps.append((start + len(replacement), end))
+
     def copy_from(self, text: str, start: int, end: int) -> None:
         """Restore the original characters of [start, end)."""
         self._chars[start:end] = text[start:end]
 
     def text(self) -> str:
         return "".join(self._chars)
+
+
+CHAR_REFERENCE = regex.compile(r"&(?:#\d{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{0,31});")
+MAX_REFERENCE = 40  # "&" + 32 letters + ";" is the longest real one
+
+
+def unescape(reference: str) -> str:
+    """What a character reference stands for; one too long to be real stays as written
+    (html.unescape reads "&#" and 5,000 digits into an int past Python's limit)."""
+    return html.unescape(reference) if len(reference) <= MAX_REFERENCE else reference
+
+
+def decode_references(buffer: Buffer, text: str, start: int = 0, end: int | None = None) -> None:
+    """Decode every character reference of text[start:end] into `buffer`."""
+    for reference in CHAR_REFERENCE.finditer(text, start, len(text) if end is None else end):
+        buffer.decode(reference.start(), reference.end(), unescape(reference.group()))
 
 
 # A bare web address; trailing sentence punctuation is trimmed off by url_end().
@@ -93,9 +125,11 @@ def url_end(text: str, start: int, end: int) -> int:
 
 
 def mask_addresses(buffer: Buffer) -> None:
-    """Blank bare URLs and e-mail addresses: their digits are never claims."""
+    """Blank bare URLs, e-mail addresses and terminal escape sequences: their digits are never
+    claims ("\x1b[0m" is no figure of 0 metres)."""
     scan = buffer.text()
     for match in BARE_URL.finditer(scan):
         buffer.blank(match.start(), url_end(scan, match.start(), match.end()))
-    for match in EMAIL.finditer(scan):
-        buffer.blank(match.start(), match.end())
+    for pattern in (EMAIL, ESCAPE):
+        for match in pattern.finditer(scan):
+            buffer.blank(match.start(), match.end())

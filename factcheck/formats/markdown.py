@@ -3,13 +3,14 @@
 Indented code blocks: a run of lines indented by four spaces (or a tab) after a blank line is
 code, unless a list is open (there the indentation continues a list item's paragraph).
 Ordered-list numbers ("1.", "2)") are blanked; inside a paragraph only "1." can start a list.
+Character references in prose ("&amp;", "&#44;") are decoded, as in HTML.
 """
 
 from __future__ import annotations
 
 import regex
 
-from factcheck.formats.base import Buffer
+from factcheck.formats.base import Buffer, decode_references
 
 FRONT_OPEN = regex.compile(r"\A\ufeff?(?P<fence>---|\+\+\+)[ \t]*\r?\n")
 FRONT_DATE = regex.compile(r"^date[ \t]*[:=][ \t]*(?P<value>\S.*?)[ \t]*\r?$", regex.MULTILINE)
@@ -42,6 +43,7 @@ def prepare_markdown(text: str, buffer: Buffer) -> str | None:
     _links(buffer)
     _blank_matches(HTML_TAG, buffer)
     _blank_matches(ESCAPE, buffer)
+    decode_references(buffer, buffer.text())
     return date
 
 

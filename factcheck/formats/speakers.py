@@ -1,7 +1,9 @@
-"""Speaker labels that open a line or paragraph of a transcript: "KH:", "Park Byung-in:", "Q:".
+"""Speaker labels that open a line or paragraph of a transcript: "KH:", "Park Byung-in:", "Q:",
+"محمد:", "记者：".
 
-A label is 1-4 capitalised (or all-caps) words, optionally wrapped in Markdown emphasis, right
-before a colon, a space and words. It must start a line and follow a paragraph break or a finished
+A label is 1-4 words that start with a capital or, in scripts without case (Arabic, CJK, ...),
+any letter, at most 40 characters, optionally wrapped in Markdown emphasis, right before a
+colon, a space and words (a fullwidth colon needs no space). It must start a line and follow a paragraph break or a finished
 sentence, so a wrapped line that happens to begin "Korea: ..." is not taken for a speaker.
 Labels count only when they read as a dialogue, a name coming back within a few turns
 ("Energy: ... Trucking: ... Airlines: ..." lists one topic per paragraph instead).
@@ -13,18 +15,19 @@ import regex
 
 from factcheck.formats.base import Buffer, Region
 
-WORD = r"\p{Lu}[\p{L}\p{M}\p{Nd}'’.\-]*"
+WORD = r"[\p{Lu}\p{Lt}\p{Lo}][\p{L}\p{M}\p{Nd}'’.\-]*"
 JOINER = r"(?:of|the|and|de|del|da|van|von|der|bin|al|la|le|du)"
 EMPHASIS = r"(?:\*\*|__|\*|_)?"
 LABEL = regex.compile(
-    rf"{EMPHASIS}(?P<name>{WORD}(?: (?:{JOINER} )?{WORD}){{0,3}}){EMPHASIS}:{EMPHASIS}[ \t]+(?=\S)"
+    rf"{EMPHASIS}(?P<name>{WORD}(?: (?:{JOINER} )?{WORD}){{0,3}}){EMPHASIS}(?::{EMPHASIS}[ \t]+|\uff1a{EMPHASIS}[ \t]*)(?=\S)"
 )
 LINE_START = regex.compile(r"\n")
 INDENT = regex.compile(r"[ \t]*")
 SPOKEN = regex.compile(r"[^\n]*\p{L}")  # what follows a label on its line has words, not just figures
 MAX_WORDS = 4
+MAX_NAME = 40
 TURN_GAP = 3
-SENTENCE_END = ".!?…\"”’')]—–"
+SENTENCE_END = ".!?…\"”’')]—–。！？"
 
 # Line-opening words that introduce a field, a caption or a note rather than a person.
 NOT_SPEAKERS = frozenset(
@@ -62,13 +65,14 @@ def _line_starts(text: str, scan: str) -> list[int]:
 
 
 def _label_at(scan: str, position: int) -> regex.Match[str] | None:
-    match = LABEL.match(scan, position)
+    line_end = scan.find("\n", position)
+    match = LABEL.match(scan, position, line_end if line_end >= 0 else len(scan))  # within the line: linear
     if not match or not _opens_turn(scan, position):
         return None
     words = match["name"].split()
-    if len(words) > MAX_WORDS or words[0].lower() in NOT_SPEAKERS or not SPOKEN.match(scan, match.end()):
+    if len(words) > MAX_WORDS or len(match["name"]) > MAX_NAME or words[0].lower() in NOT_SPEAKERS:
         return None
-    return match
+    return match if SPOKEN.match(scan, match.end()) else None
 
 
 def _is_dialogue(labels: list[regex.Match[str]]) -> bool:

@@ -9,7 +9,6 @@ consecutive cues read as one paragraph and a sentence may run from one cue into 
 from __future__ import annotations
 
 import bisect
-import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -20,15 +19,15 @@ from webvtt.errors import MalformedCaptionError, MalformedFileError
 from webvtt.models import Timestamp
 
 from factcheck.errors import InputError
-from factcheck.formats.base import Buffer, Region
+from factcheck.formats.base import Buffer, Region, decode_references
 
 SRT_TIME = r"\d+[,.:，．。：]\d+[,.:，．。：]\d+(?:[,.:，．。：]\d*)?"
 SRT_TIMING = regex.compile(rf"(?P<start>{SRT_TIME}) *-[ -] *> *(?P<end>{SRT_TIME})")
 VTT_TIME = r"(?:\d+:)?\d{1,2}:\d{1,2}\.\d{1,3}"
 VTT_TIMING = regex.compile(rf"(?P<start>{VTT_TIME})\s*-->\s*(?P<end>{VTT_TIME})")
+ARROW_LINE = regex.compile(r"^[^\n]*-->", regex.MULTILINE)  # a line that should be a cue's timing
 # <i>, <font ...>, <v Name>, <c.loud>, karaoke times <00:00:01.000>, and ASS overrides {\an8}.
 CUE_TAG = regex.compile(r"</?[A-Za-z][^<>\n]*>|<\d[\d:.]*>|\{\\[^{}\n]*\}")
-CUE_REFERENCE = regex.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,25 +40,42 @@ class Cue:
     voice: str | None = None
 
 
-def prepare_srt(path: str, text: str, buffer: Buffer) -> list[Region]:
-    """Blank all but the cue text of an SRT file; one region per cue."""
-    try:
-        cues = [Cue(item.start, item.end, item.content.split("\n")) for item in srt.parse(text)]
-    except srt.SRTParseError as exc:
-        raise InputError(f"{path}: not a valid SRT file: {_unparsed(text, exc)}") from None
-    except srt.TimestampParseError as exc:
-        raise InputError(f"{path}: not a valid SRT file: {_one_line(exc)}") from None
-    return lay_out(text, buffer, cues, SRT_TIMING, srt.srt_timestamp_to_timedelta)
+def prepare_srt(path: str, text: str, buffer: Buffer) -> tuple[list[Region], list[str]]:
+    """Blank all but the cue text of an SRT file; one region per cue, and a warning (with its
+    line) for each block that cannot be read. A text with no block at all is not SRT."""
+    cues, warnings, expected = [], [], 0
+    for block in srt.SRT_REGEX.finditer(text):  # the library's own block syntax, one block at a time
+        warnings.extend(_unread(text, expected, block.start()))
+        expected = block.end()
+        try:
+            times = [srt.srt_timestamp_to_timedelta(block[group]) for group in (2, 3)]
+        except (srt.TimestampParseError, ValueError, OverflowError):
+            warnings.append(f"line {_line(text, block.start(2))}: a subtitle whose times cannot be read; not scanned")
+            continue
+        cues.append(Cue(*times, block[5].replace("\r\n", "\n").split("\n")))
+    warnings.extend(_unread(text, expected, len(text)))
+    if not cues and text.strip():
+        raise InputError(f"{path}: not a valid SRT file: no subtitle block can be read at line "
+                         f"{_line(text, len(text) - len(text.lstrip()))}")
+    regions, _ = lay_out(text, buffer, cues, SRT_TIMING, srt.srt_timestamp_to_timedelta)
+    return regions, warnings
 
 
-def prepare_vtt(path: str, text: str, buffer: Buffer) -> list[Region]:
-    """Blank all but the cue text of a WebVTT file; one region per cue, with its voice."""
+def prepare_vtt(path: str, text: str, buffer: Buffer) -> tuple[list[Region], list[str]]:
+    """Blank all but the cue text of a WebVTT file; one region per cue, with its voice, and a
+    warning (with its line) for each cue timing line the parser passed over. An empty file has no cues."""
+    if not text.strip():
+        buffer.blank_all(0, len(text))
+        return [], []
     try:
         captions = webvtt.from_string(text).captions
-    except (MalformedFileError, MalformedCaptionError) as exc:
+    except (MalformedFileError, MalformedCaptionError, ValueError) as exc:
         raise InputError(f"{path}: not a valid WebVTT file: {_one_line(exc)}") from None
     cues = [Cue(item.start_time, item.end_time, item.lines, item.voice) for item in captions]
-    return lay_out(text, buffer, cues, VTT_TIMING, Timestamp.from_string)
+    regions, used = lay_out(text, buffer, cues, VTT_TIMING, Timestamp.from_string)
+    warnings = [f"line {_line(text, arrow.start())}: a cue whose timing line cannot be read; not scanned"
+                for arrow in ARROW_LINE.finditer(text) if arrow.start() not in used]
+    return regions, warnings
 
 
 def lay_out(
@@ -68,23 +84,26 @@ def lay_out(
     cues: Sequence[Cue],
     timing: regex.Pattern[str],
     parse_time: Callable[[str], object],
-) -> list[Region]:
-    """Find each cue in `text` after the previous one and keep only its text in `buffer`."""
+) -> tuple[list[Region], set[int]]:
+    """Find each cue in `text` after the previous one and keep only its text in `buffer`;
+    also where each timing line that was used starts."""
     buffer.blank_all(0, len(text))
     regions: list[Region] = []
+    used: set[int] = set()
     cursor = 0
     for cue in cues:
         line = _timing_line(text, cursor, cue, timing, parse_time)
         if line is None:
             continue
         cursor = line.end()
+        used.add(text.rfind("\n", 0, line.start()) + 1)
         span = _cue_text(text, cursor, cue.lines)
         if span is None:
             continue
         cursor = span[1]
         _keep_cue_text(text, buffer, *span)
         regions.append(Region(*span, speaker=cue.voice, cue=(line["start"], line["end"])))
-    return regions
+    return regions, used
 
 
 def _timing_line(
@@ -95,7 +114,7 @@ def _timing_line(
         try:
             if parse_time(match["start"]) == cue.start and parse_time(match["end"]) == cue.end:
                 return match
-        except (ValueError, MalformedCaptionError):
+        except (ValueError, OverflowError, MalformedCaptionError):
             continue
     return None
 
@@ -118,8 +137,7 @@ def _keep_cue_text(text: str, buffer: Buffer, start: int, end: int) -> None:
     buffer.copy_from(text, start, end)
     for tag in CUE_TAG.finditer(text, start, end):
         buffer.blank(tag.start(), tag.end())
-    for reference in CUE_REFERENCE.finditer(text, start, end):
-        buffer.put(reference.start(), reference.end(), html.unescape(reference.group()))
+    decode_references(buffer, text, start, end)
 
 
 def overlay(cues: Sequence[Region], speakers: Sequence[Region]) -> list[Region]:
@@ -142,10 +160,17 @@ def _covering(regions: Sequence[Region], offset: int) -> Region | None:
     return regions[index] if index >= 0 and offset < regions[index].end else None
 
 
-def _unparsed(text: str, exc: srt.SRTParseError) -> str:
-    skipped = len(exc.unmatched_content) - len(exc.unmatched_content.lstrip())
-    line = text.count("\n", 0, exc.expected_start + skipped) + 1
-    return f"no subtitle block can be read at line {line}"
+def _unread(text: str, start: int, end: int) -> list[str]:
+    """A warning for text between subtitle blocks that is not one, at its first line."""
+    skipped = text[start:end]
+    if not skipped.strip():
+        return []
+    line = _line(text, start + len(skipped) - len(skipped.lstrip()))
+    return [f"line {line}: text that is not a subtitle block; not scanned"]
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
 
 
 def _one_line(exc: Exception) -> str:

@@ -79,6 +79,7 @@ class Frame:
     source: str
     line: int
     order: int = 0  # position among all frames: the earlier wins a tie
+    bounded: bool = False  # a user's frame: matched under a time budget per document
 
 
 def slot_pattern(tags: str, role: str, hedge: str = "") -> str:
@@ -119,8 +120,10 @@ def expand_slots(pattern: str, hedge: str = "") -> tuple[str, Slots]:
 
 
 def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where: str,
-                  source: str, line: int, examples: tuple[list[Any], list[Any]]) -> Frame:
-    """A frame from its rule-file table; `expand` resolves fragment and table references."""
+                  source: str, line: int, examples: tuple[list[Any], list[Any]],
+                  compile_regex: Callable[[str, str], Any] | None = None, bounded: bool = False) -> Frame:
+    """A frame from its rule-file table; `expand` resolves fragment and table references, and
+    `compile_regex` (for a user's frame: under a time budget) compiles the result."""
     for key in spec:
         if key not in FRAME_KEYS:
             raise RuleError(f"{where}: unknown key '{key}' in a frame")
@@ -141,10 +144,13 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
     settings = spec.get("set", {})
     if not isinstance(settings, dict) or set(settings) - SETTINGS:
         raise RuleError(f"{where}: 'set' may only hold {', '.join(sorted(SETTINGS))}")
-    try:
-        compiled = regex.compile(source_regex, regex.IGNORECASE)
-    except regex.error as exc:
-        raise RuleError(f"{where}: bad pattern: {exc}") from None
+    if compile_regex is not None:
+        compiled = compile_regex(source_regex, where)
+    else:
+        try:
+            compiled = regex.compile(source_regex, regex.IGNORECASE)
+        except regex.error as exc:
+            raise RuleError(f"{where}: bad pattern: {exc}") from None
     if scope == "pair" and SENTENCE_BREAK not in compiled.pattern:
         raise RuleError(f"{where}: a pair frame must cross the sentence break ({{break}})")
     groups = tuple(g for g in compiled.groupindex if g not in roles)
@@ -156,7 +162,7 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
                  roles=tuple(roles), needs=needs(slots, check_type, trigger),
                  only=frozenset(r for r, m in marks.items() if m == "!"),
                  every=frozenset(r for r, m in marks.items() if m == "+"), trigger=trigger, settings=dict(settings), groups=groups, lookup=dict(lookup),
-                 examples=examples[0], counter_examples=examples[1], source=source, line=line)
+                 examples=examples[0], counter_examples=examples[1], source=source, line=line, bounded=bounded)
 
 
 def needs(slots: Slots, check_type: str, trigger: str) -> tuple[frozenset[str], ...]:

@@ -6,6 +6,8 @@ Nothing here decides a verdict or derives a value; it only turns model fields in
 from __future__ import annotations
 
 import hashlib
+import io
+import json
 import math
 from collections.abc import Iterable
 from typing import Any
@@ -19,6 +21,16 @@ FINDING_SEVERITIES = ("info", "warning", "error")
 REPORTED_SEVERITY = {verdict: SEVERITY_OF[verdict] if SEVERITY_OF[verdict] != "none" else "info"
                      for verdict in SEVERITY_OF}
 EXACT_INT_LIMIT = 2**53
+
+
+def json_text(data: Any) -> str:
+    """Indented JSON (UTF-8 as is, NaN refused) and a final newline, built chunk by chunk into one
+    buffer: `json.dumps(indent=...)` keeps every chunk in a list first, several times the output."""
+    buffer = io.StringIO()
+    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2, allow_nan=False).iterencode(data):
+        buffer.write(chunk)
+    buffer.write("\n")
+    return buffer.getvalue()
 
 
 def json_number(value: Value) -> Value:

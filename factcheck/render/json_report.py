@@ -7,11 +7,10 @@ report always serialises to the same bytes.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from factcheck.model import Check, Claim, DiffReport, DocumentReport, Quantity, Report
-from factcheck.render.common import REPORTED_SEVERITY, json_number, jsonable
+from factcheck.render.common import REPORTED_SEVERITY, json_number, json_text, jsonable
 
 REPORT_SCHEMA_ID = "factcheck-report/1"
 DIFF_SCHEMA_ID = "factcheck-diff/1"
@@ -89,6 +88,7 @@ def report_to_dict(report: Report, tool_version: str) -> dict[str, Any]:
         "tool": {"name": "factcheck", "version": tool_version},
         "documents": [document_to_dict(d) for d in report.documents],
         "summary": report.summary(),
+        "errors": [{"path": error.path, "message": error.message} for error in report.errors],
     }
 
 
@@ -111,7 +111,7 @@ def diff_to_dict(diff: DiffReport) -> dict[str, Any]:
 
 def dumps(data: dict[str, Any]) -> str:
     """Serialise with the project's fixed settings; a stray inf fails loudly instead of writing 'Infinity'."""
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False, allow_nan=False) + "\n"
+    return json_text(data)
 
 
 def render_json(report: Report, version: str) -> str:

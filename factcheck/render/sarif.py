@@ -7,10 +7,10 @@ identity when text above it moves.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Sequence
 from typing import Any
 
-from factcheck.model import Change, Check, Claim, DiffReport, DocumentReport, Report
+from factcheck.model import Change, Check, Claim, DiffReport, DocumentError, DocumentReport, Report
 from factcheck.render.common import (
     change_place,
     claim_end,
@@ -18,6 +18,7 @@ from factcheck.render.common import (
     format_claim_value,
     is_finding,
     json_number,
+    json_text,
     posix_path,
 )
 
@@ -153,18 +154,25 @@ def check_key(doc: DocumentReport, check: Check) -> list[str]:
     return [posix_path(doc.path), check.type, *(texts.get(cid, cid) for cid in check.claims), check.sentence]
 
 
-def sarif_log(version: str, rules: list[dict[str, Any]], results: list[dict[str, Any]]) -> str:
+def sarif_log(version: str, rules: list[dict[str, Any]], results: list[dict[str, Any]],
+              errors: Sequence[DocumentError] = ()) -> str:
+    invocation: dict[str, Any] = {"executionSuccessful": not errors}
+    if errors:
+        invocation["toolExecutionNotifications"] = [
+            {"level": "error", "message": {"text": error.message},
+             "locations": [{"physicalLocation": {"artifactLocation": {"uri": posix_path(error.path)}}}]}
+            for error in errors]
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "factcheck", "version": version, "rules": rules}},
-            "invocations": [{"executionSuccessful": True}],
+            "invocations": [invocation],
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json_text(log)
 
 
 def render_sarif(report: Report, version: str) -> str:
@@ -173,7 +181,7 @@ def render_sarif(report: Report, version: str) -> str:
     index = {t: i for i, t in enumerate(types)}
     prints = fingerprints(check_key(doc, check) for doc, check in findings)
     results = [check_result(doc, check, index[check.type], fp) for (doc, check), fp in zip(findings, prints)]
-    return sarif_log(version, [check_rule(t) for t in types], results)
+    return sarif_log(version, [check_rule(t) for t in types], results, report.errors)
 
 
 def change_message(change: Change) -> str:

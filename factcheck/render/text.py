@@ -1,10 +1,13 @@
 """Rich terminal output: sentences with their figures highlighted, a claims table, the checks.
 
 All user text goes through `rich.text.Text`, never through markup, so brackets in a
-document cannot turn into styles.
+document cannot turn into styles, and through `terminal.visible` first, so escape sequences and
+control characters in a document, a file name or a rule cannot steer the terminal.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from rich.console import Console
 from rich.padding import Padding
@@ -20,6 +23,7 @@ from factcheck.render.common import (
     format_deviation,
     format_quantity,
 )
+from factcheck.terminal import visible
 
 KIND_STYLE = {
     "money": "bold green",
@@ -40,7 +44,7 @@ INDENT = 4
 
 def render_text(report: Report, console: Console, *, quiet: bool = False) -> None:
     """Print the report; `quiet` keeps only warning/error checks and the summary line."""
-    for doc in report.documents:
+    for doc in map(safe_document, report.documents):
         if quiet:
             for check in doc.checks:
                 if check.severity in LOUD:
@@ -176,6 +180,7 @@ def summary_line(report: Report) -> Text:
 
 def render_diff_text(diff: DiffReport, console: Console) -> None:
     """A table of the figures that changed between two versions, then the counts."""
+    diff = safe_diff(diff)
     console.rule(Text(f"{diff.old_path} → {diff.new_path}", style="bold"))
     if diff.changes:
         table = Table(show_lines=False)
@@ -207,3 +212,26 @@ def claim_cell(claim: Claim | None) -> Text:
         return Text("—", style="dim")
     return Text(claim.text, style=KIND_STYLE.get(claim.kind, "bold")).append(
         f" ({format_claim_value(claim)})", style="")
+
+
+def safe_claim(claim: Claim | None) -> Claim | None:
+    if claim is None:
+        return None
+    return replace(claim, text=visible(claim.text), sentence=visible(claim.sentence))
+
+
+def safe_check(check: Check) -> Check:
+    return replace(check, message=visible(check.message), explanation=visible(check.explanation),
+                   sentence=visible(check.sentence))
+
+
+def safe_document(doc: DocumentReport) -> DocumentReport:
+    """The document's report with all of its text fit for a terminal."""
+    return DocumentReport(path=visible(doc.path), document_date=doc.document_date,
+                          claims=[safe_claim(c) for c in doc.claims], checks=[safe_check(c) for c in doc.checks],
+                          warnings=[visible(w) for w in doc.warnings], date_source=doc.date_source)
+
+
+def safe_diff(diff: DiffReport) -> DiffReport:
+    changes = [replace(c, old=safe_claim(c.old), new=safe_claim(c.new)) for c in diff.changes]
+    return DiffReport(visible(diff.old_path), visible(diff.new_path), changes, diff.unchanged)

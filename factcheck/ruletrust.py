@@ -1,0 +1,44 @@
+"""Which patterns of a rulebook a user supplied, and compiling those under a time budget.
+
+The shipped rule files are trusted: their patterns are compiled and matched without limits.
+A pattern is the user's when its own file is a user file, or when it uses a fragment, table or
+anchor that a user file defined or changed (a user `{number}` makes every built-in rule that
+reads `{number}` the user's). User patterns are compiled by `saferegex.compile_bounded` and
+matched with a per-document `saferegex.MatchBudget` (see `extractor`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from factcheck.errors import RuleError
+from factcheck.saferegex import PatternError, compile_bounded
+
+REF = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_][A-Za-z0-9_]*)\}")  # {name}; \p{Lu} is a property, not a fragment
+
+
+def references(fragments: dict[str, str], pattern: str) -> set[str]:
+    """Every fragment and table name a pattern uses, through fragments that use others."""
+    found: set[str] = set()
+    todo = REF.findall(pattern)
+    while todo:
+        name = todo.pop()
+        if name not in found:
+            found.add(name)
+            todo.extend(REF.findall(fragments.get(name, "")))
+    return found
+
+
+def is_users(book: Any, builtin: bool, pattern: str) -> bool:
+    """Whether a pattern (from a built-in file or not) holds anything a user supplied."""
+    return not builtin or bool(references(book.fragments, pattern) & book.user_names)
+
+
+def compile_pattern(expanded: str, flags: int, users: bool, where: str, what: str = "pattern") -> Any:
+    """Compile a rule's or anchor's expanded pattern; a user's within the compile budget."""
+    try:
+        return compile_bounded(expanded, flags) if users else regex.compile(expanded, flags)
+    except (regex.error, PatternError, OverflowError, RecursionError) as exc:
+        raise RuleError(f"{where}: bad {what}: {exc}") from None

@@ -1,0 +1,33 @@
+"""Text from documents, rule files and file names, made safe to show in a terminal.
+
+A document can hold escape sequences (colour, cursor moves, a window title, a hyperlink) and
+control characters (NUL, a carriage return that overwrites the line, bidi overrides that
+reverse what follows): shown as they are, they would steer the terminal. `visible` removes
+escape sequences and these controls; `one_line` also folds line breaks and tabs into spaces.
+Formats that are not for a terminal (JSON, SARIF, GitHub commands) keep the text as it is and
+escape it their own way.
+"""
+
+from __future__ import annotations
+
+import regex
+
+ESCAPE = regex.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, erasing
+    r"|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, DCS, SOS, PM, APC: titles, hyperlinks, up to their end
+    r"|\x1b[ -/]*[0-~]?"  # any other escape
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # the one-byte CSI of C1
+)
+CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""C0 but tab and line feed, DEL, C1, and the bidi embeddings, overrides and isolates."""
+SPACE = regex.compile(r"\s+")
+
+
+def visible(text: str) -> str:
+    """`text` without escape sequences and control characters; line breaks and tabs stay."""
+    return CONTROL.sub("", ESCAPE.sub("", text))
+
+
+def one_line(text: str) -> str:
+    """`text` as one line for a message: visible, every run of white space one space."""
+    return SPACE.sub(" ", visible(text)).strip()

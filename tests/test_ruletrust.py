@@ -1,0 +1,28 @@
+"""Which patterns are the user's: their own file, or a fragment, table or anchor a user file defined."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.errors import RuleError
+from factcheck.rulebook import Rulebook
+from factcheck.ruletrust import compile_pattern, is_users, references
+
+
+def test_references_follow_fragments_that_use_others():
+    fragments = {"number": "{digits}|{word}", "digits": r"\d+", "word": "{number_word}"}
+    assert references(fragments, r"(?P<amount>{number})\p{Lu}") == {"number", "digits", "word", "number_word"}
+
+
+def test_a_builtin_pattern_is_the_users_only_through_what_a_user_defined():
+    book = Rulebook(fragments={"number": "{digits}", "digits": r"\d+"}, user_names={"digits"})
+    assert is_users(book, True, "{number} zorks")
+    assert not is_users(book, True, "zorks")
+    assert is_users(book, False, "zorks")
+
+
+def test_a_bad_pattern_names_its_place():
+    with pytest.raises(RuleError, match=r"^here: bad anchor: missing \)"):
+        compile_pattern("(", 0, True, "here", "anchor")
+    with pytest.raises(RuleError, match=r"^here: bad pattern: missing \)"):
+        compile_pattern("(", 0, False, "here")
