@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+import factcheck.relations.budgets
 import factcheck.saferegex
 
 from factcheck.document import load_text
@@ -165,3 +166,29 @@ def test_a_users_frame_that_runs_out_of_time_is_switched_off_with_a_warning(tmp_
     find_links(doc, extract(doc, book)[0], book, warnings)
     assert [w for w in warnings if "t.slow" in w] == [
         "frame t.slow timed out: it used its 0.1 s for this document at line 1 and is switched off for the rest of it"]
+
+
+def slow_frame_warnings(tmp_path, monkeypatch, **seconds: float) -> list[str]:
+    """The warnings of a scan where a user's slow frame meets the given budgets."""
+    monkeypatch.setattr(factcheck.saferegex, "MATCH_SECONDS", 30.0)
+    for name, value in seconds.items():
+        monkeypatch.setattr(factcheck.relations.budgets, name, value)
+    (tmp_path / "slow.toml").write_text(SLOW_FRAME, encoding="utf-8")
+    book = load_rulebook([tmp_path])
+    doc = load_text("t.txt", "It cost $10-20 million " + "a " * 40 + "here. And $30-40 million " + "a " * 40 + "there.")
+    warnings: list[str] = []
+    find_links(doc, extract(doc, book)[0], book, warnings)
+    return warnings
+
+
+def test_a_sentence_that_takes_the_frames_too_long_gets_no_checks_and_a_warning(tmp_path, monkeypatch):
+    warnings = slow_frame_warnings(tmp_path, monkeypatch, WINDOW_SECONDS=0.05)
+    assert warnings[0] == ("relation frames timed out on the sentence at line 1: it holds too many figures "
+                           "to read within 0.05 s, and gets no checks")
+    assert len(warnings) >= 2  # each window has its own budget: the next sentence is read again
+
+
+def test_a_document_that_takes_the_frames_too_long_gets_no_more_checks_and_one_warning(tmp_path, monkeypatch):
+    warnings = slow_frame_warnings(tmp_path, monkeypatch, DOCUMENT_SECONDS=0.05, DOCUMENT_SECONDS_PER_MB=0.0)
+    assert warnings == ["relation frames timed out at line 1: they used their 0.1 s for this document, "
+                        "and its rest gets no checks"]

@@ -14,12 +14,12 @@ import regex
 
 from factcheck.document import Document
 from factcheck.model import Claim
+from factcheck.relations.budgets import FrameBudgets
 from factcheck.relations.frames import Frame
 from factcheck.relations.identity import Sentences, content_words, resolve_measure, tie_anniversaries
 from factcheck.relations.link import Link
 from factcheck.relations.slots import SENTENCE_BREAK, Window, pair_window, sentence_window, tags
 from factcheck.rulebook import Rulebook
-from factcheck.saferegex import MatchBudget, OverBudget, seconds_for
 
 MEASURE_ROLE = {"ratio": "reference", "multiplier": "base"}
 BOUNDS = ("at_least", "at_most")
@@ -31,8 +31,8 @@ SPAN_START = regex.compile(r"\b(?:since|from)\s+(?:(?:early|late|mid)[- ])?$", r
 
 
 def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: list[str] | None = None) -> list[Link]:
-    """Every relation instance the frames find, in text order of their triggers; a user's frame that
-    runs out of time is switched off for the document, with a line in `warnings`."""
+    """Every relation instance the frames find, in text order of their triggers; matching that runs out
+    of time (see `budgets`) leaves a line in `warnings`."""
     budgets = FrameBudgets(doc, [] if warnings is None else warnings)
     by_sentence: dict[int, list[Claim]] = {}
     for claim in claims:
@@ -42,10 +42,12 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
     found: list[tuple[int, Link]] = []
     for index in sorted(by_sentence):
         window = sentence_window(doc, index, by_sentence[index], book)
+        budgets.open_window()
         found.extend(match_window(sentence_frames, window, book, by_sentence, budgets))
         if pair_frames:
             pair = pair_window(doc, index, by_sentence, book)
             if pair is not None:
+                budgets.open_window()
                 found.extend(match_window(pair_frames, pair, book, by_sentence, budgets))
     links = sorted(select(found), key=lambda x: (x.trigger.start, x.type))
     date = doc.date.isoformat() if doc.date else None
@@ -54,29 +56,6 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
         link.meta["dated_apart"] = dated_apart(link, doc, by_sentence)
     resolve_identities(doc, claims, links, book)
     return links
-
-
-class FrameBudgets:
-    """The matching time each user frame may still spend on one document."""
-
-    def __init__(self, doc: Document, warnings: list[str]) -> None:
-        self.doc, self.warnings = doc, warnings
-        self.seconds = seconds_for(len(doc.text))
-        self.budgets: dict[str, MatchBudget] = {}
-
-    def matches(self, frame: Frame, window: Window) -> list[Any]:
-        if not frame.bounded:
-            return list(frame.compiled.finditer(window.text, overlapped=True))
-        budget = self.budgets.setdefault(frame.id, MatchBudget(self.seconds))
-        if budget.spent:
-            return []
-        try:
-            return budget.finditer(frame.compiled, window.text, overlapped=True)
-        except OverBudget:
-            line, _ = self.doc.line_col(window.claims[0].start) if window.claims else (1, 1)
-            self.warnings.append(f"frame {frame.id} timed out: it used its {self.seconds:.1f} s for this document "
-                                 f"at line {line} and is switched off for the rest of it")
-            return []
 
 
 def match_window(frames: list[Frame], window: Window, book: Rulebook,
