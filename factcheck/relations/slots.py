@@ -30,6 +30,7 @@ NUMERIC_KINDS = LEVEL_KINDS | {"percent", "ratio", "ordinal"}
 AGE = regex.compile(r"\b(?:old|of age)$", regex.IGNORECASE)
 HALVING = regex.compile(r"\bhalv(?:ed|ing|es)\b", regex.IGNORECASE)
 ANNIVERSARY = regex.compile(r"\banniversar(?:y|ies)$", regex.IGNORECASE)
+AGO = regex.compile(r"\byears?\s+ago$", regex.IGNORECASE)
 COMPOUND = regex.compile(r"[\w\d]-\p{L}+$")
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "quarter"})
 INFERRED = ("year_inferred", "month_inferred", "assumed", "year_unstated")
@@ -78,8 +79,12 @@ def tags(claim: Claim, periods: frozenset[str] | dict[str, object] = frozenset()
         found.append("rate")
     if duration:
         found.append("duration")
+        if claim.unit == "year":
+            found.append("years")  # "87 years since 1776": a span a date can be checked against
     if claim.kind == "ordinal" and ANNIVERSARY.search(claim.text):
         found.append("anniversary")
+    if claim.kind == "date" and claim.extra.get("relative") and AGO.search(claim.text):
+        found.append("ago")  # "fifty years ago": a year counted back from the time of speaking
     if claim.kind == "quantity" and AGE.search(claim.text):
         found.append("age")
     return tuple(found)

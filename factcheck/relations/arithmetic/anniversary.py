@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from factcheck.facts import Fact
 from factcheck.intervals import Interval, IntervalError
+from factcheck.relations.arithmetic import elapsed
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome, year_of
 from factcheck.relations.link import Link
 
@@ -50,6 +51,8 @@ def event_year(link: Link, stated_only: bool = False) -> tuple[int, int] | None:
 
 
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
+    if link.meta.get("mode") == "elapsed":
+        return elapsed.evaluate(link, facts, options)
     found = event_year(link)
     if found is None:
         return []

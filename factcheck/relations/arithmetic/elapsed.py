@@ -1,0 +1,64 @@
+"""Elapsed years: "87 years since …, in 1776", "fifty years ago, in 1968": the stated year lies that
+many whole years before the time of speaking (the document's date).
+
+Between two years known only as years, N whole years reach back to year − N − 1 or year − N, and
+a speaker rounds the span ("thirty years ago" for 29 and a half): so year − N ± 1 fits, and a
+hedge ("some", "nearly") allows one year more. Where both ends are days ("fifty years ago today,
+on July 20, 1969"), the count is exact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from factcheck.facts import Fact
+from factcheck.intervals import Interval
+from factcheck.model import Claim
+from factcheck.relations.arithmetic.common import CheckOptions, Outcome, year_of
+from factcheck.relations.link import Link
+from factcheck.relations.slots import date_value
+
+
+def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
+    span, event = link.one("nth"), link.one("event")
+    date = None if link.meta.get("dated_apart") else link.meta.get("document_date")
+    years = span_years(span, date) if span is not None else None
+    year = year_of(event) if event is not None and not event.extra.get("relative") else None
+    if years is None or year is None or date is None:
+        return []
+    expected = exact_span(event, date, years) or widened(int(date[:4]) - years, span.qualifier is not None or bool(link.meta.get("hedge")))
+    verdict = "consistent" if expected.low <= year <= expected.high else "inconsistent"
+    low, high = int(expected.low), int(expected.high)
+    when = str(low) if low == high else f"{low}–{high}"
+    return [Outcome(verdict, expected, Interval.exact(year), None,
+                    f"{date[:4]} − {years} years = {when}; stated {event.text}",
+                    f"{span.text} before {date} and {event.text}: {verdict}", (span, event), dates=True)]
+
+
+def span_years(span: Claim, date: str | None) -> int | None:
+    """The whole years a span states: "87 years", or "fifty years ago" (counted back from `date`)."""
+    if span.kind == "date":
+        value = date_value(span)
+        return int(date[:4]) - int(value[:4]) if date and value[:4].isdigit() else None
+    if isinstance(span.value, (int, float)) and span.value == int(span.value) and span.value > 0:
+        return int(span.value)
+    return None
+
+
+def exact_span(event: Claim, date: str, years: int) -> Interval | None:
+    """Where the event and the document are both days, the one year the span fits."""
+    value = date_value(event)
+    if len(value) != 10 or len(date) != 10:
+        return None
+    try:
+        then, now = dt.date.fromisoformat(value), dt.date.fromisoformat(date)
+    except ValueError:
+        return None
+    elapsed = now.year - then.year - ((now.month, now.day) < (then.month, then.day))
+    return Interval.exact(then.year + elapsed - years)
+
+
+def widened(year: int, hedged: bool) -> Interval:
+    """The years a span in whole years can reach back to: one either way, two where it is hedged."""
+    slack = 2 if hedged else 1
+    return Interval(year - slack, year + slack, year)

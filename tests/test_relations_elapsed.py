@@ -1,0 +1,42 @@
+"""Elapsed years ("fifty years ago, in 1969", "87 years since …, in 1776") through a whole scan."""
+
+import datetime as dt
+
+import pytest
+
+from factcheck.document import load_text
+from factcheck.pipeline import scan_document
+from factcheck.rulebook import load_rulebook
+
+
+@pytest.fixture(scope="module")
+def book():
+    return load_rulebook()
+
+
+def verdicts(book, text: str, date: str | None) -> list[tuple[str, str]]:
+    doc = load_text("t.txt", text, date=dt.date.fromisoformat(date) if date else None)
+    return [(c.type, c.verdict) for c in scan_document(doc, book).checks if c.type == "anniversary"]
+
+
+@pytest.mark.parametrize("text, date, verdict", [
+    ("Fifty years ago today, on July 20, 1969, two men walked on the Moon.", "2019-07-20", "consistent"),
+    ("Fifty years ago today, on July 20, 1968, two men walked on the Moon.", "2019-07-20", "inconsistent"),
+    ("Fifty years ago today, on July 21, 1969, two men walked on the Moon.", "2019-07-20", "inconsistent"),
+    ("Thirty years ago, in 1990, the mill closed.", "2019-03-01", "consistent"),  # 29 years: rounded
+    ("Thirty years ago, in 1991, the mill closed.", "2019-03-01", "inconsistent"),
+    ("Some thirty years ago, in 1991, the mill closed.", "2019-03-01", "consistent"),  # hedged: two years
+    ("It is now eighty-seven years since our fathers, in 1776, brought forth a nation.", "1863-11-19", "consistent"),
+    ("It is now eighty-seven years since our fathers, in 1766, brought forth a nation.", "1863-11-19", "inconsistent"),
+])
+def test_a_span_up_to_now_is_checked_against_the_year_it_reaches(book, text, date, verdict):
+    assert verdicts(book, text, date) == [("anniversary", verdict)]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Fifty years ago, in 1969, two men walked on the Moon.", None),  # no time of speaking
+    ("By 1950 it had been five years since the war ended in 1945.", "2020-01-01"),  # a span that ended
+    ("In 1950, five years after the war ended in 1945, the plant reopened.", "2020-01-01"),
+])
+def test_no_check_without_the_time_of_speaking(book, text, date):
+    assert verdicts(book, text, date) == []
