@@ -57,8 +57,9 @@ def parse_date(value: str | None) -> dt.date | None:
         return None
     try:
         return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise InputError(f"date: expected YYYY-MM-DD, got {value!r}") from None
+    except ValueError as exc:
+        reason = "" if str(exc).startswith("Invalid isoformat") else f" ({exc})"
+        raise InputError(f"--date {value!r} is not a date{reason}; expected YYYY-MM-DD, such as 2015-02-22") from None
 
 
 def document_paths(paths: list[str], config: Config) -> tuple[list[str], list[DocumentError]]:

@@ -109,7 +109,7 @@ def test_scan_the_seed_as_json(seed_text):
 
 
 def test_scan_the_seed_as_text():
-    result = run("scan", SEED)
+    result = run("scan", SEED, "-v")
     assert result.exit_code == 0, result.stderr
     for words in ("$103 million", "58 times", "part_of_whole", "2015-02-22"):
         assert words in result.stdout
@@ -408,12 +408,13 @@ def test_an_internal_error_in_one_document_is_that_documents_error(tmp_path, mon
     monkeypatch.setattr(factcheck.session, "scan_document", broken)
     result = run("scan", folder)
     assert result.exit_code == 2
-    assert "d1.txt" in result.stdout and "d4.txt" in result.stdout and "3 document(s)" in result.stdout
+    assert "3 documents" in result.stdout
+    assert "d1.txt" in run("scan", folder, "-v").stdout
     assert result.stderr == (f"factcheck: {folder.as_posix()}/d3.txt: internal error: TypeError: unsupported operand "
                              "type(s) for -: 'NoneType' and 'int' (set FACTCHECK_DEBUG=1 for the traceback)\n")
     monkeypatch.setenv("FACTCHECK_DEBUG", "1")
     debug = run("scan", folder)
-    assert debug.exit_code == 2 and "Traceback (most recent call last)" in debug.stderr and "d4.txt" in debug.stdout
+    assert debug.exit_code == 2 and "Traceback (most recent call last)" in debug.stderr and "3 documents" in debug.stdout
 
 
 def test_document_errors_are_tool_notifications_in_sarif(tmp_path):
@@ -458,9 +459,11 @@ def test_lock_keeps_the_entries_of_a_document_it_cannot_read(tmp_path, monkeypat
 # --- usage errors, input that must not steer the tool ---------------------------------------------
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["scan", "--bogus", "x"], "factcheck scan: No such option: --bogus (try 'factcheck scan --help')"),
-    (["scan", "--format", "xml", "x"], "factcheck scan: Invalid value for '--format' / '-f': Value error, 'xml' is not"
-                                       " one of 'text', 'json', 'sarif', 'github', 'markdown'. (try 'factcheck scan --help')"),
+    (["scan", "--bogus", "x"], "factcheck scan: No such option: --bogus (Possible options: --verbose) (try 'factcheck scan --help')"),
+    (["scan", "--selct", "x"], "factcheck scan: No such option: --selct (Possible options: --help, --lock, --select)"
+                               " (try 'factcheck scan --help')"),
+    (["scan", "--format", "xml", "x"], "factcheck scan: Invalid value for '--format' / '-f': 'xml' is not one of"
+                                       " 'text', 'concise', 'json', 'sarif', 'github', 'markdown'. (try 'factcheck scan --help')"),
     (["nope"], "factcheck: No such command 'nope'. (try 'factcheck --help')"),
     ([], "factcheck: Missing command. (try 'factcheck --help')"),
     (["rules"], "factcheck rules: Missing command. (try 'factcheck rules --help')"),
@@ -608,3 +611,113 @@ def test_a_writer_terminated_mid_write_removes_its_temp_file(tmp_path):
     assert writer.wait() == 128 + signal.SIGTERM
     assert path.read_text() == "old content\n"
     assert os.listdir(tmp_path) == ["factcheck.lock"]
+
+
+# --- the everyday view and linter conventions -------------------------------------------------------
+
+def test_the_first_lines_of_a_scan_of_the_edited_seed_show_the_error_with_its_arithmetic(copy):
+    result = CliRunner().invoke(app, ["scan", str(copy("edited.txt", (DEBT, DEBT_EDIT)))], env={"COLUMNS": "250"})
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("✗ ") and lines[0].endswith(":56:44 [part_of_whole] part of whole: the part is larger than the whole")
+    assert lines[1] == "    $12 billion of $11 billion: the part exceeds the whole"
+    assert lines[-1].startswith("1 document · 42 claims · 8 checks: ✗ 1 inconsistent, ≈ 1 approximate")
+    assert "Claims" not in result.stdout and "document date" not in result.stdout
+    assert not any(line != line.rstrip() for line in lines)
+
+
+def test_concise_gives_exactly_one_line_per_finding(copy):
+    path = copy("edited.txt", (DEBT, DEBT_EDIT))
+    findings = [c for d in report_of(run("scan", path, "-f", "json"))["documents"] for c in d["checks"]
+                if c["verdict"] != "consistent"]
+    lines = run("scan", path, "--format", "concise").stdout.splitlines()
+    assert len(lines) == len(findings) == 4
+    assert f"{path}:56:44: error [part_of_whole] part of whole: the part is larger than the whole" in lines
+    assert all(re.fullmatch(r"\S+:\d+:\d+: (error|warning|info) \[\w+\] .+", line) for line in lines)
+
+
+def test_show_claims_and_text_add_the_table_and_the_sentences():
+    shown = run("scan", SEED, "--show", "claims").stdout
+    assert "Claims" in shown and "document date: 2015-02-22" in shown
+    assert "Claims" not in run("scan", SEED, "--show", "text").stdout
+    assert "unknown part 'table'" in one_line_error(run("scan", SEED, "--show", "table"))
+
+
+@pytest.mark.parametrize(("env", "args", "coloured"), [
+    ({}, [], False),
+    ({"FORCE_COLOR": "1"}, [], True),
+    ({"NO_COLOR": "1", "FORCE_COLOR": "1"}, [], False),
+    ({"NO_COLOR": "1"}, ["--color", "always"], True),
+    ({"FORCE_COLOR": "1"}, ["--color", "never"], False),
+])
+def test_colour_follows_no_color_force_color_and_the_option(copy, env, args, coloured):
+    result = CliRunner().invoke(app, ["scan", str(copy("edited.txt", (DEBT, DEBT_EDIT))), *args], env=env)
+    assert ("\x1b[" in result.stdout) == coloured
+
+
+def test_width_follows_columns_in_a_pipe(copy):
+    path = copy("edited.txt", (DEBT, DEBT_EDIT))
+    narrow = CliRunner().invoke(app, ["scan", str(path)], env={"COLUMNS": "60"}).stdout
+    assert max(map(len, narrow.splitlines())) <= 60
+    assert max(map(len, run("scan", path).stdout.splitlines())) > 60
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0 and re.fullmatch(r"factcheck \d+\.\d+\.\d+\n", result.stdout)
+
+
+def test_select_ignore_and_min_level(copy):
+    path = copy("edited.txt", (DEBT, DEBT_EDIT))
+    assert run("scan", path, "-f", "concise", "--select", "part_of_whole").stdout.count("\n") == 1
+    ignored = run("scan", path, "-f", "concise", "--ignore", "part_of_whole,ratio")
+    assert ignored.exit_code == 0 and "[part_of_whole]" not in ignored.stdout and "[ratio]" not in ignored.stdout
+    assert run("scan", path, "-f", "concise", "--min-level", "warning").stdout.count("\n") == 2
+    message = one_line_error(run("scan", path, "--ignore", "multipler"))
+    assert "--ignore: unknown check type or claim kind 'multipler'" in message
+
+
+def test_statistics_count_checks_per_type_and_verdict(copy):
+    result = run("scan", copy("edited.txt", (DEBT, DEBT_EDIT)), "--statistics")
+    assert result.exit_code == 1
+    assert "     1  part_of_whole  ✗ inconsistent" in result.stdout.splitlines()
+    assert result.stdout.splitlines()[-1] == "     8  checks in 1 document"
+
+
+def test_output_file_is_written_whole_and_stdout_stays_empty(tmp_path, copy):
+    target = tmp_path / "report.json"
+    result = run("scan", copy("edited.txt", (DEBT, DEBT_EDIT)), "-f", "json", "--output-file", target)
+    assert result.exit_code == 1 and result.stdout == ""
+    jsonschema.validate(json.loads(target.read_text(encoding="utf-8")), report_schema())
+    one_line_error(run("scan", SEED, "-o", tmp_path / "missing" / "out.txt"))
+
+
+def test_help_reads_like_prose():
+    for command in (["--help"], ["scan", "--help"], ["diff", "--help"], ["lock", "--help"], ["rules", "test", "--help"]):
+        text = run(*command).stdout
+        assert "<" not in text and "{" not in text and "[x>=0]" not in text, command
+
+
+def test_shell_completion_script():
+    result = run("--show-completion", "bash")
+    assert result.exit_code == 0 and "complete" in result.stdout and "_FACTCHECK_COMPLETE" in result.stdout
+
+
+def test_a_bad_date_says_why_and_what_is_expected():
+    message = one_line_error(run("scan", SEED, "--date", "2015-13-45"))
+    assert message == ("factcheck: --date '2015-13-45' is not a date (month must be in 1..12); "
+                       "expected YYYY-MM-DD, such as 2015-02-22\n")
+
+
+def test_missing_facts_file_is_one_clear_line(tmp_path):
+    message = one_line_error(run("scan", SEED, "--facts", tmp_path / "missing.toml"))
+    assert "missing.toml" in message and "Errno" not in message
+
+
+def test_a_scan_that_matches_no_document_is_an_error(tmp_path):
+    folder = tmp_path / "transcripts"
+    folder.mkdir()
+    (folder / "a.pdf").write_bytes(b"%PDF-1.4\0")
+    (tmp_path / ".factcheck.toml").write_text('include = ["transcripts/**/*.txt"]\n', encoding="utf-8")
+    message = one_line_error(run("scan", folder))
+    assert "no document to scan" in message and "transcripts" in message
