@@ -424,6 +424,33 @@ def lock_command(
         raise typer.Exit(2)
 
 
+@app.command("config", cls=ProseHelp)
+@guarded
+def config_command(
+    path: Annotated[Optional[Path], typer.Argument(metavar="PATH", help="Where the config is looked for (default: the working directory).")] = None,
+) -> None:
+    """Show the effective settings and where each came from: the config file or the default."""
+    from factcheck.config import load_config
+    from factcheck.config_view import render_settings
+
+    start = path or Path.cwd()
+    if not start.exists():
+        raise InputError(f"{start}: no such file or directory")
+    emit(render_settings(load_config(start)))
+
+
+@app.command(cls=ProseHelp)
+@guarded
+def explain(
+    check_type: Annotated[str, typer.Argument(metavar="TYPE", help="A check type, such as ratio or percent_change.")],
+    rules: RulesOption = None,
+) -> None:
+    """Show what a check type verifies, with consistent and inconsistent examples from the rule files."""
+    from factcheck.explain import explain as explain_type
+
+    emit(explain_type(check_type, rulebook(settings_for([], rules=tuple(rules) if rules else None).config)))
+
+
 @app.command(cls=ProseHelp)
 @guarded
 def schema(diff: Annotated[bool, typer.Option("--diff", help="The schema of the diff report instead.")] = False) -> None:

@@ -170,10 +170,16 @@ def lock_check(check_id: str, finding: LockFinding, doc: Document) -> Check:
     return Check(
         id=check_id, type="lock", verdict="inconsistent", claims=(claim.id,) if claim else (),
         expected=None, stated=None, deviation=None,
-        explanation=f"locked: {finding.entry['text'] if finding.entry else 'nothing'}; now: {claim.text if claim else 'nothing'}",
-        message=finding.message, start=start, end=end, line=line, column=column,
-        end_line=end_line, end_column=end_column, sentence=claim.sentence if claim else finding.entry["context"],
+        explanation=lock_explanation(finding), message=finding.message, start=start, end=end, line=line,
+        column=column, end_line=end_line, end_column=end_column,
+        sentence=claim.sentence if claim else finding.entry["context"] if finding.entry else "",
     )
+
+
+def lock_explanation(finding: LockFinding) -> str:
+    if finding.kind == "unlocked":
+        return "the lock holds no entry for this document"
+    return f"locked: {finding.entry['text'] if finding.entry else 'nothing'}; now: {finding.claim.text if finding.claim else 'nothing'}"
 
 
 def exit_status(worst: str, fail_on: str) -> int:

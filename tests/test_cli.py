@@ -371,6 +371,31 @@ def test_lock_then_scan_locked(tmp_path, monkeypatch, copy, seed_text):
     assert run("scan", "--locked", "article.txt", "-q").exit_code == 0
 
 
+def test_the_lock_is_keyed_relative_to_its_own_folder_so_a_subfolder_scan_matches(tmp_path, monkeypatch, copy):
+    """From a subfolder, every figure was reported as added (42 false errors)."""
+    (tmp_path / "interviews").mkdir()
+    copy("interviews/seed.txt")
+    monkeypatch.chdir(tmp_path)
+    assert run("lock", "interviews/seed.txt").exit_code == 0
+    assert list(json.loads((tmp_path / "factcheck.lock").read_text())["documents"]) == ["interviews/seed.txt"]
+    monkeypatch.chdir(tmp_path / "interviews")
+    result = run("scan", "--locked", "--lock", "../factcheck.lock", "seed.txt", "-f", "concise")
+    assert "[lock]" not in result.stdout and result.exit_code == 0
+
+
+def test_an_unlocked_document_is_one_finding_that_suggests_lock_update(tmp_path, monkeypatch, copy):
+    monkeypatch.chdir(tmp_path)
+    copy("old.txt")
+    copy("new.txt")
+    assert run("lock", "old.txt").exit_code == 0
+    result = run("scan", "--locked", "new.txt", "-f", "concise")
+    assert result.exit_code == 1
+    assert [line for line in result.stdout.splitlines() if "[lock]" in line] == [
+        "new.txt:1:1: error [lock] not in the lock: run 'factcheck lock --update new.txt' to lock its 42 figures"]
+    text = run("scan", "--locked", "new.txt").stdout
+    assert "1 lock finding (run 'factcheck lock --update' to accept the figures as they are now)" in " ".join(text.split())
+
+
 # --- reliability: one document never sinks the others --------------------------------------------
 
 def five_documents(tmp_path: Path) -> Path:
@@ -700,7 +725,8 @@ def test_help_reads_like_prose():
 
 def test_shell_completion_script():
     result = run("--show-completion", "bash")
-    assert result.exit_code == 0 and "complete" in result.stdout and "_FACTCHECK_COMPLETE" in result.stdout
+    assert result.exit_code == 0, (result.stderr, result.exception)
+    assert "complete" in result.stdout and "_FACTCHECK_COMPLETE" in result.stdout
 
 
 def test_a_bad_date_says_why_and_what_is_expected():
