@@ -15,6 +15,7 @@ from factcheck.errors import InputError
 from factcheck.extractor import extract
 from factcheck.facts import Fact, load_facts
 from factcheck.formats import Prepared, region_at
+from factcheck.hints import undated_warning
 from factcheck.isolation import isolated
 from factcheck.lock import Lock, LockFinding, compare
 from factcheck.model import SEVERITY_RANK, Check, Claim, DocumentError, DocumentReport, Report
@@ -111,6 +112,7 @@ def scan_path(path: str, book: Rulebook, known: list[Fact], settings: Settings, 
     checks = report.checks + (lock_checks(compare(lock, doc.path, report.claims), len(report.checks), doc)
                               if lock is not None else [])
     report.checks = kept(doc, checks, baseline)
+    report.warnings += filter(None, [undated_warning(report)])
     return report
 
 

@@ -747,3 +747,13 @@ def test_a_scan_that_matches_no_document_is_an_error(tmp_path):
     (tmp_path / ".factcheck.toml").write_text('include = ["transcripts/**/*.txt"]\n', encoding="utf-8")
     message = one_line_error(run("scan", folder))
     assert "no document to scan" in message and "transcripts" in message
+
+
+def test_an_undated_document_with_relative_dates_warns_and_hints_date(tmp_path):
+    path = tmp_path / "speech.txt"
+    path.write_text("Last year sales rose to $5 million. In November the plant opened.\n", encoding="utf-8")
+    lines = run("scan", path, "-f", "concise").stdout.splitlines()
+    assert lines == [f"{path}:1:1: warning [document] no document date: 2 relative or year-less dates (first "
+                     "'Last year' at line 1) cannot be resolved and no check uses them; pass --date YYYY-MM-DD "
+                     "(or set date in the config)"]
+    assert run("scan", path, "-f", "concise", "--date", "2015-02-22").stdout == ""
