@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from factcheck.errors import InputError
 from factcheck.reading import read_text
-from factcheck.vocabulary import NAMES
+from factcheck.vocabulary import CHECK_TYPES, NAMES
 
 CONFIG_NAME = ".factcheck.toml"
 PYPROJECT = "pyproject.toml"
@@ -45,6 +45,7 @@ class Config:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     min_level: str | None = None
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     source: Path | None = None
 
 
@@ -164,6 +165,32 @@ def as_names(raw: Any, base: Path) -> tuple[str, ...]:
     return tuple(sorted({name.lower() for name in names}))
 
 
+def as_per_file_ignores(raw: Any, base: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A table of glob -> check types: `{"interviews/*.txt" = ["date_order"]}`."""
+    expected = "a table of glob = [check types]"
+    if not isinstance(raw, dict) or not all(isinstance(glob, str) and glob for glob in raw):
+        raise ValueError(expected)
+    found = []
+    for glob, names in raw.items():
+        types = as_strings(names, base, expected)
+        if any(name.lower() not in CHECK_TYPES for name in types):
+            raise ValueError(f"{expected} ({', '.join(CHECK_TYPES)})")
+        found.append((glob, tuple(sorted({name.lower() for name in types}))))
+    return tuple(found)
+
+
+def ignored_types(config: Config, doc_path: str) -> frozenset[str]:
+    """The check types `per_file_ignores` silences in this document; its globs match the path
+    relative to the config file's folder, as include/exclude globs do."""
+    if not config.per_file_ignores or config.source is None or doc_path == "-":
+        return frozenset()
+    try:
+        relative = Path(doc_path).absolute().relative_to(config.source.absolute().parent).as_posix()
+    except ValueError:
+        return frozenset()
+    return frozenset(name for glob, names in config.per_file_ignores if matches_any(relative, [glob]) for name in names)
+
+
 def as_date(raw: Any, base: Path) -> str:
     """A TOML date (`date = 2015-02-22`) or the string "2015-02-22"."""
     if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
@@ -190,6 +217,7 @@ PARSERS: dict[str, Callable[[Any, Path], Any]] = {
     "select": as_names,
     "ignore": as_names,
     "min_level": as_min_level,
+    "per_file_ignores": as_per_file_ignores,
 }
 
 

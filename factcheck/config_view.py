@@ -23,6 +23,7 @@ DEFAULTS: dict[str, Any] = {
     "select": [],
     "ignore": [],
     "min_level": "info",
+    "per_file_ignores": {},
 }
 """What a setting is when no config file sets it; None and [] mean "none" (all files, every check)."""
 
@@ -41,6 +42,8 @@ def settings_table(config: Config) -> list[tuple[str, str, str]]:
 
 
 def plain(value: Any) -> Any:
+    if isinstance(value, tuple) and value and isinstance(value[0], tuple):
+        return {key: plain(item) for key, item in value}
     if isinstance(value, tuple):
         return [plain(item) for item in value]
     return value.as_posix() if isinstance(value, Path) else value

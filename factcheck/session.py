@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from factcheck.relations.arithmetic.common import CheckOptions
-from factcheck.config import Config, load_config, merge, select_files
+from factcheck.config import Config, ignored_types, load_config, merge, select_files
 from factcheck.document import Document
 from factcheck.errors import InputError
 from factcheck.extractor import extract
@@ -111,7 +111,7 @@ def scan_path(path: str, book: Rulebook, known: list[Fact], settings: Settings, 
     report.claims = [with_region(c, prepared) for c in report.claims]
     checks = report.checks + (lock_checks(compare(lock, doc.path, report.claims), len(report.checks), doc)
                               if lock is not None else [])
-    report.checks = kept(doc, checks, baseline)
+    report.checks = kept(doc, checks, baseline, ignored_types(settings.config, path))
     report.warnings += filter(None, [undated_warning(report)])
     return report
 
@@ -143,11 +143,13 @@ def with_region(claim: Claim, prepared: Prepared) -> Claim:
     return replace(claim, extra=dict(sorted(extra.items())))
 
 
-def kept(doc: Document, checks: list[Check], baseline: Baseline | None) -> list[Check]:
+def kept(doc: Document, checks: list[Check], baseline: Baseline | None,
+         ignored: frozenset[str] = frozenset()) -> list[Check]:
+    """The checks that no comment, `per_file_ignores` type or baseline entry silences."""
     silenced = suppressions(doc.text)
     result = []
     for check in checks:
-        if is_suppressed(silenced, check.type, check.start):
+        if check.type in ignored or is_suppressed(silenced, check.type, check.start):
             continue
         if baseline is not None and in_baseline(baseline, finding_key(doc.path, check)):
             continue

@@ -757,3 +757,21 @@ def test_an_undated_document_with_relative_dates_warns_and_hints_date(tmp_path):
                      "'Last year' at line 1) cannot be resolved and no check uses them; pass --date YYYY-MM-DD "
                      "(or set date in the config)"]
     assert run("scan", path, "-f", "concise", "--date", "2015-02-22").stdout == ""
+
+
+def test_a_misspelt_check_type_in_a_suppression_is_that_documents_error(copy):
+    path = copy("edited.txt", (DEBT, DEBT_EDIT), prefix="<!-- factcheck: ignore multipler -->\n")
+    result = run("scan", path, "-f", "concise")
+    assert result.exit_code == 2
+    assert result.stderr == (f"factcheck: {path}: line 1: <!-- factcheck: ignore -->: unknown check type 'multipler'; "
+                             "expected one of ratio, multiplier, percent_change, part_of_whole, share, sum, difference, "
+                             "conversion, anniversary, age, range, date_order, fact, lock\n")
+
+
+def test_an_off_region_and_per_file_ignores_silence_findings(tmp_path, copy):
+    edited = copy("edited.txt", (DEBT, "<!-- factcheck: off -->" + DEBT_EDIT), (" debt from the Soviet era", " debt<!-- factcheck: on --> from the Soviet era"))
+    assert "[part_of_whole]" not in run("scan", edited, "-f", "concise").stdout
+    (tmp_path / ".factcheck.toml").write_text('[per_file_ignores]\n"plain*.txt" = ["part_of_whole"]\n', encoding="utf-8")
+    plain = copy("plain.txt", (DEBT, DEBT_EDIT))
+    result = run("scan", plain, "-f", "concise")
+    assert result.exit_code == 0 and "[part_of_whole]" not in result.stdout and "[multiplier]" in result.stdout

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.config import Config, glob_regex, load_config, merge, select_files
+from factcheck.config import Config, glob_regex, ignored_types, load_config, merge, select_files
 from factcheck.errors import InputError
 
 
@@ -212,4 +212,20 @@ def test_an_unknown_check_type_in_select_is_an_error(tmp_path):
     config_file = tmp_path / ".factcheck.toml"
     config_file.write_text('select = ["multipler"]\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"key 'select' must be a list of check types or claim kinds \(ratio, "):
+        load_config(tmp_path)
+
+
+def test_per_file_ignores_silence_check_types_in_matching_files(tmp_path):
+    (tmp_path / ".factcheck.toml").write_text('[per_file_ignores]\n"interviews/*.txt" = ["Ratio", "sum"]\n"*.md" = ["lock"]\n',
+                                              encoding="utf-8")
+    config = load_config(tmp_path)
+    assert ignored_types(config, str(tmp_path / "interviews" / "a.txt")) == {"ratio", "sum"}
+    assert ignored_types(config, str(tmp_path / "notes" / "b.md")) == {"lock"}
+    assert ignored_types(config, str(tmp_path / "c.txt")) == frozenset()
+    assert ignored_types(config, "-") == frozenset()
+
+
+def test_per_file_ignores_refuse_an_unknown_check_type(tmp_path):
+    (tmp_path / ".factcheck.toml").write_text('[per_file_ignores]\n"*.txt" = ["ratios"]\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"key 'per_file_ignores' must be a table of glob = \[check types\] \(ratio, "):
         load_config(tmp_path)
