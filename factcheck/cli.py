@@ -30,22 +30,25 @@ except ImportError:
 
 from factcheck import __version__
 from factcheck.align import diff_claims
+from factcheck.diff_pairs import Version, version_pairs
 from factcheck.atomic import write_atomic
 from factcheck.errors import FactcheckError, InputError
 from factcheck.extractor import extract
-from factcheck.gitrev import git_show
 from factcheck.isolation import debugging
 from factcheck.lock import read_lock, update_lock
 from factcheck.config import Config
-from factcheck.model import DiffReport, DocumentError, Report
-from factcheck.pipeline import read_document, read_input
+from factcheck.model import Claim, DiffReport, DocumentError, Report
+from factcheck.rulebook import Rulebook
+from factcheck.pipeline import read_document
 from factcheck.render import DIFF_RENDERERS, RENDERERS
+from factcheck.render.common import json_text
+from factcheck.render.sarif import render_diffs_sarif
 from factcheck.render.statistics import render_statistics
 from factcheck.render.text import SHOW_CHOICES
 from factcheck.report_filter import ReportFilter, filtered
 from factcheck.ruletest import run_examples
 from factcheck.session import (
-    claims_of, document_paths, exit_status, finding_key, rulebook, scan as scan_documents, settings_for,
+    Settings, claims_of, document_paths, exit_status, finding_key, rulebook, scan as scan_documents, settings_for,
 )
 from factcheck.suppress import read_baseline, write_baseline
 from factcheck.terminal import one_line, output_width, wants_colour, without_trailing_space
@@ -354,7 +357,7 @@ def console_text(console: Console) -> str:
 @app.command(cls=ProseHelp)
 @guarded
 def diff(
-    paths: Annotated[list[str], typer.Argument(metavar="OLD NEW", help="OLD NEW, or with --rev just the PATH.")],
+    paths: Annotated[list[str], typer.Argument(metavar="OLD NEW", help="Two files or two directories (paired by relative path); with --rev, one PATH.")],
     rev: Annotated[Optional[str], typer.Option(metavar="REV", help="Compare PATH with its version at this git revision.")] = None,
     format: FormatOption = None,
     date: DateOption = None,
@@ -363,28 +366,35 @@ def diff(
     colour: ColourOption = Colour.auto,
     output_file: OutputFileOption = None,
 ) -> None:
-    """Report every figure changed, added or removed between two versions of a document."""
+    """Report every figure changed, added or removed between two versions of a document or a directory."""
     settings = settings_for(paths, rules=tuple(rules) if rules else None, date=date, fail_on=value_of(fail_on),
                             format=value_of(format))
-    (old_path, old_data), (new_path, new_data) = versions(paths, rev)
     book = rulebook(settings.config)
-    claims = []
-    for path, data in ((old_path, old_data), (new_path, new_data)):
-        doc, _ = read_document(path, data, settings.date)
-        claims.append(extract(doc, book)[0])
-    report = diff_claims(claims[0], claims[1], old_path, new_path)
-    deliver(render_diff(report, settings.config.format or "text", colour_for(colour, output_file)), output_file)
-    raise typer.Exit(0 if settings.fail_on == "never" or not report.changes else 1)
+    reports = [diff_claims(claims_in(old, book, settings), claims_in(new, book, settings), old.label, new.label)
+               for old, new in version_pairs(paths, rev, settings.config)]
+    deliver(render_diffs(reports, settings.config.format or "text", colour_for(colour, output_file)), output_file)
+    changed = any(report.changes for report in reports)
+    raise typer.Exit(0 if settings.fail_on == "never" or not changed else 1)
 
 
-def versions(paths: list[str], rev: str | None) -> tuple[tuple[str, bytes], tuple[str, bytes]]:
-    if rev is not None:
-        if len(paths) != 1:
-            raise InputError("diff --rev REV takes exactly one PATH")
-        return (f"{rev}:{paths[0]}", git_show(rev, paths[0])), (paths[0], read_input(paths[0]))
-    if len(paths) != 2:
-        raise InputError("diff takes two files, OLD and NEW (or --rev REV PATH)")
-    return (paths[0], read_input(paths[0])), (paths[1], read_input(paths[1]))
+def claims_in(version: Version, book: Rulebook, settings: Settings) -> list[Claim]:
+    """The claims of one side of a comparison; none where the file is absent."""
+    if version.data is None:
+        return []
+    doc, _ = read_document(version.label, version.data, settings.date)
+    return extract(doc, book)[0]
+
+
+def render_diffs(reports: list[DiffReport], output: str, colour: bool) -> str:
+    """One diff as its format has it; for directories, each file pair's diff in turn (JSON: an
+    array of diff reports; SARIF: one log with the results of every pair)."""
+    if len(reports) == 1:
+        return render_diff(reports[0], output, colour)
+    if output == "json":
+        return json_text([json.loads(render_diff(report, output, colour)) for report in reports])
+    if output == "sarif":
+        return render_diffs_sarif(reports, __version__)
+    return "".join(render_diff(report, output, colour) for report in reports)
 
 
 def render_diff(report: DiffReport, output: str, colour: bool) -> str:

@@ -346,6 +346,50 @@ def test_diff_against_a_git_revision(tmp_path, copy):
     one_line_error(run("diff", "--rev", "no-such-revision", path))
 
 
+def two_folders(tmp_path: Path) -> tuple[Path, Path]:
+    old, new = tmp_path / "old", tmp_path / "new"
+    for folder in (old, new):
+        (folder / "sub").mkdir(parents=True)
+    (old / "a.txt").write_text("It cost $5 million.\n", encoding="utf-8")
+    (new / "a.txt").write_text("It cost $7 million.\n", encoding="utf-8")
+    (old / "sub" / "gone.md").write_text("Sales were 40,000 tons.\n", encoding="utf-8")
+    (new / "sub" / "fresh.txt").write_text("It rose 10% in 2014.\n", encoding="utf-8")
+    return old, new
+
+
+def test_diff_takes_two_directories_pairing_files_by_relative_path(tmp_path):
+    """A directory gave 'cannot read: Is a directory'."""
+    old, new = two_folders(tmp_path)
+    result = run("diff", old, new, "-f", "concise")
+    assert result.exit_code == 1, result.stderr
+    assert result.stdout.splitlines() == [
+        f"{new.as_posix()}/a.txt:1:9: error [figure-changed] '$5 million' → '$7 million'",
+        f"{new.as_posix()}/sub/fresh.txt:1:9: error [figure-added] nothing → '10%'",
+        f"{new.as_posix()}/sub/fresh.txt:1:16: error [figure-added] nothing → '2014'",
+        f"{old.as_posix()}/sub/gone.md:1:12: error [figure-removed] '40,000 tons' → nothing",
+    ]
+    reports = json.loads(run("diff", old, new, "-f", "json").stdout)
+    for report in reports:
+        jsonschema.validate(report, diff_schema())
+    assert [r["new"] for r in reports] == [f"{new.as_posix()}/{rel}" for rel in ("a.txt", "sub/fresh.txt", "sub/gone.md")]
+    sarif = json.loads(run("diff", old, new, "-f", "sarif").stdout)
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validators.validator_for(schema)(schema).validate(sarif)
+    assert len(sarif["runs"][0]["results"]) == 4
+    assert "one of each" in one_line_error(run("diff", old, new / "a.txt"))
+
+
+def test_diff_of_a_directory_against_a_git_revision(tmp_path):
+    old, _ = two_folders(tmp_path)
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "old")
+    git(tmp_path, "commit", "-q", "-m", "first")
+    (old / "a.txt").write_text("It cost $6 million.\n", encoding="utf-8")
+    result = run("diff", "--rev", "HEAD", old, "-f", "concise")
+    assert result.exit_code == 1, result.stderr
+    assert result.stdout == f"{old.as_posix()}/a.txt:1:9: error [figure-changed] '$5 million' → '$6 million'\n"
+
+
 # --- lock -------------------------------------------------------------------------------------------
 
 def test_lock_then_scan_locked(tmp_path, monkeypatch, copy, seed_text):

@@ -243,7 +243,13 @@ def change_key(diff: DiffReport, change: Change) -> list[str]:
 
 
 def render_diff_sarif(diff: DiffReport, version: str) -> str:
+    return render_diffs_sarif([diff], version)
+
+
+def render_diffs_sarif(diffs: Sequence[DiffReport], version: str) -> str:
+    """One log for the diffs of one or more file pairs."""
     kinds = list(CHANGE_RULES)
-    prints = fingerprints(change_key(diff, c) for c in diff.changes)
-    results = [change_result(diff, c, kinds.index(c.change), fp) for c, fp in zip(diff.changes, prints)]
+    changes = [(diff, change) for diff in diffs for change in diff.changes]
+    prints = fingerprints(change_key(diff, c) for diff, c in changes)
+    results = [change_result(diff, c, kinds.index(c.change), fp) for (diff, c), fp in zip(changes, prints)]
     return sarif_log(version, [change_rule(k) for k in kinds], results)
