@@ -106,9 +106,14 @@ def test_diff_text():
     render_diff_text(sample_diff(), console)
     text = console.export_text()
     assert "old/a.txt → new/a.txt" in text
-    assert "~ changed" in text and "+ added" in text and "− removed" in text
-    assert "$250 million (USD 250,000,000)" in text and "$350 million (USD 350,000,000)" in text
-    assert "old/a.txt:1:5" in text
+    assert text.splitlines()[1:7] == [
+        "~ new/a.txt:1:9 changed: $250 million (USD 250,000,000) → $350 million (USD 350,000,000)",
+        "    “It cost $350 million.”",
+        "+ new/a.txt:1:8 added: nothing → four (4)",
+        "    “Later, four summits.”",
+        "− old/a.txt:1:5 removed: 70th (70) → nothing",
+        "    “The 70th year.”",
+    ]
     assert text.rstrip().endswith("1 changed, 1 added, 1 removed, 5 unchanged")
 
 
