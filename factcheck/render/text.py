@@ -156,9 +156,8 @@ def claims_table(claims: list[Claim]) -> Table:
 
 def print_check(console: Console, check: Check, *, path: str) -> None:
     """One line for the verdict, place and message, then the arithmetic, the figures and the sentence."""
-    head = Text(SYMBOL[check.verdict], style=VERDICT_STYLE[check.verdict])
-    head.append(f" {path}:{check.line}:{check.column} ").append(f"[{check.type}] ", style="dim").append(check.message)
-    console.print(head)
+    head = Text(f"{path}:{check.line}:{check.column} ").append(f"[{check.type}] ", style="dim").append(check.message)
+    console.print(hanging(Text(SYMBOL[check.verdict], style=VERDICT_STYLE[check.verdict]), head))
     if check.explanation:
         console.print(indented(Text(check.explanation)))
     if check.expected is not None or check.stated is not None:
@@ -176,6 +175,15 @@ def figures_line(check: Check) -> Text:
     if deviation:
         figures.append(" · deviation ").append(deviation, style=VERDICT_STYLE[check.verdict])
     return figures
+
+
+def hanging(mark: Text, text: Text) -> Table:
+    """`mark`, a space, then `text`, whose wrapped lines line up under its first."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(mark, text)
+    return grid
 
 
 def indented(text: Text) -> Padding:
