@@ -108,6 +108,8 @@ def dump_lock(lock: Lock) -> str:
 
 def read_lock(path: Path) -> Lock:
     """Read and validate a lock file (within MAX_RECORD_BYTES); any defect is a one-line InputError."""
+    if not Path(path).exists():
+        raise InputError(f"{path}: no lock file; run 'factcheck lock PATH...' to write it")
     text = read_text(path, MAX_RECORD_BYTES, "lock file")
     try:
         data = json.loads(text)

@@ -165,6 +165,6 @@ def test_help_uri_points_at_the_check_types_section_when_the_package_names_its_d
     import factcheck.render.sarif as sarif
 
     monkeypatch.setattr(sarif, "docs_url", lambda: "https://example.org/factcheck")
-    assert sarif.check_rule("percent_change")["helpUri"] == "https://example.org/factcheck#percent_change"
+    assert sarif.check_rule("percent_change")["helpUri"] == "https://example.org/factcheck#check-types"
     monkeypatch.setattr(sarif, "docs_url", lambda: None)
     assert "helpUri" not in sarif.check_rule("percent_change")

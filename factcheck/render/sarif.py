@@ -109,7 +109,7 @@ def rule(rule_id: str, name: str, short: str, full: str, level: str, help_text: 
     }
     base = docs_url()
     if base:
-        found["helpUri"] = f"{base}#{rule_id.removeprefix(RULE_PREFIX)}"
+        found["helpUri"] = f"{base}#check-types"
     return found
 
 
