@@ -39,7 +39,8 @@ from factcheck.lock import read_lock, update_lock
 from factcheck.config import Config
 from factcheck.model import Claim, DiffReport, DocumentError, Report
 from factcheck.rulebook import Rulebook
-from factcheck.pipeline import read_document
+from factcheck.document import decode
+from factcheck.pipeline import read_document, read_input
 from factcheck.render import DIFF_RENDERERS, RENDERERS
 from factcheck.render.common import json_text
 from factcheck.render.sarif import render_diffs_sarif
@@ -135,6 +136,7 @@ class Format(str, Enum):
     sarif = "sarif"
     github = "github"
     markdown = "markdown"
+    html = "html"
 
 
 class Colour(str, Enum):
@@ -157,7 +159,7 @@ class FailOn(str, Enum):
 
 
 FormatOption = Annotated[Optional[Format], typer.Option(
-    "--format", "-f", metavar="FORMAT", help="Output format: text, concise, json, sarif, github or markdown.")]
+    "--format", "-f", metavar="FORMAT", help="Output format: text, concise, json, sarif, github, markdown or html (scan only).")]
 DateOption = Annotated[Optional[str], typer.Option(
     metavar="YYYY-MM-DD", help="The document date, for a text that states none; relative dates resolve against it.")]
 RulesOption = Annotated[Optional[list[Path]], typer.Option(
@@ -329,11 +331,27 @@ def deliver(text: str, output_file: Path | None) -> None:
 def render(report: Report, output: str, show: frozenset[str], colour: bool) -> str:
     if output in RENDERERS:
         return RENDERERS[output](report, __version__)
+    if output == "html":
+        from factcheck.render.html import render_html
+
+        return render_html(report, texts_of(report))
     from factcheck.render.text import render_text
 
     console = text_console(colour)
     render_text(report, console, show=show)
     return console_text(console)
+
+
+def texts_of(report: Report) -> dict[str, str]:
+    """Each scanned file's decoded text, read again for the HTML page (standard input cannot be)."""
+    texts = {}
+    for doc in report.documents:
+        if doc.path != "-":
+            try:
+                texts[doc.path] = decode(read_input(doc.path))[0]
+            except (OSError, FactcheckError):
+                continue
+    return texts
 
 
 def text_console(colour: bool) -> Console:
@@ -400,6 +418,8 @@ def render_diffs(reports: list[DiffReport], output: str, colour: bool) -> str:
 def render_diff(report: DiffReport, output: str, colour: bool) -> str:
     if output in DIFF_RENDERERS:
         return DIFF_RENDERERS[output](report, __version__)
+    if output != "text":
+        raise InputError(f"--format {output} is a report of a scan; diff writes text, {', '.join(DIFF_RENDERERS)}")
     from factcheck.render.text import render_diff_text
 
     console = text_console(colour)

@@ -532,7 +532,7 @@ def test_lock_keeps_the_entries_of_a_document_it_cannot_read(tmp_path, monkeypat
     (["scan", "--selct", "x"], "factcheck scan: No such option: --selct (Possible options: --help, --lock, --select)"
                                " (try 'factcheck scan --help')"),
     (["scan", "--format", "xml", "x"], "factcheck scan: Invalid value for '--format' / '-f': 'xml' is not one of"
-                                       " 'text', 'concise', 'json', 'sarif', 'github', 'markdown'. (try 'factcheck scan --help')"),
+                                       " 'text', 'concise', 'json', 'sarif', 'github', 'markdown', 'html'. (try 'factcheck scan --help')"),
     (["nope"], "factcheck: No such command 'nope'. (try 'factcheck --help')"),
     ([], "factcheck: Missing command. (try 'factcheck --help')"),
     (["rules"], "factcheck rules: Missing command. (try 'factcheck rules --help')"),
@@ -820,3 +820,18 @@ def test_an_off_region_and_per_file_ignores_silence_findings(tmp_path, copy):
     plain = copy("plain.txt", (DEBT, DEBT_EDIT))
     result = run("scan", plain, "-f", "concise")
     assert result.exit_code == 0 and "[part_of_whole]" not in result.stdout and "[multiplier]" in result.stdout
+
+
+def test_html_report_of_a_file_and_of_a_folder(tmp_path, copy):
+    (tmp_path / "docs").mkdir()
+    edited = copy("docs/edited.txt", (DEBT, DEBT_EDIT))
+    copy("docs/plain.txt")
+    page = tmp_path / "report.html"
+    result = run("scan", edited, "-f", "html", "-o", page)
+    assert result.exit_code == 1 and result.stdout == ""
+    text = page.read_text(encoding="utf-8")
+    assert 'class="check verdict-inconsistent"' in text and "$12 billion of $11 billion" in text
+    assert text.count("<mark ") == 42
+    folder = run("scan", tmp_path / "docs", "-f", "html").stdout
+    assert '<nav id="index">' in folder and folder.count('<section class="document"') == 2
+    assert "is a report of a scan" in one_line_error(run("diff", edited, edited, "-f", "html"))
