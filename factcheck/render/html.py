@@ -29,10 +29,12 @@ main{flex:1;padding:1rem 2rem;max-width:60rem}
 aside ol{padding-left:1.2rem}aside li{margin:.3rem 0}aside a{color:inherit}
 .text{white-space:pre-wrap;font-family:Georgia,serif;font-size:16px}
 mark{border-radius:3px;padding:0 2px}
-details.check{display:inline;margin:0 .2rem;font:13px/1.4 system-ui,sans-serif}
+details.check{display:inline-block;position:relative;margin:0 .2rem;font:13px/1.4 system-ui,sans-serif;
+white-space:normal}
 details.check summary{display:inline;cursor:pointer;list-style:none;padding:0 .35rem;border-radius:9px;color:#fff}
-details.check[open]>div{display:block;white-space:normal;border-left:4px solid;padding:.4rem .8rem;margin:.3rem 0;
-background:#f6f6f6}
+details.check summary::-webkit-details-marker{display:none}
+details.check[open]>div{position:absolute;z-index:1;left:0;top:1.6em;width:34rem;border-left:4px solid;
+padding:.5rem .8rem;background:#f6f6f6;box-shadow:0 2px 8px rgba(0,0,0,.25)}
 .meta,.summary{color:#555}.sentence{font-style:italic;color:#555}
 """
 
