@@ -483,6 +483,22 @@ def explain(
 
 @app.command(cls=ProseHelp)
 @guarded
+def lsp(
+    date: DateOption = None,
+    rules: RulesOption = None,
+    facts: Annotated[Optional[Path], typer.Option(metavar="FILE", help="Reference facts (TOML or CSV).")] = None,
+    lock: LockOption = None,
+) -> None:
+    """Run the Language Server on stdin and stdout, for an editor (needs the extra factcheck[lsp])."""
+    try:
+        from factcheck.lsp import serve
+    except ImportError as exc:
+        raise InputError(f"factcheck lsp needs pygls ({exc.name} is missing): pip install 'factcheck[lsp]'") from None
+    serve(settings_for([], rules=tuple(rules) if rules else None, facts=facts, date=date, lock=lock))
+
+
+@app.command(cls=ProseHelp)
+@guarded
 def schema(diff: Annotated[bool, typer.Option("--diff", help="The schema of the diff report instead.")] = False) -> None:
     """Print the JSON Schema of the report (or of the diff report)."""
     from factcheck.schema import diff_schema, report_schema
