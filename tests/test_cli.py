@@ -742,6 +742,7 @@ def test_select_ignore_and_min_level(copy):
     ignored = run("scan", path, "-f", "concise", "--ignore", "part_of_whole,ratio")
     assert ignored.exit_code == 0 and "[part_of_whole]" not in ignored.stdout and "[ratio]" not in ignored.stdout
     assert run("scan", path, "-f", "concise", "--min-level", "warning").stdout.count("\n") == 2
+    assert run("scan", path, "-f", "concise", "-q").stdout.count("\n") == 2
     message = one_line_error(run("scan", path, "--ignore", "multipler"))
     assert "--ignore: unknown check type or claim kind 'multipler'" in message
 

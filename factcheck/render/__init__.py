@@ -2,7 +2,8 @@
 
 `RENDERERS` and `DIFF_RENDERERS` map a `--format` name to a function of
 (report or diff, tool version) returning the whole output. The rich `text` format
-writes to a console instead: call `text.render_text` / `text.render_diff_text`.
+writes to a console instead: call `text.render_text` / `text.render_diff_text`; the `html` page
+of a scan also needs the documents' texts: call `html.render_html`.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.model import VERDICTS, Change, Check, Claim, DiffReport, DocumentReport, Report
+from factcheck.model import Check, Claim, DiffReport, DocumentReport, Report
 from factcheck.render.common import (
     CHANGE_SYMBOL,
     SYMBOL,
