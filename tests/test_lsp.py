@@ -73,10 +73,16 @@ class Client:
         self.server.wait(timeout=10)
 
 
-@pytest.fixture
-def client(tmp_path):
-    client = Client(tmp_path)
-    client.request("initialize", {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}})
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("workspace")
+
+
+@pytest.fixture(scope="module")
+def client(workspace):
+    """One server for the module: its start (loading the rules) is the slow part."""
+    client = Client(workspace)
+    client.request("initialize", {"processId": None, "rootUri": workspace.as_uri(), "capabilities": {}})
     client.notify("initialized", {})
     yield client
     client.close()
@@ -89,8 +95,8 @@ def open_document(client: Client, path: Path, text: str) -> str:
     return uri
 
 
-def test_diagnostics_follow_the_text_as_the_user_types(client, tmp_path):
-    uri = open_document(client, tmp_path / "interview.txt", EDITED)
+def test_diagnostics_follow_the_text_as_the_user_types(client, workspace):
+    uri = open_document(client, workspace / "interview.txt", EDITED)
     found = client.diagnostics(uri)
     error = next(d for d in found if d["code"] == "part_of_whole")
     assert error["severity"] == 1 and error["source"] == "factcheck"
@@ -103,16 +109,16 @@ def test_diagnostics_follow_the_text_as_the_user_types(client, tmp_path):
     assert time.monotonic() - started < 5  # the rules stay compiled: a keystroke rescans the text only
 
 
-def test_hover_shows_a_figures_normalized_value(client, tmp_path):
-    uri = open_document(client, tmp_path / "note.md", "It cost $9 million in 2013.\n")
+def test_hover_shows_a_figures_normalized_value(client, workspace):
+    uri = open_document(client, workspace / "note.md", "It cost $9 million in 2013.\n")
     client.diagnostics(uri)
     answer = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 10}})
     assert answer["result"]["contents"]["value"].startswith("**money** USD 9,000,000")
 
 
-def test_code_actions_suppress_the_check_and_update_the_lock(client, tmp_path):
-    (tmp_path / "factcheck.lock").write_text('{"schema": "factcheck-lock/1", "documents": {}}\n', encoding="utf-8")
-    path = tmp_path / "interview.txt"
+def test_code_actions_suppress_the_check_and_update_the_lock(client, workspace):
+    (workspace / "factcheck.lock").write_text('{"schema": "factcheck-lock/1", "documents": {}}\n', encoding="utf-8")
+    path = workspace / "locked.txt"
     path.write_text(EDITED, encoding="utf-8")
     uri = open_document(client, path, EDITED)
     found = client.diagnostics(uri)
@@ -127,10 +133,11 @@ def test_code_actions_suppress_the_check_and_update_the_lock(client, tmp_path):
                                                  "newText": "<!-- factcheck: ignore part_of_whole -->\n"}]
     client.request("workspace/executeCommand", update["command"])
     assert not any(d["code"] == "lock" for d in client.diagnostics(uri))
-    assert list(json.loads((tmp_path / "factcheck.lock").read_text(encoding="utf-8"))["documents"]) == ["interview.txt"]
+    assert list(json.loads((workspace / "factcheck.lock").read_text(encoding="utf-8"))["documents"]) == ["locked.txt"]
+    (workspace / "factcheck.lock").unlink()
 
 
-def test_an_unknown_check_type_in_a_comment_is_one_error_at_the_top(client, tmp_path):
-    uri = open_document(client, tmp_path / "a.md", "<!-- factcheck: ignore multipler -->\nIt cost $9.\n")
+def test_an_unknown_check_type_in_a_comment_is_one_error_at_the_top(client, workspace):
+    uri = open_document(client, workspace / "a.md", "<!-- factcheck: ignore multipler -->\nIt cost $9.\n")
     (problem,) = client.diagnostics(uri)
     assert problem["severity"] == 1 and "unknown check type 'multipler'" in problem["message"]
