@@ -262,6 +262,8 @@ def scan(
                             approx_threshold=non_negative(approx_threshold, "--approx-threshold"), date=date, lock=lock,
                             format=value_of(format), min_level=value_of(min_level) or ("warning" if quiet else None),
                             select=names_of(select, "--select"), ignore=names_of(ignore, "--ignore"))
+    if facts is not None and not facts.is_file():
+        raise InputError(f"--facts {facts}: no such file (a TOML or CSV file of reference facts)")
     output = settings.config.format or "text"
     parts = frozenset(SHOW_CHOICES) if verbose else show_parts(show)
     files, unreadable = document_paths(paths, settings.config)
