@@ -406,15 +406,18 @@ def claims_in(version: Version, book: Rulebook, settings: Settings) -> list[Clai
 
 
 def render_diffs(reports: list[DiffReport], output: str, colour: bool) -> str:
-    """One diff as its format has it; for directories, each file pair's diff in turn (JSON: an
-    array of diff reports; SARIF: one log with the results of every pair)."""
+    """One diff as its format has it; for directories, the diff of each file pair with a change in
+    turn (JSON: an array of every pair's diff report; SARIF: one log with the results of every pair)."""
     if len(reports) == 1:
         return render_diff(reports[0], output, colour)
     if output == "json":
         return json_text([json.loads(render_diff(report, output, colour)) for report in reports])
     if output == "sarif":
         return render_diffs_sarif(reports, __version__)
-    return "".join(render_diff(report, output, colour) for report in reports)
+    changed = [report for report in reports if report.changes]
+    if not changed:
+        return f"No figure changed in {len(reports)} files.\n"
+    return "".join(render_diff(report, output, colour) for report in changed)
 
 
 def render_diff(report: DiffReport, output: str, colour: bool) -> str:

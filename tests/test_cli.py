@@ -377,6 +377,8 @@ def test_diff_takes_two_directories_pairing_files_by_relative_path(tmp_path):
     jsonschema.validators.validator_for(schema)(schema).validate(sarif)
     assert len(sarif["runs"][0]["results"]) == 4
     assert "one of each" in one_line_error(run("diff", old, new / "a.txt"))
+    same = run("diff", old, old)
+    assert (same.exit_code, same.stdout) == (0, "No figure changed in 2 files.\n")
 
 
 def test_diff_of_a_directory_against_a_git_revision(tmp_path):
