@@ -8,8 +8,10 @@ document that cannot be scanned is one such line, and the others are reported in
 from __future__ import annotations
 
 import functools
+import io
 import json
 import os
+import re
 import signal
 import sys
 from enum import Enum
@@ -19,7 +21,7 @@ from typing import Annotated, Any, Callable, Iterable, NoReturn, Optional
 import typer
 from rich.console import Console
 from rich.progress import track
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 try:  # typer vendors click since 0.22; before, click was a package of its own
     from typer._click.exceptions import ClickException
@@ -28,20 +30,51 @@ except ImportError:
 
 from factcheck import __version__
 from factcheck.align import diff_claims
+from factcheck.diff_pairs import Version, version_pairs
+from factcheck.atomic import write_atomic
 from factcheck.errors import FactcheckError, InputError
 from factcheck.extractor import extract
-from factcheck.gitrev import git_show
 from factcheck.isolation import debugging
 from factcheck.lock import read_lock, update_lock
-from factcheck.model import DiffReport, DocumentError, Report
+from factcheck.config import Config
+from factcheck.model import Claim, DiffReport, DocumentError, Report
+from factcheck.rulebook import Rulebook
+from factcheck.document import decode
 from factcheck.pipeline import read_document, read_input
 from factcheck.render import DIFF_RENDERERS, RENDERERS
+from factcheck.render.common import json_text
+from factcheck.render.sarif import render_diffs_sarif
+from factcheck.render.statistics import render_statistics
+from factcheck.render.text import SHOW_CHOICES
+from factcheck.report_filter import ReportFilter, filtered
 from factcheck.ruletest import run_examples
 from factcheck.session import (
-    claims_of, document_paths, exit_status, finding_key, rulebook, scan as scan_documents, settings_for,
+    Settings, claims_of, document_paths, exit_status, finding_key, rulebook, scan as scan_documents, settings_for,
 )
 from factcheck.suppress import read_baseline, write_baseline
-from factcheck.terminal import one_line
+from factcheck.terminal import one_line, output_width, wants_colour, without_trailing_space
+from factcheck.vocabulary import check_types_and_kinds
+
+
+REQUIRED_BRACES = re.compile(r"\{([A-Z][^{}]*)\}(?:\.\.\.)?")
+
+
+class ProseHelp(TyperCommand):
+    """A command whose help reads like prose: arguments by their metavar alone, without typer's
+    type labels (`<list[str]>`) or braces."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, TyperArgument):
+                param.display_type_rich = no_type_label  # type: ignore[method-assign]
+
+    def get_help(self, ctx: Any) -> str:
+        return REQUIRED_BRACES.sub(r"\1", super().get_help(ctx))
+
+
+def no_type_label(ctx: Any) -> None:
+    return None
 
 
 class OneLineUsage(TyperGroup):
@@ -55,12 +88,14 @@ class OneLineUsage(TyperGroup):
             context = getattr(exc, "ctx", None)
             path = context.command_path if context else "factcheck"
             hint = f" (try '{path} --help')" if context else ""
-            status = usage_error(f"{path}: {exc.format_message()}{hint}", exc.exit_code)
+            message = exc.format_message().replace("Value error, ", "")
+            status = usage_error(f"{path}: {message}{hint}", exc.exit_code)
         except typer.Abort:
             status = usage_error("factcheck: aborted", 130)
         if not standalone_mode:
             return status
         sys.exit(status if isinstance(status, int) else 0)
+
 
 
 def usage_error(message: str, status: int = 2) -> int:
@@ -74,18 +109,46 @@ def say(message: str) -> None:
     typer.echo(f"factcheck: {one_line(message)}", err=True)
 
 
-app = typer.Typer(cls=OneLineUsage, add_completion=False, pretty_exceptions_enable=False,
+app = typer.Typer(cls=OneLineUsage, pretty_exceptions_enable=False, rich_markup_mode=None,
                   help="Find every quantitative claim in a text and check the derived ones against each other.")
-rules_app = typer.Typer(add_completion=False, help="List and test rule files.")
+rules_app = typer.Typer(cls=OneLineUsage, add_completion=False, rich_markup_mode=None, help="List and test rule files.")
 app.add_typer(rules_app, name="rules")
+
+
+def show_version(asked: bool) -> None:
+    if asked:
+        typer.echo(f"factcheck {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=show_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Find every quantitative claim in a text and check the derived ones against each other."""
 
 
 class Format(str, Enum):
     text = "text"
+    concise = "concise"
     json = "json"
     sarif = "sarif"
     github = "github"
     markdown = "markdown"
+    html = "html"
+
+
+class Colour(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class Level(str, Enum):
+    info = "info"
+    warning = "warning"
+    error = "error"
 
 
 class FailOn(str, Enum):
@@ -95,11 +158,19 @@ class FailOn(str, Enum):
     never = "never"
 
 
-FormatOption = Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format.")]
-DateOption = Annotated[Optional[str], typer.Option(help="Document date YYYY-MM-DD when the text states none.")]
-RulesOption = Annotated[Optional[list[Path]], typer.Option("--rules", help="A directory of extra rule files (repeatable).")]
-FailOnOption = Annotated[Optional[FailOn], typer.Option(help="The lowest severity that makes the exit status 1.")]
-QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Only findings and the summary.")]
+FormatOption = Annotated[Optional[Format], typer.Option(
+    "--format", "-f", metavar="FORMAT", help="Output format: text, concise, json, sarif, github, markdown or html (scan only).")]
+DateOption = Annotated[Optional[str], typer.Option(
+    metavar="YYYY-MM-DD", help="The document date, for a text that states none; relative dates resolve against it.")]
+RulesOption = Annotated[Optional[list[Path]], typer.Option(
+    "--rules", metavar="DIR", help="A directory of extra rule files; give it again for more.")]
+FailOnOption = Annotated[Optional[FailOn], typer.Option(
+    metavar="LEVEL", help="The lowest severity that makes the exit status 1: error (default), warning, info or never.")]
+ColourOption = Annotated[Colour, typer.Option(
+    "--color", metavar="WHEN", show_default=False, help="Colour the text output: auto (a terminal, unless NO_COLOR is set), always or never.")]
+OutputFileOption = Annotated[Optional[Path], typer.Option(
+    "--output-file", "-o", metavar="FILE", help="Write the output to FILE (whole or not at all) instead of stdout.")]
+LockOption = Annotated[Optional[Path], typer.Option(metavar="FILE", help="The lock file (default: factcheck.lock).")]
 
 
 def guarded(command: Callable[..., None]) -> Callable[..., None]:
@@ -160,110 +231,213 @@ def progress_for(count: int, output: str) -> Callable[[Iterable[str]], Iterable[
     return lambda paths: track(paths, description="scanning", console=console, transient=True)
 
 
-@app.command()
+@app.command(cls=ProseHelp)
 @guarded
 def scan(
-    paths: Annotated[list[str], typer.Argument(help="Files or directories to scan; '-' reads standard input.")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files or directories to scan; '-' reads standard input.")],
     format: FormatOption = None,
     date: DateOption = None,
     rules: RulesOption = None,
-    facts: Annotated[Optional[Path], typer.Option(help="Reference facts (TOML or CSV) to check implied figures against.")] = None,
+    facts: Annotated[Optional[Path], typer.Option(metavar="FILE", help="Reference facts (TOML or CSV) to check implied figures against.")] = None,
     fail_on: FailOnOption = None,
-    tolerance: Annotated[Optional[float], typer.Option(min=0, help="Widen every stated figure by this fraction of itself.")] = None,
-    approx_threshold: Annotated[Optional[float], typer.Option(min=0, help="Deviation above which a fitting figure is 'approximate'.")] = None,
+    select: Annotated[Optional[list[str]], typer.Option(metavar="NAMES", help="Report only these check types or claim kinds, comma-separated (ratio,sum,money).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(metavar="NAMES", help="Leave out these check types or claim kinds, comma-separated.")] = None,
+    min_level: Annotated[Optional[Level], typer.Option(metavar="LEVEL", help="The lowest severity of finding to show: info (default), warning or error.")] = None,
+    show: Annotated[Optional[str], typer.Option(metavar="PARTS", help="Also show: claims (a table), text (the sentences with their figures), passed (consistent checks); comma-separated.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show everything: --show claims,text,passed.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors and warnings, and the summary (--min-level warning).")] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Print how many checks of each type had each verdict, instead of the findings.")] = False,
+    colour: ColourOption = Colour.auto,
+    output_file: OutputFileOption = None,
+    tolerance: Annotated[Optional[float], typer.Option(metavar="FRACTION", help="Widen every stated figure by this fraction of itself (0.01 is 1%).")] = None,
+    approx_threshold: Annotated[Optional[float], typer.Option(metavar="FRACTION", help="A fitting figure further than this from the expected one is 'approximate' (default 0.05).")] = None,
     locked: Annotated[bool, typer.Option("--locked", help="Report every figure that differs from the lock file as an error.")] = False,
-    lock: Annotated[Optional[Path], typer.Option(help="The lock file (default: factcheck.lock).")] = None,
-    baseline: Annotated[Optional[Path], typer.Option(help="Findings recorded here are not reported again.")] = None,
-    write_baseline_to: Annotated[Optional[Path], typer.Option("--write-baseline", help="Record the current findings as a baseline and exit 0.")] = None,
-    quiet: QuietOption = False,
+    lock: LockOption = None,
+    baseline: Annotated[Optional[Path], typer.Option(metavar="FILE", help="Findings recorded in FILE are not reported again.")] = None,
+    write_baseline_to: Annotated[Optional[Path], typer.Option("--write-baseline", metavar="FILE", help="Record the current findings in FILE as a baseline and exit 0.")] = None,
 ) -> None:
-    """Extract every quantitative claim and check the derived ones."""
+    """Extract every quantitative claim and check the derived ones; findings first."""
     settings = settings_for(paths, rules=tuple(rules) if rules else None, facts=facts, fail_on=value_of(fail_on),
-                            tolerance=tolerance, approx_threshold=approx_threshold, date=date, lock=lock,
-                            format=value_of(format))
+                            tolerance=non_negative(tolerance, "--tolerance"),
+                            approx_threshold=non_negative(approx_threshold, "--approx-threshold"), date=date, lock=lock,
+                            format=value_of(format), min_level=value_of(min_level) or ("warning" if quiet else None),
+                            select=names_of(select, "--select"), ignore=names_of(ignore, "--ignore"))
+    if facts is not None and not facts.is_file():
+        raise InputError(f"--facts {facts}: no such file (a TOML or CSV file of reference facts)")
     output = settings.config.format or "text"
+    parts = frozenset(SHOW_CHOICES) if verbose else show_parts(show)
     files, unreadable = document_paths(paths, settings.config)
+    if not files and not unreadable:
+        raise InputError(no_documents(paths))
     known_lock = read_lock(settings.lock) if locked else None
     known_baseline = read_baseline(baseline) if baseline else None
     report = scan_documents(files, settings, lock=known_lock, baseline=known_baseline,
                             progress=progress_for(len(files), output))
     report.errors[:0] = unreadable
+    report = filtered(report, report_filter(settings.config))
     if write_baseline_to is not None:
         write_baseline(write_baseline_to, [finding_key(d.path, c) for d in report.documents for c in d.checks
                                            if c.severity != "none"], [d.path for d in report.documents])
+    elif statistics:
+        deliver(render_statistics(report), output_file)
     else:
-        emit(render(report, output, quiet))
+        deliver(render(report, output, parts, colour_for(colour, output_file)), output_file)
     report_errors(report.errors)
     if report.errors:
         raise typer.Exit(2)
     raise typer.Exit(0 if write_baseline_to is not None else exit_status(report.worst_severity(), settings.fail_on))
 
 
-def render(report: Report, output: str, quiet: bool) -> str:
+def non_negative(value: float | None, option: str) -> float | None:
+    if value is not None and not value >= 0:
+        raise InputError(f"{option}: expected a fraction of 0 or more (0.05 is 5%), got {value}")
+    return value
+
+
+def names_of(values: list[str] | None, option: str) -> tuple[str, ...] | None:
+    """Check types or claim kinds given on the command line, validated; None when not given."""
+    return tuple(sorted(check_types_and_kinds(values, option))) if values else None
+
+
+def show_parts(value: str | None) -> frozenset[str]:
+    parts = frozenset(part.strip() for part in (value or "").split(",") if part.strip())
+    unknown = sorted(parts - set(SHOW_CHOICES))
+    if unknown:
+        raise InputError(f"--show: unknown part {unknown[0]!r}; expected some of {', '.join(SHOW_CHOICES)}")
+    return parts
+
+
+def report_filter(config: Config) -> ReportFilter:
+    return ReportFilter(select=frozenset(config.select), ignore=frozenset(config.ignore),
+                        min_level=config.min_level or "info")
+
+
+def no_documents(paths: list[str]) -> str:
+    """A scan that would check nothing is an error, not a green run."""
+    return (f"no document to scan in {', '.join(paths)}: no text-like file matched "
+            "(.txt, .md, .html, .srt, .vtt; check include/exclude in the config)")
+
+
+def colour_for(choice: Colour, output_file: Path | None) -> bool:
+    return wants_colour(choice.value, os.environ, output_file is None and sys.stdout.isatty())
+
+
+def deliver(text: str, output_file: Path | None) -> None:
+    """The whole output to stdout, or atomically to the file."""
+    if output_file is None:
+        emit(text)
+    else:
+        write_atomic(output_file, text)
+
+
+def render(report: Report, output: str, show: frozenset[str], colour: bool) -> str:
     if output in RENDERERS:
         return RENDERERS[output](report, __version__)
+    if output == "html":
+        from factcheck.render.html import render_html
+
+        return render_html(report, texts_of(report))
     from factcheck.render.text import render_text
 
-    console = text_console()
-    render_text(report, console, quiet=quiet)
-    return console.export_text(styles=sys.stdout.isatty())
+    console = text_console(colour)
+    render_text(report, console, show=show)
+    return console_text(console)
 
 
-def text_console() -> Console:
-    width = os.get_terminal_size().columns if sys.stdout.isatty() else 120
-    return Console(record=True, file=open(os.devnull, "w"), width=max(80, width), force_terminal=sys.stdout.isatty())
+def texts_of(report: Report) -> dict[str, str]:
+    """Each scanned file's decoded text, read again for the HTML page (standard input cannot be)."""
+    texts = {}
+    for doc in report.documents:
+        if doc.path != "-":
+            try:
+                texts[doc.path] = decode(read_input(doc.path))[0]
+            except (OSError, FactcheckError):
+                continue
+    return texts
 
 
-@app.command()
+def text_console(colour: bool) -> Console:
+    """A console as wide as the terminal (100 columns in a pipe, or COLUMNS), colour as decided."""
+    return Console(file=io.StringIO(), width=output_width(os.environ, terminal_columns()), force_terminal=colour,
+                   no_color=not colour, color_system="standard" if colour else None, highlight=False, emoji=False)
+
+
+def terminal_columns() -> int | None:
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns if sys.stdout.isatty() else None
+    except (OSError, ValueError):
+        return None
+
+
+def console_text(console: Console) -> str:
+    assert isinstance(console.file, io.StringIO)
+    return without_trailing_space(console.file.getvalue())
+
+
+@app.command(cls=ProseHelp)
 @guarded
 def diff(
-    paths: Annotated[list[str], typer.Argument(help="OLD NEW, or with --rev just the PATH.")],
-    rev: Annotated[Optional[str], typer.Option(help="Compare PATH with its version at this git revision.")] = None,
+    paths: Annotated[list[str], typer.Argument(metavar="OLD NEW", help="Two files or two directories (paired by relative path); with --rev, one PATH.")],
+    rev: Annotated[Optional[str], typer.Option(metavar="REV", help="Compare PATH with its version at this git revision.")] = None,
     format: FormatOption = None,
     date: DateOption = None,
     rules: RulesOption = None,
     fail_on: FailOnOption = None,
+    colour: ColourOption = Colour.auto,
+    output_file: OutputFileOption = None,
 ) -> None:
-    """Report every figure changed, added or removed between two versions of a document."""
+    """Report every figure changed, added or removed between two versions of a document or a directory."""
     settings = settings_for(paths, rules=tuple(rules) if rules else None, date=date, fail_on=value_of(fail_on),
                             format=value_of(format))
-    (old_path, old_data), (new_path, new_data) = versions(paths, rev)
     book = rulebook(settings.config)
-    claims = []
-    for path, data in ((old_path, old_data), (new_path, new_data)):
-        doc, _ = read_document(path, data, settings.date)
-        claims.append(extract(doc, book)[0])
-    report = diff_claims(claims[0], claims[1], old_path, new_path)
-    emit(render_diff(report, settings.config.format or "text"))
-    raise typer.Exit(0 if settings.fail_on == "never" or not report.changes else 1)
+    reports = [diff_claims(claims_in(old, book, settings), claims_in(new, book, settings), old.label, new.label)
+               for old, new in version_pairs(paths, rev, settings.config)]
+    deliver(render_diffs(reports, settings.config.format or "text", colour_for(colour, output_file)), output_file)
+    changed = any(report.changes for report in reports)
+    raise typer.Exit(0 if settings.fail_on == "never" or not changed else 1)
 
 
-def versions(paths: list[str], rev: str | None) -> tuple[tuple[str, bytes], tuple[str, bytes]]:
-    if rev is not None:
-        if len(paths) != 1:
-            raise InputError("diff --rev REV takes exactly one PATH")
-        return (f"{rev}:{paths[0]}", git_show(rev, paths[0])), (paths[0], read_input(paths[0]))
-    if len(paths) != 2:
-        raise InputError("diff takes two files, OLD and NEW (or --rev REV PATH)")
-    return (paths[0], read_input(paths[0])), (paths[1], read_input(paths[1]))
+def claims_in(version: Version, book: Rulebook, settings: Settings) -> list[Claim]:
+    """The claims of one side of a comparison; none where the file is absent."""
+    if version.data is None:
+        return []
+    doc, _ = read_document(version.label, version.data, settings.date)
+    return extract(doc, book)[0]
 
 
-def render_diff(report: DiffReport, output: str) -> str:
+def render_diffs(reports: list[DiffReport], output: str, colour: bool) -> str:
+    """One diff as its format has it; for directories, the diff of each file pair with a change in
+    turn (JSON: an array of every pair's diff report; SARIF: one log with the results of every pair)."""
+    if len(reports) == 1:
+        return render_diff(reports[0], output, colour)
+    if output == "json":
+        return json_text([json.loads(render_diff(report, output, colour)) for report in reports])
+    if output == "sarif":
+        return render_diffs_sarif(reports, __version__)
+    changed = [report for report in reports if report.changes]
+    if not changed:
+        return f"No figure changed in {len(reports)} files.\n"
+    return "".join(render_diff(report, output, colour) for report in changed)
+
+
+def render_diff(report: DiffReport, output: str, colour: bool) -> str:
     if output in DIFF_RENDERERS:
         return DIFF_RENDERERS[output](report, __version__)
+    if output != "text":
+        raise InputError(f"--format {output} is a report of a scan; diff writes text, {', '.join(DIFF_RENDERERS)}")
     from factcheck.render.text import render_diff_text
 
-    console = text_console()
+    console = text_console(colour)
     render_diff_text(report, console)
-    return console.export_text(styles=sys.stdout.isatty())
+    return console_text(console)
 
 
-@app.command("lock")
+@app.command("lock", cls=ProseHelp)
 @guarded
 def lock_command(
-    paths: Annotated[list[str], typer.Argument(help="Files or directories whose figures to lock.")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files or directories whose figures to lock.")],
     update: Annotated[bool, typer.Option("--update", help="Accept the current figures into an existing lock.")] = False,
-    lock: Annotated[Optional[Path], typer.Option(help="The lock file (default: factcheck.lock).")] = None,
+    lock: LockOption = None,
     date: DateOption = None,
     rules: RulesOption = None,
 ) -> None:
@@ -285,7 +459,50 @@ def lock_command(
         raise typer.Exit(2)
 
 
-@app.command()
+@app.command("config", cls=ProseHelp)
+@guarded
+def config_command(
+    path: Annotated[Optional[Path], typer.Argument(metavar="PATH", help="Where the config is looked for (default: the working directory).")] = None,
+) -> None:
+    """Show the effective settings and where each came from: the config file or the default."""
+    from factcheck.config import load_config
+    from factcheck.config_view import render_settings
+
+    start = path or Path.cwd()
+    if not start.exists():
+        raise InputError(f"{start}: no such file or directory")
+    emit(render_settings(load_config(start)))
+
+
+@app.command(cls=ProseHelp)
+@guarded
+def explain(
+    check_type: Annotated[str, typer.Argument(metavar="TYPE", help="A check type, such as ratio or percent_change.")],
+    rules: RulesOption = None,
+) -> None:
+    """Show what a check type verifies, with consistent and inconsistent examples from the rule files."""
+    from factcheck.explain import explain as explain_type
+
+    emit(explain_type(check_type, rulebook(settings_for([], rules=tuple(rules) if rules else None).config)))
+
+
+@app.command(cls=ProseHelp)
+@guarded
+def lsp(
+    date: DateOption = None,
+    rules: RulesOption = None,
+    facts: Annotated[Optional[Path], typer.Option(metavar="FILE", help="Reference facts (TOML or CSV).")] = None,
+    lock: LockOption = None,
+) -> None:
+    """Run the Language Server on stdin and stdout, for an editor (needs the extra factcheck[lsp])."""
+    try:
+        from factcheck.lsp import serve
+    except ImportError as exc:
+        raise InputError(f"factcheck lsp needs pygls ({exc.name} is missing): pip install 'factcheck[lsp]'") from None
+    serve(settings_for([], rules=tuple(rules) if rules else None, facts=facts, date=date, lock=lock))
+
+
+@app.command(cls=ProseHelp)
 @guarded
 def schema(diff: Annotated[bool, typer.Option("--diff", help="The schema of the diff report instead.")] = False) -> None:
     """Print the JSON Schema of the report (or of the diff report)."""
@@ -294,7 +511,7 @@ def schema(diff: Annotated[bool, typer.Option("--diff", help="The schema of the 
     emit(json.dumps(diff_schema() if diff else report_schema(), indent=2, ensure_ascii=False) + "\n")
 
 
-@rules_app.command("list")
+@rules_app.command("list", cls=ProseHelp)
 @guarded
 def rules_list(rules: RulesOption = None) -> None:
     """Every rule and frame with its family (or check type), kind and source file."""
@@ -304,9 +521,9 @@ def rules_list(rules: RulesOption = None) -> None:
     emit("".join("\t".join(one_line(field) for field in row) + "\n" for row in rows))
 
 
-@rules_app.command("test")
+@rules_app.command("test", cls=ProseHelp)
 @guarded
-def rules_test(directory: Annotated[Optional[Path], typer.Argument(help="A directory of extra rule files to test with the built-in ones.")] = None) -> None:
+def rules_test(directory: Annotated[Optional[Path], typer.Argument(metavar="DIR", help="A directory of extra rule files to test with the built-in ones.")] = None) -> None:
     """Run every rule's examples and counter-examples; exit 1 on any failure."""
     from factcheck.rulebook import load_rulebook
 

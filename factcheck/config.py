@@ -17,11 +17,13 @@ from typing import Any, Callable, Iterable, Sequence
 
 from factcheck.errors import InputError
 from factcheck.reading import read_text
+from factcheck.vocabulary import CHECK_TYPES, NAMES
 
 CONFIG_NAME = ".factcheck.toml"
 PYPROJECT = "pyproject.toml"
 FAIL_ON = ("error", "warning", "info", "never")
-OUTPUT_FORMATS = ("text", "json", "sarif", "github", "markdown")
+OUTPUT_FORMATS = ("text", "concise", "json", "sarif", "github", "markdown", "html")
+MIN_LEVELS = ("info", "warning", "error")
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".srt", ".vtt"}
 SNIFF_BYTES = 8192
 
@@ -40,6 +42,10 @@ class Config:
     lock: Path | None = None
     format: str | None = None
     approx_threshold: float | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    min_level: str | None = None
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     source: Path | None = None
 
 
@@ -144,6 +150,47 @@ def as_format(raw: Any, base: Path) -> str:
     return raw
 
 
+def as_min_level(raw: Any, base: Path) -> str:
+    if raw not in MIN_LEVELS:
+        raise ValueError("one of " + ", ".join(f'"{level}"' for level in MIN_LEVELS))
+    return raw
+
+
+def as_names(raw: Any, base: Path) -> tuple[str, ...]:
+    """Check types or claim kinds; an unknown name is an error (ValueError names the choices)."""
+    expected = f"a list of check types or claim kinds ({', '.join(NAMES)})"
+    names = as_strings(raw, base, expected)
+    if any(name.lower() not in NAMES for name in names):
+        raise ValueError(expected)
+    return tuple(sorted({name.lower() for name in names}))
+
+
+def as_per_file_ignores(raw: Any, base: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A table of glob -> check types: `{"interviews/*.txt" = ["date_order"]}`."""
+    expected = "a table of glob = [check types]"
+    if not isinstance(raw, dict) or not all(isinstance(glob, str) and glob for glob in raw):
+        raise ValueError(expected)
+    found = []
+    for glob, names in raw.items():
+        types = as_strings(names, base, expected)
+        if any(name.lower() not in CHECK_TYPES for name in types):
+            raise ValueError(f"{expected} ({', '.join(CHECK_TYPES)})")
+        found.append((glob, tuple(sorted({name.lower() for name in types}))))
+    return tuple(found)
+
+
+def ignored_types(config: Config, doc_path: str) -> frozenset[str]:
+    """The check types `per_file_ignores` silences in this document; its globs match the path
+    relative to the config file's folder, as include/exclude globs do."""
+    if not config.per_file_ignores or config.source is None or doc_path == "-":
+        return frozenset()
+    try:
+        relative = Path(doc_path).absolute().relative_to(config.source.absolute().parent).as_posix()
+    except ValueError:
+        return frozenset()
+    return frozenset(name for glob, names in config.per_file_ignores if matches_any(relative, [glob]) for name in names)
+
+
 def as_date(raw: Any, base: Path) -> str:
     """A TOML date (`date = 2015-02-22`) or the string "2015-02-22"."""
     if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
@@ -167,6 +214,10 @@ PARSERS: dict[str, Callable[[Any, Path], Any]] = {
     "lock": as_path,
     "format": as_format,
     "approx_threshold": as_number,
+    "select": as_names,
+    "ignore": as_names,
+    "min_level": as_min_level,
+    "per_file_ignores": as_per_file_ignores,
 }
 
 

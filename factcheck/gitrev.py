@@ -59,3 +59,11 @@ def run_git(args: list[str], cwd: Path, path: str, rev: str) -> bytes:
             detail = errors.read().decode("utf-8", "replace").strip().splitlines()[-1:]
             raise InputError(f"{path}: cannot read it at {one_line(rev)}: {one_line(' '.join(detail)) or 'git failed'}")
     return output
+
+
+def git_files(rev: str, directory: str) -> list[str]:
+    """The files under `directory` at revision `rev`, as paths relative to it, sorted."""
+    check_revision(rev)
+    folder = Path(directory).resolve()
+    listing = run_git(["ls-tree", "-r", "-z", "--name-only", "--end-of-options", rev, "--", "."], folder, directory, rev)
+    return sorted(name for name in listing.decode("utf-8", "surrogateescape").split("\0") if name)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -32,20 +33,38 @@ Entry = dict[str, Any]
 
 @dataclass(frozen=True, slots=True)
 class Lock:
-    """The locked figures of each document path."""
+    """The locked figures of each document, keyed by its path relative to `directory` (the lock
+    file's folder, so the working directory never matters); without a directory, by the path as given."""
 
     documents: dict[str, list[Entry]]
+    directory: Path | None = None
+
+    def key(self, doc_path: str) -> str:
+        return lock_key(doc_path, self.directory) if self.directory is not None else doc_path
 
     def entries(self, doc_path: str) -> list[Entry]:
         """The entries of one document; empty when the document is not locked."""
-        return self.documents.get(doc_path, [])
+        return self.documents.get(self.key(doc_path), [])
+
+    def holds(self, doc_path: str) -> bool:
+        return self.key(doc_path) in self.documents
+
+
+def lock_key(doc_path: str, directory: Path) -> str:
+    """The document's path relative to the lock file's folder, with forward slashes (absolute
+    where there is no relative path, as between Windows drives)."""
+    absolute = Path(doc_path).absolute()
+    try:
+        return Path(os.path.relpath(absolute, Path(directory).absolute())).as_posix()
+    except ValueError:
+        return absolute.as_posix()
 
 
 @dataclass(frozen=True, slots=True)
 class LockFinding:
     """A figure that differs from the lock: `entry` is the locked one, `claim` the current one."""
 
-    kind: str  # "changed", "added" or "removed"
+    kind: str  # "changed", "added", "removed" or "unlocked" (the document has no entry)
     entry: Entry | None
     claim: Claim | None
     message: str
@@ -89,10 +108,12 @@ def dump_lock(lock: Lock) -> str:
 
 def read_lock(path: Path) -> Lock:
     """Read and validate a lock file (within MAX_RECORD_BYTES); any defect is a one-line InputError."""
+    if not Path(path).exists():
+        raise InputError(f"{path}: no lock file; run 'factcheck lock PATH...' to write it")
     text = read_text(path, MAX_RECORD_BYTES, "lock file")
     try:
         data = json.loads(text)
-        return Lock(parse_documents(data))
+        return Lock(parse_documents(data), Path(path).absolute().parent)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}: not a factcheck lock file: invalid JSON at line {exc.lineno}") from None
     except RecursionError:
@@ -102,9 +123,11 @@ def read_lock(path: Path) -> Lock:
 
 
 def update_lock(path: Path, documents: dict[str, list[Claim]], *, update: bool) -> None:
-    """Write the lock of `documents`; with `update`, into the lock on disk, whose other documents
-    stay. Read, merged and written while no other factcheck writes `path`."""
-    fresh = build_lock(documents).documents
+    """Write the lock of `documents` (paths as given, keyed relative to the lock file's folder);
+    with `update`, into the lock on disk, whose other documents stay. Read, merged and written
+    while no other factcheck writes `path`."""
+    directory = Path(path).absolute().parent
+    fresh = build_lock({lock_key(doc_path, directory): claims for doc_path, claims in documents.items()}).documents
 
     def merged() -> str:
         exists = Path(path).exists()
@@ -155,7 +178,10 @@ def entry_problem(entry: Any) -> str | None:
 
 
 def compare(lock: Lock, doc_path: str, claims: list[Claim]) -> list[LockFinding]:
-    """How the current claims of `doc_path` differ from its locked entries, in text order."""
+    """How the current claims of `doc_path` differ from its locked entries, in text order; a
+    document the lock does not hold, with figures, is one finding that says so."""
+    if not lock.holds(doc_path):
+        return [unlocked(doc_path, len(claims))] if claims else []
     entries = lock.entries(doc_path)
     locked = [make_figure(e["kind"], e["value"], e["unit"], e["low"], e["high"], e["context"]) for e in entries]
     found = contexts(claims)
@@ -164,6 +190,12 @@ def compare(lock: Lock, doc_path: str, claims: list[Claim]) -> list[LockFinding]
     findings += [added(claims[j], found[j]) for j in matching.added]
     findings += [removed(entries[i]) for i in matching.removed]
     return sorted(findings, key=lambda f: (f.claim is None, f.claim.start if f.claim else 0))
+
+
+def unlocked(doc_path: str, count: int) -> LockFinding:
+    figures = f"{count} figure{'' if count == 1 else 's'}"
+    return LockFinding("unlocked", None, None,
+                       f"not in the lock: run 'factcheck lock --update {doc_path}' to lock its {figures}")
 
 
 def changed(entry: Entry, claim: Claim, context: str) -> LockFinding:

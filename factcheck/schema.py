@@ -101,7 +101,9 @@ def report_schema() -> dict[str, Any]:
             "tool": strict_object({"name": STRING, "version": STRING}),
             "documents": {"type": "array", "items": {"$ref": "#/$defs/document"}},
             "summary": strict_object({"documents": COUNT, "claims": COUNT, "checks": COUNT,
-                                      "by_verdict": by_verdict}),
+                                      "by_verdict": by_verdict,
+                                      "lock_findings": {**COUNT, "description": "Checks of type 'lock' (figures that "
+                                                        "differ from the lock), also counted in by_verdict."}}),
             "errors": {"type": "array", "items": strict_object({"path": STRING, "message": STRING}),
                        "description": "Documents (or folders) that could not be scanned, one line of reason each."},
         }, required=["schema", "tool", "documents", "summary"]),

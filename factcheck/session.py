@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from factcheck.relations.arithmetic.common import CheckOptions
-from factcheck.config import Config, load_config, merge, select_files
+from factcheck.config import Config, ignored_types, load_config, merge, select_files
 from factcheck.document import Document
 from factcheck.errors import InputError
 from factcheck.extractor import extract
 from factcheck.facts import Fact, load_facts
 from factcheck.formats import Prepared, region_at
+from factcheck.hints import undated_warning
 from factcheck.isolation import isolated
 from factcheck.lock import Lock, LockFinding, compare
 from factcheck.model import SEVERITY_RANK, Check, Claim, DocumentError, DocumentReport, Report
@@ -57,8 +58,9 @@ def parse_date(value: str | None) -> dt.date | None:
         return None
     try:
         return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise InputError(f"date: expected YYYY-MM-DD, got {value!r}") from None
+    except ValueError as exc:
+        reason = "" if str(exc).startswith("Invalid isoformat") else f" ({exc})"
+        raise InputError(f"--date {value!r} is not a date{reason}; expected YYYY-MM-DD, such as 2015-02-22") from None
 
 
 def document_paths(paths: list[str], config: Config) -> tuple[list[str], list[DocumentError]]:
@@ -109,7 +111,8 @@ def scan_path(path: str, book: Rulebook, known: list[Fact], settings: Settings, 
     report.claims = [with_region(c, prepared) for c in report.claims]
     checks = report.checks + (lock_checks(compare(lock, doc.path, report.claims), len(report.checks), doc)
                               if lock is not None else [])
-    report.checks = kept(doc, checks, baseline)
+    report.checks = kept(doc, checks, baseline, ignored_types(settings.config, path))
+    report.warnings += filter(None, [undated_warning(report)])
     return report
 
 
@@ -140,11 +143,13 @@ def with_region(claim: Claim, prepared: Prepared) -> Claim:
     return replace(claim, extra=dict(sorted(extra.items())))
 
 
-def kept(doc: Document, checks: list[Check], baseline: Baseline | None) -> list[Check]:
+def kept(doc: Document, checks: list[Check], baseline: Baseline | None,
+         ignored: frozenset[str] = frozenset()) -> list[Check]:
+    """The checks that no comment, `per_file_ignores` type or baseline entry silences."""
     silenced = suppressions(doc.text)
     result = []
     for check in checks:
-        if is_suppressed(silenced, check.type, check.start):
+        if check.type in ignored or is_suppressed(silenced, check.type, check.start):
             continue
         if baseline is not None and in_baseline(baseline, finding_key(doc.path, check)):
             continue
@@ -169,10 +174,16 @@ def lock_check(check_id: str, finding: LockFinding, doc: Document) -> Check:
     return Check(
         id=check_id, type="lock", verdict="inconsistent", claims=(claim.id,) if claim else (),
         expected=None, stated=None, deviation=None,
-        explanation=f"locked: {finding.entry['text'] if finding.entry else 'nothing'}; now: {claim.text if claim else 'nothing'}",
-        message=finding.message, start=start, end=end, line=line, column=column,
-        end_line=end_line, end_column=end_column, sentence=claim.sentence if claim else finding.entry["context"],
+        explanation=lock_explanation(finding), message=finding.message, start=start, end=end, line=line,
+        column=column, end_line=end_line, end_column=end_column,
+        sentence=claim.sentence if claim else finding.entry["context"] if finding.entry else "",
     )
+
+
+def lock_explanation(finding: LockFinding) -> str:
+    if finding.kind == "unlocked":
+        return "the lock holds no entry for this document"
+    return f"locked: {finding.entry['text'] if finding.entry else 'nothing'}; now: {finding.claim.text if finding.claim else 'nothing'}"
 
 
 def exit_status(worst: str, fail_on: str) -> int:

@@ -4,7 +4,10 @@ Inline, in any input format:
 - `<!-- factcheck: ignore -->` silences every finding in the next paragraph (from the comment
   to the first blank line after the next non-blank text);
 - `<!-- factcheck: ignore ratio, sum -->` only those check types there (lock findings are type "lock");
-- `<!-- factcheck: ignore-file -->` (types allowed too) silences the whole document.
+- `<!-- factcheck: ignore-file -->` (types allowed too) silences the whole document;
+- `<!-- factcheck: off -->` … `<!-- factcheck: on -->` silences a region (to the end of the
+  document when it is never switched on again); `off ratio` … `on ratio` only those types.
+A check type that does not exist is an error naming the comment's line.
 
 A baseline names accepted findings by (document path, check type, fingerprint); the
 fingerprint hashes the claims' texts and the sentence, never offsets, so it survives edits
@@ -23,8 +26,10 @@ from typing import Any, Iterable, NamedTuple
 from factcheck.atomic import rewrite_atomic
 from factcheck.errors import InputError
 from factcheck.reading import MAX_RECORD_BYTES, read_text
+from factcheck.vocabulary import check_types
 
-DIRECTIVE = re.compile(r"<!--\s*factcheck:\s*(ignore-file|ignore)((?:[\s,]+[A-Za-z_]+)*)[\s,]*-->", re.IGNORECASE)
+DIRECTIVE = re.compile(r"<!--\s*factcheck:\s*(ignore-file|ignore|off|on)((?:[\s,]+[A-Za-z_]+)*)[\s,]*-->",
+                       re.IGNORECASE)
 NEXT_TEXT = re.compile(r"\S")
 BLANK_LINE = re.compile(r"\n[^\S\n]*(?:\n|$)")
 SPACE = re.compile(r"\s+")
@@ -52,16 +57,30 @@ class Baseline:
 
 
 def suppressions(text: str) -> list[Suppression]:
-    """Every suppression comment of a document's text, in text order."""
+    """Every suppression comment of a document's text, in text order; a check type that does not
+    exist is an InputError naming its line, so a misspelling never silences nothing in silence."""
     found = []
+    open_regions: dict[frozenset[str] | None, int] = {}
     for directive in DIRECTIVE.finditer(text):
-        names = {name.lower() for name in re.split(r"[\s,]+", directive.group(2)) if name}
-        types = frozenset(names) or None
-        if directive.group(1).lower() == "ignore-file":
+        verb = directive.group(1).lower()
+        types = directive_types(text, directive)
+        if verb == "ignore-file":
             found.append(Suppression(0, len(text), types))
-        else:
+        elif verb == "ignore":
             found.append(Suppression(directive.start(), paragraph_end(text, directive.end()), types))
-    return found
+        elif verb == "off":
+            open_regions.setdefault(types, directive.start())
+        elif types in open_regions:
+            found.append(Suppression(open_regions.pop(types), directive.end(), types))
+    found += [Suppression(start, len(text), types) for types, start in open_regions.items()]
+    return sorted(found, key=lambda s: (s.start, s.end))
+
+
+def directive_types(text: str, directive: re.Match[str]) -> frozenset[str] | None:
+    """The check types a directive names (None: all), each one known."""
+    names = [name.lower() for name in re.split(r"[\s,]+", directive.group(2)) if name]
+    line = text.count("\n", 0, directive.start()) + 1
+    return check_types(names, f"line {line}: <!-- factcheck: {directive.group(1).lower()} -->") or None
 
 
 def paragraph_end(text: str, offset: int) -> int:

@@ -6,9 +6,13 @@ reverse what follows): shown as they are, they would steer the terminal. `visibl
 escape sequences and these controls; `one_line` also folds line breaks and tabs into spaces.
 Formats that are not for a terminal (JSON, SARIF, GitHub commands) keep the text as it is and
 escape it their own way.
+
+Also how the terminal output looks: colour (`--color`, NO_COLOR, FORCE_COLOR) and width.
 """
 
 from __future__ import annotations
+
+from typing import Mapping
 
 import regex
 
@@ -31,3 +35,34 @@ def visible(text: str) -> str:
 def one_line(text: str) -> str:
     """`text` as one line for a message: visible, every run of white space one space."""
     return SPACE.sub(" ", visible(text)).strip()
+
+
+COLOR_CHOICES = ("auto", "always", "never")
+TRAILING_SPACE = regex.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", regex.MULTILINE)
+PIPE_WIDTH = 100
+MIN_WIDTH = 40
+
+
+def wants_colour(choice: str, environ: Mapping[str, str], is_terminal: bool) -> bool:
+    """Whether to colour the output: `--color always|never` wins; with `auto`, a non-empty
+    NO_COLOR turns colour off, then a non-empty FORCE_COLOR turns it on, else only a terminal gets it."""
+    if choice != "auto":
+        return choice == "always"
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR"):
+        return True
+    return is_terminal
+
+
+def output_width(environ: Mapping[str, str], terminal_columns: int | None) -> int:
+    """The terminal's width; in a pipe, COLUMNS when it is a number, else 100 columns."""
+    if terminal_columns:
+        return max(MIN_WIDTH, terminal_columns)
+    columns = environ.get("COLUMNS", "")
+    return max(MIN_WIDTH, int(columns)) if columns.isdigit() else PIPE_WIDTH
+
+
+def without_trailing_space(text: str) -> str:
+    """Every line without the spaces a renderer padded it with (styles at the end stay)."""
+    return TRAILING_SPACE.sub(r"\1", text)

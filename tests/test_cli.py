@@ -109,7 +109,7 @@ def test_scan_the_seed_as_json(seed_text):
 
 
 def test_scan_the_seed_as_text():
-    result = run("scan", SEED)
+    result = run("scan", SEED, "-v")
     assert result.exit_code == 0, result.stderr
     for words in ("$103 million", "58 times", "part_of_whole", "2015-02-22"):
         assert words in result.stdout
@@ -346,6 +346,52 @@ def test_diff_against_a_git_revision(tmp_path, copy):
     one_line_error(run("diff", "--rev", "no-such-revision", path))
 
 
+def two_folders(tmp_path: Path) -> tuple[Path, Path]:
+    old, new = tmp_path / "old", tmp_path / "new"
+    for folder in (old, new):
+        (folder / "sub").mkdir(parents=True)
+    (old / "a.txt").write_text("It cost $5 million.\n", encoding="utf-8")
+    (new / "a.txt").write_text("It cost $7 million.\n", encoding="utf-8")
+    (old / "sub" / "gone.md").write_text("Sales were 40,000 tons.\n", encoding="utf-8")
+    (new / "sub" / "fresh.txt").write_text("It rose 10% in 2014.\n", encoding="utf-8")
+    return old, new
+
+
+def test_diff_takes_two_directories_pairing_files_by_relative_path(tmp_path):
+    """A directory gave 'cannot read: Is a directory'."""
+    old, new = two_folders(tmp_path)
+    result = run("diff", old, new, "-f", "concise")
+    assert result.exit_code == 1, result.stderr
+    assert result.stdout.splitlines() == [
+        f"{new.as_posix()}/a.txt:1:9: error [figure-changed] '$5 million' → '$7 million'",
+        f"{new.as_posix()}/sub/fresh.txt:1:9: error [figure-added] nothing → '10%'",
+        f"{new.as_posix()}/sub/fresh.txt:1:16: error [figure-added] nothing → '2014'",
+        f"{old.as_posix()}/sub/gone.md:1:12: error [figure-removed] '40,000 tons' → nothing",
+    ]
+    reports = json.loads(run("diff", old, new, "-f", "json").stdout)
+    for report in reports:
+        jsonschema.validate(report, diff_schema())
+    assert [r["new"] for r in reports] == [f"{new.as_posix()}/{rel}" for rel in ("a.txt", "sub/fresh.txt", "sub/gone.md")]
+    sarif = json.loads(run("diff", old, new, "-f", "sarif").stdout)
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validators.validator_for(schema)(schema).validate(sarif)
+    assert len(sarif["runs"][0]["results"]) == 4
+    assert "one of each" in one_line_error(run("diff", old, new / "a.txt"))
+    same = run("diff", old, old)
+    assert (same.exit_code, same.stdout) == (0, "No figure changed in 2 files.\n")
+
+
+def test_diff_of_a_directory_against_a_git_revision(tmp_path):
+    old, _ = two_folders(tmp_path)
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "old")
+    git(tmp_path, "commit", "-q", "-m", "first")
+    (old / "a.txt").write_text("It cost $6 million.\n", encoding="utf-8")
+    result = run("diff", "--rev", "HEAD", old, "-f", "concise")
+    assert result.exit_code == 1, result.stderr
+    assert result.stdout == f"{old.as_posix()}/a.txt:1:9: error [figure-changed] '$5 million' → '$6 million'\n"
+
+
 # --- lock -------------------------------------------------------------------------------------------
 
 def test_lock_then_scan_locked(tmp_path, monkeypatch, copy, seed_text):
@@ -369,6 +415,31 @@ def test_lock_then_scan_locked(tmp_path, monkeypatch, copy, seed_text):
     copy("article.txt", ("Moscow agreed to fund a $25 billion project last year that would modernize",
                          "Moscow promised to finance a $25 billion project last year meant to modernize"))
     assert run("scan", "--locked", "article.txt", "-q").exit_code == 0
+
+
+def test_the_lock_is_keyed_relative_to_its_own_folder_so_a_subfolder_scan_matches(tmp_path, monkeypatch, copy):
+    """From a subfolder, every figure was reported as added (42 false errors)."""
+    (tmp_path / "interviews").mkdir()
+    copy("interviews/seed.txt")
+    monkeypatch.chdir(tmp_path)
+    assert run("lock", "interviews/seed.txt").exit_code == 0
+    assert list(json.loads((tmp_path / "factcheck.lock").read_text())["documents"]) == ["interviews/seed.txt"]
+    monkeypatch.chdir(tmp_path / "interviews")
+    result = run("scan", "--locked", "--lock", "../factcheck.lock", "seed.txt", "-f", "concise")
+    assert "[lock]" not in result.stdout and result.exit_code == 0
+
+
+def test_an_unlocked_document_is_one_finding_that_suggests_lock_update(tmp_path, monkeypatch, copy):
+    monkeypatch.chdir(tmp_path)
+    copy("old.txt")
+    copy("new.txt")
+    assert run("lock", "old.txt").exit_code == 0
+    result = run("scan", "--locked", "new.txt", "-f", "concise")
+    assert result.exit_code == 1
+    assert [line for line in result.stdout.splitlines() if "[lock]" in line] == [
+        "new.txt:1:1: error [lock] not in the lock: run 'factcheck lock --update new.txt' to lock its 42 figures"]
+    text = run("scan", "--locked", "new.txt").stdout
+    assert "1 lock finding (run 'factcheck lock --update' to accept the figures as they are now)" in " ".join(text.split())
 
 
 # --- reliability: one document never sinks the others --------------------------------------------
@@ -408,12 +479,13 @@ def test_an_internal_error_in_one_document_is_that_documents_error(tmp_path, mon
     monkeypatch.setattr(factcheck.session, "scan_document", broken)
     result = run("scan", folder)
     assert result.exit_code == 2
-    assert "d1.txt" in result.stdout and "d4.txt" in result.stdout and "3 document(s)" in result.stdout
+    assert "3 documents" in result.stdout
+    assert "d1.txt" in run("scan", folder, "-v").stdout
     assert result.stderr == (f"factcheck: {folder.as_posix()}/d3.txt: internal error: TypeError: unsupported operand "
                              "type(s) for -: 'NoneType' and 'int' (set FACTCHECK_DEBUG=1 for the traceback)\n")
     monkeypatch.setenv("FACTCHECK_DEBUG", "1")
     debug = run("scan", folder)
-    assert debug.exit_code == 2 and "Traceback (most recent call last)" in debug.stderr and "d4.txt" in debug.stdout
+    assert debug.exit_code == 2 and "Traceback (most recent call last)" in debug.stderr and "3 documents" in debug.stdout
 
 
 def test_document_errors_are_tool_notifications_in_sarif(tmp_path):
@@ -458,9 +530,11 @@ def test_lock_keeps_the_entries_of_a_document_it_cannot_read(tmp_path, monkeypat
 # --- usage errors, input that must not steer the tool ---------------------------------------------
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["scan", "--bogus", "x"], "factcheck scan: No such option: --bogus (try 'factcheck scan --help')"),
-    (["scan", "--format", "xml", "x"], "factcheck scan: Invalid value for '--format' / '-f': Value error, 'xml' is not"
-                                       " one of 'text', 'json', 'sarif', 'github', 'markdown'. (try 'factcheck scan --help')"),
+    (["scan", "--bogus", "x"], "factcheck scan: No such option: --bogus (Possible options: --verbose) (try 'factcheck scan --help')"),
+    (["scan", "--selct", "x"], "factcheck scan: No such option: --selct (Possible options: --help, --lock, --select)"
+                               " (try 'factcheck scan --help')"),
+    (["scan", "--format", "xml", "x"], "factcheck scan: Invalid value for '--format' / '-f': 'xml' is not one of"
+                                       " 'text', 'concise', 'json', 'sarif', 'github', 'markdown', 'html'. (try 'factcheck scan --help')"),
     (["nope"], "factcheck: No such command 'nope'. (try 'factcheck --help')"),
     ([], "factcheck: Missing command. (try 'factcheck --help')"),
     (["rules"], "factcheck rules: Missing command. (try 'factcheck rules --help')"),
@@ -608,3 +682,159 @@ def test_a_writer_terminated_mid_write_removes_its_temp_file(tmp_path):
     assert writer.wait() == 128 + signal.SIGTERM
     assert path.read_text() == "old content\n"
     assert os.listdir(tmp_path) == ["factcheck.lock"]
+
+
+# --- the everyday view and linter conventions -------------------------------------------------------
+
+def test_the_first_lines_of_a_scan_of_the_edited_seed_show_the_error_with_its_arithmetic(copy):
+    result = CliRunner().invoke(app, ["scan", str(copy("edited.txt", (DEBT, DEBT_EDIT)))], env={"COLUMNS": "250"})
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("✗ ") and lines[0].endswith(":56:44 [part_of_whole] part of whole: the part is larger than the whole")
+    assert lines[1] == "    $12 billion of $11 billion: the part exceeds the whole"
+    assert lines[-1].startswith("1 document · 42 claims · 8 checks: ✗ 1 inconsistent, ≈ 1 approximate")
+    assert "Claims" not in result.stdout and "document date" not in result.stdout
+    assert not any(line != line.rstrip() for line in lines)
+
+
+def test_concise_gives_exactly_one_line_per_finding(copy):
+    path = copy("edited.txt", (DEBT, DEBT_EDIT))
+    findings = [c for d in report_of(run("scan", path, "-f", "json"))["documents"] for c in d["checks"]
+                if c["verdict"] != "consistent"]
+    lines = run("scan", path, "--format", "concise").stdout.splitlines()
+    assert len(lines) == len(findings) == 4
+    assert f"{path}:56:44: error [part_of_whole] part of whole: the part is larger than the whole" in lines
+    assert all(re.fullmatch(r"\S+:\d+:\d+: (error|warning|info) \[\w+\] .+", line) for line in lines)
+
+
+def test_show_claims_and_text_add_the_table_and_the_sentences():
+    shown = run("scan", SEED, "--show", "claims").stdout
+    assert "Claims" in shown and "document date: 2015-02-22" in shown
+    assert "Claims" not in run("scan", SEED, "--show", "text").stdout
+    assert "unknown part 'table'" in one_line_error(run("scan", SEED, "--show", "table"))
+
+
+@pytest.mark.parametrize(("env", "args", "coloured"), [
+    ({}, [], False),
+    ({"FORCE_COLOR": "1"}, [], True),
+    ({"NO_COLOR": "1", "FORCE_COLOR": "1"}, [], False),
+    ({"NO_COLOR": "1"}, ["--color", "always"], True),
+    ({"FORCE_COLOR": "1"}, ["--color", "never"], False),
+])
+def test_colour_follows_no_color_force_color_and_the_option(copy, env, args, coloured):
+    result = CliRunner().invoke(app, ["scan", str(copy("edited.txt", (DEBT, DEBT_EDIT))), *args], env=env)
+    assert ("\x1b[" in result.stdout) == coloured
+
+
+def test_width_follows_columns_in_a_pipe(copy):
+    path = copy("edited.txt", (DEBT, DEBT_EDIT))
+    narrow = CliRunner().invoke(app, ["scan", str(path)], env={"COLUMNS": "60"}).stdout
+    assert max(map(len, narrow.splitlines())) <= 60
+    assert max(map(len, run("scan", path).stdout.splitlines())) > 60
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0 and re.fullmatch(r"factcheck \d+\.\d+\.\d+\n", result.stdout)
+
+
+def test_select_ignore_and_min_level(copy):
+    path = copy("edited.txt", (DEBT, DEBT_EDIT))
+    assert run("scan", path, "-f", "concise", "--select", "part_of_whole").stdout.count("\n") == 1
+    ignored = run("scan", path, "-f", "concise", "--ignore", "part_of_whole,ratio")
+    assert ignored.exit_code == 0 and "[part_of_whole]" not in ignored.stdout and "[ratio]" not in ignored.stdout
+    assert run("scan", path, "-f", "concise", "--min-level", "warning").stdout.count("\n") == 2
+    assert run("scan", path, "-f", "concise", "-q").stdout.count("\n") == 2
+    message = one_line_error(run("scan", path, "--ignore", "multipler"))
+    assert "--ignore: unknown check type or claim kind 'multipler'" in message
+
+
+def test_statistics_count_checks_per_type_and_verdict(copy):
+    result = run("scan", copy("edited.txt", (DEBT, DEBT_EDIT)), "--statistics")
+    assert result.exit_code == 1
+    assert "     1  part_of_whole  ✗ inconsistent" in result.stdout.splitlines()
+    assert result.stdout.splitlines()[-1] == "     8  checks in 1 document"
+
+
+def test_output_file_is_written_whole_and_stdout_stays_empty(tmp_path, copy):
+    target = tmp_path / "report.json"
+    result = run("scan", copy("edited.txt", (DEBT, DEBT_EDIT)), "-f", "json", "--output-file", target)
+    assert result.exit_code == 1 and result.stdout == ""
+    jsonschema.validate(json.loads(target.read_text(encoding="utf-8")), report_schema())
+    one_line_error(run("scan", SEED, "-o", tmp_path / "missing" / "out.txt"))
+
+
+def test_help_reads_like_prose():
+    for command in (["--help"], ["scan", "--help"], ["diff", "--help"], ["lock", "--help"], ["rules", "test", "--help"]):
+        text = run(*command).stdout
+        assert "<" not in text and "{" not in text and "[x>=0]" not in text, command
+
+
+def test_shell_completion_script():
+    """The script `factcheck --install-completion` installs; the environment variable names the shell."""
+    result = CliRunner().invoke(app, [], prog_name="factcheck", env={"_FACTCHECK_COMPLETE": "source_bash"})
+    assert result.exit_code == 0, (result.stderr, result.exception)
+    assert "complete" in result.stdout and "_FACTCHECK_COMPLETE=complete_bash" in result.stdout
+
+
+def test_a_bad_date_says_why_and_what_is_expected():
+    message = one_line_error(run("scan", SEED, "--date", "2015-13-45"))
+    assert message == ("factcheck: --date '2015-13-45' is not a date (month must be in 1..12); "
+                       "expected YYYY-MM-DD, such as 2015-02-22\n")
+
+
+def test_missing_facts_file_is_one_clear_line(tmp_path):
+    message = one_line_error(run("scan", SEED, "--facts", tmp_path / "missing.toml"))
+    assert message == f"factcheck: --facts {tmp_path / 'missing.toml'}: no such file (a TOML or CSV file of reference facts)\n"
+
+
+def test_a_scan_that_matches_no_document_is_an_error(tmp_path):
+    folder = tmp_path / "transcripts"
+    folder.mkdir()
+    (folder / "a.pdf").write_bytes(b"%PDF-1.4\0")
+    (tmp_path / ".factcheck.toml").write_text('include = ["transcripts/**/*.txt"]\n', encoding="utf-8")
+    message = one_line_error(run("scan", folder))
+    assert "no document to scan" in message and "transcripts" in message
+
+
+def test_an_undated_document_with_relative_dates_warns_and_hints_date(tmp_path):
+    path = tmp_path / "speech.txt"
+    path.write_text("Last year sales rose to $5 million. In November the plant opened.\n", encoding="utf-8")
+    lines = run("scan", path, "-f", "concise").stdout.splitlines()
+    assert lines == [f"{path}:1:1: warning [document] no document date: 2 relative or year-less dates (first "
+                     "'Last year' at line 1) cannot be resolved and no check uses them; pass --date YYYY-MM-DD "
+                     "(or set date in the config)"]
+    assert run("scan", path, "-f", "concise", "--date", "2015-02-22").stdout == ""
+
+
+def test_a_misspelt_check_type_in_a_suppression_is_that_documents_error(copy):
+    path = copy("edited.txt", (DEBT, DEBT_EDIT), prefix="<!-- factcheck: ignore multipler -->\n")
+    result = run("scan", path, "-f", "concise")
+    assert result.exit_code == 2
+    assert result.stderr == (f"factcheck: {path}: line 1: <!-- factcheck: ignore -->: unknown check type 'multipler'; "
+                             "expected one of ratio, multiplier, percent_change, part_of_whole, share, sum, difference, "
+                             "conversion, anniversary, age, range, date_order, fact, lock\n")
+
+
+def test_an_off_region_and_per_file_ignores_silence_findings(tmp_path, copy):
+    edited = copy("edited.txt", (DEBT, "<!-- factcheck: off -->" + DEBT_EDIT), (" debt from the Soviet era", " debt<!-- factcheck: on --> from the Soviet era"))
+    assert "[part_of_whole]" not in run("scan", edited, "-f", "concise").stdout
+    (tmp_path / ".factcheck.toml").write_text('[per_file_ignores]\n"plain*.txt" = ["part_of_whole"]\n', encoding="utf-8")
+    plain = copy("plain.txt", (DEBT, DEBT_EDIT))
+    result = run("scan", plain, "-f", "concise")
+    assert result.exit_code == 0 and "[part_of_whole]" not in result.stdout and "[multiplier]" in result.stdout
+
+
+def test_html_report_of_a_file_and_of_a_folder(tmp_path, copy):
+    (tmp_path / "docs").mkdir()
+    edited = copy("docs/edited.txt", (DEBT, DEBT_EDIT))
+    copy("docs/plain.txt")
+    page = tmp_path / "report.html"
+    result = run("scan", edited, "-f", "html", "-o", page)
+    assert result.exit_code == 1 and result.stdout == ""
+    text = page.read_text(encoding="utf-8")
+    assert 'class="check verdict-inconsistent"' in text and "$12 billion of $11 billion" in text
+    assert text.count("<mark ") == 42
+    folder = run("scan", tmp_path / "docs", "-f", "html").stdout
+    assert '<nav id="index">' in folder and folder.count('<section class="document"') == 2
+    assert "is a report of a scan" in one_line_error(run("diff", edited, edited, "-f", "html"))

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.config import Config, glob_regex, load_config, merge, select_files
+from factcheck.config import Config, glob_regex, ignored_types, load_config, merge, select_files
 from factcheck.errors import InputError
 
 
@@ -82,7 +82,7 @@ def test_an_unknown_key_is_named_with_its_file(tmp_path):
     ('date = "22/02/2015"', "key 'date' must be a date \"YYYY-MM-DD\", got '22/02/2015'"),
     ('date = "2015-02-30"', "key 'date' must be a date \"YYYY-MM-DD\", got '2015-02-30'"),
     ("lock = 3", "key 'lock' must be a path string, got 3"),
-    ('format = "xml"', "key 'format' must be one of \"text\", \"json\", \"sarif\", \"github\", \"markdown\", got 'xml'"),
+    ('format = "xml"', "key 'format' must be one of \"text\", \"concise\", \"json\", \"sarif\", \"github\", \"markdown\", \"html\", got 'xml'"),
 ])
 def test_a_wrong_type_names_key_and_file(tmp_path, line, message):
     config_file = write(tmp_path / ".factcheck.toml", line + "\n")
@@ -199,3 +199,33 @@ def test_glob_stars_stay_within_a_name_unless_doubled():
     assert glob_regex("docs/**").fullmatch("docs/x/y/a.md")
     assert glob_regex("file?.[!a-c]xt").fullmatch("file1.txt")
     assert not glob_regex("file?.[!a-c]xt").fullmatch("file1.bxt")
+
+
+def test_select_ignore_and_min_level_are_settings(tmp_path):
+    (tmp_path / ".factcheck.toml").write_text('select = ["Ratio", "money"]\nignore = ["lock"]\nmin_level = "warning"\n',
+                                              encoding="utf-8")
+    config = load_config(tmp_path)
+    assert (config.select, config.ignore, config.min_level) == (("money", "ratio"), ("lock",), "warning")
+
+
+def test_an_unknown_check_type_in_select_is_an_error(tmp_path):
+    config_file = tmp_path / ".factcheck.toml"
+    config_file.write_text('select = ["multipler"]\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"key 'select' must be a list of check types or claim kinds \(ratio, "):
+        load_config(tmp_path)
+
+
+def test_per_file_ignores_silence_check_types_in_matching_files(tmp_path):
+    (tmp_path / ".factcheck.toml").write_text('[per_file_ignores]\n"interviews/*.txt" = ["Ratio", "sum"]\n"*.md" = ["lock"]\n',
+                                              encoding="utf-8")
+    config = load_config(tmp_path)
+    assert ignored_types(config, str(tmp_path / "interviews" / "a.txt")) == {"ratio", "sum"}
+    assert ignored_types(config, str(tmp_path / "notes" / "b.md")) == {"lock"}
+    assert ignored_types(config, str(tmp_path / "c.txt")) == frozenset()
+    assert ignored_types(config, "-") == frozenset()
+
+
+def test_per_file_ignores_refuse_an_unknown_check_type(tmp_path):
+    (tmp_path / ".factcheck.toml").write_text('[per_file_ignores]\n"*.txt" = ["ratios"]\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"key 'per_file_ignores' must be a table of glob = \[check types\] \(ratio, "):
+        load_config(tmp_path)

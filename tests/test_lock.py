@@ -56,7 +56,8 @@ def test_keys_depend_on_the_path_and_tell_identical_contexts_apart():
     assert not set(keys) & {e["key"] for e in lock_entries("other.txt", claims)}
 
 
-def test_lock_file_bytes_are_stable_through_a_round_trip(tmp_path):
+def test_lock_file_bytes_are_stable_through_a_round_trip(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     path = tmp_path / "factcheck.lock"
     documents = {PATH: document(sample()),
                  "a/euro.md": claims_in("Costs rose to €40 million.", [money("€40 million", 4e7, unit="EUR")])}
@@ -101,7 +102,8 @@ def test_a_character_device_as_the_lock_is_read_up_to_the_limit():
         read_lock(Path("/dev/zero"))
 
 
-def test_an_update_keeps_the_other_documents_and_a_new_lock_refuses_to_overwrite(tmp_path):
+def test_an_update_keeps_the_other_documents_and_a_new_lock_refuses_to_overwrite(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     path = tmp_path / "factcheck.lock"
     update_lock(path, {"a.md": claims_in("It cost $5.", [money("$5", 5)])}, update=False)
     update_lock(path, {"b.md": claims_in("It cost $7.", [money("$7", 7)])}, update=True)
@@ -112,7 +114,7 @@ def test_an_update_keeps_the_other_documents_and_a_new_lock_refuses_to_overwrite
 
 
 def test_a_missing_lock_file_is_an_input_error(tmp_path):
-    with pytest.raises(InputError, match="cannot read"):
+    with pytest.raises(InputError, match=r"absent.lock: no lock file; run .factcheck lock PATH\.\.\.. to write it$"):
         read_lock(tmp_path / "absent.lock")
 
 
@@ -148,10 +150,9 @@ def test_added_and_removed_figures_are_named():
     assert findings[1].claim is None and findings[1].entry["value"] == "2014"
 
 
-def test_an_unlocked_document_has_only_added_figures():
+def test_an_unlocked_document_is_one_finding_not_one_per_figure():
     claims = document(sample())
-    findings = compare(locked(sample()), "elsewhere.txt", claims)
-    assert [f.kind for f in findings] == ["added"] * len(claims)
+    assert [f.kind for f in compare(locked(sample()), "elsewhere.txt", claims)] == ["unlocked"]
 
 
 def test_lock_and_diff_name_the_same_changes():
@@ -174,3 +175,22 @@ def test_snippet_keeps_a_few_words_each_side():
     assert snippet(context, "$5") == "… two three four five $5 six seven eight nine …"
     assert snippet(f"It cost {PLACEHOLDER}.", "$5") == "It cost $5."
     assert snippet(f"({PLACEHOLDER}) was the price", "$5") == "($5) was the price"
+
+
+def test_keys_are_relative_to_the_lock_files_folder(tmp_path, monkeypatch):
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    path = tmp_path / "factcheck.lock"
+    update_lock(path, {"a.md": claims_in("It cost $5.", [money("$5", 5)])}, update=False)
+    lock = read_lock(path)
+    assert list(lock.documents) == ["sub/a.md"]
+    assert lock.holds("a.md") and lock.entries("a.md") == lock.documents["sub/a.md"]
+    monkeypatch.chdir(tmp_path)
+    assert lock.holds("sub/a.md") and not lock.holds("a.md")
+
+
+def test_a_document_the_lock_does_not_hold_is_one_finding():
+    lock = Lock({"a.md": []})
+    (finding,) = compare(lock, "b.md", claims_in("It cost $5.", [money("$5", 5)]))
+    assert finding.kind == "unlocked" and "factcheck lock --update b.md" in finding.message
+    assert compare(lock, "c.md", []) == []

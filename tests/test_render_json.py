@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import jsonschema
 from render_fixtures import sample_diff, sample_report
@@ -29,7 +30,7 @@ def test_top_level_follows_contract():
     assert list(data)[:4] == ["schema", "tool", "documents", "summary"]
     assert data["schema"] == "factcheck-report/1"
     assert data["tool"] == {"name": "factcheck", "version": "9.9.9"}
-    assert data["summary"] == sample_report().summary()
+    assert data["summary"] == {**sample_report().summary(), "lock_findings": 0}
     doc = data["documents"][0]
     assert list(doc)[:4] == ["path", "document_date", "claims", "checks"]
     assert (doc["path"], doc["document_date"], doc["date_source"]) == ("articles/trade.txt", "2015-02-22", "text")
@@ -112,3 +113,11 @@ def test_diff_follows_contract_and_schema():
     assert data["summary"] == {"changed": 1, "added": 1, "removed": 1, "unchanged": 5}
     assert diff_to_dict(sample_diff()) == data
     assert render_diff_json(sample_diff()) == render_diff_json(sample_diff())
+
+
+def test_lock_findings_are_counted_apart_in_the_summary():
+    report = sample_report()
+    doc = report.documents[0]
+    doc.checks.append(replace(doc.checks[0], id="k9", type="lock", verdict="inconsistent", message="figure changed"))
+    summary = json.loads(render_json(report, "1"))["summary"]
+    assert summary["lock_findings"] == 1 and summary["by_verdict"]["inconsistent"] == 2

@@ -79,3 +79,12 @@ def test_diff_table():
     assert "\\$250 million (USD 250,000,000) → \\$350 million (USD 350,000,000)" in rows[0]
     assert "new/a.txt:1" in rows[0] and "old/a.txt:1" in rows[2]
     assert "— → four (4)" in rows[1]
+
+
+def test_lock_findings_are_counted_apart():
+    report = sample_report()
+    doc = report.documents[0]
+    doc.checks.append(replace(doc.checks[0], id="k9", type="lock", verdict="inconsistent", message="figure changed"))
+    text = render_markdown(report)
+    assert "❌ 1 inconsistent" in text
+    assert "🔒 1 lock finding (`factcheck lock --update PATH` accepts them)" in text

@@ -136,3 +136,35 @@ def test_schema_check_catches_a_broken_log(log):
     log["runs"][0]["results"][0]["level"] = "fatal"
     with pytest.raises(jsonschema.ValidationError):
         validate(log)
+
+
+def test_every_check_type_has_its_own_description_and_help():
+    from factcheck.vocabulary import CHECK_TYPES
+    from factcheck.render.sarif import check_rule
+
+    rules = [check_rule(check_type) for check_type in CHECK_TYPES]
+    descriptions = [rule["fullDescription"]["text"] for rule in rules]
+    assert len(set(descriptions)) == len(descriptions)
+    for rule, check_type in zip(rules, CHECK_TYPES):
+        assert rule["help"]["text"].startswith(rule["fullDescription"]["text"])
+        assert f"factcheck {'lock --update' if check_type == 'lock' else 'explain ' + check_type}" in rule["help"]["text"]
+
+
+def test_the_lock_rule_defaults_to_the_level_of_its_results():
+    doc = sample_document()
+    lock = replace(doc.checks[0], id="k9", type="lock", verdict="inconsistent", message="figure changed: $9 → $8")
+    log = json.loads(render_sarif(Report([replace(doc, checks=[lock])]), "1"))
+    (rule,) = log["runs"][0]["tool"]["driver"]["rules"]
+    (result,) = log["runs"][0]["results"]
+    assert rule["shortDescription"]["text"] == "A figure that differs from the lock"
+    assert rule["defaultConfiguration"]["level"] == result["level"] == "error"
+    validate(log)
+
+
+def test_help_uri_points_at_the_check_types_section_when_the_package_names_its_docs(monkeypatch):
+    import factcheck.render.sarif as sarif
+
+    monkeypatch.setattr(sarif, "docs_url", lambda: "https://example.org/factcheck")
+    assert sarif.check_rule("percent_change")["helpUri"] == "https://example.org/factcheck#check-types"
+    monkeypatch.setattr(sarif, "docs_url", lambda: None)
+    assert "helpUri" not in sarif.check_rule("percent_change")

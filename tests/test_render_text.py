@@ -8,7 +8,7 @@ from render_fixtures import SENTENCES, claim, sample_diff, sample_document, samp
 from rich.console import Console
 
 from factcheck.model import Report
-from factcheck.render.text import KIND_STYLE, claim_positions, highlighted_sentences, render_diff_text, render_text
+from factcheck.render.text import KIND_STYLE, SHOW_CHOICES, claim_positions, highlighted_sentences, render_diff_text, render_text
 
 
 def rendered(report: Report, **options) -> str:
@@ -17,48 +17,60 @@ def rendered(report: Report, **options) -> str:
     return console.export_text()
 
 
-def test_header_and_claims_table():
+def test_claims_and_text_only_when_asked_for():
     text = rendered(sample_report())
-    assert "articles/trade.txt" in text
-    assert "document date: 2015-02-22 (from text) · 7 claims · 4 checks" in text
-    assert "document date: unknown" in text
-    assert "warning: no document date" in text
-    for shown in ("USD 9,000,000", "1950 … 1953", "USD 1,000,000,000 (per year)", "58×", "12.5%",
+    assert "Claims" not in text and "document date:" not in text and SENTENCES[1] not in text
+    shown = rendered(sample_report(), show=frozenset(SHOW_CHOICES))
+    assert "articles/trade.txt" in shown
+    assert "document date: 2015-02-22 (from text) · 7 claims · 4 checks" in shown
+    assert "document date: unknown" in shown
+    for value in ("USD 9,000,000", "1950 … 1953", "USD 1,000,000,000 (per year)", "58×", "12.5%",
                   "40,000 metric_ton", "approximately", "2:12"):
-        assert shown in text, shown
+        assert value in shown, value
+    assert SENTENCES[1] in rendered(sample_report(), show=frozenset({"text"}))
 
 
 def test_checks_show_symbol_message_explanation_deviation_sentence():
-    text = rendered(sample_report())
-    assert "? 1:11 [ratio] China trade implied at $6.50B" in text
-    assert "✓ 2:12 [range] range runs forwards" in text
-    assert "✗ 1:11 [sum] total does not add up" in text
-    assert "≈ 3:12 [percent_change] rise rounded generously" in text
+    text = rendered(sample_report(), show=frozenset({"passed"}))
+    assert "? articles/trade.txt:1:11 [ratio] China trade implied at $6.50B" in text
+    assert "✓ articles/trade.txt:2:12 [range] range runs forwards" in text
+    assert "✗ articles/trade.txt:1:11 [sum] total does not add up" in text
+    assert "≈ articles/trade.txt:3:12 [percent_change] rise rounded generously" in text
     assert "58 × ($9M + $103M) = $6.50B" in text
     assert "deviation +792.9%" in text and "deviation +12.0%" in text
     assert "expected USD 112,000,000 [USD 112,000,000 … ∞]" in text
     assert f"“{SENTENCES[2]}”" in text
 
 
-def test_summary_line():
+def test_findings_come_first_errors_then_warnings_then_info_and_passing_checks_are_left_out():
+    heads = [line for line in rendered(sample_report()).splitlines() if line and not line.startswith(" ")]
+    assert [head.split(" ")[0] for head in heads] == ["✗", "≈", "!", "!", "?", "2"]
+    assert heads[2] == "! articles/trade.txt: warning: 'ton' is ambiguous"
+    assert not any(head.startswith("✓") for head in heads)
+
+
+def test_summary_line_counts_worst_first():
     text = rendered(sample_report())
     assert text.rstrip().splitlines()[-1] == (
-        "2 document(s) · 7 claims · 4 checks: "
-        "✓ 1 consistent, ≈ 1 approximate, ✗ 1 inconsistent, ? 1 unverifiable")
+        "2 documents · 7 claims · 4 checks: "
+        "✗ 1 inconsistent, ≈ 1 approximate, ? 1 unverifiable, ✓ 1 consistent")
 
 
-def test_quiet_keeps_only_warnings_errors_and_summary():
-    lines = rendered(sample_report(), quiet=True).rstrip().splitlines()
-    heads = [line for line in lines if not line.startswith(" ")]
-    assert heads[0].startswith("✗ articles/trade.txt:1:11 [sum]")
-    assert heads[1].startswith("≈ articles/trade.txt:3:12 [percent_change]")
-    assert heads[2].startswith("2 document(s)")
-    assert len(heads) == 3
-    assert "Claims" not in "\n".join(lines)
+def test_lock_findings_are_counted_apart_and_suggest_lock_update():
+    report = sample_report()
+    doc = report.documents[0]
+    doc.checks.append(replace(doc.checks[0], id="k9", type="lock", verdict="inconsistent", expected=None,
+                              stated=None, message="figure changed: $9 million → $8 million"))
+    text = rendered(report)
+    assert "✗ articles/trade.txt:1:11 [lock] figure changed: $9 million → $8 million" in text
+    assert "expected —" not in text
+    assert " ".join(text.split()).endswith(
+        "2 documents · 7 claims · 4 checks: ✗ 1 inconsistent, ≈ 1 approximate, ? 1 unverifiable, ✓ 1 consistent"
+        " · 1 lock finding (run 'factcheck lock --update' to accept the figures as they are now)")
 
 
 def test_markup_in_the_document_is_printed_literally():
-    assert "[bold]or so[/bold]" in rendered(sample_report())
+    assert "[bold]or so[/bold]" in rendered(sample_report(), show=frozenset({"text"}))
 
 
 def test_figures_are_highlighted_by_kind():
@@ -71,7 +83,7 @@ def test_figures_are_highlighted_by_kind():
 
 def test_highlights_reach_the_terminal():
     console = Console(record=True, width=120, force_terminal=True, color_system="standard")
-    render_text(sample_report(), console)
+    render_text(sample_report(), console, show=frozenset({"text"}))
     assert "\x1b[1;32m$9 million\x1b[0m" in console.export_text(styles=True)
 
 
@@ -94,9 +106,14 @@ def test_diff_text():
     render_diff_text(sample_diff(), console)
     text = console.export_text()
     assert "old/a.txt → new/a.txt" in text
-    assert "~ changed" in text and "+ added" in text and "− removed" in text
-    assert "$250 million (USD 250,000,000)" in text and "$350 million (USD 350,000,000)" in text
-    assert "old/a.txt:1:5" in text
+    assert text.splitlines()[1:7] == [
+        "~ new/a.txt:1:9 changed: $250 million (USD 250,000,000) → $350 million (USD 350,000,000)",
+        "    “It cost $350 million.”",
+        "+ new/a.txt:1:8 added: nothing → four (4)",
+        "    “Later, four summits.”",
+        "− old/a.txt:1:5 removed: 70th (70) → nothing",
+        "    “The 70th year.”",
+    ]
     assert text.rstrip().endswith("1 changed, 1 added, 1 removed, 5 unchanged")
 
 
@@ -115,6 +132,6 @@ def test_text_from_the_input_cannot_steer_the_terminal():
     doc.warnings = [f"a warning {evil}"]
     doc.claims = [replace(c, sentence=c.sentence + evil, text=c.text) for c in doc.claims]
     doc.checks = [replace(c, message=c.message + evil, explanation=evil + c.explanation) for c in doc.checks]
-    text = rendered(report) + rendered(report, quiet=True)
+    text = rendered(report) + rendered(report, show=frozenset(SHOW_CHOICES))
     assert not any(ch in text for ch in "\x1b\x07\u202e")
     assert "articles/trade.txt" in text and "a warning" in text

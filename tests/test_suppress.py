@@ -114,3 +114,24 @@ def test_a_bad_baseline_is_one_clear_error(tmp_path, content, why):
     with pytest.raises(InputError) as caught:
         read_baseline(path)
     assert str(caught.value) == f"{path}: not a factcheck baseline file: {why}"
+
+
+def test_off_and_on_silence_a_region_across_paragraphs():
+    text = "Free $0.\n<!-- factcheck: off -->\nA $1.\n\nB $2.\n<!-- factcheck: on -->\nFree $3.\n"
+    found = suppressions(text)
+    assert is_suppressed(found, "sum", text.index("$1")) and is_suppressed(found, "ratio", text.index("$2"))
+    assert not is_suppressed(found, "sum", text.index("$0")) and not is_suppressed(found, "sum", text.index("$3"))
+
+
+def test_a_typed_region_and_one_never_switched_on_again():
+    text = "<!-- factcheck: off ratio -->\nA $1.\n<!-- factcheck: on ratio -->\nB $2.\n<!-- factcheck: off -->\nC $3."
+    found = suppressions(text)
+    assert is_suppressed(found, "ratio", text.index("$1")) and not is_suppressed(found, "sum", text.index("$1"))
+    assert not is_suppressed(found, "ratio", text.index("$2"))
+    assert is_suppressed(found, "sum", text.index("$3"))
+
+
+@pytest.mark.parametrize("comment", ["ignore multipler", "ignore-file ratios", "off sums"])
+def test_an_unknown_check_type_is_an_error_naming_the_line(comment):
+    with pytest.raises(InputError, match=rf"^line 2: <!-- factcheck: {comment.split()[0]} -->: unknown check type"):
+        suppressions(f"First $1.\n<!-- factcheck: {comment} -->\nSecond $2.")

@@ -87,7 +87,8 @@ def report_to_dict(report: Report, tool_version: str) -> dict[str, Any]:
         "schema": REPORT_SCHEMA_ID,
         "tool": {"name": "factcheck", "version": tool_version},
         "documents": [document_to_dict(d) for d in report.documents],
-        "summary": report.summary(),
+        "summary": {**report.summary(), "lock_findings": sum(check.type == "lock" for doc in report.documents
+                                                             for check in doc.checks)},
         "errors": [{"path": error.path, "message": error.message} for error in report.errors],
     }
 

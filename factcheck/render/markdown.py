@@ -34,7 +34,12 @@ def render_markdown(report: Report) -> str:
     counts = report.summary()
     lines = ["## factcheck report", "",
              f"**{counts['documents']} document(s) · {counts['claims']} claims · {counts['checks']} checks**", ""]
-    lines += [" · ".join(f"{ICON[v]} {counts['by_verdict'][v]} {v}" for v in LOUDEST_FIRST), ""]
+    locks = sum(check.type == "lock" for doc in report.documents for check in doc.checks)
+    counts["by_verdict"]["inconsistent"] -= locks
+    verdicts = " · ".join(f"{ICON[v]} {counts['by_verdict'][v]} {v}" for v in LOUDEST_FIRST)
+    if locks:
+        verdicts += f" · 🔒 {locks} lock finding{'' if locks == 1 else 's'} (`factcheck lock --update PATH` accepts them)"
+    lines += [verdicts, ""]
     findings = [[ICON[check.verdict],
                  escape(f"{doc.path}:{check.line}"),
                  escape(check.message),

@@ -8,6 +8,7 @@ identity when text above it moves.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, metadata
 from typing import Any
 
 from factcheck.model import Change, Check, Claim, DiffReport, DocumentError, DocumentReport, Report
@@ -75,6 +76,10 @@ CHECK_RULES = {
         "Dates in the stated order",
         "Events said to come before others must carry earlier dates.",
     ),
+    "lock": (
+        "A figure that differs from the lock",
+        "A figure must be what factcheck.lock recorded for it.",
+    ),
     "fact": (
         "A figure against a reference fact",
         "A figure must agree with the value a reference-facts file gives for it.",
@@ -92,26 +97,48 @@ def rule_name(key: str) -> str:
     return "".join(part.capitalize() for part in key.replace("-", "_").split("_"))
 
 
-def rule(rule_id: str, name: str, short: str, full: str, level: str) -> dict[str, Any]:
-    return {
+def rule(rule_id: str, name: str, short: str, full: str, level: str, help_text: str) -> dict[str, Any]:
+    found: dict[str, Any] = {
         "id": rule_id,
         "name": name,
         "shortDescription": {"text": short},
         "fullDescription": {"text": full},
         "defaultConfiguration": {"level": level},
+        "help": {"text": help_text, "markdown": help_text.replace("'", "`")},
         "properties": {"tags": ["factcheck"]},
     }
+    base = docs_url()
+    if base:
+        found["helpUri"] = f"{base}#check-types"
+    return found
+
+
+def docs_url() -> str | None:
+    """The project's documentation URL from the installed package's metadata (`[project.urls]
+    Documentation`), or None: a helpUri is only written where there is a real page to point at."""
+    try:
+        urls = metadata("factcheck").get_all("Project-URL") or []
+    except PackageNotFoundError:
+        return None
+    for entry in urls:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() == "documentation" and url.strip():
+            return url.strip()
+    return None
 
 
 def check_rule(check_type: str) -> dict[str, Any]:
     short, full = CHECK_RULES.get(check_type, (f"A {check_type.replace('_', ' ')} check",
                                                "Derived figures must agree with the figures they come from."))
-    return rule(RULE_PREFIX + check_type, rule_name(check_type) + "Check", short, full, "warning")
+    level = "error" if check_type == "lock" else "warning"
+    hint = (" Run 'factcheck lock --update PATH' to accept a deliberate change." if check_type == "lock" else
+            f" Run 'factcheck explain {check_type}' for the frames that create this check and their examples.")
+    return rule(RULE_PREFIX + check_type, rule_name(check_type) + "Check", short, full, level, full + hint)
 
 
 def change_rule(change: str) -> dict[str, Any]:
     short, full = CHANGE_RULES[change]
-    return rule(f"{RULE_PREFIX}figure-{change}", rule_name(f"figure_{change}"), short, full, "error")
+    return rule(f"{RULE_PREFIX}figure-{change}", rule_name(f"figure_{change}"), short, full, "error", full)
 
 
 def location(path: str, start: tuple[int, int], end: tuple[int, int]) -> dict[str, Any]:
@@ -216,7 +243,13 @@ def change_key(diff: DiffReport, change: Change) -> list[str]:
 
 
 def render_diff_sarif(diff: DiffReport, version: str) -> str:
+    return render_diffs_sarif([diff], version)
+
+
+def render_diffs_sarif(diffs: Sequence[DiffReport], version: str) -> str:
+    """One log for the diffs of one or more file pairs."""
     kinds = list(CHANGE_RULES)
-    prints = fingerprints(change_key(diff, c) for c in diff.changes)
-    results = [change_result(diff, c, kinds.index(c.change), fp) for c, fp in zip(diff.changes, prints)]
+    changes = [(diff, change) for diff in diffs for change in diff.changes]
+    prints = fingerprints(change_key(diff, c) for diff, c in changes)
+    results = [change_result(diff, c, kinds.index(c.change), fp) for (diff, c), fp in zip(changes, prints)]
     return sarif_log(version, [change_rule(k) for k in kinds], results)

@@ -1,4 +1,5 @@
-"""Rich terminal output: sentences with their figures highlighted, a claims table, the checks.
+"""Rich terminal output, findings first: errors, warnings and info with their arithmetic, then on
+request the sentences with their figures highlighted and a claims table, then a summary line.
 
 All user text goes through `rich.text.Text`, never through markup, so brackets in a
 document cannot turn into styles, and through `terminal.visible` first, so escape sequences and
@@ -14,7 +15,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.model import VERDICTS, Change, Check, Claim, DiffReport, DocumentReport, Report
+from factcheck.model import Check, Claim, DiffReport, DocumentReport, Report
 from factcheck.render.common import (
     CHANGE_SYMBOL,
     SYMBOL,
@@ -38,54 +39,63 @@ KIND_STYLE = {
 VERDICT_STYLE = {"consistent": "green", "approximate": "yellow", "inconsistent": "bold red",
                  "unverifiable": "blue"}
 CHANGE_STYLE = {"changed": "yellow", "added": "green", "removed": "red"}
-LOUD = ("warning", "error")
 INDENT = 4
+SEVERITY_ORDER = ("error", "warning", "info")
+SUMMARY_ORDER = ("inconsistent", "approximate", "unverifiable", "consistent")
+SHOW_CHOICES = ("claims", "text", "passed")
+LOCK_TYPE = "lock"
+UNBROKEN_COLUMNS = {"id", "kind", "unit", "qualifier", "line:col"}
 
 
-def render_text(report: Report, console: Console, *, quiet: bool = False) -> None:
-    """Print the report; `quiet` keeps only warning/error checks and the summary line."""
-    for doc in map(safe_document, report.documents):
-        if quiet:
-            for check in doc.checks:
-                if check.severity in LOUD:
-                    print_check(console, check, path=doc.path)
-        else:
-            print_document(console, doc)
+def render_text(report: Report, console: Console, *, show: frozenset[str] = frozenset()) -> None:
+    """Findings first: errors, then warnings (document warnings among them), then info, each with
+    its arithmetic and sentence; then what `show` asks for (SHOW_CHOICES); then the summary line."""
+    documents = [safe_document(doc) for doc in report.documents]
+    for severity in SEVERITY_ORDER:
+        for doc in documents:
+            for check in sorted_checks(doc, severity):
+                print_check(console, check, path=doc.path)
+            if severity == "warning":
+                for warning in doc.warnings:
+                    console.print(Text("! ", style="yellow").append(f"{doc.path}: warning: {warning}"))
+    if "passed" in show:
+        for doc in documents:
+            for check in sorted_checks(doc, "none"):
+                print_check(console, check, path=doc.path)
+    if show & {"claims", "text"}:
+        for doc in documents:
+            print_document(console, doc, show)
     console.print(summary_line(report))
 
 
-def print_document(console: Console, doc: DocumentReport) -> None:
+def sorted_checks(doc: DocumentReport, severity: str) -> list[Check]:
+    """The document's checks of one severity, in text order."""
+    return sorted((c for c in doc.checks if c.severity == severity), key=lambda c: (c.start, c.end, c.id))
+
+
+def print_document(console: Console, doc: DocumentReport, show: frozenset[str]) -> None:
     console.rule(Text(doc.path, style="bold"))
     console.print(document_header(doc))
-    for warning in doc.warnings:
-        console.print(Text(f"warning: {warning}", style="yellow"))
-    if doc.claims:
+    if doc.claims and "text" in show:
         console.print()
         for sentence in highlighted_sentences(doc.claims):
             console.print(indented(sentence))
+    if doc.claims and "claims" in show:
         console.print()
         console.print(claims_table(doc.claims))
-    if doc.checks:
-        console.print(Text("Checks", style="bold underline"))
-        for check in doc.checks:
-            print_check(console, check)
     console.print()
 
 
 def document_header(doc: DocumentReport) -> Text:
-    counts = Report([doc]).summary()
     date = doc.document_date or "unknown"
     header = Text("document date: ").append(date, style="bold")
     if doc.date_source:
         header.append(f" (from {doc.date_source})", style="dim")
-    header.append(f" · {counts['claims']} claims · {counts['checks']} checks")
-    verdicts = [(v, n) for v, n in counts["by_verdict"].items() if n]
-    if verdicts:
-        header.append(" (")
-        for i, (verdict, n) in enumerate(verdicts):
-            header.append(", " if i else "").append(f"{SYMBOL[verdict]} {n}", style=VERDICT_STYLE[verdict])
-        header.append(")")
-    return header
+    return header.append(f" · {plural(len(doc.claims), 'claim')} · {plural(len(doc.checks), 'check')}")
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def highlighted_sentences(claims: list[Claim]) -> list[Text]:
@@ -130,7 +140,7 @@ def claim_positions(sentence: str, claims: list[Claim]) -> list[int | None]:
 def claims_table(claims: list[Claim]) -> Table:
     table = Table(title="Claims", title_justify="left", show_lines=False)
     for header in ("id", "kind", "text", "value", "unit", "qualifier", "line:col"):
-        table.add_column(header, overflow="fold")
+        table.add_column(header, overflow="fold", no_wrap=header in UNBROKEN_COLUMNS)
     for claim in claims:
         table.add_row(
             Text(claim.id),
@@ -144,22 +154,36 @@ def claims_table(claims: list[Claim]) -> Table:
     return table
 
 
-def print_check(console: Console, check: Check, *, path: str | None = None) -> None:
-    """One line for the verdict and message, then the arithmetic, the figures and the sentence."""
-    where = f"{path}:{check.line}:{check.column}" if path else f"{check.line}:{check.column}"
-    head = Text(SYMBOL[check.verdict], style=VERDICT_STYLE[check.verdict])
-    head.append(f" {where} ").append(f"[{check.type}] ", style="dim").append(check.message)
-    console.print(head)
+def print_check(console: Console, check: Check, *, path: str) -> None:
+    """One line for the verdict, place and message, then the arithmetic, the figures and the sentence."""
+    head = Text(f"{path}:{check.line}:{check.column} ").append(f"[{check.type}] ", style="dim").append(check.message)
+    console.print(hanging(Text(SYMBOL[check.verdict], style=VERDICT_STYLE[check.verdict]), head))
     if check.explanation:
         console.print(indented(Text(check.explanation)))
+    if check.expected is not None or check.stated is not None:
+        console.print(indented(figures_line(check)))
+    if check.sentence:
+        console.print(indented(Text(f"“{check.sentence}”", style="italic dim")))
+    console.print()
+
+
+def figures_line(check: Check) -> Text:
+    """What the other figures imply, what is stated, and how far apart they are."""
     figures = Text(f"expected {format_quantity(check.expected)} · stated {format_quantity(check.stated)}",
                    style="dim")
     deviation = format_deviation(check.deviation)
     if deviation:
         figures.append(" · deviation ").append(deviation, style=VERDICT_STYLE[check.verdict])
-    console.print(indented(figures))
-    if check.sentence:
-        console.print(indented(Text(f"“{check.sentence}”", style="italic dim")))
+    return figures
+
+
+def hanging(mark: Text, text: Text) -> Table:
+    """`mark`, a space, then `text`, whose wrapped lines line up under its first."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(mark, text)
+    return grid
 
 
 def indented(text: Text) -> Padding:
@@ -168,48 +192,44 @@ def indented(text: Text) -> Padding:
 
 
 def summary_line(report: Report) -> Text:
-    counts = report.summary()
-    line = Text(f"{counts['documents']} document(s) · {counts['claims']} claims · {counts['checks']} checks: ",
-                style="bold")
-    for i, verdict in enumerate(VERDICTS):
-        n = counts["by_verdict"][verdict]
+    """Counts of documents, claims and checks by verdict, worst first; lock findings on their own,
+    with the command that accepts them."""
+    checks = [check for doc in report.documents for check in doc.checks]
+    locks = sum(check.type == LOCK_TYPE for check in checks)
+    line = Text(f"{plural(len(report.documents), 'document')} · "
+                f"{plural(sum(len(d.claims) for d in report.documents), 'claim')} · "
+                f"{plural(len(checks) - locks, 'check')}: ", style="bold")
+    for i, verdict in enumerate(SUMMARY_ORDER):
+        n = sum(check.verdict == verdict and check.type != LOCK_TYPE for check in checks)
         line.append(", " if i else "").append(f"{SYMBOL[verdict]} {n} {verdict}",
                                               style=VERDICT_STYLE[verdict] if n else "dim")
+    if locks:
+        line.append(f" · {plural(locks, 'lock finding')}", style="bold red")
+        line.append(" (run 'factcheck lock --update' to accept the figures as they are now)", style="dim")
     return line
 
 
 def render_diff_text(diff: DiffReport, console: Console) -> None:
-    """A table of the figures that changed between two versions, then the counts."""
+    """One entry per figure that changed between two versions (where, old → new, the sentence),
+    then the counts. No table: a long path or sentence never squeezes the figures."""
     diff = safe_diff(diff)
-    console.rule(Text(f"{diff.old_path} → {diff.new_path}", style="bold"))
-    if diff.changes:
-        table = Table(show_lines=False)
-        for header in ("change", "where", "old", "new", "sentence"):
-            table.add_column(header, overflow="fold")
-        for change in diff.changes:
-            table.add_row(*change_row(diff, change))
-        console.print(table)
-    else:
+    console.print(Text(f"{diff.old_path} → {diff.new_path}", style="bold"))
+    if not diff.changes:
         console.print(Text("No figure changed.", style="green"))
+    for change in diff.changes:
+        path, shown = change_place(diff, change)
+        head = Text(f"{CHANGE_SYMBOL[change.change]} ", style=CHANGE_STYLE[change.change])
+        head.append(f"{path}:{shown.line}:{shown.column} ").append(f"{change.change}: ", style=CHANGE_STYLE[change.change])
+        console.print(head.append(claim_cell(change.old)).append(" → ").append(claim_cell(change.new)))
+        console.print(indented(Text(f"“{shown.sentence}”", style="italic dim")))
     counts = diff.summary()
     console.print(Text(", ".join(f"{counts[k]} {k}" for k in ("changed", "added", "removed", "unchanged")),
                        style="bold"))
 
 
-def change_row(diff: DiffReport, change: Change) -> list[Text]:
-    path, shown = change_place(diff, change)
-    return [
-        Text(f"{CHANGE_SYMBOL[change.change]} {change.change}", style=CHANGE_STYLE[change.change]),
-        Text(f"{path}:{shown.line}:{shown.column}"),
-        claim_cell(change.old),
-        claim_cell(change.new),
-        Text(shown.sentence, style="dim"),
-    ]
-
-
 def claim_cell(claim: Claim | None) -> Text:
     if claim is None:
-        return Text("—", style="dim")
+        return Text("nothing", style="dim")
     return Text(claim.text, style=KIND_STYLE.get(claim.kind, "bold")).append(
         f" ({format_claim_value(claim)})", style="")
 
