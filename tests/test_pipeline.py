@@ -4,7 +4,6 @@ with offsets, lines and columns into each original file."""
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
@@ -74,15 +73,14 @@ def test_missing_file_is_an_input_error():
         read_input(str(DATA / "no-such-file.txt"))
 
 
-def test_a_table_without_punctuation_scans_in_time_linear_in_its_length(book):
-    """Lines of 40+ characters without final punctuation were one sentence: 240 KB took 84 s."""
+def test_a_table_without_punctuation_is_cut_into_bounded_sentences(book):
+    """Lines of 40+ characters without final punctuation were one sentence, and every stage that reads
+    a sentence whole grew with its length: 240 KB took 84 s (the benchmarks measure speed)."""
     rows = "\n".join(f"Region {n} sales ${n % 900 + 1} million up {n % 99 + 1}% from {n + 100} units in 1999 total"
                      for n in range(200))  # 13 KB of rows dense with figures
     doc, _ = read_document("table.txt", rows.encode(), None)
-    began = time.perf_counter()
-    report = scan_document(doc, book)
-    assert time.perf_counter() - began < 6  # before: over 30 s, quadratic in the run's length
-    assert len(report.claims) > 600
+    assert len(doc.sentences) > 1 and max(s.end - s.start for s in doc.sentences) <= 1_000
+    assert len(scan_document(doc, book).claims) > 600
 
 
 def test_a_cue_the_parser_drops_is_a_warning_of_the_document(book):

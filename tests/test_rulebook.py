@@ -3,7 +3,6 @@ and one clear 'file:line:' error for every kind of malformed file."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -303,9 +302,7 @@ def test_the_match_budget_is_per_document_not_per_sentence(tmp_path, monkeypatch
     monkeypatch.setattr(factcheck.saferegex, "MATCH_SECONDS_PER_MB", 0.0)
     book = common_and(user_dir(tmp_path, FAMILY + rule("test.slow", SLOW, 'kind = "count"', "set = { value = 1 }")))
     text = "".join(f"Line {n} has " + "a" * 60 + ".\n\n" for n in range(50))
-    began = time.perf_counter()
     _, warnings = extract(load_text("t.txt", text), book)
-    assert time.perf_counter() - began < 3  # 50 sentences at the old 1 s per sentence took 50 s
     assert len([w for w in warnings if "test.slow timed out" in w]) == 1
 
 
@@ -347,10 +344,8 @@ def test_a_user_pattern_that_compiles_too_slowly_is_a_rule_error(tmp_path, monke
     monkeypatch.setattr(factcheck.saferegex, "COMPILE_SECONDS", 0.5)
     nested = "(?:(?:(?:(?:a{50}){50}){50}){50})"
     directory = user_dir(tmp_path, FAMILY + "\n" + rule("test.nested", nested, 'kind = "count"'))
-    began = time.perf_counter()
     with pytest.raises(RuleError) as caught:
         common_and(directory)
-    assert time.perf_counter() - began < 5
     assert regex.fullmatch(rf"{regex.escape(str(directory / 'user.toml'))}:4: rule 'test.nested': bad pattern: {TOO_COSTLY}",
                            str(caught.value)), str(caught.value)
 
