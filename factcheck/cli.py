@@ -34,6 +34,7 @@ from factcheck.gitrev import git_show
 from factcheck.isolation import debugging
 from factcheck.lock import read_lock, update_lock
 from factcheck.model import DiffReport, DocumentError, Report
+from factcheck.patterncache import disable as disable_cache
 from factcheck.pipeline import read_document, read_input
 from factcheck.render import DIFF_RENDERERS, RENDERERS
 from factcheck.ruletest import run_examples
@@ -100,6 +101,7 @@ DateOption = Annotated[Optional[str], typer.Option(help="Document date YYYY-MM-D
 RulesOption = Annotated[Optional[list[Path]], typer.Option("--rules", help="A directory of extra rule files (repeatable).")]
 FailOnOption = Annotated[Optional[FailOn], typer.Option(help="The lowest severity that makes the exit status 1.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Only findings and the summary.")]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Compile every rule pattern afresh; read and write no cache.")]
 
 
 def guarded(command: Callable[..., None]) -> Callable[..., None]:
@@ -176,8 +178,10 @@ def scan(
     baseline: Annotated[Optional[Path], typer.Option(help="Findings recorded here are not reported again.")] = None,
     write_baseline_to: Annotated[Optional[Path], typer.Option("--write-baseline", help="Record the current findings as a baseline and exit 0.")] = None,
     quiet: QuietOption = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Extract every quantitative claim and check the derived ones."""
+    use_cache(not no_cache)
     settings = settings_for(paths, rules=tuple(rules) if rules else None, facts=facts, fail_on=value_of(fail_on),
                             tolerance=tolerance, approx_threshold=approx_threshold, date=date, lock=lock,
                             format=value_of(format))
@@ -223,8 +227,10 @@ def diff(
     date: DateOption = None,
     rules: RulesOption = None,
     fail_on: FailOnOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Report every figure changed, added or removed between two versions of a document."""
+    use_cache(not no_cache)
     settings = settings_for(paths, rules=tuple(rules) if rules else None, date=date, fail_on=value_of(fail_on),
                             format=value_of(format))
     (old_path, old_data), (new_path, new_data) = versions(paths, rev)
@@ -266,11 +272,13 @@ def lock_command(
     lock: Annotated[Optional[Path], typer.Option(help="The lock file (default: factcheck.lock).")] = None,
     date: DateOption = None,
     rules: RulesOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Write the figure lock: one entry per figure with its sentence context, sorted and stable.
 
     A document that cannot be read keeps its entries of the lock on disk (and exits 2).
     """
+    use_cache(not no_cache)
     settings = settings_for(paths, rules=tuple(rules) if rules else None, date=date, lock=lock)
     if settings.lock.exists() and not update:
         raise InputError(f"{settings.lock} exists; run 'factcheck lock --update' to accept the current figures")
@@ -296,8 +304,9 @@ def schema(diff: Annotated[bool, typer.Option("--diff", help="The schema of the 
 
 @rules_app.command("list")
 @guarded
-def rules_list(rules: RulesOption = None) -> None:
+def rules_list(rules: RulesOption = None, no_cache: NoCacheOption = False) -> None:
     """Every rule and frame with its family (or check type), kind and source file."""
+    use_cache(not no_cache)
     book = rulebook(settings_for([], rules=tuple(rules) if rules else None).config)
     rows = [(r.id, r.family, r.kind, f"{display_path(r.source)}:{r.line}", r.name) for r in book.rules]
     rows += [(f.id, "frames", f.type, f"{display_path(f.source)}:{f.line}", f.name) for f in book.frames]
@@ -306,8 +315,10 @@ def rules_list(rules: RulesOption = None) -> None:
 
 @rules_app.command("test")
 @guarded
-def rules_test(directory: Annotated[Optional[Path], typer.Argument(help="A directory of extra rule files to test with the built-in ones.")] = None) -> None:
+def rules_test(directory: Annotated[Optional[Path], typer.Argument(help="A directory of extra rule files to test with the built-in ones.")] = None,
+               no_cache: NoCacheOption = False) -> None:
     """Run every rule's examples and counter-examples; exit 1 on any failure."""
+    use_cache(not no_cache)
     from factcheck.rulebook import load_rulebook
 
     count, failures = run_examples(load_rulebook([directory] if directory else []))
@@ -315,6 +326,11 @@ def rules_test(directory: Annotated[Optional[Path], typer.Argument(help="A direc
     lines.append(f"{count - len(failures)} passed, {len(failures)} failed")
     emit("\n".join(lines) + "\n")
     raise typer.Exit(1 if failures else 0)
+
+
+def use_cache(enabled: bool) -> None:
+    if not enabled:
+        disable_cache()
 
 
 def display_path(path: str) -> str:
