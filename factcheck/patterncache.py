@@ -7,7 +7,8 @@ part's arguments instead: `compile` records them the first time a pattern is com
 rebuilds the pattern object from them on the next run.
 
 The store is one file per rule set (`open_store(key)`), named by a hash of the rule files'
-text, this module's format, the `regex` and Python versions and the platform. It is written
+text, this module's format, the versions of factcheck, `regex` and Python, and the platform.
+It also keeps each rule pattern's gate (see `gates`), which takes a second parse to find. It is written
 to a temp file beside it and renamed over it, holds a SHA-256 of its content, and is ignored
 (and rebuilt) when it cannot be read, fails its checksum or holds anything unexpected. It
 lives in `FACTCHECK_CACHE_DIR`, else the user's cache directory; `disable()` (the command
@@ -29,7 +30,10 @@ from typing import Any
 import regex
 import regex._main as regex_main
 
-FORMAT = "factcheck-patterns/1"
+from factcheck import __version__
+from factcheck.gates import Literals, required_literals
+
+FORMAT = "factcheck-patterns/2"
 MAGIC = FORMAT.encode() + b"\n"
 KEEP_FILES = 4  # stores of other rule sets (older versions, other user folders) kept beside the one in use
 ENV_DIR = "FACTCHECK_CACHE_DIR"
@@ -40,8 +44,10 @@ _lock = threading.Lock()
 class Store:
     """The recorded compile arguments of one rule set's patterns, by (pattern, flags)."""
 
-    def __init__(self, path: Path | None, entries: dict[tuple[str, int], tuple[Any, ...]]) -> None:
+    def __init__(self, path: Path | None, entries: dict[tuple[str, int], tuple[Any, ...]],
+                 gates: dict[tuple[str, int], Literals | None] | None = None) -> None:
         self.path, self.entries, self.added = path, entries, False
+        self.gates = gates if gates is not None else {}
         self.compiled: dict[tuple[str, int], Any] = {}
 
     def has(self, pattern: str, flags: int) -> bool:
@@ -55,6 +61,17 @@ class Store:
         if key not in self.compiled:
             self.compiled[key] = Deferred(self, key) if key in self.entries else self.record(key)
         return self.compiled[key]
+
+    def gate(self, pattern: str, flags: int) -> Literals | None:
+        """The literals one of which every match holds (see `gates`), or None. Finding them means
+        parsing the pattern again, which pays only when the store keeps them: without one, None."""
+        key = (pattern, int(flags))
+        if key not in self.gates:
+            if self.path is None:
+                return None
+            self.gates[key] = required_literals(pattern, flags)
+            self.added = True
+        return self.gates[key]
 
     def rebuild(self, key: tuple[str, int]) -> Any:
         recorded = self.entries.get(key)
@@ -77,7 +94,7 @@ class Store:
         """Write the store if this run compiled anything new; a failure only costs the next run time."""
         if self.path is None or not self.added:
             return
-        payload = marshal.dumps(sorted((key, args) for key, args in self.entries.items()))
+        payload = marshal.dumps((sorted(self.entries.items()), sorted(self.gates.items())))
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_whole(self.path, MAGIC + hashlib.sha256(payload).digest() + payload)
@@ -198,7 +215,7 @@ def cache_dir() -> Path | None:
 def store_key(texts: list[str]) -> str:
     """A name for the store of the rule set whose files hold these texts, on this platform."""
     digest = hashlib.sha256()
-    for part in (FORMAT, regex.__version__, sys.version, str(marshal.version), sys.platform, platform.machine(),
+    for part in (FORMAT, __version__, regex.__version__, sys.version, str(marshal.version), sys.platform, platform.machine(),
                  *texts):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     return digest.hexdigest()[:32]
@@ -210,23 +227,28 @@ def open_store(key: str) -> Store:
     if folder is None:
         return Store(None, {})
     path = folder / f"patterns-{key}.bin"
-    return Store(path, read_entries(path))
+    return Store(path, *read_store(path))
 
 
-def read_entries(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
+Contents = tuple[dict[tuple[str, int], tuple[Any, ...]], dict[tuple[str, int], Literals | None]]
+
+
+def read_store(path: Path) -> Contents:
+    """The compile arguments and gates a store file holds; nothing when it is missing or damaged."""
     try:
         data = path.read_bytes()
     except OSError:
-        return {}
+        return {}, {}
     head, digest, payload = data[:len(MAGIC)], data[len(MAGIC):len(MAGIC) + 32], data[len(MAGIC) + 32:]
     if head != MAGIC or hashlib.sha256(payload).digest() != digest:
-        return {}
+        return {}, {}
     try:
-        rows = marshal.loads(payload)
-        return {(pattern, flags): args for (pattern, flags), args in rows
-                if isinstance(pattern, str) and isinstance(flags, int) and isinstance(args, tuple)}
+        entries, gates = marshal.loads(payload)
+        return ({(pattern, flags): args for (pattern, flags), args in entries if isinstance(args, tuple)},
+                {(pattern, flags): literals for (pattern, flags), literals in gates
+                 if literals is None or isinstance(literals, tuple)})
     except (ValueError, EOFError, TypeError):
-        return {}
+        return {}, {}
 
 
 def prune(current: Path) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 import regex
 
 from factcheck.errors import InputError, RuleError
+from factcheck.gates import Literals
 from factcheck.model import KINDS
 from factcheck.patterncache import Store, open_store, store_key
 from factcheck.relations.frames import ENGINE_FRAGMENTS, Frame, compile_frame
@@ -70,6 +71,7 @@ class Rule:
     line: int
     order: int = 0
     bounded: bool = False  # a user's pattern: compiled and matched under a time budget (see ruletrust)
+    gate: Literals | None = None  # one of these is in every match (see gates); None: not known
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,7 +365,8 @@ def compile_rule(book: Rulebook, rule: dict[str, Any], source: str, text: str, d
         if anchor not in book.anchors:
             raise RuleError(f"{where}: unknown anchor '{anchor}'")
     bounded = is_users(book, builtin, rule["pattern"])
-    compiled = compile_pattern(expand(book, rule["pattern"], where), rule_flags(rule), bounded, where, store=book.store)
+    expanded = expand(book, rule["pattern"], where)
+    compiled = compile_pattern(expanded, rule_flags(rule), bounded, where, store=book.store)
     tables = lookups({**data.get("lookup", {}), **rule.get("lookup", {})}, where, book)
     check_lookups(where, list(compiled.groupindex), tables, book.tables, pint=not builtin)
     return Rule(
@@ -372,6 +375,7 @@ def compile_rule(book: Rulebook, rule: dict[str, Any], source: str, text: str, d
         anchors=anchors, priority=int(rule.get("priority", data.get("priority", 0))),
         constants=constants, lookup=tables, examples=examples(rule, "examples", where, text),
         counter_examples=examples(rule, "counter_examples", where, text), source=source, line=line, bounded=bounded,
+        gate=None if bounded else book.store.gate(expanded, rule_flags(rule)),
     )
 
 
