@@ -33,10 +33,12 @@ from factcheck.extractor import extract
 from factcheck.gitrev import git_show
 from factcheck.isolation import debugging
 from factcheck.lock import read_lock, update_lock
-from factcheck.model import DiffReport, DocumentError, Report
+from factcheck.model import SEVERITY_RANK, DiffReport, DocumentError, DocumentReport, Report
+from factcheck.parallel import default_jobs
 from factcheck.patterncache import disable as disable_cache
 from factcheck.pipeline import read_document, read_input
 from factcheck.render import DIFF_RENDERERS, RENDERERS
+from factcheck.render.json_report import render_jsonl_line
 from factcheck.ruletest import run_examples
 from factcheck.session import (
     claims_of, document_paths, exit_status, finding_key, rulebook, scan as scan_documents, settings_for,
@@ -84,6 +86,7 @@ app.add_typer(rules_app, name="rules")
 class Format(str, Enum):
     text = "text"
     json = "json"
+    jsonl = "jsonl"
     sarif = "sarif"
     github = "github"
     markdown = "markdown"
@@ -154,12 +157,12 @@ def value_of(option: Enum | None) -> str | None:
     return option.value if option is not None else None
 
 
-def progress_for(count: int, output: str) -> Callable[[Iterable[str]], Iterable[str]]:
+def progress_for(count: int, output: str) -> Callable[[Iterable[Any]], Iterable[Any]]:
     """A progress bar on stderr for many files, only in a terminal and only with text output."""
     if count < 5 or output != "text" or not sys.stdout.isatty() or not sys.stderr.isatty():
         return iter
     console = Console(stderr=True)
-    return lambda paths: track(paths, description="scanning", console=console, transient=True)
+    return lambda outcomes: track(outcomes, total=count, description="scanning", console=console, transient=True)
 
 
 @app.command()
@@ -179,8 +182,12 @@ def scan(
     write_baseline_to: Annotated[Optional[Path], typer.Option("--write-baseline", help="Record the current findings as a baseline and exit 0.")] = None,
     quiet: QuietOption = False,
     no_cache: NoCacheOption = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes over the files (default: the number of cores).")] = None,
 ) -> None:
-    """Extract every quantitative claim and check the derived ones."""
+    """Extract every quantitative claim and check the derived ones.
+
+    With --format jsonl each document's line is written as soon as it is scanned (in the order of
+    the files), so the run holds one document at a time."""
     use_cache(not no_cache)
     settings = settings_for(paths, rules=tuple(rules) if rules else None, facts=facts, fail_on=value_of(fail_on),
                             tolerance=tolerance, approx_threshold=approx_threshold, date=date, lock=lock,
@@ -189,18 +196,34 @@ def scan(
     files, unreadable = document_paths(paths, settings.config)
     known_lock = read_lock(settings.lock) if locked else None
     known_baseline = read_baseline(baseline) if baseline else None
+    stream = Stream() if output == "jsonl" and write_baseline_to is None else None
     report = scan_documents(files, settings, lock=known_lock, baseline=known_baseline,
-                            progress=progress_for(len(files), output))
+                            progress=progress_for(len(files), output), jobs=jobs or default_jobs(),
+                            sink=stream.write if stream else None)
     report.errors[:0] = unreadable
     if write_baseline_to is not None:
         write_baseline(write_baseline_to, [finding_key(d.path, c) for d in report.documents for c in d.checks
                                            if c.severity != "none"], [d.path for d in report.documents])
-    else:
+    elif stream is None:
         emit(render(report, output, quiet))
     report_errors(report.errors)
     if report.errors:
         raise typer.Exit(2)
-    raise typer.Exit(0 if write_baseline_to is not None else exit_status(report.worst_severity(), settings.fail_on))
+    worst = stream.worst if stream else report.worst_severity()
+    raise typer.Exit(0 if write_baseline_to is not None else exit_status(worst, settings.fail_on))
+
+
+class Stream:
+    """--format jsonl: each document's line written as soon as it is scanned, and the worst severity seen."""
+
+    def __init__(self) -> None:
+        self.worst = "none"
+
+    def write(self, outcome: DocumentReport | DocumentError) -> None:
+        emit(render_jsonl_line(outcome))
+        severity = Report([outcome]).worst_severity() if isinstance(outcome, DocumentReport) else "none"
+        if SEVERITY_RANK[severity] > SEVERITY_RANK[self.worst]:
+            self.worst = severity
 
 
 def render(report: Report, output: str, quiet: bool) -> str:

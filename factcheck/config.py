@@ -21,7 +21,7 @@ from factcheck.reading import read_text
 CONFIG_NAME = ".factcheck.toml"
 PYPROJECT = "pyproject.toml"
 FAIL_ON = ("error", "warning", "info", "never")
-OUTPUT_FORMATS = ("text", "json", "sarif", "github", "markdown")
+OUTPUT_FORMATS = ("text", "json", "jsonl", "sarif", "github", "markdown")
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".srt", ".vtt"}
 SNIFF_BYTES = 8192
 

@@ -198,6 +198,10 @@ def disable() -> None:
     _disabled = True
 
 
+def enabled() -> bool:
+    return not _disabled
+
+
 def cache_dir() -> Path | None:
     """FACTCHECK_CACHE_DIR, else the platform's cache directory for factcheck (None when unknown)."""
     if os.environ.get(ENV_DIR):

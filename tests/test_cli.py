@@ -15,6 +15,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
+import factcheck.parallel
 import factcheck.pipeline
 import factcheck.rulebook
 import factcheck.session
@@ -458,9 +459,9 @@ def test_lock_keeps_the_entries_of_a_document_it_cannot_read(tmp_path, monkeypat
 # --- usage errors, input that must not steer the tool ---------------------------------------------
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["scan", "--bogus", "x"], "factcheck scan: No such option: --bogus (try 'factcheck scan --help')"),
+    (["scan", "--zzz", "x"], "factcheck scan: No such option: --zzz (try 'factcheck scan --help')"),
     (["scan", "--format", "xml", "x"], "factcheck scan: Invalid value for '--format' / '-f': Value error, 'xml' is not"
-                                       " one of 'text', 'json', 'sarif', 'github', 'markdown'. (try 'factcheck scan --help')"),
+                                       " one of 'text', 'json', 'jsonl', 'sarif', 'github', 'markdown'. (try 'factcheck scan --help')"),
     (["nope"], "factcheck: No such command 'nope'. (try 'factcheck --help')"),
     ([], "factcheck: Missing command. (try 'factcheck --help')"),
     (["rules"], "factcheck rules: Missing command. (try 'factcheck rules --help')"),
@@ -608,3 +609,39 @@ def test_a_writer_terminated_mid_write_removes_its_temp_file(tmp_path):
     assert writer.wait() == 128 + signal.SIGTERM
     assert path.read_text() == "old content\n"
     assert os.listdir(tmp_path) == ["factcheck.lock"]
+
+
+# --- jobs and streaming ------------------------------------------------------------------------
+
+@pytest.fixture
+def folder(copy):
+    for name, edits in (("a.txt", ()), ("b.txt", ((DEBT, DEBT_EDIT),)), ("c.txt", ()), ("d.txt", ((DEBT, DEBT_EDIT),))):
+        path = copy(name, *edits)
+    (path.parent / "e.txt").write_bytes(b"\xff\xfe broken \x00 bytes")
+    return path.parent
+
+
+@pytest.mark.parametrize("output", ["json", "sarif", "text"])
+def test_two_jobs_give_the_same_bytes_as_one(folder, output):
+    one = run("scan", folder, "--format", output, "--jobs", "1")
+    two = run("scan", folder, "--format", output, "--jobs", "2")
+    assert (two.exit_code, two.stdout, two.stderr) == (one.exit_code, one.stdout, one.stderr)
+
+
+def test_spawned_workers_give_the_same_report(folder, monkeypatch):
+    one = run("scan", folder, "--format", "json", "--jobs", "1")
+    monkeypatch.setattr(factcheck.parallel, "start_method", lambda: "spawn")
+    two = run("scan", folder, "--format", "json", "--jobs", "2")
+    assert (two.exit_code, two.stdout) == (one.exit_code, one.stdout)
+
+
+def test_jsonl_is_one_line_per_document_as_in_the_json_report(folder):
+    whole = report_of(run("scan", folder, "--format", "json"))
+    streamed = run("scan", folder, "--format", "jsonl", "--jobs", "2")
+    assert streamed.exit_code == 1  # the inconsistent edit, as with json
+    lines = [json.loads(line) for line in streamed.stdout.splitlines()]
+    assert lines == whole["documents"] and len(lines) == 5
+
+
+def test_jobs_must_be_positive(folder):
+    assert run("scan", folder, "--jobs", "0").exit_code == 2
