@@ -18,7 +18,6 @@ from typing import Annotated, Any, Callable, Iterable, NoReturn, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import track
 from typer.core import TyperGroup
 
 try:  # typer vendors click since 0.22; before, click was a package of its own
@@ -161,6 +160,8 @@ def progress_for(count: int, output: str) -> Callable[[Iterable[Any]], Iterable[
     """A progress bar on stderr for many files, only in a terminal and only with text output."""
     if count < 5 or output != "text" or not sys.stdout.isatty() or not sys.stderr.isatty():
         return iter
+    from rich.progress import track
+
     console = Console(stderr=True)
     return lambda outcomes: track(outcomes, total=count, description="scanning", console=console, transient=True)
 

@@ -10,13 +10,13 @@ and the run always ends.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 T = TypeVar("T")
 AHEAD = 4  # items queued per worker
@@ -31,12 +31,17 @@ def default_jobs() -> int:
 
 
 def start_method() -> str:
+    import multiprocessing
+
     return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
 
 def ordered_map(function: Callable[[str], T], items: list[str], jobs: int, lost: Callable[[str], T],
                 initializer: Callable[..., None], initargs: tuple[Any, ...], method: str | None = None) -> Iterator[T]:
     """function(item) for each item, in order, over `jobs` worker processes."""
+    import multiprocessing  # here, not above: a run of one process never loads them
+    from concurrent.futures import ProcessPoolExecutor
+
     todo = deque(items)
     while todo:
         context = multiprocessing.get_context(method or start_method())
@@ -48,6 +53,8 @@ def ordered_map(function: Callable[[str], T], items: list[str], jobs: int, lost:
 def drain(pool: ProcessPoolExecutor, function: Callable[[str], T], todo: deque[str], ahead: int,
           lost: Callable[[str], T]) -> Iterator[T]:
     """Results in order until `todo` is empty, or the pool broke (the items it held are `lost`)."""
+    from concurrent.futures.process import BrokenProcessPool
+
     pending: deque[tuple[str, Future[T]]] = deque()
     while todo or pending:
         while todo and len(pending) < ahead:
