@@ -10,30 +10,33 @@ digit the database does not know (a script newer than Python's Unicode version, 
 
 from __future__ import annotations
 
-import sys
+import re
 import unicodedata
-from functools import cache
 
 import regex
 
 FULLWIDTH = range(0xFF01, 0xFF5F)
 FULLWIDTH_OFFSET = 0xFF01 - 0x21
 DIGIT = regex.compile(r"\d")
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-@cache
-def fold_table() -> dict[int, int]:
-    table = {point: point - FULLWIDTH_OFFSET for point in FULLWIDTH}
-    for point in range(sys.maxunicode + 1):
-        value = unicodedata.decimal(chr(point), None)
-        if value is not None and point > 0x7F:
+def fold_table(text: str) -> dict[int, int]:
+    """What fold_forms changes among the characters of `text` (looked up only for those it holds)."""
+    table = {}
+    for char in set(NON_ASCII.findall(text)):
+        point = ord(char)
+        value = unicodedata.decimal(char, None)
+        if point in FULLWIDTH:
+            table[point] = point - FULLWIDTH_OFFSET
+        elif value is not None:
             table[point] = ord("0") + value
     return table
 
 
 def fold_forms(text: str) -> str:
     """The text with digits of any script and fullwidth forms as ASCII, one character for one."""
-    return text if text.isascii() else text.translate(fold_table())
+    return text if text.isascii() else text.translate(fold_table(text))
 
 
 def foreign_digit(text: str) -> bool:

@@ -20,7 +20,6 @@ from typing import Annotated, Any, Callable, Iterable, NoReturn, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import track
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 try:  # typer vendors click since 0.22; before, click was a package of its own
@@ -37,16 +36,19 @@ from factcheck.extractor import extract
 from factcheck.isolation import debugging
 from factcheck.lock import read_lock, update_lock
 from factcheck.config import Config
-from factcheck.model import Claim, DiffReport, DocumentError, Report
+from factcheck.model import SEVERITY_RANK, Claim, DiffReport, DocumentError, DocumentReport, Report
+from factcheck.parallel import default_jobs
+from factcheck.patterncache import disable as disable_cache
 from factcheck.rulebook import Rulebook
 from factcheck.document import decode
 from factcheck.pipeline import read_document, read_input
 from factcheck.render import DIFF_RENDERERS, RENDERERS
 from factcheck.render.common import json_text
+from factcheck.render.json_report import render_jsonl_line
 from factcheck.render.sarif import render_diffs_sarif
 from factcheck.render.statistics import render_statistics
 from factcheck.render.text import SHOW_CHOICES
-from factcheck.report_filter import ReportFilter, filtered
+from factcheck.report_filter import ReportFilter, filtered, filtered_document
 from factcheck.ruletest import run_examples
 from factcheck.session import (
     Settings, claims_of, document_paths, exit_status, finding_key, rulebook, scan as scan_documents, settings_for,
@@ -133,6 +135,7 @@ class Format(str, Enum):
     text = "text"
     concise = "concise"
     json = "json"
+    jsonl = "jsonl"
     sarif = "sarif"
     github = "github"
     markdown = "markdown"
@@ -159,7 +162,7 @@ class FailOn(str, Enum):
 
 
 FormatOption = Annotated[Optional[Format], typer.Option(
-    "--format", "-f", metavar="FORMAT", help="Output format: text, concise, json, sarif, github, markdown or html (scan only).")]
+    "--format", "-f", metavar="FORMAT", help="Output format: text, concise, json, jsonl, sarif, github, markdown or html (scan only).")]
 DateOption = Annotated[Optional[str], typer.Option(
     metavar="YYYY-MM-DD", help="The document date, for a text that states none; relative dates resolve against it.")]
 RulesOption = Annotated[Optional[list[Path]], typer.Option(
@@ -171,6 +174,7 @@ ColourOption = Annotated[Colour, typer.Option(
 OutputFileOption = Annotated[Optional[Path], typer.Option(
     "--output-file", "-o", metavar="FILE", help="Write the output to FILE (whole or not at all) instead of stdout.")]
 LockOption = Annotated[Optional[Path], typer.Option(metavar="FILE", help="The lock file (default: factcheck.lock).")]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Compile every rule pattern afresh; read and write no cache.")]
 
 
 def guarded(command: Callable[..., None]) -> Callable[..., None]:
@@ -223,12 +227,14 @@ def value_of(option: Enum | None) -> str | None:
     return option.value if option is not None else None
 
 
-def progress_for(count: int, output: str) -> Callable[[Iterable[str]], Iterable[str]]:
+def progress_for(count: int, output: str) -> Callable[[Iterable[Any]], Iterable[Any]]:
     """A progress bar on stderr for many files, only in a terminal and only with text output."""
     if count < 5 or output != "text" or not sys.stdout.isatty() or not sys.stderr.isatty():
         return iter
+    from rich.progress import track
+
     console = Console(stderr=True)
-    return lambda paths: track(paths, description="scanning", console=console, transient=True)
+    return lambda outcomes: track(outcomes, total=count, description="scanning", console=console, transient=True)
 
 
 @app.command(cls=ProseHelp)
@@ -255,8 +261,14 @@ def scan(
     lock: LockOption = None,
     baseline: Annotated[Optional[Path], typer.Option(metavar="FILE", help="Findings recorded in FILE are not reported again.")] = None,
     write_baseline_to: Annotated[Optional[Path], typer.Option("--write-baseline", metavar="FILE", help="Record the current findings in FILE as a baseline and exit 0.")] = None,
+    no_cache: NoCacheOption = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", metavar="N", min=1, help="Worker processes over the files (default: the number of cores).")] = None,
 ) -> None:
-    """Extract every quantitative claim and check the derived ones; findings first."""
+    """Extract every quantitative claim and check the derived ones; findings first.
+
+    With --format jsonl each document's line is written as soon as it is scanned (in the order of
+    the files), so the run holds one document at a time."""
+    use_cache(not no_cache)
     settings = settings_for(paths, rules=tuple(rules) if rules else None, facts=facts, fail_on=value_of(fail_on),
                             tolerance=non_negative(tolerance, "--tolerance"),
                             approx_threshold=non_negative(approx_threshold, "--approx-threshold"), date=date, lock=lock,
@@ -271,21 +283,41 @@ def scan(
         raise InputError(no_documents(paths))
     known_lock = read_lock(settings.lock) if locked else None
     known_baseline = read_baseline(baseline) if baseline else None
+    chosen = report_filter(settings.config)
+    streamed = output == "jsonl" and write_baseline_to is None and output_file is None and not statistics
+    stream = Stream(chosen) if streamed else None
     report = scan_documents(files, settings, lock=known_lock, baseline=known_baseline,
-                            progress=progress_for(len(files), output))
+                            progress=progress_for(len(files), output), jobs=jobs or default_jobs(),
+                            sink=stream.write if stream else None)
     report.errors[:0] = unreadable
-    report = filtered(report, report_filter(settings.config))
+    report = filtered(report, chosen)
     if write_baseline_to is not None:
         write_baseline(write_baseline_to, [finding_key(d.path, c) for d in report.documents for c in d.checks
                                            if c.severity != "none"], [d.path for d in report.documents])
-    elif statistics:
-        deliver(render_statistics(report), output_file)
-    else:
-        deliver(render(report, output, parts, colour_for(colour, output_file)), output_file)
+    elif stream is None:
+        text = render_statistics(report) if statistics else render(report, output, parts, colour_for(colour, output_file))
+        deliver(text, output_file)
     report_errors(report.errors)
     if report.errors:
         raise typer.Exit(2)
-    raise typer.Exit(0 if write_baseline_to is not None else exit_status(report.worst_severity(), settings.fail_on))
+    worst = stream.worst if stream else report.worst_severity()
+    raise typer.Exit(0 if write_baseline_to is not None else exit_status(worst, settings.fail_on))
+
+
+class Stream:
+    """--format jsonl: each document's line written as soon as it is scanned (with --select, --ignore
+    and --min-level applied), and the worst severity seen."""
+
+    def __init__(self, chosen: ReportFilter) -> None:
+        self.chosen, self.worst = chosen, "none"
+
+    def write(self, outcome: DocumentReport | DocumentError) -> None:
+        if isinstance(outcome, DocumentReport):
+            outcome = filtered_document(outcome, self.chosen)
+        emit(render_jsonl_line(outcome))
+        severity = Report([outcome]).worst_severity() if isinstance(outcome, DocumentReport) else "none"
+        if SEVERITY_RANK[severity] > SEVERITY_RANK[self.worst]:
+            self.worst = severity
 
 
 def non_negative(value: float | None, option: str) -> float | None:
@@ -385,8 +417,10 @@ def diff(
     fail_on: FailOnOption = None,
     colour: ColourOption = Colour.auto,
     output_file: OutputFileOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Report every figure changed, added or removed between two versions of a document or a directory."""
+    use_cache(not no_cache)
     settings = settings_for(paths, rules=tuple(rules) if rules else None, date=date, fail_on=value_of(fail_on),
                             format=value_of(format))
     book = rulebook(settings.config)
@@ -440,11 +474,13 @@ def lock_command(
     lock: LockOption = None,
     date: DateOption = None,
     rules: RulesOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Write the figure lock: one entry per figure with its sentence context, sorted and stable.
 
     A document that cannot be read keeps its entries of the lock on disk (and exits 2).
     """
+    use_cache(not no_cache)
     settings = settings_for(paths, rules=tuple(rules) if rules else None, date=date, lock=lock)
     if settings.lock.exists() and not update:
         raise InputError(f"{settings.lock} exists; run 'factcheck lock --update' to accept the current figures")
@@ -513,8 +549,9 @@ def schema(diff: Annotated[bool, typer.Option("--diff", help="The schema of the 
 
 @rules_app.command("list", cls=ProseHelp)
 @guarded
-def rules_list(rules: RulesOption = None) -> None:
+def rules_list(rules: RulesOption = None, no_cache: NoCacheOption = False) -> None:
     """Every rule and frame with its family (or check type), kind and source file."""
+    use_cache(not no_cache)
     book = rulebook(settings_for([], rules=tuple(rules) if rules else None).config)
     rows = [(r.id, r.family, r.kind, f"{display_path(r.source)}:{r.line}", r.name) for r in book.rules]
     rows += [(f.id, "frames", f.type, f"{display_path(f.source)}:{f.line}", f.name) for f in book.frames]
@@ -523,8 +560,10 @@ def rules_list(rules: RulesOption = None) -> None:
 
 @rules_app.command("test", cls=ProseHelp)
 @guarded
-def rules_test(directory: Annotated[Optional[Path], typer.Argument(metavar="DIR", help="A directory of extra rule files to test with the built-in ones.")] = None) -> None:
+def rules_test(directory: Annotated[Optional[Path], typer.Argument(metavar="DIR", help="A directory of extra rule files to test with the built-in ones.")] = None,
+               no_cache: NoCacheOption = False) -> None:
     """Run every rule's examples and counter-examples; exit 1 on any failure."""
+    use_cache(not no_cache)
     from factcheck.rulebook import load_rulebook
 
     count, failures = run_examples(load_rulebook([directory] if directory else []))
@@ -532,6 +571,11 @@ def rules_test(directory: Annotated[Optional[Path], typer.Argument(metavar="DIR"
     lines.append(f"{count - len(failures)} passed, {len(failures)} failed")
     emit("\n".join(lines) + "\n")
     raise typer.Exit(1 if failures else 0)
+
+
+def use_cache(enabled: bool) -> None:
+    if not enabled:
+        disable_cache()
 
 
 def display_path(path: str) -> str:

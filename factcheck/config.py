@@ -22,7 +22,7 @@ from factcheck.vocabulary import CHECK_TYPES, NAMES
 CONFIG_NAME = ".factcheck.toml"
 PYPROJECT = "pyproject.toml"
 FAIL_ON = ("error", "warning", "info", "never")
-OUTPUT_FORMATS = ("text", "concise", "json", "sarif", "github", "markdown", "html")
+OUTPUT_FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "markdown", "html")
 MIN_LEVELS = ("info", "warning", "error")
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".srt", ".vtt"}
 SNIFF_BYTES = 8192

@@ -2,7 +2,8 @@
 
 Speed comes from a prefilter: one pass of each anchor regex (digits, number words, month
 names, currency signs, ...) over the text tells where the anchors are, and a rule runs only
-on the stretches of a sentence around one of its own anchors.
+on the stretches of a sentence around one of its own anchors, and only where its gate (a few
+literal strings, one of which every match holds; see `gates`) is in the stretch.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from factcheck.document import Document, Sentence
+from factcheck.gates import admits
 from factcheck.model import Claim
 from factcheck.normalize import normalize
 from factcheck.normalized import NoValue, Normalized
@@ -72,14 +74,7 @@ def extract(doc: Document, book: Rulebook) -> tuple[list[Claim], list[str]]:
     chosen: list[tuple[Candidate, Sentence]] = []
     qualifier = book.qualifier_regex
     for sentence, hits in sentence_anchors(view, book, budgets):
-        candidates = []
-        stretches: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-        for rule in book.rules:
-            if rule.anchors not in stretches:
-                stretches[rule.anchors] = windows([s for a in rule.anchors for s in hits.get(a, ())], sentence)
-            for start, end in stretches[rule.anchors]:
-                candidates.extend(run_rule(rule, view, start, end, book, doc, budgets))
-        for candidate in select(unique(candidates)):
+        for candidate in select(unique(sentence_candidates(sentence, hits, view, book, doc, budgets))):
             if candidate.found is None:
                 warnings.append(too_large(doc, view, candidate))
                 continue
@@ -87,6 +82,31 @@ def extract(doc: Document, book: Rulebook) -> tuple[list[Claim], list[str]]:
             chosen.append((candidate, sentence))
     sentences: dict[int, str] = {}  # one string per sentence, shared by its claims
     return [to_claim(doc, view, i, c, s, sentences) for i, (c, s) in enumerate(chosen, start=1)], warnings
+
+
+def sentence_candidates(sentence: Sentence, hits: dict[str, list[tuple[int, int]]], view: ScanView, book: Rulebook,
+                        doc: Document, budgets: UserBudgets) -> list[Candidate]:
+    """Every match of every rule on the stretches around its anchors in one sentence; a rule
+    whose gate says a stretch cannot hold a match is not run there."""
+    candidates = []
+    stretches: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    lowered: dict[tuple[int, int], str | None] = {}
+    for rule in book.rules:
+        if rule.anchors not in stretches:
+            stretches[rule.anchors] = windows([s for a in rule.anchors for s in hits.get(a, ())], sentence)
+        for start, end in stretches[rule.anchors]:
+            if rule.gate is not None:
+                if (start, end) not in lowered:
+                    lowered[(start, end)] = ascii_lower(view.text[start:end])
+                if not admits(rule.gate, lowered[(start, end)]):
+                    continue
+            candidates.extend(run_rule(rule, view, start, end, book, doc, budgets))
+    return candidates
+
+
+def ascii_lower(text: str) -> str | None:
+    """The text in lower case where it is ASCII (gates are only sure there), else None."""
+    return text.lower() if text.isascii() else None
 
 
 def sentence_anchors(view: ScanView, book: Rulebook,

@@ -17,7 +17,9 @@ from typing import Any
 import regex
 
 from factcheck.errors import InputError, RuleError
+from factcheck.gates import Literals
 from factcheck.model import KINDS
+from factcheck.patterncache import Store, open_store, store_key
 from factcheck.relations.frames import ENGINE_FRAGMENTS, Frame, compile_frame
 from factcheck.reading import MAX_DATA_BYTES, read_text
 from factcheck.ruledata import (
@@ -69,6 +71,7 @@ class Rule:
     line: int
     order: int = 0
     bounded: bool = False  # a user's pattern: compiled and matched under a time budget (see ruletrust)
+    gate: Literals | None = None  # one of these is in every match (see gates); None: not known
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +98,8 @@ class Rulebook:
     composites: dict[str, Composite] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
     user_names: set[str] = field(default_factory=set)  # fragments, tables and anchors a user file defined
+    store: Store = field(default_factory=lambda: Store(None, {}))  # compiled patterns, kept on disk
+    expansions: dict[str, str] = field(default_factory=dict)  # {name} -> its regex, once all files are read
 
     def lookup(self, table: str, key: str) -> Any:
         """Case-insensitive table lookup with whitespace and hyphens folded."""
@@ -133,7 +138,10 @@ def load_rulebook(user_dirs: list[Path] | None = None) -> Rulebook:
         for path in rule_files(directory):
             text = read_rule_file(path)
             raw.append((str(path), parse_toml(path, text), text))
-    return build(raw)
+    store = open_store(store_key([part for source, _, text in raw for part in (source, text)]))
+    book = build(raw, store)
+    store.save()
+    return book
 
 
 def rule_files(directory: Path) -> list[Path]:
@@ -163,8 +171,8 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
         raise RuleError(f"{path}:1: invalid TOML: {exc}") from None
 
 
-def build(files: list[tuple[str, dict[str, Any], str]]) -> Rulebook:
-    book = Rulebook()
+def build(files: list[tuple[str, dict[str, Any], str]], store: Store | None = None) -> Rulebook:
+    book = Rulebook(store=store or Store(None, {}))
     pending: dict[str, tuple[dict[str, Any], str, str, dict[str, Any]]] = {}
     pending_frames: dict[str, tuple[dict[str, Any], str, str]] = {}
     places: dict[str, tuple[str, int, bool]] = {}
@@ -195,15 +203,15 @@ def build(files: list[tuple[str, dict[str, Any], str]]) -> Rulebook:
             pending_frames[frame["id"]] = (frame, source, text)
         book.composites.update(composites(source, text, data))
         book.sources.append(source)
-    warm(user_patterns(book, list(pending.values())))  # one child process trial-compiles them all
+    warm(user_patterns(book, list(pending.values())), compile=book.store.compile)  # in one child process
     for order, (rule, source, text, data) in enumerate(pending.values()):
         compiled = compile_rule(book, rule, source, text, data)
         compiled.order = order
         book.rules.append(compiled)
     book.anchor_regexes = compile_anchors(book)
     if book.tables.get("qualifier"):
-        book.qualifier_regex = regex.compile(r"(?<![\w-])(?P<q>" + table_alternation(book.tables["qualifier"]) + r")\s+$",
-                                             regex.IGNORECASE)
+        book.qualifier_regex = book.store.compile(r"(?<![\w-])(?P<q>" + table_alternation(book.tables["qualifier"])
+                                                  + r")\s+$", regex.IGNORECASE)
     for name, fragment in ENGINE_FRAGMENTS.items():
         book.fragments.setdefault(name, fragment)
     book.frames = [load_frame(book, *item) for item in pending_frames.values()]
@@ -225,7 +233,7 @@ def user_patterns(book: Rulebook, pending: list[tuple[dict[str, Any], str, str, 
                 found.append((expand(book, rule["pattern"], source), rule_flags(rule)))
             except RuleError:
                 continue  # compile_rule reports it with the rule's line
-    return found
+    return [item for item in found if not book.store.has(*item)]
 
 
 def rule_flags(rule: dict[str, Any]) -> int:
@@ -292,11 +300,14 @@ def expand(book: Rulebook, pattern: str, where: str, depth: int = 0) -> str:
 
     def replace(match: regex.Match[str]) -> str:
         name = match.group(1)
-        if name in book.fragments:
-            return "(?:" + expand(book, book.fragments[name], where, depth + 1) + ")"
-        if name in book.tables:
-            return "(?:" + table_alternation(book.tables[name]) + ")"
-        raise RuleError(f"{where}: unknown fragment or table '{{{name}}}'")
+        if name not in book.expansions:
+            if name in book.fragments:
+                book.expansions[name] = "(?:" + expand(book, book.fragments[name], where, depth + 1) + ")"
+            elif name in book.tables:
+                book.expansions[name] = "(?:" + table_alternation(book.tables[name]) + ")"
+            else:
+                raise RuleError(f"{where}: unknown fragment or table '{{{name}}}'")
+        return book.expansions[name]
 
     return REF.sub(replace, pattern)
 
@@ -354,7 +365,8 @@ def compile_rule(book: Rulebook, rule: dict[str, Any], source: str, text: str, d
         if anchor not in book.anchors:
             raise RuleError(f"{where}: unknown anchor '{anchor}'")
     bounded = is_users(book, builtin, rule["pattern"])
-    compiled = compile_pattern(expand(book, rule["pattern"], where), rule_flags(rule), bounded, where)
+    expanded = expand(book, rule["pattern"], where)
+    compiled = compile_pattern(expanded, rule_flags(rule), bounded, where, store=book.store)
     tables = lookups({**data.get("lookup", {}), **rule.get("lookup", {})}, where, book)
     check_lookups(where, list(compiled.groupindex), tables, book.tables, pint=not builtin)
     return Rule(
@@ -363,6 +375,7 @@ def compile_rule(book: Rulebook, rule: dict[str, Any], source: str, text: str, d
         anchors=anchors, priority=int(rule.get("priority", data.get("priority", 0))),
         constants=constants, lookup=tables, examples=examples(rule, "examples", where, text),
         counter_examples=examples(rule, "counter_examples", where, text), source=source, line=line, bounded=bounded,
+        gate=None if bounded else book.store.gate(expanded, rule_flags(rule)),
     )
 
 
@@ -414,7 +427,8 @@ def load_frame(book: Rulebook, spec: dict[str, Any], source: str, text: str) -> 
              examples(spec, "counter_examples", where, text, FRAME_EXAMPLE_KEYS))
     users = isinstance(spec.get("pattern"), str) and is_users(book, from_builtin(source), spec["pattern"])
     return compile_frame(spec, lambda pattern, at: expand(book, pattern, at), where, source, line, found,
-                         lambda expanded, at: compile_pattern(expanded, regex.IGNORECASE, users, at), bounded=users)
+                         lambda expanded, at: compile_pattern(expanded, regex.IGNORECASE, users, at, store=book.store),
+                         bounded=users)
 
 
 def compile_anchors(book: Rulebook) -> dict[str, Anchor]:
@@ -427,11 +441,12 @@ def compile_anchors(book: Rulebook) -> dict[str, Anchor]:
     expanded = {name: expand(book, book.anchors[name], f"{book.anchor_sources.get(name, '?')}: anchor '{name}'")
                 for name in used}
     users = {name for name in used if name in book.user_names or is_users(book, True, book.anchors[name])}
-    warm([(expanded[name], regex.IGNORECASE) for name in sorted(users)])
+    warm([(expanded[name], regex.IGNORECASE) for name in sorted(users)
+          if not book.store.has(expanded[name], regex.IGNORECASE)], compile=book.store.compile)
     compiled = {}
     for name in used:
         where = f"{book.anchor_sources.get(name, '?')}: anchor '{name}'"
-        full = compile_pattern(expanded[name], regex.IGNORECASE, name in users, where)
+        full = compile_pattern(expanded[name], regex.IGNORECASE, name in users, where, store=book.store)
         compiled[name] = Anchor(full, None if name in users else fast_pattern(expanded[name]), name in users)
     return compiled
 

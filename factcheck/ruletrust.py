@@ -14,6 +14,7 @@ from typing import Any
 import regex
 
 from factcheck.errors import RuleError
+from factcheck.patterncache import Store
 from factcheck.saferegex import PatternError, compile_bounded
 
 REF = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_][A-Za-z0-9_]*)\}")  # {name}; \p{Lu} is a property, not a fragment
@@ -36,9 +37,14 @@ def is_users(book: Any, builtin: bool, pattern: str) -> bool:
     return not builtin or bool(references(book.fragments, pattern) & book.user_names)
 
 
-def compile_pattern(expanded: str, flags: int, users: bool, where: str, what: str = "pattern") -> Any:
-    """Compile a rule's or anchor's expanded pattern; a user's within the compile budget."""
+def compile_pattern(expanded: str, flags: int, users: bool, where: str, what: str = "pattern",
+                    store: Store | None = None) -> Any:
+    """Compile a rule's or anchor's expanded pattern through the store of compiled patterns; a
+    user's within the compile budget, unless the store has compiled it before (it passed then)."""
+    store = store or Store(None, {})
     try:
-        return compile_bounded(expanded, flags) if users else regex.compile(expanded, flags)
+        if users and not store.has(expanded, flags):
+            compile_bounded(expanded, flags, compile=store.compile)
+        return store.compile(expanded, flags)
     except (regex.error, PatternError, OverflowError, RecursionError) as exc:
         raise RuleError(f"{where}: bad {what}: {exc}") from None

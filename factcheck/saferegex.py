@@ -30,7 +30,7 @@ import subprocess
 import sys
 import threading
 import time
-from typing import Any
+from typing import Any, Callable
 
 import regex
 
@@ -72,21 +72,24 @@ class OverBudget(Exception):
     """The owner of a pattern has spent its matching time on this document."""
 
 
-def compile_bounded(pattern: str, flags: int = 0, seconds: float | None = None) -> Any:
-    """`regex.compile(pattern, flags)`, refused with PatternError when it fails or takes longer
-    than `seconds` (default COMPILE_SECONDS)."""
-    warm([(pattern, flags)], seconds)
+def compile_bounded(pattern: str, flags: int = 0, seconds: float | None = None,
+                    compile: Callable[[str, int], Any] = regex.compile) -> Any:
+    """`compile(pattern, flags)`, refused with PatternError when regex fails to compile it, or takes
+    longer than `seconds` (default COMPILE_SECONDS), in a child process."""
+    warm([(pattern, flags)], seconds, compile)
     found = _known[(pattern, flags)]
     if isinstance(found, str):
         raise PatternError(found)
     return found
 
 
-def warm(patterns: list[tuple[str, int]], seconds: float | None = None) -> None:
-    """Trial-compile the patterns not seen yet, all in one child process, and remember each outcome."""
+def warm(patterns: list[tuple[str, int]], seconds: float | None = None,
+         compile: Callable[[str, int], Any] = regex.compile) -> None:
+    """Trial-compile the patterns not seen yet, all in one child process, and remember each outcome
+    (a pattern that passed is compiled here with `compile`, e.g. a `patterncache.Store`'s)."""
     todo = [item for item in dict.fromkeys(patterns) if item not in _known]
     for item, problem in zip(todo, _trial_compile(todo, COMPILE_SECONDS if seconds is None else seconds)):
-        _known[item] = problem if problem is not None else regex.compile(*item)
+        _known[item] = problem if problem is not None else compile(*item)
 
 
 def _trial_compile(patterns: list[tuple[str, int]], seconds: float) -> list[str | None]:

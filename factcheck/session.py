@@ -16,9 +16,11 @@ from factcheck.extractor import extract
 from factcheck.facts import Fact, load_facts
 from factcheck.formats import Prepared, region_at
 from factcheck.hints import undated_warning
-from factcheck.isolation import isolated
+from factcheck.isolation import debugging, isolated
 from factcheck.lock import Lock, LockFinding, compare
 from factcheck.model import SEVERITY_RANK, Check, Claim, DocumentError, DocumentReport, Report
+from factcheck.parallel import ordered_map
+from factcheck.patterncache import disable as disable_cache, enabled as cache_enabled
 from factcheck.pipeline import read_document, read_input, scan_document
 from factcheck.rulebook import Rulebook, load_rulebook
 from factcheck.suppress import Baseline, fingerprint, in_baseline, is_suppressed, suppressions
@@ -88,19 +90,74 @@ def facts(config: Config) -> list[Fact]:
     return load_facts(config.facts) if config.facts else []
 
 
+Outcome = DocumentReport | DocumentError
+
+
 def scan(paths: list[str], settings: Settings, *, lock: Lock | None = None, baseline: Baseline | None = None,
-         progress: Callable[[Iterable[str]], Iterable[str]] = iter) -> Report:
+         progress: Callable[[Iterable[Outcome]], Iterable[Outcome]] = iter, jobs: int = 1,
+         sink: Callable[[Outcome], None] | None = None) -> Report:
     """Scan each document on its own: one that fails is an error of the report, the others are
-    reported in full. Only one document's text is held at a time."""
-    book, known = rulebook(settings.config), facts(settings.config)
+    reported in full, in the order of `paths` whatever `jobs` (worker processes) is. Each outcome
+    goes to `sink` as soon as it is known, if given (then the report keeps only the errors);
+    only one document's text per worker is held at a time."""
     report = Report([])
-    for path in progress(paths):
-        outcome = isolated(path, lambda: scan_path(path, book, known, settings, lock, baseline))
+    for outcome in progress(outcomes(paths, Scanner.load(settings, lock, baseline), jobs)):
+        if sink is not None:
+            sink(outcome)
         if isinstance(outcome, DocumentError):
             report.errors.append(outcome)
-        else:
+        elif sink is None:
             report.documents.append(outcome)
     return report
+
+
+@dataclass(frozen=True, slots=True)
+class Scanner:
+    """What scanning one document needs: the rules, the facts, the settings, the lock and baseline."""
+
+    book: Rulebook
+    known: list[Fact]
+    settings: Settings
+    lock: Lock | None
+    baseline: Baseline | None
+
+    @classmethod
+    def load(cls, settings: Settings, lock: Lock | None, baseline: Baseline | None) -> Scanner:
+        return cls(rulebook(settings.config), facts(settings.config), settings, lock, baseline)
+
+    def scan(self, path: str) -> Outcome:
+        return isolated(path, lambda: scan_path(path, self.book, self.known, self.settings, self.lock, self.baseline))
+
+
+_scanner: Scanner | None = None  # in a worker process: the scanner it was started with
+
+
+def outcomes(paths: list[str], scanner: Scanner, jobs: int) -> Iterable[Outcome]:
+    """Each document's outcome, in order: here, or over `jobs` worker processes (not for standard
+    input, nor with FACTCHECK_DEBUG, whose tracebacks belong on this process's stderr)."""
+    global _scanner
+    if jobs <= 1 or len(paths) < 2 or "-" in paths or debugging():
+        return map(scanner.scan, paths)
+    _scanner = scanner  # a forked worker inherits it; a spawned one loads its own
+    return ordered_map(scan_in_worker, paths, min(jobs, len(paths)), lost,
+                       start_worker, (scanner.settings, scanner.lock, scanner.baseline, cache_enabled()))
+
+
+def start_worker(settings: Settings, lock: Lock | None, baseline: Baseline | None, cache: bool) -> None:
+    global _scanner
+    if _scanner is None:
+        if not cache:
+            disable_cache()
+        _scanner = Scanner.load(settings, lock, baseline)
+
+
+def scan_in_worker(path: str) -> Outcome:
+    assert _scanner is not None, "a worker scans only after start_worker"
+    return _scanner.scan(path)
+
+
+def lost(path: str) -> DocumentError:
+    return DocumentError(path, "the worker process scanning it ended unexpectedly")
 
 
 def scan_path(path: str, book: Rulebook, known: list[Fact], settings: Settings, lock: Lock | None,

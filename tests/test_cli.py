@@ -15,6 +15,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
+import factcheck.parallel
 import factcheck.pipeline
 import factcheck.rulebook
 import factcheck.session
@@ -534,7 +535,7 @@ def test_lock_keeps_the_entries_of_a_document_it_cannot_read(tmp_path, monkeypat
     (["scan", "--selct", "x"], "factcheck scan: No such option: --selct (Possible options: --help, --lock, --select)"
                                " (try 'factcheck scan --help')"),
     (["scan", "--format", "xml", "x"], "factcheck scan: Invalid value for '--format' / '-f': 'xml' is not one of"
-                                       " 'text', 'concise', 'json', 'sarif', 'github', 'markdown', 'html'. (try 'factcheck scan --help')"),
+                                       " 'text', 'concise', 'json', 'jsonl', 'sarif', 'github', 'markdown', 'html'. (try 'factcheck scan --help')"),
     (["nope"], "factcheck: No such command 'nope'. (try 'factcheck --help')"),
     ([], "factcheck: Missing command. (try 'factcheck --help')"),
     (["rules"], "factcheck rules: Missing command. (try 'factcheck rules --help')"),
@@ -838,3 +839,39 @@ def test_html_report_of_a_file_and_of_a_folder(tmp_path, copy):
     folder = run("scan", tmp_path / "docs", "-f", "html").stdout
     assert '<nav id="index">' in folder and folder.count('<section class="document"') == 2
     assert "is a report of a scan" in one_line_error(run("diff", edited, edited, "-f", "html"))
+
+
+# --- jobs and streaming ------------------------------------------------------------------------
+
+@pytest.fixture
+def folder(copy):
+    for name, edits in (("a.txt", ()), ("b.txt", ((DEBT, DEBT_EDIT),)), ("c.txt", ()), ("d.txt", ((DEBT, DEBT_EDIT),))):
+        path = copy(name, *edits)
+    (path.parent / "e.txt").write_bytes(b"\xff\xfe broken \x00 bytes")
+    return path.parent
+
+
+@pytest.mark.parametrize("output", ["json", "sarif", "text"])
+def test_two_jobs_give_the_same_bytes_as_one(folder, output):
+    one = run("scan", folder, "--format", output, "--jobs", "1")
+    two = run("scan", folder, "--format", output, "--jobs", "2")
+    assert (two.exit_code, two.stdout, two.stderr) == (one.exit_code, one.stdout, one.stderr)
+
+
+def test_spawned_workers_give_the_same_report(folder, monkeypatch):
+    one = run("scan", folder, "--format", "json", "--jobs", "1")
+    monkeypatch.setattr(factcheck.parallel, "start_method", lambda: "spawn")
+    two = run("scan", folder, "--format", "json", "--jobs", "2")
+    assert (two.exit_code, two.stdout) == (one.exit_code, one.stdout)
+
+
+def test_jsonl_is_one_line_per_document_as_in_the_json_report(folder):
+    whole = report_of(run("scan", folder, "--format", "json"))
+    streamed = run("scan", folder, "--format", "jsonl", "--jobs", "2")
+    assert streamed.exit_code == 1  # the inconsistent edit, as with json
+    lines = [json.loads(line) for line in streamed.stdout.splitlines()]
+    assert lines == whole["documents"] and len(lines) == 5
+
+
+def test_jobs_must_be_positive(folder):
+    assert run("scan", folder, "--jobs", "0").exit_code == 2

@@ -82,7 +82,7 @@ def test_an_unknown_key_is_named_with_its_file(tmp_path):
     ('date = "22/02/2015"', "key 'date' must be a date \"YYYY-MM-DD\", got '22/02/2015'"),
     ('date = "2015-02-30"', "key 'date' must be a date \"YYYY-MM-DD\", got '2015-02-30'"),
     ("lock = 3", "key 'lock' must be a path string, got 3"),
-    ('format = "xml"', "key 'format' must be one of \"text\", \"concise\", \"json\", \"sarif\", \"github\", \"markdown\", \"html\", got 'xml'"),
+    ('format = "xml"', "key 'format' must be one of \"text\", \"concise\", \"json\", \"jsonl\", \"sarif\", \"github\", \"markdown\", \"html\", got 'xml'"),
 ])
 def test_a_wrong_type_names_key_and_file(tmp_path, line, message):
     config_file = write(tmp_path / ".factcheck.toml", line + "\n")

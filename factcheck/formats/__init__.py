@@ -12,7 +12,6 @@ from factcheck.formats.base import Buffer, Prepared, Region, mask_addresses, reg
 from factcheck.formats.htmltext import prepare_html
 from factcheck.formats.markdown import prepare_markdown
 from factcheck.formats.speakers import mark_speakers
-from factcheck.formats.subtitles import overlay, prepare_srt, prepare_vtt
 
 __all__ = ["Prepared", "Region", "format_of", "prepare", "region_at"]
 
@@ -49,11 +48,18 @@ def prepare(path: str, text: str) -> Prepared:
         date = prepare_markdown(text, buffer)
     elif kind == "html":
         prepare_html(text, buffer)
-    elif kind == "srt":
-        cues, warnings = prepare_srt(path, text, buffer)
-    elif kind == "vtt":
-        cues, warnings = prepare_vtt(path, text, buffer)
+    elif kind in ("srt", "vtt"):
+        from factcheck.formats import subtitles  # srt and webvtt are loaded for subtitle files only
+
+        cues, warnings = (subtitles.prepare_srt if kind == "srt" else subtitles.prepare_vtt)(path, text, buffer)
     mask_addresses(buffer)
     speakers = mark_speakers(text, buffer)
-    regions = overlay(cues, speakers) if cues else speakers
+    regions = subtitle_regions(cues, speakers) if cues else speakers
     return Prepared(buffer.text(), tuple(regions), date, tuple(sorted(buffer.gaps)), tuple(warnings))
+
+
+def subtitle_regions(cues: list[Region], speakers: list[Region]) -> list[Region]:
+    """The cues, split where a speaker's turn begins inside one."""
+    from factcheck.formats.subtitles import overlay
+
+    return overlay(cues, speakers)

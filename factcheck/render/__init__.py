@@ -13,7 +13,7 @@ from collections.abc import Callable
 from factcheck.model import DiffReport, Report
 from factcheck.render.concise import render_concise, render_diff_concise
 from factcheck.render.github import render_diff_github, render_github
-from factcheck.render.json_report import render_diff_json, render_json
+from factcheck.render.json_report import render_diff_json, render_json, render_jsonl_line
 from factcheck.render.markdown import render_diff_markdown, render_markdown
 from factcheck.render.sarif import render_diff_sarif, render_sarif
 
@@ -28,6 +28,11 @@ def _concise(report: Report, version: str) -> str:
 
 def _diff_concise(diff: DiffReport, version: str) -> str:
     return render_diff_concise(diff)
+
+
+def _jsonl(report: Report, version: str) -> str:
+    """The lines `--format jsonl` streams, for a report written whole (to --output-file)."""
+    return "".join(render_jsonl_line(outcome) for outcome in (*report.documents, *report.errors))
 
 
 def _markdown(report: Report, version: str) -> str:
@@ -49,6 +54,7 @@ def _diff_markdown(diff: DiffReport, version: str) -> str:
 RENDERERS: dict[str, Callable[[Report, str], str]] = {
     "concise": _concise,
     "json": render_json,
+    "jsonl": _jsonl,
     "sarif": render_sarif,
     "github": _github,
     "markdown": _markdown,

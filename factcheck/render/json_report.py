@@ -7,9 +7,10 @@ report always serialises to the same bytes.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from factcheck.model import Check, Claim, DiffReport, DocumentReport, Quantity, Report
+from factcheck.model import Check, Claim, DiffReport, DocumentError, DocumentReport, Quantity, Report
 from factcheck.render.common import REPORTED_SEVERITY, json_number, json_text, jsonable
 
 REPORT_SCHEMA_ID = "factcheck-report/1"
@@ -117,6 +118,14 @@ def dumps(data: dict[str, Any]) -> str:
 
 def render_json(report: Report, version: str) -> str:
     return dumps(report_to_dict(report, version))
+
+
+def render_jsonl_line(outcome: DocumentReport | DocumentError) -> str:
+    """One line of `--format jsonl`: a document as in the report's `documents`, or
+    `{"path", "error"}` for one that could not be scanned."""
+    data = (document_to_dict(outcome) if isinstance(outcome, DocumentReport)
+            else {"path": outcome.path, "error": outcome.message})
+    return json.dumps(data, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def render_diff_json(diff: DiffReport) -> str:

@@ -1,0 +1,263 @@
+"""Compiled rule patterns kept on disk, so a run does not parse the same 600 KB of regex again.
+
+`regex.compile` spends nearly all its time in Python, parsing and optimising the pattern into
+a list of opcodes that its C part then turns into a pattern object in a few microseconds.
+A compiled pattern pickles as its source (and compiles again), so this store keeps the C
+part's arguments instead: `compile` records them the first time a pattern is compiled, and
+rebuilds the pattern object from them on the next run.
+
+The store is one file per rule set (`open_store(key)`), named by a hash of the rule files'
+text, this module's format, the versions of factcheck, `regex` and Python, and the platform.
+It also keeps each rule pattern's gate (see `gates`), which takes a second parse to find. It is written
+to a temp file beside it and renamed over it, holds a SHA-256 of its content, and is ignored
+(and rebuilt) when it cannot be read, fails its checksum or holds anything unexpected. It
+lives in `FACTCHECK_CACHE_DIR`, else the user's cache directory; `disable()` (the command
+line's `--no-cache`) turns it off for the process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import platform
+import sys
+import threading
+import uuid
+from pathlib import Path
+from typing import Any
+
+import regex
+import regex._main as regex_main
+
+from factcheck import __version__
+from factcheck.gates import Literals, required_literals
+
+FORMAT = "factcheck-patterns/2"
+MAGIC = FORMAT.encode() + b"\n"
+KEEP_FILES = 4  # stores of other rule sets (older versions, other user folders) kept beside the one in use
+ENV_DIR = "FACTCHECK_CACHE_DIR"
+
+_lock = threading.Lock()
+
+
+class Store:
+    """The recorded compile arguments of one rule set's patterns, by (pattern, flags)."""
+
+    def __init__(self, path: Path | None, entries: dict[tuple[str, int], tuple[Any, ...]],
+                 gates: dict[tuple[str, int], Literals | None] | None = None) -> None:
+        self.path, self.entries, self.added = path, entries, False
+        self.gates = gates if gates is not None else {}
+        self.compiled: dict[tuple[str, int], Any] = {}
+
+    def has(self, pattern: str, flags: int) -> bool:
+        key = (pattern, int(flags))
+        return key in self.entries or key in self.compiled
+
+    def compile(self, pattern: str, flags: int) -> Any:
+        """The compiled pattern: one the store holds is rebuilt the first time it is used (a
+        `Deferred`), any other is compiled now and recorded."""
+        key = (pattern, int(flags))
+        if key not in self.compiled:
+            self.compiled[key] = Deferred(self, key) if key in self.entries else self.record(key)
+        return self.compiled[key]
+
+    def gate(self, pattern: str, flags: int) -> Literals | None:
+        """The literals one of which every match holds (see `gates`), or None. Finding them means
+        parsing the pattern again, which pays only when the store keeps them: without one, None."""
+        key = (pattern, int(flags))
+        if key not in self.gates:
+            if self.path is None:
+                return None
+            self.gates[key] = required_literals(pattern, flags)
+            self.added = True
+        return self.gates[key]
+
+    def rebuild(self, key: tuple[str, int]) -> Any:
+        recorded = self.entries.get(key)
+        if recorded is None:
+            return None
+        try:
+            return regex_main._regex.compile(*recorded)
+        except Exception:  # not what this build of regex takes after all: compile afresh
+            del self.entries[key]
+            return None
+
+    def record(self, key: tuple[str, int]) -> Any:
+        compiled, recorded = compile_recording(*key)
+        if recorded is not None:
+            self.entries[key] = recorded
+            self.added = True
+        return compiled
+
+    def save(self) -> None:
+        """Write the store if this run compiled anything new; a failure only costs the next run time."""
+        if self.path is None or not self.added:
+            return
+        payload = marshal.dumps((sorted(self.entries.items()), sorted(self.gates.items())))
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_whole(self.path, MAGIC + hashlib.sha256(payload).digest() + payload)
+            prune(self.path)
+        except OSError:
+            return
+        self.added = False
+
+
+class Deferred:
+    """A pattern the store holds, rebuilt on its first match: a document that never reaches a rule
+    never pays for it. Its source and group names are known before."""
+
+    __slots__ = ("store", "key", "real")
+
+    def __init__(self, store: Store, key: tuple[str, int]) -> None:
+        self.store, self.key, self.real = store, key, None
+
+    @property
+    def pattern(self) -> str:
+        return self.key[0]
+
+    @property
+    def groupindex(self) -> dict[str, int]:
+        recorded = self.store.entries.get(self.key)
+        return dict(recorded[3]) if self.real is None and recorded is not None else self.compiled().groupindex
+
+    def compiled(self) -> Any:
+        if self.real is None:
+            self.real = self.store.rebuild(self.key) or self.store.record(self.key)
+        return self.real
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.compiled(), name)
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """A temp file beside `path`, renamed over it: a reader sees the old store or the new, whole."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:12]}.tmp")
+    try:
+        temp.write_bytes(data)
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def compile_recording(pattern: str, flags: int) -> tuple[Any, tuple[Any, ...] | None]:
+    """`regex.compile`, and the arguments it passed to the C part (None where they cannot be had)."""
+    recorder = Recorder(regex_main._regex)
+    with _lock:
+        regex_main._regex = recorder
+        try:
+            compiled = regex.compile(pattern, flags, cache_pattern=False)
+        finally:
+            regex_main._regex = recorder.real
+    if recorder.args is None or recorder.args[0] != pattern:
+        return compiled, None
+    try:
+        return compiled, plain(recorder.args)
+    except TypeError:
+        return compiled, None
+
+
+class Recorder:
+    """Stands in for regex's C module while one pattern compiles, and keeps what `compile` got."""
+
+    def __init__(self, real: Any) -> None:
+        self.real, self.args = real, None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+    def compile(self, *args: Any) -> Any:
+        self.args = args
+        return self.real.compile(*args)
+
+
+PLAIN = (str, int, float, bytes, type(None))
+
+
+def plain(value: Any) -> Any:
+    """The value as marshal writes and reads it back (an int flag as an int); TypeError for other data."""
+    kind = type(value)
+    if kind in PLAIN:
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if kind in (list, tuple):
+        return kind(plain(v) for v in value)
+    if kind is dict:
+        return {plain(k): plain(v) for k, v in value.items()}
+    raise TypeError(f"cannot keep {kind.__name__}")
+
+
+_disabled = False
+
+
+def disable() -> None:
+    """No store for the rest of the process: every pattern is compiled afresh (`--no-cache`)."""
+    global _disabled
+    _disabled = True
+
+
+def enabled() -> bool:
+    return not _disabled
+
+
+def cache_dir() -> Path | None:
+    """FACTCHECK_CACHE_DIR, else the platform's cache directory for factcheck (None when unknown)."""
+    if os.environ.get(ENV_DIR):
+        return Path(os.environ[ENV_DIR])
+    home = Path.home() if "HOME" in os.environ or sys.platform == "win32" else None
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA")
+        return Path(base) / "factcheck" / "Cache" if base else None
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches" / "factcheck" if home else None
+    base = os.environ.get("XDG_CACHE_HOME")
+    return Path(base) / "factcheck" if base else home / ".cache" / "factcheck" if home else None
+
+
+def store_key(texts: list[str]) -> str:
+    """A name for the store of the rule set whose files hold these texts, on this platform."""
+    digest = hashlib.sha256()
+    for part in (FORMAT, __version__, regex.__version__, sys.version, str(marshal.version), sys.platform, platform.machine(),
+                 *texts):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def open_store(key: str) -> Store:
+    """The store of this key, or an empty one (also when caching is off, or the file is unusable)."""
+    folder = None if _disabled else cache_dir()
+    if folder is None:
+        return Store(None, {})
+    path = folder / f"patterns-{key}.bin"
+    return Store(path, *read_store(path))
+
+
+Contents = tuple[dict[tuple[str, int], tuple[Any, ...]], dict[tuple[str, int], Literals | None]]
+
+
+def read_store(path: Path) -> Contents:
+    """The compile arguments and gates a store file holds; nothing when it is missing or damaged."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}, {}
+    head, digest, payload = data[:len(MAGIC)], data[len(MAGIC):len(MAGIC) + 32], data[len(MAGIC) + 32:]
+    if head != MAGIC or hashlib.sha256(payload).digest() != digest:
+        return {}, {}
+    try:
+        entries, gates = marshal.loads(payload)
+        return ({(pattern, flags): args for (pattern, flags), args in entries if isinstance(args, tuple)},
+                {(pattern, flags): literals for (pattern, flags), literals in gates
+                 if literals is None or isinstance(literals, tuple)})
+    except (ValueError, EOFError, TypeError):
+        return {}, {}
+
+
+def prune(current: Path) -> None:
+    """Keep the KEEP_FILES most recently written stores beside the current one."""
+    others = sorted((p for p in current.parent.glob("patterns-*.bin") if p != current),
+                    key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in others[KEEP_FILES:]:
+        old.unlink(missing_ok=True)

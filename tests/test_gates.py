@@ -1,0 +1,62 @@
+"""Gates: literal strings one of which every match of a pattern holds, so a stretch without any
+of them need not be searched. A gate may let through a stretch without a match, never the reverse."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.gates import admits, required_literals
+from factcheck.rulebook import load_rulebook
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"\d+ to \d+", (" to ",)),
+    (r"\d+(?:\s+times|-?fold)", ("fold", "times")),
+    (r"(?:US)?\$\d+", ("$",)),
+    (r"(?:about )?\d+ (?:per ?cent|%)", ("%", "cent")),
+    (r"(?:abc)?\d", None),
+    (r"[a-z]+\d", None),
+    (r"(?<=\$)\d+", None),
+    (r"(?:ab|\d)x", ("x",)),
+    (r"(?:ab|\d)", None),
+    (r"(?:é|e)\d", None),
+])
+def test_what_every_match_must_hold(pattern, expected):
+    assert required_literals(pattern, regex.IGNORECASE) == expected
+
+
+def test_a_pattern_regex_cannot_parse_has_no_gate():
+    assert required_literals("(", 0) is None
+
+
+def test_a_stretch_is_admitted_when_it_holds_a_literal_or_is_not_ascii():
+    assert admits((" to ",), "5 to 10")
+    assert not admits((" to ",), "5 or 10")
+    assert admits((" to ",), None)  # not ASCII: case folding there is Unicode's, so no gate
+    assert admits(None, "anything")
+
+
+PIECES = ["a", "b", "ab", "to", " ", r"\d", "[a-c]", "(?:a|bc)", "(?:to|fro)", "x?", "(?:ab)+", "(?:b|)", "(?=a)",
+          "(?<!b)", r"\b", "(?i:B)", "(?-i:A)"]
+
+
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=6), st.text(alphabet="abcABtofrx 1", max_size=20))
+def test_a_gate_never_turns_away_a_stretch_that_holds_a_match(pieces, text):
+    pattern = "".join(pieces)
+    literals = required_literals(pattern, regex.IGNORECASE)
+    if regex.search(pattern, text, regex.IGNORECASE):
+        assert admits(literals, text.lower() if text.isascii() else None), (pattern, text, literals)
+
+
+def test_every_shipped_rule_admits_its_own_examples():
+    book = load_rulebook()
+    for rule in book.rules:
+        literals = required_literals(rule.compiled.pattern, rule.compiled.flags)
+        for example in rule.examples:
+            for text in example.texts:
+                plain = text.replace("«", "").replace("»", "")
+                if rule.compiled.search(plain) and plain.isascii():
+                    assert admits(literals, plain.lower()), (rule.id, plain, literals)

@@ -1,0 +1,49 @@
+"""ordered_map: results in the order of the items, over forked or spawned workers; a worker that
+dies costs one item, never the run."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+
+import pytest
+
+from factcheck.parallel import default_jobs, ordered_map
+
+METHODS = [m for m in ("fork", "spawn") if m in multiprocessing.get_all_start_methods()]
+
+
+def square_slowly(item: str) -> str:
+    n = int(item)
+    sum(range((10 - n) * 20_000))  # early items take longer, so results come back out of order
+    return str(n * n)
+
+
+def die_on_three(item: str) -> str:
+    if item == "3":
+        os._exit(9)
+    return item
+
+
+def nothing() -> None:
+    return None
+
+
+def lost(item: str) -> str:
+    return f"lost {item}"
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_results_come_in_the_order_of_the_items(method):
+    items = [str(n) for n in range(10)]
+    assert list(ordered_map(square_slowly, items, 2, lost, nothing, (), method)) == [str(n * n) for n in range(10)]
+
+
+def test_a_worker_that_dies_costs_only_one_item():
+    items = [str(n) for n in range(8)]
+    found = list(ordered_map(die_on_three, items, 2, lost, nothing, (), METHODS[0]))
+    assert found == ["0", "1", "2", "lost 3", "4", "5", "6", "7"]
+
+
+def test_the_default_is_the_usable_cores():
+    assert default_jobs() >= 1

@@ -1,0 +1,142 @@
+"""The store of compiled patterns: rebuilt patterns match as compiled ones, a damaged store is
+ignored and rewritten, and the cache directory and `--no-cache` are obeyed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import regex
+
+from factcheck import patterncache, saferegex
+from factcheck.patterncache import Deferred, Store, cache_dir, open_store, store_key
+from factcheck.pipeline import read_document, scan_document
+from factcheck.rulebook import load_rulebook
+from factcheck.ruletrust import compile_pattern
+
+PATTERN = r"(?P<amount>\d+(?:,\d{3})*)\s*(?P<unit>zorkmids?|zorks?)"
+TEXT = "It cost 1,200 zorkmids and 3 zorks."
+
+
+@pytest.fixture()
+def folder(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(patterncache, "_disabled", False)
+    return tmp_path
+
+
+def saved_store(key: str = "k") -> Store:
+    store = open_store(key)
+    store.compile(PATTERN, regex.IGNORECASE)
+    store.save()
+    return store
+
+
+def test_a_stored_pattern_is_rebuilt_on_first_use_and_matches_as_compiled(folder):
+    saved_store()
+    again = open_store("k")
+    pattern = again.compile(PATTERN, regex.IGNORECASE)
+    assert isinstance(pattern, Deferred) and pattern.real is None
+    assert pattern.pattern == PATTERN and list(pattern.groupindex) == ["amount", "unit"]
+    assert pattern.real is None  # the group names come from the store, without rebuilding
+    expected = regex.compile(PATTERN, regex.IGNORECASE)
+    assert [m.groupdict() for m in pattern.finditer(TEXT)] == [m.groupdict() for m in expected.finditer(TEXT)]
+    assert pattern.real is not None and pattern.flags == expected.flags
+
+
+def test_nothing_new_is_not_written_again(folder):
+    saved_store()
+    path = next(folder.glob("patterns-*.bin"))
+    before = path.stat().st_mtime_ns
+    again = open_store("k")
+    again.compile(PATTERN, regex.IGNORECASE).finditer(TEXT)
+    again.save()
+    assert path.stat().st_mtime_ns == before
+
+
+@pytest.mark.parametrize("damage", [
+    lambda data: data[:-5],  # torn
+    lambda data: data[:60] + bytes([data[60] ^ 1]) + data[61:],  # a bit flipped in the payload
+    lambda data: b"garbage",
+    lambda data: b"",
+])
+def test_a_damaged_store_is_ignored_and_rewritten(folder, damage):
+    saved_store()
+    path = next(folder.glob("patterns-*.bin"))
+    good = path.read_bytes()
+    path.write_bytes(damage(good))
+    again = open_store("k")
+    assert again.entries == {}
+    assert [m.group() for m in again.compile(PATTERN, regex.IGNORECASE).finditer(TEXT)] == ["1,200 zorkmids", "3 zorks"]
+    again.save()
+    assert path.read_bytes() == good
+
+
+def test_an_unusable_folder_costs_only_time(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.setattr(patterncache, "_disabled", False)
+    store = open_store("k")
+    assert store.compile(PATTERN, 0).search(TEXT)
+    store.save()  # no error
+
+
+def test_other_rule_sets_keep_only_a_few_stores(folder):
+    for key in map(str, range(patterncache.KEEP_FILES + 3)):
+        saved_store(key)
+    assert len(list(folder.glob("patterns-*.bin"))) == patterncache.KEEP_FILES + 1
+
+
+def test_the_key_follows_the_rule_texts():
+    assert store_key(["a", "b"]) == store_key(["a", "b"]) != store_key(["a", "c"])
+
+
+def test_the_cache_folder(monkeypatch, tmp_path):
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
+    assert cache_dir() == tmp_path
+    monkeypatch.delenv("FACTCHECK_CACHE_DIR")
+    if sys.platform.startswith("linux"):
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+        assert cache_dir() == tmp_path / "xdg" / "factcheck"
+
+
+def test_no_cache_reads_and_writes_nothing(folder, monkeypatch):
+    monkeypatch.setattr(patterncache, "_disabled", True)
+    store = open_store("k")
+    store.compile(PATTERN, 0)
+    store.save()
+    assert store.path is None and not list(folder.iterdir())
+
+
+def test_a_user_pattern_the_store_holds_needs_no_trial_compile_again(folder, monkeypatch):
+    user = r"\d+ (?:glorp|blorb)s?"
+    first = open_store("users")
+    compile_pattern(user, 0, True, "here", store=first)
+    first.save()
+
+    def no_child(*args):
+        raise AssertionError("trial-compiled again")
+
+    monkeypatch.setattr(saferegex, "_trial_compile", no_child)
+    monkeypatch.setattr(saferegex, "_known", {})
+    assert compile_pattern(user, 0, True, "here", store=open_store("users")).search("3 glorps")
+
+
+def test_the_rulebook_reads_the_same_from_a_cold_and_a_warm_store(folder):
+    data = Path(__file__).resolve().parents[1].joinpath("seeds/herald-interview-russia-north-korea-2015.txt").read_bytes()
+    reports = []
+    for _ in range(2):
+        doc, _ = read_document("seed.txt", data, None)
+        reports.append(scan_document(doc, load_rulebook()))
+    assert list(folder.glob("patterns-*.bin"))
+    assert reports[0] == reports[1] and reports[0].claims
+
+
+def test_the_command_line_writes_no_cache_with_no_cache(tmp_path):
+    env = {"FACTCHECK_CACHE_DIR": str(tmp_path), "PATH": ""}
+    run = subprocess.run([sys.executable, "-c", "from factcheck.cli import main; main()", "rules", "list", "--no-cache"], capture_output=True,
+                         env=env, text=True)
+    assert run.returncode == 0 and run.stdout and not list(tmp_path.iterdir())
