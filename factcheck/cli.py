@@ -441,13 +441,16 @@ def claims_in(version: Version, book: Rulebook, settings: Settings) -> list[Clai
 
 def render_diffs(reports: list[DiffReport], output: str, colour: bool) -> str:
     """One diff as its format has it; for directories, the diff of each file pair with a change in
-    turn (JSON: an array of every pair's diff report; SARIF: one log with the results of every pair)."""
+    turn (JSON: an array of every pair's diff report; JSON lines: a line for each pair; SARIF: one log
+    with the results of every pair)."""
     if len(reports) == 1:
         return render_diff(reports[0], output, colour)
     if output == "json":
         return json_text([json.loads(render_diff(report, output, colour)) for report in reports])
     if output == "sarif":
         return render_diffs_sarif(reports, __version__)
+    if output == "jsonl":
+        return "".join(render_diff(report, output, colour) for report in reports)
     changed = [report for report in reports if report.changes]
     if not changed:
         return f"No figure changed in {len(reports)} files.\n"

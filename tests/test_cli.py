@@ -531,7 +531,7 @@ def test_lock_keeps_the_entries_of_a_document_it_cannot_read(tmp_path, monkeypat
 # --- usage errors, input that must not steer the tool ---------------------------------------------
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["scan", "--bogus", "x"], "factcheck scan: No such option: --bogus (Possible options: --verbose) (try 'factcheck scan --help')"),
+    (["scan", "--bogus", "x"], "factcheck scan: No such option: --bogus (Possible options: --jobs, --verbose) (try 'factcheck scan --help')"),
     (["scan", "--selct", "x"], "factcheck scan: No such option: --selct (Possible options: --help, --lock, --select)"
                                " (try 'factcheck scan --help')"),
     (["scan", "--format", "xml", "x"], "factcheck scan: Invalid value for '--format' / '-f': 'xml' is not one of"

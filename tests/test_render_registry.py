@@ -10,7 +10,7 @@ from factcheck.render import DIFF_RENDERERS, FORMATS, RENDERERS
 
 
 def test_formats_cover_every_output():
-    assert FORMATS == ("text", "concise", "json", "sarif", "github", "markdown")
+    assert FORMATS == ("text", "concise", "json", "jsonl", "sarif", "github", "markdown")
     assert set(DIFF_RENDERERS) == set(RENDERERS)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from factcheck.model import DiffReport, Report
 from factcheck.render.concise import render_concise, render_diff_concise
 from factcheck.render.github import render_diff_github, render_github
-from factcheck.render.json_report import render_diff_json, render_json, render_jsonl_line
+from factcheck.render.json_report import render_diff_json, render_diff_jsonl_line, render_json, render_jsonl_line
 from factcheck.render.markdown import render_diff_markdown, render_markdown
 from factcheck.render.sarif import render_diff_sarif, render_sarif
 
@@ -33,6 +33,10 @@ def _diff_concise(diff: DiffReport, version: str) -> str:
 def _jsonl(report: Report, version: str) -> str:
     """The lines `--format jsonl` streams, for a report written whole (to --output-file)."""
     return "".join(render_jsonl_line(outcome) for outcome in (*report.documents, *report.errors))
+
+
+def _diff_jsonl(diff: DiffReport, version: str) -> str:
+    return render_diff_jsonl_line(diff)
 
 
 def _markdown(report: Report, version: str) -> str:
@@ -62,6 +66,7 @@ RENDERERS: dict[str, Callable[[Report, str], str]] = {
 DIFF_RENDERERS: dict[str, Callable[[DiffReport, str], str]] = {
     "concise": _diff_concise,
     "json": _diff_json,
+    "jsonl": _diff_jsonl,
     "sarif": render_diff_sarif,
     "github": _diff_github,
     "markdown": _diff_markdown,

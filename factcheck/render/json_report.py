@@ -128,5 +128,10 @@ def render_jsonl_line(outcome: DocumentReport | DocumentError) -> str:
     return json.dumps(data, ensure_ascii=False, allow_nan=False) + "\n"
 
 
+def render_diff_jsonl_line(diff: DiffReport) -> str:
+    """One line of `diff --format jsonl`: the diff report of one pair of files."""
+    return json.dumps(diff_to_dict(diff), ensure_ascii=False, allow_nan=False) + "\n"
+
+
 def render_diff_json(diff: DiffReport) -> str:
     return dumps(diff_to_dict(diff))
