@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import regex
+
 from factcheck import dates, units
 from factcheck.normalized import NoValue, Normalized
 from factcheck.numbers import check_digits, parse_number, parse_ordinal, tidy
@@ -123,9 +125,37 @@ def unit_of(groups: dict[str, str], consts: dict[str, Any], book: Rulebook,
             if isinstance(found, dict):
                 return found.get("unit"), found.get("ambiguous")
             if found is None:
+                found = compound_unit(book, tables.get(group, (group,)), groups[group])
+            if found is None:
                 raise NoValue(groups[group])
             return found, None
     return None, None
+
+
+COMPOUND_SPLIT = regex.compile(r"\s*/\s*|\s+per\s+", regex.IGNORECASE)
+POWERS = {"²": 2, "³": 3, "2": 2, "3": 3}
+
+
+def compound_unit(book: Rulebook, tables: tuple[str, ...], text: str) -> str | None:
+    """A unit over a unit ("kg/m³", "megabytes per second") as pint's expression, each part from the tables."""
+    parts = COMPOUND_SPLIT.split(text.strip(), maxsplit=1)
+    if len(parts) != 2:
+        return None
+    top, bottom = (part_unit(book, tables, part) for part in parts)
+    if top is None or bottom is None:
+        return None
+    return units.canonical(f"({top}) / ({bottom})")
+
+
+def part_unit(book: Rulebook, tables: tuple[str, ...], text: str) -> str | None:
+    """One side of a compound unit; a trailing ² or ³ raises it to that power."""
+    found = book.lookup_in(tables, text)
+    if found is None and text[-1:] in POWERS:
+        base = part_unit(book, tables, text[:-1])
+        found = f"({base}) ** {POWERS[text[-1]]}" if base else None
+    if isinstance(found, dict):
+        found = found.get("unit")
+    return found if isinstance(found, str) else None
 
 
 def looked_up(book: Rulebook, table: str, key: str | None) -> Any:
