@@ -59,18 +59,22 @@ def numeric(kind: str, groups: dict[str, str], consts: dict[str, Any], book: Rul
         return result
     value = single_value(groups, consts, book, tables) * factor
     if groups.get("amount2") and groups.get("unit2") and unit:
-        value += compound_part(groups, book, tables, unit)
+        value, result.unit = compound(value, unit, groups, book, tables)
     result.value = tidy(value)
     return result
 
 
-def compound_part(groups: dict[str, str], book: Rulebook, tables: dict[str, tuple[str, ...]], unit: str) -> float:
-    """The second part of "4 years and 6 months", in the unit of the first part."""
+def compound(value: float, unit: str, groups: dict[str, str], book: Rulebook,
+             tables: dict[str, tuple[str, ...]]) -> tuple[float, str]:
+    """ "6 feet 2 inches", "4 years and 6 months": one figure in the smaller of its two units (74 inches, 54 months)."""
     second_unit = book.lookup_in(tables.get("unit", ("unit",)), groups["unit2"])
     ratio = units.factor(second_unit, unit) if isinstance(second_unit, str) else None
     if ratio is None:
         raise NoValue(groups["unit2"])
-    return number(groups["amount2"], book) * ratio
+    second = number(groups["amount2"], book)
+    if ratio >= 1:
+        return value + second * ratio, unit
+    return value / ratio + second, second_unit
 
 
 def single_value(groups: dict[str, str], consts: dict[str, Any], book: Rulebook, tables: dict[str, tuple[str, ...]]) -> float:
