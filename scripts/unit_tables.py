@@ -127,6 +127,11 @@ def wanted(ureg: pint.UnitRegistry, name: str) -> str | None:
     return dim
 
 
+def acronym(symbol: str) -> bool:
+    """Capitals that prose uses as abbreviations (VA, TV, MN, PC, GVA): kept only for bytes, watts and joules (GB, MW, TJ)."""
+    return symbol.isupper() and len(symbol) <= 3 and symbol[-1] not in "BWJ"
+
+
 def readable(name: str) -> bool:
     return bool(regex.fullmatch(r"[a-z][a-z_]*[a-z]", name))
 
@@ -150,7 +155,7 @@ def unit_entries(ureg: pint.UnitRegistry) -> tuple[dict[str, str], dict[str, str
             symbol = definition.symbol
             if symbol and (symbol != canonical or prefix) and "_" not in symbol and regex.fullmatch(r"[\p{L}Ωµ]+", symbol):
                 written = symbol_prefix + symbol
-                if len(written) > 1 and written not in WORD_SYMBOLS:
+                if len(written) > 1 and written not in WORD_SYMBOLS and not acronym(written):
                     symbols.setdefault(written, unit)
     return names, symbols
 
