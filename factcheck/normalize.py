@@ -47,6 +47,10 @@ def numeric(kind: str, groups: dict[str, str], consts: dict[str, Any], book: Rul
     factor = consts.get("factor", 1)
     unit, unit_note = unit_of(groups, consts, book, tables)
     result = Normalized(kind=kind, value=None, unit=unit)
+    settled = in_context(groups, book) if unit_note or unit is None else None
+    if settled:
+        result.unit, unit_note = settled
+        result.extra["currency_context"] = f"{fold(groups['country'])!r} in the sentence"
     if unit_note:
         result.extra["ambiguous"] = unit_note
     if "low" in groups and "high" in groups:
@@ -61,6 +65,9 @@ def numeric(kind: str, groups: dict[str, str], consts: dict[str, Any], book: Rul
     if groups.get("amount2") and groups.get("unit2") and unit:
         value, result.unit = compound(value, unit, groups, book, tables)
     result.value = tidy(value)
+    if groups.get("tolerance"):
+        spread = number(groups["tolerance"], book) * factor
+        result.low, result.high = tidy(value - spread), tidy(value + spread)
     return result
 
 
@@ -160,6 +167,15 @@ def part_unit(book: Rulebook, tables: tuple[str, ...], text: str) -> str | None:
     if isinstance(found, dict):
         found = found.get("unit")
     return found if isinstance(found, str) else None
+
+
+def in_context(groups: dict[str, str], book: Rulebook) -> tuple[str, None] | None:
+    """The currency a word of the sentence picks for an ambiguous name ("dirhams" with "Morocco": MAD)."""
+    name, word = groups.get("currency"), groups.get("country")
+    if not name or not word:
+        return None
+    found = book.lookup("currency_in_country", f"{fold(name)} {fold(word)}")
+    return (found, None) if isinstance(found, str) else None
 
 
 def looked_up(book: Rulebook, table: str, key: str | None) -> Any:
