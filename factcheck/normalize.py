@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import regex
+
 from factcheck import dates, units
 from factcheck.normalized import NoValue, Normalized
 from factcheck.numbers import check_digits, parse_number, parse_ordinal, tidy
@@ -45,6 +47,10 @@ def numeric(kind: str, groups: dict[str, str], consts: dict[str, Any], book: Rul
     factor = consts.get("factor", 1)
     unit, unit_note = unit_of(groups, consts, book, tables)
     result = Normalized(kind=kind, value=None, unit=unit)
+    settled = in_context(groups, book) if unit_note or unit is None else None
+    if settled:
+        result.unit, unit_note = settled
+        result.extra["currency_context"] = f"{fold(groups['country'])!r} in the sentence"
     if unit_note:
         result.extra["ambiguous"] = unit_note
     if "low" in groups and "high" in groups:
@@ -57,18 +63,25 @@ def numeric(kind: str, groups: dict[str, str], consts: dict[str, Any], book: Rul
         return result
     value = single_value(groups, consts, book, tables) * factor
     if groups.get("amount2") and groups.get("unit2") and unit:
-        value += compound_part(groups, book, tables, unit)
+        value, result.unit = compound(value, unit, groups, book, tables)
     result.value = tidy(value)
+    if groups.get("tolerance"):
+        spread = number(groups["tolerance"], book) * factor
+        result.low, result.high = tidy(value - spread), tidy(value + spread)
     return result
 
 
-def compound_part(groups: dict[str, str], book: Rulebook, tables: dict[str, tuple[str, ...]], unit: str) -> float:
-    """The second part of "4 years and 6 months", in the unit of the first part."""
+def compound(value: float, unit: str, groups: dict[str, str], book: Rulebook,
+             tables: dict[str, tuple[str, ...]]) -> tuple[float, str]:
+    """ "6 feet 2 inches", "4 years and 6 months": one figure in the smaller of its two units (74 inches, 54 months)."""
     second_unit = book.lookup_in(tables.get("unit", ("unit",)), groups["unit2"])
     ratio = units.factor(second_unit, unit) if isinstance(second_unit, str) else None
     if ratio is None:
         raise NoValue(groups["unit2"])
-    return number(groups["amount2"], book) * ratio
+    second = number(groups["amount2"], book)
+    if ratio >= 1:
+        return value + second * ratio, unit
+    return value / ratio + second, second_unit
 
 
 def single_value(groups: dict[str, str], consts: dict[str, Any], book: Rulebook, tables: dict[str, tuple[str, ...]]) -> float:
@@ -123,9 +136,46 @@ def unit_of(groups: dict[str, str], consts: dict[str, Any], book: Rulebook,
             if isinstance(found, dict):
                 return found.get("unit"), found.get("ambiguous")
             if found is None:
+                found = compound_unit(book, tables.get(group, (group,)), groups[group])
+            if found is None:
                 raise NoValue(groups[group])
             return found, None
     return None, None
+
+
+COMPOUND_SPLIT = regex.compile(r"\s*/\s*|\s+per\s+", regex.IGNORECASE)
+POWERS = {"²": 2, "³": 3, "2": 2, "3": 3}
+
+
+def compound_unit(book: Rulebook, tables: tuple[str, ...], text: str) -> str | None:
+    """A unit over a unit ("kg/m³", "megabytes per second") as pint's expression, each part from the tables."""
+    parts = COMPOUND_SPLIT.split(text.strip(), maxsplit=1)
+    if len(parts) != 2:
+        return None
+    top, bottom = (part_unit(book, tables, part) for part in parts)
+    if top is None or bottom is None:
+        return None
+    return units.canonical(f"({top}) / ({bottom})")
+
+
+def part_unit(book: Rulebook, tables: tuple[str, ...], text: str) -> str | None:
+    """One side of a compound unit; a trailing ² or ³ raises it to that power."""
+    found = book.lookup_in(tables, text)
+    if found is None and text[-1:] in POWERS:
+        base = part_unit(book, tables, text[:-1])
+        found = f"({base}) ** {POWERS[text[-1]]}" if base else None
+    if isinstance(found, dict):
+        found = found.get("unit")
+    return found if isinstance(found, str) else None
+
+
+def in_context(groups: dict[str, str], book: Rulebook) -> tuple[str, None] | None:
+    """The currency a word of the sentence picks for an ambiguous name ("dirhams" with "Morocco": MAD)."""
+    name, word = groups.get("currency"), groups.get("country")
+    if not name or not word:
+        return None
+    found = book.lookup("currency_in_country", f"{fold(name)} {fold(word)}")
+    return (found, None) if isinstance(found, str) else None
 
 
 def looked_up(book: Rulebook, table: str, key: str | None) -> Any:

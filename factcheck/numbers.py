@@ -32,6 +32,10 @@ FRACTION = regex.compile(r"(?:(\d+)(\s+|[-\u2010\u2011]))?(\d+)\s*/\s*(\d+)")
 VULGAR = regex.compile(r"(\d+)?\s*([\u00bc-\u00be\u2150-\u215e])")
 # 1.3x10^6 | 1.1^23 (a power of the base) | 1.2e5; the exponent may carry several signs: ^--23
 POWER = regex.compile(r"(?P<base>[\d.,]+?)\s*(?:[x\u00d7*]\s*10\s*\^|(?P<caret>\^)|[eE])\s*(?P<sign>[-+\u2212]*)\s*(?P<exp>\d+)")
+# 10⁻³ reads as 10^-3, 10⁶ as 10^6
+SUPERSCRIPT_POWER = regex.compile(r"(?<=10)(?=[\u207a\u207b\u2070\u00b9\u00b2\u00b3\u2074-\u2079])")
+SUPERSCRIPT = str.maketrans({"\u207b": "-", "\u207a": "+", "\u2070": "0", "\u00b9": "1", "\u00b2": "2", "\u00b3": "3",
+                             **{chr(0x2074 + i): str(4 + i) for i in range(6)}})
 SUFFIXED = regex.compile(r"(?P<digits>.*\d)\s*(?P<scale>\p{L}+)", regex.DOTALL)
 QUOTIENT = regex.compile(r"(?P<num>.+?)\s+(?:(?P<share>out\s+of|in)|over)\s+(?P<den>.+)", regex.DOTALL)
 DIGIT_HYPHEN = regex.compile(r"\d\s*[\-\u2010-\u2015]|[\-\u2010-\u2015]\s*\d")
@@ -94,7 +98,7 @@ def unsigned_digits(body: str) -> float | None:
         return int(whole or 0) + int(num) / int(den)
     if match := VULGAR.fullmatch(body):
         return int(match[1] or 0) + unicodedata.numeric(match[2])
-    if match := POWER.fullmatch(body):
+    if match := POWER.fullmatch(SUPERSCRIPT_POWER.sub("^", body).translate(SUPERSCRIPT)):
         return power(match)
     return plain_digits(body)
 

@@ -31,6 +31,14 @@ def is_unit(name: str) -> bool:
     return True
 
 
+def canonical(expression: str) -> str | None:
+    """pint's own spelling of a unit expression ("(kilogram) / (meter ** 3)" -> "kilogram / meter ** 3"), or None."""
+    try:
+        return str(registry().parse_units(expression))
+    except Exception:  # pint raises several unrelated error types for unknown names
+        return None
+
+
 @functools.lru_cache(maxsize=4096)
 def factor(source: str, target: str) -> float | None:
     """How many `target` one `source` is, or None when the two do not measure the same thing."""

@@ -217,3 +217,10 @@ def test_a_digit_python_does_not_know_is_no_numeral(book):
     newer = chr(0x10D40) * 3  # a digit of Unicode 15 that `regex` knows and Python 3.11's float() does not
     assert parse_number(newer, book) is None  # was ValueError
     assert parse_ordinal(newer + "th", book) is None
+
+
+def test_a_superscript_exponent_is_a_power_of_ten():
+    from factcheck.numbers import parse_digits
+
+    assert parse_digits("5.5 × 10⁻³") == pytest.approx(0.0055)
+    assert parse_digits("2 × 10⁶") == 2000000

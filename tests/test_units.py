@@ -49,3 +49,10 @@ def test_a_unit_over_itself_is_one_without_loading_pint():
     assert factor("year", "year") == 1.0
     assert units.registry.cache_info().currsize == 0
     assert factor("kilometer / hour", "kilometer / hour") == pytest.approx(1.0)
+
+
+def test_canonical_spells_an_expression_as_pint_does():
+    from factcheck.units import canonical
+
+    assert canonical("(kilogram) / ((meter) ** 3)") == "kilogram / meter ** 3"
+    assert canonical("zorkmid / second") is None
