@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 import regex
 
+from factcheck.document import load_text
 from factcheck.errors import RuleError
-from factcheck.relations.frames import ROLES, compile_frame, expand_slots, slot_pattern
-from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN
+from factcheck.extractor import extract
+from factcheck.gates import admits
+from factcheck.relations.frames import ROLES, compile_frame, expand_slots, slot_pattern, word_gate
+from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN, pair_window, sentence_window
+from factcheck.rulebook import load_rulebook
 
 FRAGMENTS = {"gap": "(?:\\w+ )*?", "part": "{money:parts}", "break": SENTENCE_BREAK}
 
@@ -85,3 +91,26 @@ def test_a_malformed_frame_is_one_error_at_its_place(spec, message):
 
 def test_every_check_type_has_roles_to_bind():
     assert all(required or optional for required, optional in ROLES.values())
+
+
+def test_a_frames_word_gate_holds_the_words_every_match_needs_and_no_slot_tag():
+    assert word_gate("{level:whole}, of which {level:part}") == (", of which ",)
+    assert word_gate("{level:a} (?:rose|fell) to {level:b}") == ("fell", "rose")  # not "level", a tag
+    assert word_gate("{level:a}(?:, )?{level:b}") is None  # no word that every match holds
+
+
+def test_the_word_gate_never_drops_a_match_of_any_shipped_frame_on_its_examples():
+    book = load_rulebook()
+    for frame in book.frames:
+        for example in frame.examples:
+            for text in example.texts:
+                doc = load_text("t.txt", text, date=dt.date.fromisoformat(example.date or "2020-01-01"))
+                claims, _ = extract(doc, book)
+                by_sentence: dict[int, list] = {}
+                for claim in claims:
+                    by_sentence.setdefault(claim.sentence_index, []).append(claim)
+                for index in sorted(by_sentence):
+                    window = (pair_window(doc, index, by_sentence, book) if frame.scope == "pair"
+                              else sentence_window(doc, index, by_sentence[index], book))
+                    if window is not None and frame.compiled.search(window.text):
+                        assert admits(frame.gate, window.text.casefold()), (frame.id, text)

@@ -25,6 +25,7 @@ from typing import Any, Callable
 import regex
 
 from factcheck.errors import RuleError
+from factcheck.gates import Literals, required_literals
 from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN
 
 SLOT = regex.compile(r"\{(?P<tags>[a-z]+(?:\|[a-z]+)*)(?P<mark>[!+]?):(?P<role>[a-z_]+)\}")
@@ -80,6 +81,7 @@ class Frame:
     line: int
     order: int = 0  # position among all frames: the earlier wins a tie
     bounded: bool = False  # a user's frame: matched under a time budget per document
+    gate: Literals | None = None  # words one of which every match holds (see `word_gate`)
 
 
 def slot_pattern(tags: str, role: str, hedge: str = "") -> str:
@@ -135,7 +137,8 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
     scope = spec.get("scope", "sentence")
     if scope not in SCOPES:
         raise RuleError(f"{where}: scope must be one of {', '.join(SCOPES)}")
-    source_regex, slots = expand_slots(expand(pattern, where), expand(HEDGE, where))
+    expanded = expand(pattern, where)
+    source_regex, slots = expand_slots(expanded, expand(HEDGE, where))
     roles, marks = slots.roles, slots.marks
     check_roles(where, check_type, roles)
     trigger = spec.get("trigger", roles[0] if roles else None)
@@ -162,7 +165,15 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
                  roles=tuple(roles), needs=needs(slots, check_type, trigger),
                  only=frozenset(r for r, m in marks.items() if m == "!"),
                  every=frozenset(r for r, m in marks.items() if m == "+"), trigger=trigger, settings=dict(settings), groups=groups, lookup=dict(lookup),
-                 examples=examples[0], counter_examples=examples[1], source=source, line=line, bounded=bounded)
+                 examples=examples[0], counter_examples=examples[1], source=source, line=line, bounded=bounded,
+                 gate=word_gate(expanded))
+
+
+def word_gate(expanded: str) -> Literals | None:
+    """Words one of which every match of the frame holds, from the pattern with each slot as a bare
+    token (a slot's tags are the other gate, `needs`): a window without any of them is not matched."""
+    bare = SLOT.sub(lambda _: f"{SLOT_OPEN}[^{SLOT_CLOSE}]*{SLOT_CLOSE}", expanded)
+    return required_literals(bare, regex.IGNORECASE)
 
 
 def needs(slots: Slots, check_type: str, trigger: str) -> tuple[frozenset[str], ...]:

@@ -13,6 +13,7 @@ from typing import Any, Iterator
 import regex
 
 from factcheck.document import Document
+from factcheck.gates import admits
 from factcheck.model import Claim
 from factcheck.relations.budgets import FrameBudgets
 from factcheck.relations.frames import Frame
@@ -60,8 +61,9 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
 
 def match_window(frames: list[Frame], window: Window, book: Rulebook,
                  by_sentence: dict[int, list[Claim]], budgets: FrameBudgets) -> Iterator[tuple[int, Link]]:
+    folded = window.text.casefold()  # a superset of the case folding IGNORECASE matches with
     for frame in frames:
-        if any(need.isdisjoint(window.tags) for need in frame.needs):
+        if any(need.isdisjoint(window.tags) for need in frame.needs) or not admits(frame.gate, folded):
             continue
         for match in budgets.matches(frame, window):
             if frame.scope == "pair" and SENTENCE_BREAK not in match.group():
