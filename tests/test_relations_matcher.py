@@ -153,6 +153,8 @@ id = "t.slow"
 type = "range"
 pattern = '{range:range}(?:[a ]|[a ][a ])+b'
 """
+# Runs of "a " that backtrack for ever before "here"; "by" lets the frame's word gate ("b") pass.
+SLOW_TEXT = "It cost $10-20 million " + "a " * 40 + "here, by then. And $30-40 million " + "a " * 40 + "there, by now."
 
 
 def test_a_users_frame_that_runs_out_of_time_is_switched_off_with_a_warning(tmp_path, monkeypatch):
@@ -161,7 +163,7 @@ def test_a_users_frame_that_runs_out_of_time_is_switched_off_with_a_warning(tmp_
     book = load_rulebook([tmp_path])
     assert next(f for f in book.frames if f.id == "t.slow").bounded
     assert not any(f.bounded for f in book.frames if f.id != "t.slow")
-    doc = load_text("t.txt", "It cost $10-20 million " + "a " * 40 + "here. And $30-40 million " + "a " * 40 + "there.")
+    doc = load_text("t.txt", SLOW_TEXT)
     warnings: list[str] = []
     find_links(doc, extract(doc, book)[0], book, warnings)
     assert [w for w in warnings if "t.slow" in w] == [
@@ -175,7 +177,7 @@ def slow_frame_warnings(tmp_path, monkeypatch, **seconds: float) -> list[str]:
         monkeypatch.setattr(factcheck.relations.budgets, name, value)
     (tmp_path / "slow.toml").write_text(SLOW_FRAME, encoding="utf-8")
     book = load_rulebook([tmp_path])
-    doc = load_text("t.txt", "It cost $10-20 million " + "a " * 40 + "here. And $30-40 million " + "a " * 40 + "there.")
+    doc = load_text("t.txt", SLOW_TEXT)
     warnings: list[str] = []
     find_links(doc, extract(doc, book)[0], book, warnings)
     return warnings
