@@ -428,7 +428,7 @@ def load_frame(book: Rulebook, spec: dict[str, Any], source: str, text: str) -> 
     users = isinstance(spec.get("pattern"), str) and is_users(book, from_builtin(source), spec["pattern"])
     return compile_frame(spec, lambda pattern, at: expand(book, pattern, at), where, source, line, found,
                          lambda expanded, at: compile_pattern(expanded, regex.IGNORECASE, users, at, store=book.store),
-                         bounded=users)
+                         bounded=users, gate_literals=None if users else lambda bare: book.store.gate(bare, regex.IGNORECASE))
 
 
 def compile_anchors(book: Rulebook) -> dict[str, Anchor]:

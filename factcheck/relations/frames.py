@@ -123,9 +123,12 @@ def expand_slots(pattern: str, hedge: str = "") -> tuple[str, Slots]:
 
 def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where: str,
                   source: str, line: int, examples: tuple[list[Any], list[Any]],
-                  compile_regex: Callable[[str, str], Any] | None = None, bounded: bool = False) -> Frame:
+                  compile_regex: Callable[[str, str], Any] | None = None, bounded: bool = False,
+                  gate_literals: Callable[[str], Literals | None] | None = None) -> Frame:
     """A frame from its rule-file table; `expand` resolves fragment and table references, and
-    `compile_regex` (for a user's frame: under a time budget) compiles the result."""
+    `compile_regex` (for a user's frame: under a time budget) compiles the result. `gate_literals`
+    finds the words of its gate (see `word_gate`; the rule book's store keeps them on disk, as
+    finding them costs a parse): without it, the frame has no word gate."""
     for key in spec:
         if key not in FRAME_KEYS:
             raise RuleError(f"{where}: unknown key '{key}' in a frame")
@@ -166,14 +169,15 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
                  only=frozenset(r for r, m in marks.items() if m == "!"),
                  every=frozenset(r for r, m in marks.items() if m == "+"), trigger=trigger, settings=dict(settings), groups=groups, lookup=dict(lookup),
                  examples=examples[0], counter_examples=examples[1], source=source, line=line, bounded=bounded,
-                 gate=word_gate(expanded))
+                 gate=word_gate(expanded, gate_literals) if gate_literals else None)
 
 
-def word_gate(expanded: str) -> Literals | None:
-    """Words one of which every match of the frame holds, from the pattern with each slot as a bare
-    token (a slot's tags are the other gate, `needs`): a window without any of them is not matched."""
+def word_gate(expanded: str, literals: Callable[[str], Literals | None] | None = None) -> Literals | None:
+    """Words one of which every match of the frame holds, found by `literals` (default: parsing) in
+    the pattern with each slot as a bare token (a slot's tags are the other gate, `needs`): a window
+    without any of them is not matched."""
     bare = SLOT.sub(lambda _: f"{SLOT_OPEN}[^{SLOT_CLOSE}]*{SLOT_CLOSE}", expanded)
-    return required_literals(bare, regex.IGNORECASE)
+    return literals(bare) if literals else required_literals(bare, regex.IGNORECASE)
 
 
 def needs(slots: Slots, check_type: str, trigger: str) -> tuple[frozenset[str], ...]:
