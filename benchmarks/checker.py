@@ -97,6 +97,13 @@ def spans_of(text: str, figures: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def moved(spans: list[tuple[int, int]], at: int, old: int, new: int) -> list[tuple[int, int]]:
+    """The spans after `old` characters at `at` became `new` ones: a span the edit touches covers its new text."""
+    shift = new - old
+    return [(start if start <= at else start + shift if start >= at + old else at,
+             end if end <= at else end + shift if end >= at + old else at + new) for start, end in spans]
+
+
 def covers(check: Check, report: DocumentReport, spans: list[tuple[int, int]]) -> bool:
     """Whether the check's claims overlap enough of the relation's figures (two, or all when fewer)."""
     claims = {c.id: c for c in report.claims}
@@ -143,9 +150,8 @@ def judge_relation(tally: RelationTally, book: Any, passage: dict[str, Any], rep
         return
     old, new = edit
     text = passage["text"].replace(old, new, 1)
-    figures = [new if f == old else f for f in relation["figures"]]
     edited = scan(book, passage, text)
-    edited_spans = spans_of(text, figures)
+    edited_spans = moved(spans, passage["text"].find(old), len(old), len(new))
     caught = [c for c in edited.checks if c.verdict == "inconsistent" and covers(c, edited, edited_spans)]
     tally.edits += 1
     tally.edits_caught += bool(caught)

@@ -1,7 +1,10 @@
 """Verdicts: each link's arithmetic (factcheck/relations/arithmetic/) placed as a Check.
 
 A link whose figures the arithmetic cannot take (no value, units of different dimensions, a
-zero divisor) gives no check: no verdict is better than a wrong one.
+zero divisor) gives no check: no verdict is better than a wrong one. A link with free roles is
+checked only where agreement fills them (`arithmetic/agreement.py`), and gives way to a bound
+link's verdict on any of its figures. A bound link that could only imply a level gives way to it, and
+so does one from a frame whose words between its figures may be many (`+` slots).
 """
 
 from __future__ import annotations
@@ -12,21 +15,71 @@ from factcheck.facts import Fact
 from factcheck.intervals import Interval, IntervalError, deviation
 from factcheck.model import Check, Quantity
 from factcheck.relations.arithmetic import EVALUATORS
+from factcheck.relations.arithmetic.agreement import confirm
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome
 from factcheck.relations.arithmetic.ends import resolve_ends
 from factcheck.relations.link import Link
 
 
 def check_all(links: list[Link], facts: list[Fact], options: CheckOptions) -> list[Check]:
-    checks: list[Check] = []
+    bound = [(link, o) for link in links if not link.open for o in outcomes_of(link, facts, options)]
+    confirmed = first_confirmed([link for link in links if link.open], facts, options)
+    firm = [(link, o) for link, o in bound if o.verdict != "unverifiable" and not link.meta.get("loose")]
+    confirmed = unclaimed(confirmed, firm)
+    bound = [(link, o) for link, o in bound if not superseded(link, o, confirmed)]
+    confirmed = unclaimed(confirmed, [(link, o) for link, o in bound if o.verdict != "unverifiable"])
+    placed = sorted(bound + confirmed, key=lambda pair: (pair[0].trigger.start, pair[0].type, bool(pair[0].open)))
+    return [place(number, link, outcome) for number, (link, outcome) in enumerate(placed, 1)]
+
+
+def first_confirmed(links: list[Link], facts: list[Fact], options: CheckOptions) -> list[tuple[Link, Outcome]]:
+    """Per check type and trigger, the outcomes of the first link with free roles that agreement fills."""
+    found: list[tuple[Link, Outcome]] = []
+    done: set[tuple[str, str]] = set()
     for link in links:
-        try:
-            outcomes = EVALUATORS[link.type](resolve_ends(link, options), facts, options)
-        except (IntervalError, ZeroDivisionError, OverflowError):
-            outcomes = []
-        for outcome in outcomes:
-            checks.append(place(len(checks) + 1, link, outcome))
-    return checks
+        key = (link.type, link.trigger.id)
+        if key in done:
+            continue
+        outcomes = confirm(link, lambda filled: outcomes_of(filled, facts, options))
+        if outcomes:
+            done.add(key)
+            found.extend((link, o) for o in outcomes)
+    return found
+
+
+def outcomes_of(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
+    try:
+        return EVALUATORS[link.type](resolve_ends(link, options), facts, options)
+    except (IntervalError, ZeroDivisionError, OverflowError):
+        return []
+
+
+def kind_of(link: Link, outcome: Outcome) -> str:
+    return outcome.type or link.type
+
+
+def unclaimed(confirmed: list[tuple[Link, Outcome]], verdicts: list[tuple[Link, Outcome]]) -> list[tuple[Link, Outcome]]:
+    """The confirmed outcomes that share no figure with a bound verdict of their check type, and whose
+    figures are not all those of another verdict or of another confirmed outcome."""
+    taken = {(kind_of(link, o), c.id) for link, o in verdicts for c in o.claims}
+    seen = {frozenset(c.id for c in o.claims) for _, o in verdicts}
+    kept = []
+    for link, outcome in confirmed:
+        ids = frozenset(c.id for c in outcome.claims)
+        if any((kind_of(link, outcome), i) in taken for i in ids) or ids in seen:
+            continue
+        seen.add(ids)
+        kept.append((link, outcome))
+    return kept
+
+
+def superseded(link: Link, outcome: Outcome, confirmed: list[tuple[Link, Outcome]]) -> bool:
+    """An implied level ("unverifiable"), or the verdict of a frame whose words between its figures may be
+    many, of a check type for whose trigger agreement found other figures, stated close."""
+    if outcome.verdict != "unverifiable" and not link.meta.get("loose"):
+        return False
+    return any(kind_of(other, found) == kind_of(link, outcome) and link.trigger.id in {c.id for c in found.claims}
+               for other, found in confirmed)
 
 
 def quantity(found: Interval | None, unit: str | None, dates: bool) -> Quantity | None:

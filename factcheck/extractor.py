@@ -12,6 +12,8 @@ import bisect
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 from factcheck.document import Document, Sentence
 from factcheck.gates import admits
 from factcheck.model import Claim
@@ -25,6 +27,7 @@ from factcheck.scanview import ScanView
 WINDOW_BEFORE = 80  # a match may start this far before the anchor that lets its rule run ...
 WINDOW_AFTER = 120  # ... and end this far after it
 NUMERIC_KINDS = {"money", "percent", "distance", "quantity", "count", "ratio"}
+PREVIOUS_WORD = regex.compile(r"(\p{L}+)\s+$")
 
 
 @dataclass(slots=True)
@@ -199,8 +202,19 @@ def attach_qualifier(candidate: Candidate, view: ScanView, sentence: Sentence, b
     if pattern is None or candidate.found.qualifier or candidate.found.kind not in NUMERIC_KINDS:
         return
     match = pattern.search(view.text, max(sentence.start, candidate.start - 40), candidate.start)
-    if match:
+    if match and not particle_of_verb(view.text, match, book):
         candidate.found.qualifier = book.lookup("qualifier", match.group("q"))
+
+
+def particle_of_verb(text: str, match: Any, book: Rulebook) -> bool:
+    """Whether the hedge begins with the particle of the verb before it ("edged up to 5.1%"), per
+    the rule files' table `verb_particle`."""
+    verbs = book.tables.get("verb_particle")
+    before = PREVIOUS_WORD.search(text, max(0, match.start() - 30), match.start())
+    if not verbs or before is None:
+        return False
+    particle = verbs.get(before.group(1).lower())
+    return isinstance(particle, str) and match.group("q").lower().startswith(particle + " ")
 
 
 def to_claim(doc: Document, view: ScanView, number: int, candidate: Candidate, sentence: Sentence,

@@ -222,3 +222,9 @@ def test_checker_counts_an_inconsistent_check_on_no_relation_as_a_false_alarm():
     text = "The city spent $4 million on roads and $6 million on schools, a total of $14 million."
     tally = checker.score_relations([{"id": "p", "text": text}], load_rulebook(), False)
     assert (tally.relations, tally.alarms, tally.false_alarms) == (0, 1, 1)
+
+
+def test_an_edit_moves_the_spans_after_it_and_stretches_the_one_it_touches():
+    spans = [(0, 5), (10, 14), (20, 25)]
+    assert checker.moved(spans, 10, 4, 6) == [(0, 5), (10, 16), (22, 27)]
+    assert checker.moved(spans, 11, 2, 1) == [(0, 5), (10, 13), (19, 24)]

@@ -119,6 +119,7 @@ def test_a_text_without_figures_has_no_claims(book):
         ("They shipped more than 40,000 tons of coal.", "40,000 tons", "at_least"),
         ("They shipped at least 40,000 tons of coal.", "40,000 tons", "at_least"),
         ("Prices rose up to 10% in spring.", "10%", "at_most"),
+        ("The jobless rate edged up to 5.1%.", "5.1%", None),
         ("Prices rose less than 10% in spring.", "10%", "at_most"),
         ("Prices rose 10% in spring.", "10%", None),
         ("It cost $5 million, about as planned.", "$5 million", None),

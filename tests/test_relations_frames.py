@@ -114,3 +114,25 @@ def test_the_word_gate_never_drops_a_match_of_any_shipped_frame_on_its_examples(
                               else sentence_window(doc, index, by_sentence[index], book))
                     if window is not None and frame.compiled.search(window.text):
                         assert admits(frame.gate, window.text.casefold()), (frame.id, text)
+
+
+def test_a_frame_may_leave_roles_free_with_the_tags_of_the_figures_that_fill_them():
+    compiled = frame(type="percent_change", pattern="up {percent:rate}", free={"old": "level|percent", "new": "level"})
+    assert compiled.free == {"old": frozenset({"level", "percent"}), "new": frozenset({"level"})}
+    assert frozenset({"level"}) in compiled.needs  # a window without such a figure is not tried
+
+
+@pytest.mark.parametrize("free, problem", [
+    ({"old": 3}, "'free' maps roles to slot tags"),
+    ({"rate": "percent"}, "both in the pattern and free"),
+    ({"whole": "level"}, "has no role whole"),
+])
+def test_free_roles_are_checked(free, problem):
+    with pytest.raises(RuleError, match=problem):
+        frame(type="percent_change", pattern="up {percent:rate}", free=free)
+
+
+def test_free_roles_count_towards_the_roles_a_check_type_needs():
+    with pytest.raises(RuleError, match="needs the role total"):
+        frame(type="sum", pattern="{money:parts} and more")
+    assert frame(type="sum", pattern="in all {money:total}", free={"parts": "level"}).roles == ("total",)

@@ -56,6 +56,12 @@ id = "t.trade"
 type = "ratio"
 pattern = '{ratio:factor} (?:that|those) of'
 set = { resolve = "paragraph" }
+
+[[frames]]
+id = "t.free"
+type = "percent_change"
+pattern = 'up {percent:rate}'
+free = { old = "level", new = "level" }
 """
 
 
@@ -194,3 +200,17 @@ def test_a_document_that_takes_the_frames_too_long_gets_no_more_checks_and_one_w
     warnings = slow_frame_warnings(tmp_path, monkeypatch, DOCUMENT_SECONDS=0.05, DOCUMENT_SECONDS_PER_MB=0.0)
     assert warnings == ["relation frames timed out at line 1: they used their 0.1 s for this document, "
                         "and its rest gets no checks"]
+
+
+def test_a_free_role_lists_the_window_levels_the_match_left_unbound(book):
+    (link,) = links(book, "Sales were $4.62 million, up 18% from $3.91 million.")
+    assert link.rule == "t.free" and roles(link) == {"rate": ["18%"]}
+    assert {role: [c.text for c in found] for role, found in link.open.items()} == {
+        "old": ["$4.62 million", "$3.91 million"], "new": ["$4.62 million", "$3.91 million"]}
+
+
+@pytest.mark.parametrize("aside", ["more than $3.91 million", "$3.91 million more", "$3.91 million per person",
+                                   "a further $3.91 million"])
+def test_a_bound_a_gap_or_a_rate_never_fills_a_free_role(book, aside):
+    (link,) = links(book, f"Sales were $4.62 million, up 18%, with {aside}.")
+    assert [c.text for c in link.open["old"]] == ["$4.62 million"]

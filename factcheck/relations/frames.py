@@ -10,7 +10,10 @@ slots be many: no other figure of the kind is there to be the one meant). A slot
 before it ("a total of about $10 million").
 Slot words are kinds and the tags of `slots.tags` (number, level, range, points, year, rate,
 anniversary ...). Fragments may hold slots: they are expanded first.
-A role used more than once is a list. A literal space in a pattern is one space of the slot
+A role used more than once is a list. A frame may leave roles `free` (role → slot tags, as
+`free = { old = "level|percent" }`): the words place the other roles, and the checker fills a free
+role with the figures of the window that make the arithmetic agree, only where exactly one choice
+does (see `relations/arithmetic/agreement.py`). Such a frame confirms; it never raises an alarm. A literal space in a pattern is one space of the slot
 text (whitespace there is collapsed). Other `{name}` references expand to the rule files'
 fragments and tables, as in extraction rules; `{break}` (the sentence break of a pair window),
 `{free}` (a character of the words, never of a slot) and `{slot}` (any slot) are the engine's. Other named groups are read into the link's
@@ -52,8 +55,9 @@ ROLES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "date_order": (frozenset({"date"}), frozenset()),
 }
 SETTINGS = {"mode", "direction", "resolve"}
-FRAME_KEYS = {"id", "type", "name", "description", "pattern", "scope", "trigger", "set", "lookup", "examples",
+FRAME_KEYS = {"id", "type", "name", "description", "pattern", "scope", "trigger", "set", "lookup", "free", "examples",
               "counter_examples"}
+FREE_TAGS = regex.compile(r"[a-z]+(?:\|[a-z]+)*")
 
 
 @dataclass(slots=True)
@@ -82,6 +86,7 @@ class Frame:
     order: int = 0  # position among all frames: the earlier wins a tie
     bounded: bool = False  # a user's frame: matched under a time budget per document
     gate: Literals | None = None  # words one of which every match holds (see `word_gate`)
+    free: dict[str, frozenset[str]] = field(default_factory=dict)  # role -> tags of the figures that may fill it
 
 
 def slot_pattern(tags: str, role: str, hedge: str = "") -> str:
@@ -143,7 +148,8 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
     expanded = expand(pattern, where)
     source_regex, slots = expand_slots(expanded, expand(HEDGE, where))
     roles, marks = slots.roles, slots.marks
-    check_roles(where, check_type, roles)
+    free = free_roles(spec.get("free", {}), where, roles)
+    check_roles(where, check_type, roles + list(free))
     trigger = spec.get("trigger", roles[0] if roles else None)
     if trigger not in roles:
         raise RuleError(f"{where}: trigger must be one of the frame's roles ({', '.join(roles)})")
@@ -165,11 +171,21 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
         raise RuleError(f"{where}: 'lookup' maps the frame's named groups to table names")
     return Frame(id=spec["id"], type=check_type, name=str(spec.get("name", spec["id"])),
                  description=str(spec.get("description", "")), pattern=pattern, compiled=compiled, scope=scope,
-                 roles=tuple(roles), needs=needs(slots, check_type, trigger),
+                 roles=tuple(roles), needs=needs(slots, check_type, trigger, free),
                  only=frozenset(r for r, m in marks.items() if m == "!"),
                  every=frozenset(r for r, m in marks.items() if m == "+"), trigger=trigger, settings=dict(settings), groups=groups, lookup=dict(lookup),
                  examples=examples[0], counter_examples=examples[1], source=source, line=line, bounded=bounded,
-                 gate=word_gate(expanded, gate_literals) if gate_literals else None)
+                 gate=word_gate(expanded, gate_literals) if gate_literals else None, free=free)
+
+
+def free_roles(spec: Any, where: str, bound: list[str]) -> dict[str, frozenset[str]]:
+    """The roles a frame leaves to agreement, each with the slot tags of the figures that may fill it."""
+    if not isinstance(spec, dict) or not all(isinstance(v, str) and FREE_TAGS.fullmatch(v) for v in spec.values()):
+        raise RuleError(f"{where}: 'free' maps roles to slot tags, as {{ old = \"level|percent\" }}")
+    taken = set(spec) & set(bound)
+    if taken:
+        raise RuleError(f"{where}: role {', '.join(sorted(taken))} is both in the pattern and free")
+    return {role: frozenset(tags.split("|")) for role, tags in spec.items()}
 
 
 def word_gate(expanded: str, literals: Callable[[str], Literals | None] | None = None) -> Literals | None:
@@ -180,11 +196,11 @@ def word_gate(expanded: str, literals: Callable[[str], Literals | None] | None =
     return literals(bare) if literals else required_literals(bare, regex.IGNORECASE)
 
 
-def needs(slots: Slots, check_type: str, trigger: str) -> tuple[frozenset[str], ...]:
-    """For the trigger and every role the check type requires: the tags of which a window must hold
-    one for the frame to match there (a cheap gate before the regex)."""
+def needs(slots: Slots, check_type: str, trigger: str, free: dict[str, frozenset[str]]) -> tuple[frozenset[str], ...]:
+    """For the trigger, every role the check type requires and every free role: the tags of which a
+    window must hold one for the frame to match there (a cheap gate before the regex)."""
     required = {trigger} | (ROLES[check_type][0] & set(slots.roles))
-    return tuple(frozenset(slots.tags[role]) for role in sorted(required))
+    return tuple(frozenset(slots.tags[role]) for role in sorted(required)) + tuple(free.values())
 
 
 def check_roles(where: str, check_type: str, roles: list[str]) -> None:

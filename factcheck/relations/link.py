@@ -13,7 +13,8 @@ class Link:
     """One match of a frame: the check type, the frame's id, the claim that locates it and the roles.
 
     `meta` holds the frame's settings, the words its named groups captured (read through the
-    table of the same name where there is one) and the document date.
+    table of the same name where there is one) and the document date. `open` holds, for each
+    role the frame leaves free, the figures of the window that may fill it.
     """
 
     type: str
@@ -21,6 +22,7 @@ class Link:
     trigger: Claim
     roles: dict[str, tuple[Claim, ...]]
     meta: dict[str, Any] = field(default_factory=dict)
+    open: dict[str, tuple[Claim, ...]] = field(default_factory=dict)
 
     def role(self, name: str) -> tuple[Claim, ...]:
         return self.roles.get(name, ())

@@ -19,7 +19,7 @@ from factcheck.relations.budgets import FrameBudgets
 from factcheck.relations.frames import Frame
 from factcheck.relations.identity import Sentences, content_words, resolve_measure, tie_anniversaries
 from factcheck.relations.link import Link
-from factcheck.relations.slots import SENTENCE_BREAK, Window, pair_window, sentence_window, tags
+from factcheck.relations.slots import SENTENCE_BREAK, Window, claim_tags, pair_window, sentence_window, tags
 from factcheck.rulebook import Rulebook
 
 MEASURE_ROLE = {"ratio": "reference", "multiplier": "base"}
@@ -28,6 +28,8 @@ BOUNDS = ("at_least", "at_most")
 
 NEAR = 40  # characters from a trigger to a year that dates it
 SPANS_TO_NOW = frozenset({"since", "from"})
+MORE_AFTER = regex.compile(r"\s+(?:more|less|fewer|additional|extra|each|apiece)\b", regex.IGNORECASE)
+MORE_BEFORE = regex.compile(r"\b(?:another|a further|further|an additional|additional|an extra|extra)\s+$", regex.IGNORECASE)
 SPAN_START = regex.compile(r"\b(?:since|from)\s+(?:(?:early|late|mid)[- ])?$", regex.IGNORECASE)
 
 
@@ -38,29 +40,32 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
     by_sentence: dict[int, list[Claim]] = {}
     for claim in claims:
         by_sentence.setdefault(claim.sentence_index, []).append(claim)
+    levels = frozenset(c.id for c in claims if not aside(doc, c))
     sentence_frames = [f for f in book.frames if f.scope == "sentence"]
     pair_frames = [f for f in book.frames if f.scope == "pair"]
     found: list[tuple[int, Link]] = []
     for index in sorted(by_sentence):
         window = sentence_window(doc, index, by_sentence[index], book)
         budgets.open_window()
-        found.extend(match_window(sentence_frames, window, book, by_sentence, budgets))
+        found.extend(match_window(sentence_frames, window, book, by_sentence, levels, budgets))
         if pair_frames:
             pair = pair_window(doc, index, by_sentence, book)
             if pair is not None:
                 budgets.open_window()
-                found.extend(match_window(pair_frames, pair, book, by_sentence, budgets))
-    links = sorted(select(found), key=lambda x: (x.trigger.start, x.type))
+                found.extend(match_window(pair_frames, pair, book, by_sentence, levels, budgets))
+    bound = select([(order, link) for order, link in found if not link.open])
+    bound = sorted(bound, key=lambda x: (x.trigger.start, x.type))
+    links = bound + select_open([(order, link) for order, link in found if link.open])
     date = doc.date.isoformat() if doc.date else None
     for link in links:
         link.meta["document_date"] = date
         link.meta["dated_apart"] = dated_apart(link, doc, by_sentence)
-    resolve_identities(doc, claims, links, book)
+    resolve_identities(doc, claims, bound, book)
     return links
 
 
 def match_window(frames: list[Frame], window: Window, book: Rulebook,
-                 by_sentence: dict[int, list[Claim]], budgets: FrameBudgets) -> Iterator[tuple[int, Link]]:
+                 by_sentence: dict[int, list[Claim]], levels: frozenset[str], budgets: FrameBudgets) -> Iterator[tuple[int, Link]]:
     folded = window.text.casefold()  # a superset of the case folding IGNORECASE matches with
     for frame in frames:
         if any(need.isdisjoint(window.tags) for need in frame.needs) or not admits(frame.gate, folded):
@@ -68,26 +73,46 @@ def match_window(frames: list[Frame], window: Window, book: Rulebook,
         for match in budgets.matches(frame, window):
             if frame.scope == "pair" and SENTENCE_BREAK not in match.group():
                 continue
-            link = to_link(frame, match, window, book, by_sentence)
+            link = to_link(frame, match, window, book, by_sentence, levels)
             if link is not None:
                 yield frame.order, link
 
 
-def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, by_sentence: dict[int, list[Claim]]) -> Link | None:
+def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, by_sentence: dict[int, list[Claim]],
+            levels: frozenset[str]) -> Link | None:
     roles = {role: tuple(window.claims[int(i)] for i in match.captures(role)) for role in frame.roles}
     trigger = roles.get(frame.trigger)
     if not trigger or not all(alone(c, by_sentence) for role in frame.only for c in roles.get(role, ())):
         return None
-    bound = {c.id for claims in roles.values() for c in claims}
+    bound = {c.id: c for claims in roles.values() for c in claims}
     if not all(covered(c, bound, by_sentence) for role in frame.every for c in roles.get(role, ())):
         return None
     meta: dict[str, Any] = dict(frame.settings)
     meta["span"] = len(match.group())
+    meta["loose"] = bool(frame.every)  # its words may be many: agreement elsewhere outweighs it
     for group in frame.groups:
         words, table = match.group(group), frame.lookup.get(group, group)
         if words is not None:
             meta[group] = book.lookup(table, words) if table in book.tables else words.strip()
-    return Link(frame.type, frame.id, trigger[0], {r: c for r, c in roles.items() if c}, meta)
+    link = Link(frame.type, frame.id, trigger[0], {r: c for r, c in roles.items() if c}, meta)
+    if frame.free:
+        link.open = candidates(frame, window, bound, book, levels)
+        if not all(link.open.values()):
+            return None
+    return link
+
+
+def candidates(frame: Frame, window: Window, bound: dict[str, Claim], book: Rulebook,
+               levels: frozenset[str]) -> dict[str, tuple[Claim, ...]]:
+    """For each free role of the frame, the window's figures with one of its tags that the match did not
+    bind, none of them a bound ("more than $40 million"), set aside (see `aside`) or, unless the role asks
+    for one, a rate ("$150 per person")."""
+    found = {}
+    for role, wanted in frame.free.items():
+        found[role] = tuple(c for c in window.claims if c.id not in bound and c.id in levels and c.qualifier not in BOUNDS
+                            and not wanted.isdisjoint(tagged := claim_tags(c, book))
+                            and ("rate" in wanted or "rate" not in tagged))
+    return found
 
 
 def dated_apart(link: Link, doc: Document, by_sentence: dict[int, list[Claim]]) -> bool:
@@ -107,13 +132,20 @@ def alone(claim: Claim, by_sentence: dict[int, list[Claim]]) -> bool:
                    for c in by_sentence.get(claim.sentence_index, ()))
 
 
-def covered(claim: Claim, bound: set[str], by_sentence: dict[int, list[Claim]]) -> bool:
+def covered(claim: Claim, bound: dict[str, Claim] | set[str], by_sentence: dict[int, list[Claim]]) -> bool:
     """Whether every claim of the claim's sentence with its kind and unit is among `bound`, and the
     claim is a stated level, not a bound ("under 15", "up to $100 billion" name a limit)."""
     if claim.qualifier in BOUNDS:
         return False
     return all(c.id in bound for c in by_sentence.get(claim.sentence_index, ())
                if c.kind == claim.kind and c.unit == claim.unit)
+
+
+def aside(doc: Document, claim: Claim) -> bool:
+    """A figure told as more of something, or as an amount each, rather than as a level: "3,900,000
+    more", "a further two", "$1,000 each"."""
+    return bool(MORE_AFTER.match(doc.scan_text, claim.end)
+                or MORE_BEFORE.search(doc.scan_text, max(0, claim.start - 24), claim.start))
 
 
 def select(found: list[tuple[int, Link]]) -> list[Link]:
@@ -132,6 +164,12 @@ def select(found: list[tuple[int, Link]]) -> list[Link]:
             seen.add(signature)
             kept.append(link)
     return kept
+
+
+def select_open(found: list[tuple[int, Link]]) -> list[Link]:
+    """The links with free roles, earliest frame first: the checker keeps, per check type and trigger,
+    the first that agreement fills (a sentence's frame before its pair's)."""
+    return [link for _, link in sorted(found, key=lambda x: x[0])]
 
 
 def resolve_identities(doc: Document, claims: list[Claim], links: list[Link], book: Rulebook) -> None:

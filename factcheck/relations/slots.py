@@ -32,6 +32,7 @@ HALVING = regex.compile(r"\bhalv(?:ed|ing|es)\b", regex.IGNORECASE)
 ANNIVERSARY = regex.compile(r"\banniversar(?:y|ies)$", regex.IGNORECASE)
 AGO = regex.compile(r"\byears?\s+ago$", regex.IGNORECASE)
 COMPOUND = regex.compile(r"[\w\d]-\p{L}+$")
+QUOTIENT = regex.compile(r"\s(?:in|out\s+of|over)\s", regex.IGNORECASE)
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "quarter"})
 INFERRED = ("year_inferred", "month_inferred", "assumed", "year_unstated")
 
@@ -58,7 +59,9 @@ def tags(claim: Claim, periods: frozenset[str] | dict[str, object] = frozenset()
     duration = claim.kind == "quantity" and claim.unit in TIME_UNITS or claim.kind == "count" and last_word(claim) in periods
     if claim.kind in NUMERIC_KINDS and isinstance(claim.value, (int, float)) and not ranged:
         found.append("number")
-        if claim.kind == "count" and COMPOUND.search(claim.text):
+        if quotient(claim):
+            found.append("fraction")  # "one in four": a share of something, not a count of it
+        elif claim.kind == "count" and COMPOUND.search(claim.text):
             found.append("attribute")  # "six-party talks", "a three-year plan": a modifier, not an amount
         elif claim.kind in LEVEL_KINDS and not duration:
             found.append("level")  # a stretch of time ("over five years") is when, not how much
@@ -88,6 +91,12 @@ def tags(claim: Claim, periods: frozenset[str] | dict[str, object] = frozenset()
     if claim.kind == "quantity" and AGE.search(claim.text):
         found.append("age")
     return tuple(found)
+
+
+def quotient(claim: Claim) -> bool:
+    """A count stated as one number in, out of or over another, below one: "one in four", "1 out of 3"."""
+    return (claim.kind == "count" and isinstance(claim.value, (int, float)) and 0 < claim.value < 1
+            and QUOTIENT.search(claim.text) is not None)
 
 
 def date_value(claim: Claim) -> str:

@@ -16,7 +16,7 @@ from factcheck.facts import Fact, matching_fact
 from factcheck.intervals import Interval, IntervalError, judge, stated_interval
 from factcheck.model import Claim
 from factcheck.relations.link import Link
-from factcheck.relations.slots import date_value, tags
+from factcheck.relations.slots import date_value, quotient, tags
 from factcheck.wording import figure, interval_words
 
 NONNEGATIVE_KINDS = frozenset({"money", "count", "distance", "ratio"})
@@ -59,9 +59,9 @@ def interval(claim: Claim, options: CheckOptions) -> Interval:
 
 
 def as_percent(claim: Claim, options: CheckOptions) -> Interval:
-    """A share or change as a percentage: "three-quarters" is 75%."""
+    """A share or change as a percentage: "three-quarters" and "three in four" are 75%."""
     found = interval(claim, options)
-    return found.scale(100) if claim.kind == "ratio" else found
+    return found.scale(100) if claim.kind == "ratio" or quotient(claim) else found
 
 
 def compare(expected: Interval, stated: Interval, options: CheckOptions) -> str:

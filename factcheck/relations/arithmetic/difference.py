@@ -38,11 +38,14 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
         return [Outcome("unverifiable", other, None, unit, f"{words} = {figure(other.value, unit)}",
                         f"{role} would be {figure(other.value, unit)}", present)]
     expected = interval(subject, options) - total(references, options, present[1].unit)
+    larger, smaller = subject.text, sum_words(references)
+    stated = f"stated {gap.text} {word}"
     if link.meta.get("mode") == "absolute":
-        expected, stated_gap = absolute(expected), interval(gap, options)
+        if expected.value < 0:
+            larger, smaller = smaller, larger
+        expected, stated_gap, stated = absolute(expected), interval(gap, options), f"stated difference {gap.text}"
     verdict = compare(expected, stated_gap, options)
-    return [Outcome(verdict, expected, stated_gap, unit,
-                    f"{subject.text} − {sum_words(references)} = {figure(expected.value, unit)}; stated {gap.text} {word}",
+    return [Outcome(verdict, expected, stated_gap, unit, f"{larger} − {smaller} = {figure(expected.value, unit)}; {stated}",
                     f"difference {gap.text}: {verdict}", present)]
 
 

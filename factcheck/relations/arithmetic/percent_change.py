@@ -14,6 +14,7 @@ from factcheck.facts import Fact
 from factcheck.intervals import Interval
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, as_percent, compare, interval
+from factcheck.relations.slots import quotient
 from factcheck.relations.link import Link
 from factcheck.wording import figure
 
@@ -58,7 +59,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
 
 
 def rate_like(claim: Claim) -> bool:
-    return claim.kind == "ratio" or (claim.kind == "percent" and claim.unit in ("percent", "percentage_point"))
+    return claim.kind == "ratio" or quotient(claim) or (claim.kind == "percent" and claim.unit in ("percent", "percentage_point"))
 
 
 def signed(claim: Claim, sign: int) -> str:

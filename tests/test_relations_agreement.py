@@ -1,0 +1,114 @@
+"""Free roles filled by agreement: one agreeing choice confirms, none or several give no check, never an alarm."""
+
+from __future__ import annotations
+
+import pytest
+
+from claim_factory import Fig, claims_in, money
+from factcheck.checker import check_all
+from factcheck.intervals import Interval
+from factcheck.relations.arithmetic import EVALUATORS
+from factcheck.relations.arithmetic.agreement import agrees, choices, confirm, fillings, significant_digits
+from factcheck.relations.arithmetic.common import CheckOptions, Outcome
+from factcheck.relations.link import Link
+
+OPTIONS = CheckOptions()
+
+
+def evaluate(link: Link) -> list[Outcome]:
+    return EVALUATORS[link.type](link, [], OPTIONS)
+
+
+def change(text: str, figures: list[Fig], direction: int = 1) -> Link:
+    """A percent-change link: the first figure is the rate, the others may be either end."""
+    rate, *levels = claims_in(text, figures)
+    return Link("percent_change", "t.free", rate, {"rate": (rate,)}, {"direction": direction},
+                open={"old": tuple(levels), "new": tuple(levels)})
+
+
+def pct(surface: str, value: float) -> Fig:
+    return Fig(surface, "percent", value, "percent")
+
+
+def count(surface: str, value: float) -> Fig:
+    return Fig(surface, "count", value)
+
+
+def test_the_one_pair_of_levels_that_agrees_with_the_rate_is_confirmed():
+    link = change("Up 18% to 4.62 million from 3.91 million, with 27 aircraft.",
+                  [pct("18%", 18), count("4.62 million", 4.62e6), count("3.91 million", 3.91e6), count("27", 27)])
+    outcomes = confirm(link, evaluate)
+    assert [o.verdict for o in outcomes] == ["consistent"]
+    assert {c.text for c in outcomes[0].claims} == {"18%", "4.62 million", "3.91 million"}
+
+
+def test_levels_that_do_not_agree_give_no_outcome_rather_than_an_alarm():
+    link = change("Up 38% to 4.62 million from 3.91 million.",
+                  [pct("38%", 38), count("4.62 million", 4.62e6), count("3.91 million", 3.91e6)])
+    assert confirm(link, evaluate) == []
+
+
+def test_two_different_agreeing_choices_are_ambiguous_and_give_nothing():
+    link = change("Up 10%: 110 from 100, and 220 from 200.",
+                  [pct("10%", 10), count("110", 110), count("100", 100), count("220", 220), count("200", 200)])
+    assert confirm(link, evaluate) == []
+
+
+def test_figures_of_one_significant_digit_are_not_telling_enough():
+    factor, low, high = claims_in("It tripled; fees of $300 and rent of $900.",
+                                  [Fig("tripled", "ratio", 3), money("$300", 300), money("$900", 900)])
+    link = Link("multiplier", "t.free", factor, {"factor": (factor,)}, {}, open={"base": (low, high), "target": (low, high)})
+    assert confirm(link, evaluate) == []
+    factor, low, high = claims_in("It tripled: $310 then $930.",
+                                  [Fig("tripled", "ratio", 3), money("$310", 310), money("$930", 930)])
+    link = Link("multiplier", "t.free", factor, {"factor": (factor,)}, {}, open={"base": (low, high), "target": (low, high)})
+    assert [o.verdict for o in confirm(link, evaluate)] == ["consistent"]
+
+
+@pytest.mark.parametrize("text, digits", [("2,300", 2), ("$12.40", 4), ("three", 1), ("4.62 million", 3), ("0.05%", 1)])
+def test_significant_digits(text, digits):
+    assert significant_digits(text) == digits
+
+
+def outcome(expected: Interval, stated: Interval, verdict: str = "consistent") -> Outcome:
+    return Outcome(verdict, expected, stated, None, "", "", ())
+
+
+def test_agreement_is_closer_than_consistent():
+    assert agrees(outcome(Interval(17.9, 18.3, 18.1), Interval(17.5, 18.5, 18)))
+    assert not agrees(outcome(Interval(85, 115, 100), Interval(90, 110, 108)))  # consistent by rounding, 8% apart
+    assert not agrees(outcome(Interval(9, 11, 10), Interval(9, 11, 10), verdict="approximate"))
+    assert not agrees(outcome(Interval(21.9, 21.9, 21.9), Interval(21.4, 21.4, 21.4)))  # 2.3% apart, no rounding
+    assert agrees(outcome(Interval(0, 21.98, 21.98, open=True), Interval(21.4, 21.4, 21.4)))  # from a bound: 2.7%
+    assert not agrees(outcome(Interval(0, 30, 30, open=True), Interval(21.4, 21.4, 21.4)))
+
+
+def test_a_list_role_is_filled_by_runs_of_two_or_more_neighbouring_figures():
+    a, b, c = claims_in("1, 2 and 3.", [count("1", 1), count("2", 2), count("3", 3)])
+    assert choices("parts", (c, a, b)) == [(a, b), (a, b, c), (b, c)]
+    assert choices("old", (a, b)) == [(a,), (b,)]
+
+
+def test_fillings_use_each_figure_once():
+    link = change("Up 10%: 110 from 100.", [pct("10%", 10), count("110", 110), count("100", 100)])
+    filled = [(f.one("old").text, f.one("new").text) for f in fillings(link)]
+    assert sorted(filled) == [("100", "110"), ("110", "100")]
+
+
+def test_the_checker_places_a_confirmed_check_and_drops_an_implied_level_it_supersedes():
+    text = "Sales rose 12% to 224 units; a year earlier 200 units were sold."
+    rate, new, old = claims_in(text, [pct("12%", 12), count("224 units", 224), count("200 units", 200)])
+    bound = Link("percent_change", "t.bound", rate, {"rate": (rate,), "new": (new,)}, {"direction": 1})
+    free = Link("percent_change", "t.free", rate, {"rate": (rate,)}, {"direction": 1},
+                open={"old": (new, old), "new": (new, old)})
+    checks = check_all([bound, free], [], OPTIONS)
+    assert [(c.verdict, c.claims) for c in checks] == [("consistent", ("c1", "c3", "c2"))]
+
+
+def test_a_bound_verdict_on_a_figure_keeps_a_free_link_of_its_type_away():
+    text = "Sales rose 12% to 224 units from 200 units."
+    rate, new, old = claims_in(text, [pct("12%", 12), count("224 units", 224), count("200 units", 200)])
+    bound = Link("percent_change", "t.bound", rate, {"rate": (rate,), "new": (new,), "old": (old,)}, {"direction": 1})
+    free = Link("percent_change", "t.free", rate, {"rate": (rate,)}, {"direction": 1},
+                open={"old": (new, old), "new": (new, old)})
+    assert len(check_all([bound, free], [], OPTIONS)) == 1
