@@ -36,7 +36,7 @@ def normalize(rule: Rule, groups: dict[str, str], book: Rulebook, doc_date: dt.d
         result.qualifier = consts["qualifier"]
     per = groups.get("per")
     if per or "per" in consts:
-        result.extra["per"] = consts.get("per") or looked_up(book, "per", per)
+        result.extra["per"] = consts.get("per") or (book.lookup_in(rule.lookup.get("per", ("per",)), per) if per else None)
     if "ambiguous" in consts:
         result.extra["ambiguous"] = consts["ambiguous"]
     return result

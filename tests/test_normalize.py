@@ -72,3 +72,11 @@ def test_a_part_in_an_unknown_unit_gives_no_value():
 
     with pytest.raises(NoValue):
         compound(1, "hour", "20", "zorks", BOOK, {"unit": ("duration_unit",)})
+
+
+def test_a_rate_period_is_read_from_the_table_the_rule_names():
+    from factcheck.normalize import normalize
+
+    rule, groups = groups_of("quantity.per-hundred", "it burns 6.5 l/100 km")
+    found = normalize(rule, groups, BOOK, None)
+    assert (found.value, found.unit, found.extra["per"]) == (6.5, "liter", "100 kilometer")
