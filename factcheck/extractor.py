@@ -12,6 +12,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Any
 
+from factcheck.context import settle_currency
 from factcheck.document import Document, Sentence
 from factcheck.gates import admits
 from factcheck.model import Claim
@@ -36,6 +37,7 @@ class Candidate:
     rule: Rule
     found: Normalized | None
     problem: str = ""
+    currency: str = ""  # the currency name of an ambiguous money figure, for a context word to settle
 
     def overlaps(self, other: Candidate) -> bool:
         return self.start < other.end and other.start < self.end
@@ -79,6 +81,8 @@ def extract(doc: Document, book: Rulebook) -> tuple[list[Claim], list[str]]:
                 warnings.append(too_large(doc, view, candidate))
                 continue
             attach_qualifier(candidate, view, sentence, book, qualifier)
+            if candidate.currency:
+                settle_currency(candidate.found, candidate.currency, candidate.start, candidate.end, sentence, view, book)
             chosen.append((candidate, sentence))
     sentences: dict[int, str] = {}  # one string per sentence, shared by its claims
     return [to_claim(doc, view, i, c, s, sentences) for i, (c, s) in enumerate(chosen, start=1)], warnings
@@ -173,7 +177,10 @@ def to_candidate(rule: Rule, match: Any, book: Rulebook, doc: Document) -> Candi
         return None
     except TooLarge as exc:
         return Candidate(start, end, rule, None, str(exc))
-    return Candidate(start, end, rule, found)
+    candidate = Candidate(start, end, rule, found)
+    if found.kind == "money" and "ambiguous" in found.extra and groups.get("currency"):
+        candidate.currency = groups["currency"]
+    return candidate
 
 
 def too_large(doc: Document, view: ScanView, candidate: Candidate) -> str:
