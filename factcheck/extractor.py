@@ -81,11 +81,22 @@ def extract(doc: Document, book: Rulebook) -> tuple[list[Claim], list[str]]:
                 warnings.append(too_large(doc, view, candidate))
                 continue
             attach_qualifier(candidate, view, sentence, book, qualifier)
-            if candidate.currency:
-                settle_currency(candidate.found, candidate.currency, candidate.start, candidate.end, sentence, view, book)
             chosen.append((candidate, sentence))
+    settle_currencies(chosen, view, book)
     sentences: dict[int, str] = {}  # one string per sentence, shared by its claims
     return [to_claim(doc, view, i, c, s, sentences) for i, (c, s) in enumerate(chosen, start=1)], warnings
+
+
+def settle_currencies(chosen: list[tuple[Candidate, Sentence]], view: ScanView, book: Rulebook) -> None:
+    """Ambiguous currency names settled by the words and figures around them (see `context`)."""
+    figures: dict[int, list[tuple[int, int, str]]] = {}
+    for candidate, sentence in chosen:
+        if candidate.found.kind == "money" and candidate.found.unit and "ambiguous" not in candidate.found.extra:
+            figures.setdefault(sentence.index, []).append((candidate.start, candidate.end, candidate.found.unit))
+    for candidate, sentence in chosen:
+        if candidate.currency:
+            settle_currency(candidate.found, candidate.currency, candidate.start, candidate.end, sentence, view, book,
+                            figures)
 
 
 def sentence_candidates(sentence: Sentence, hits: dict[str, list[tuple[int, int]]], view: ScanView, book: Rulebook,

@@ -95,6 +95,7 @@ class Rulebook:
     anchor_sources: dict[str, str] = field(default_factory=dict)
     qualifier_regex: Any = None
     context_regex: Any = None  # the words of table currency_country, for factcheck.context
+    name_currencies: dict[str, set[str]] = field(default_factory=dict)  # factcheck.context, filled on first use
     frames: list[Frame] = field(default_factory=list)
     composites: dict[str, Composite] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)

@@ -55,3 +55,13 @@ def test_each_claim_text_is_its_slice_of_the_document():
     text = "Saudi Arabia's fund committed SAR 15 billion. Visitors pay 250 riyals."
     claims, _ = extract(load_text("t.txt", text), BOOK)
     assert all(text[c.start:c.end] == c.text for c in claims)
+
+
+def test_a_figure_stated_in_one_currency_of_the_name_settles_it():
+    [chf, francs] = money("The Geneva watchmaker priced it at CHF 300. Sales rose to 1.2 million francs.")
+    assert (francs.unit, francs.extra["currency_context"]) == ("CHF", "'CHF 300' in the sentence before")
+
+
+def test_figures_in_two_currencies_of_the_name_settle_nothing():
+    claims = money("The fund committed SAR 15 billion and a partner QAR 2 billion. Visitors will pay 250 riyals.")
+    assert claims[-1].unit is None and "ambiguous" in claims[-1].extra
