@@ -14,6 +14,7 @@ from typing import Any
 
 import regex
 
+from factcheck.context import settle_currency
 from factcheck.document import Document, Sentence
 from factcheck.gates import admits
 from factcheck.model import Claim
@@ -39,6 +40,7 @@ class Candidate:
     rule: Rule
     found: Normalized | None
     problem: str = ""
+    currency: str = ""  # the currency name of an ambiguous money figure, for a context word to settle
 
     def overlaps(self, other: Candidate) -> bool:
         return self.start < other.end and other.start < self.end
@@ -83,8 +85,21 @@ def extract(doc: Document, book: Rulebook) -> tuple[list[Claim], list[str]]:
                 continue
             attach_qualifier(candidate, view, sentence, book, qualifier)
             chosen.append((candidate, sentence))
+    settle_currencies(chosen, view, book)
     sentences: dict[int, str] = {}  # one string per sentence, shared by its claims
     return [to_claim(doc, view, i, c, s, sentences) for i, (c, s) in enumerate(chosen, start=1)], warnings
+
+
+def settle_currencies(chosen: list[tuple[Candidate, Sentence]], view: ScanView, book: Rulebook) -> None:
+    """Ambiguous currency names settled by the words and figures around them (see `context`)."""
+    figures: dict[int, list[tuple[int, int, str]]] = {}
+    for candidate, sentence in chosen:
+        if candidate.found.kind == "money" and candidate.found.unit and "ambiguous" not in candidate.found.extra:
+            figures.setdefault(sentence.index, []).append((candidate.start, candidate.end, candidate.found.unit))
+    for candidate, sentence in chosen:
+        if candidate.currency:
+            settle_currency(candidate.found, candidate.currency, candidate.start, candidate.end, sentence, view, book,
+                            figures)
 
 
 def sentence_candidates(sentence: Sentence, hits: dict[str, list[tuple[int, int]]], view: ScanView, book: Rulebook,
@@ -176,7 +191,10 @@ def to_candidate(rule: Rule, match: Any, book: Rulebook, doc: Document) -> Candi
         return None
     except TooLarge as exc:
         return Candidate(start, end, rule, None, str(exc))
-    return Candidate(start, end, rule, found)
+    candidate = Candidate(start, end, rule, found)
+    if found.kind == "money" and "ambiguous" in found.extra and groups.get("currency"):
+        candidate.currency = groups["currency"]
+    return candidate
 
 
 def too_large(doc: Document, view: ScanView, candidate: Candidate) -> str:

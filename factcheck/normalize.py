@@ -36,7 +36,7 @@ def normalize(rule: Rule, groups: dict[str, str], book: Rulebook, doc_date: dt.d
         result.qualifier = consts["qualifier"]
     per = groups.get("per")
     if per or "per" in consts:
-        result.extra["per"] = consts.get("per") or looked_up(book, "per", per)
+        result.extra["per"] = consts.get("per") or (book.lookup_in(rule.lookup.get("per", ("per",)), per) if per else None)
     if "ambiguous" in consts:
         result.extra["ambiguous"] = consts["ambiguous"]
     return result
@@ -62,8 +62,9 @@ def numeric(kind: str, groups: dict[str, str], consts: dict[str, Any], book: Rul
         result.value = tidy((low + high) / 2)
         return result
     value = single_value(groups, consts, book, tables) * factor
-    if groups.get("amount2") and groups.get("unit2") and unit:
-        value, result.unit = compound(value, unit, groups, book, tables)
+    for part in ("2", "3"):
+        if groups.get("amount" + part) and groups.get("unit" + part) and result.unit:
+            value, result.unit = compound(value, result.unit, groups["amount" + part], groups["unit" + part], book, tables)
     result.value = tidy(value)
     if groups.get("tolerance"):
         spread = number(groups["tolerance"], book) * factor
@@ -71,17 +72,21 @@ def numeric(kind: str, groups: dict[str, str], consts: dict[str, Any], book: Rul
     return result
 
 
-def compound(value: float, unit: str, groups: dict[str, str], book: Rulebook,
+def compound(value: float, unit: str, amount: str, unit_word: str, book: Rulebook,
              tables: dict[str, tuple[str, ...]]) -> tuple[float, str]:
-    """ "6 feet 2 inches", "4 years and 6 months": one figure in the smaller of its two units (74 inches, 54 months)."""
-    second_unit = book.lookup_in(tables.get("unit", ("unit",)), groups["unit2"])
-    ratio = units.factor(second_unit, unit) if isinstance(second_unit, str) else None
+    """ "6 feet 2 inches", "4 years and 6 months": one figure in the smaller of its two units (74 inches, 54 months).
+
+    A third part ("2 yards, 7 feet and 10 inches") is added the same way to the figure of the first two."""
+    part_unit = book.lookup_in(tables.get("unit", ("unit",)), unit_word)
+    if isinstance(part_unit, dict):
+        part_unit = part_unit.get("unit")
+    ratio = units.factor(part_unit, unit) if isinstance(part_unit, str) else None
     if ratio is None:
-        raise NoValue(groups["unit2"])
-    second = number(groups["amount2"], book)
+        raise NoValue(unit_word)
+    part = number(amount, book)
     if ratio >= 1:
-        return value + second * ratio, unit
-    return value / ratio + second, second_unit
+        return value + part * ratio, unit
+    return value / ratio + part, part_unit
 
 
 def single_value(groups: dict[str, str], consts: dict[str, Any], book: Rulebook, tables: dict[str, tuple[str, ...]]) -> float:

@@ -94,6 +94,8 @@ class Rulebook:
     anchor_regexes: dict[str, Anchor] = field(default_factory=dict)
     anchor_sources: dict[str, str] = field(default_factory=dict)
     qualifier_regex: Any = None
+    context_regex: Any = None  # the words of table currency_country, for factcheck.context
+    name_currencies: dict[str, set[str]] = field(default_factory=dict)  # factcheck.context, filled on first use
     frames: list[Frame] = field(default_factory=list)
     composites: dict[str, Composite] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
@@ -212,6 +214,9 @@ def build(files: list[tuple[str, dict[str, Any], str]], store: Store | None = No
     if book.tables.get("qualifier"):
         book.qualifier_regex = book.store.compile(r"(?<![\w-])(?P<q>" + table_alternation(book.tables["qualifier"])
                                                   + r")\s+$", regex.IGNORECASE)
+    if book.tables.get("currency_country") and book.tables.get("currency_in_country"):
+        book.context_regex = book.store.compile(r"(?<![\w-])(?P<word>" + table_alternation(book.tables["currency_country"])
+                                                + r")(?![\w-])", regex.IGNORECASE)
     for name, fragment in ENGINE_FRAGMENTS.items():
         book.fragments.setdefault(name, fragment)
     book.frames = [load_frame(book, *item) for item in pending_frames.values()]

@@ -113,7 +113,7 @@ TABLE_VALUES: dict[str, Check] = {
 """What the values of each table the code reads must be; other tables take `any_entry`."""
 
 GROUP_VALUES: dict[str, Check] = {
-    **dict.fromkeys(("currency", "unit", "unit2"), unit_entry),
+    **dict.fromkeys(("currency", "unit", "unit2", "unit3"), unit_entry),
     **dict.fromkeys(("scale", "low_scale", "high_scale", "multiplier"), number),
     "denominator": positive,
     "qualifier": qualifier,

@@ -51,3 +51,32 @@ def test_a_tolerance_gives_the_interval():
     rule, groups = groups_of("quantity.number-unit", "2,000.45 ± 0.01 kg")
     found = normalize(rule, groups, BOOK, None)
     assert (found.value, found.low, found.high) == (2000.45, 2000.44, 2000.46)
+
+
+def test_a_compound_of_three_parts_is_given_in_its_smallest_unit():
+    from factcheck.normalize import normalize
+
+    rule, groups = groups_of("quantity.duration", "a record of 1 hour 20 minutes 5 seconds")
+    found = normalize(rule, groups, BOOK, None)
+    assert (found.value, found.unit) == (4805, "second")
+    rule, groups = groups_of("distance.compound", "2 yards, 7 feet and 10 inches")
+    found = normalize(rule, groups, BOOK, None)
+    assert (found.value, found.unit) == (166, "inch")
+
+
+def test_a_part_in_an_unknown_unit_gives_no_value():
+    import pytest
+
+    from factcheck.normalize import compound
+    from factcheck.normalized import NoValue
+
+    with pytest.raises(NoValue):
+        compound(1, "hour", "20", "zorks", BOOK, {"unit": ("duration_unit",)})
+
+
+def test_a_rate_period_is_read_from_the_table_the_rule_names():
+    from factcheck.normalize import normalize
+
+    rule, groups = groups_of("quantity.per-hundred", "it burns 6.5 l/100 km")
+    found = normalize(rule, groups, BOOK, None)
+    assert (found.value, found.unit, found.extra["per"]) == (6.5, "liter", "100 kilometer")
