@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import math
 
+import regex
+
 from factcheck.intervals import Interval
 
 SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "KRW": "₩", "INR": "₹", "CNY": "CN¥"}
 SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"))
 UNIT_WORDS = {"percent": "%", "percentage_point": " points"}
+POWER = regex.compile(r" \*\* ([2-9])")
+SUPERSCRIPT = dict(zip("23456789", "²³⁴⁵⁶⁷⁸⁹"))
 
 
 def number(value: float) -> str:
@@ -44,8 +48,13 @@ def figure(value: float | int | None, unit: str | None) -> str:
     if unit in UNIT_WORDS:
         return f"{value:.3g}{UNIT_WORDS[unit]}"
     if unit:
-        return f"{number(value)} {unit.replace('_', ' ')}"
+        return f"{number(value)} {unit_words(unit)}"
     return number(value)
+
+
+def unit_words(unit: str) -> str:
+    """A pint unit name as text: "cubic_yard" stays words, "yard ** 3" becomes "yard³"."""
+    return POWER.sub(lambda m: SUPERSCRIPT[m.group(1)], unit.replace("_", " "))
 
 
 def interval_words(found: Interval, unit: str | None) -> str:

@@ -2,7 +2,11 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from claim_factory import Fig, claims_in
 from factcheck.intervals import INF, Interval, IntervalError, judge, stated_interval
+from factcheck.relations.arithmetic.common import CheckOptions
+from factcheck.relations.arithmetic.part_of_whole import evaluate as part_of_whole
+from factcheck.relations.link import Link
 from factcheck.relations.arithmetic.age import age_birth_year
 from factcheck.relations.arithmetic.anniversary import year_from_anniversary
 from factcheck.relations.arithmetic.multiplier import base_from_multiplier
@@ -225,3 +229,13 @@ def test_debt_write_off():
     assert share_of(money(10e9, "$10 billion"), whole).value == pytest.approx(90.909, abs=1e-3)
     fits, remainder = part_within_whole(money(12e9, "$12 billion"), whole)
     assert not fits and remainder.value == pytest.approx(-1e9)
+
+
+def test_a_bare_number_of_a_breakdown_is_read_in_the_measure_of_its_whole():
+    text = "Of the 232,440 cubic yards planned, 168,000 had been dug."
+    whole, part = claims_in(text, [Fig("232,440 cubic yards", "quantity", 232440, "cubic_yard"), Fig("168,000", "count", 168000)])
+    (outcome,) = part_of_whole(Link("part_of_whole", "t", part, {"whole": (whole,), "part": (part,)}), [], CheckOptions())
+    assert outcome.verdict == "consistent" and outcome.unit == "cubic_yard"
+    named = claims_in("Of the 232,440 cubic yards, 168,000 trucks.", [Fig("232,440 cubic yards", "quantity", 232440, "cubic_yard"),
+                                                                      Fig("168,000 trucks", "count", 168000)])
+    assert part_of_whole(Link("part_of_whole", "t", named[1], {"whole": (named[0],), "part": (named[1],)}), [], CheckOptions()) == []

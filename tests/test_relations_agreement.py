@@ -112,3 +112,4 @@ def test_a_bound_verdict_on_a_figure_keeps_a_free_link_of_its_type_away():
     free = Link("percent_change", "t.free", rate, {"rate": (rate,)}, {"direction": 1},
                 open={"old": (new, old), "new": (new, old)})
     assert len(check_all([bound, free], [], OPTIONS)) == 1
+

@@ -50,6 +50,7 @@ def test_rounding_up_to_a_thousand_never_reads_as_scientific_notation(value):
         (2.5, "percentage_point", "2.5 points"),
         (3500, "kilometer", "3,500 kilometer"),
         (40000, "metric_ton", "40,000 metric ton"),
+        (64.4e6, "yard ** 3", "64.4M yard³"),
         (7, None, "7"),
         (None, "USD", "?"),
     ],

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from factcheck.facts import Fact
 from factcheck.intervals import INF, Interval
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, counted, interval, sum_words, total
+from factcheck.model import Claim
 from factcheck.relations.link import Link
 from factcheck.wording import figure
 
 NONNEGATIVE = Interval(0.0, INF, 0.0)
+MEASURED = frozenset({"money", "distance", "quantity"})
+COMPARABLE = 0.01  # a bare number below this share of a measured whole is not of its measure
 
 
 def part_within_whole(part: Interval, whole: Interval) -> tuple[bool, Interval]:
@@ -21,8 +26,22 @@ def part_within_whole(part: Interval, whole: Interval) -> tuple[bool, Interval]:
     return remainder.overlaps(NONNEGATIVE), remainder
 
 
+def in_measure_of(part: Claim, whole: Claim) -> Claim:
+    """A bare number read in the whole's measure: "Of the 232,440,945 cubic yards …, 168,000,000 had
+    been removed" speaks of cubic yards. A count of something named stays a count, and so does one
+    far smaller than the whole ("2/5 of $5 million", "over 1899 of $167 million"): not its measure."""
+    if part.kind != "count" or part.unit is not None or counted(part) is not None or whole.kind not in MEASURED:
+        return part
+    if not isinstance(part.value, (int, float)) or not isinstance(whole.value, (int, float)):
+        return part
+    if abs(part.value) < COMPARABLE * abs(whole.value):
+        return part
+    return replace(part, kind=whole.kind, unit=whole.unit)
+
+
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
-    parts, whole = link.role("part"), link.one("whole")
+    whole = link.one("whole")
+    parts = tuple(in_measure_of(p, whole) for p in link.role("part")) if whole is not None else ()
     if not parts or whole is None or not alike((whole, *parts)) or not isinstance(whole.value, (int, float)):
         return []
     nouns = {counted(c) for c in (whole, *parts)} - {None}
