@@ -32,14 +32,14 @@ from factcheck.align import diff_claims
 from factcheck.diff_pairs import Version, version_pairs
 from factcheck.atomic import write_atomic
 from factcheck.errors import FactcheckError, InputError
-from factcheck.extractor import extract
+from factcheck.extract.extractor import extract
 from factcheck.isolation import debugging
 from factcheck.lock import read_lock, update_lock
 from factcheck.config import Config
 from factcheck.model import SEVERITY_RANK, Claim, DiffReport, DocumentError, DocumentReport, Report
 from factcheck.parallel import default_jobs
-from factcheck.patterncache import disable as disable_cache
-from factcheck.rulebook import Rulebook
+from factcheck.extract.patterncache import disable as disable_cache
+from factcheck.extract.rulebook import Rulebook
 from factcheck.document import decode
 from factcheck.pipeline import read_document, read_input
 from factcheck.render import DIFF_RENDERERS, RENDERERS
@@ -567,7 +567,7 @@ def rules_test(directory: Annotated[Optional[Path], typer.Argument(metavar="DIR"
                no_cache: NoCacheOption = False) -> None:
     """Run every rule's examples and counter-examples; exit 1 on any failure."""
     use_cache(not no_cache)
-    from factcheck.rulebook import load_rulebook
+    from factcheck.extract.rulebook import load_rulebook
 
     count, failures = run_examples(load_rulebook([directory] if directory else []))
     lines = [one_line(str(f)) for f in failures]

@@ -12,7 +12,7 @@ from factcheck.relations.arithmetic.common import CheckOptions
 from factcheck.config import Config, ignored_types, load_config, merge, select_files
 from factcheck.document import Document
 from factcheck.errors import InputError
-from factcheck.extractor import extract
+from factcheck.extract.extractor import extract
 from factcheck.facts import Fact, load_facts
 from factcheck.formats import Prepared, region_at
 from factcheck.hints import undated_warning
@@ -20,9 +20,9 @@ from factcheck.isolation import debugging, isolated
 from factcheck.lock import Lock, LockFinding, compare
 from factcheck.model import SEVERITY_RANK, Check, Claim, DocumentError, DocumentReport, Report
 from factcheck.parallel import ordered_map
-from factcheck.patterncache import disable as disable_cache, enabled as cache_enabled
+from factcheck.extract.patterncache import disable as disable_cache, enabled as cache_enabled
 from factcheck.pipeline import read_document, read_input, scan_document
-from factcheck.rulebook import Rulebook, load_rulebook
+from factcheck.extract.rulebook import Rulebook, load_rulebook
 from factcheck.suppress import Baseline, fingerprint, in_baseline, is_suppressed, suppressions
 
 DEFAULT_LOCK = Path("factcheck.lock")

@@ -67,7 +67,7 @@ def unit_name(value: Any, pint: bool = False) -> str | None:
         return "must be a unit name (a string)"
     if CURRENCY.fullmatch(value) or value in TOOL_UNITS or not pint:
         return None
-    from factcheck.units import is_unit
+    from factcheck.extract.units import is_unit
 
     return None if is_unit(value) else f"names no unit pint knows ({value!r})"
 

@@ -31,7 +31,7 @@ import regex
 import regex._main as regex_main
 
 from factcheck import __version__
-from factcheck.gates import Literals, required_literals
+from factcheck.extract.gates import Literals, required_literals
 
 FORMAT = "factcheck-patterns/2"
 MAGIC = FORMAT.encode() + b"\n"

@@ -17,16 +17,16 @@ from typing import Any
 import regex
 
 from factcheck.errors import InputError, RuleError
-from factcheck.gates import Literals
+from factcheck.extract.gates import Literals
 from factcheck.model import KINDS
-from factcheck.patterncache import Store, open_store, store_key
+from factcheck.extract.patterncache import Store, open_store, store_key
 from factcheck.relations.frames import ENGINE_FRAGMENTS, Frame, compile_frame
 from factcheck.reading import MAX_DATA_BYTES, read_text
-from factcheck.ruledata import (
+from factcheck.extract.ruledata import (
     check_example_date, check_lookups, check_rule_id, check_set, check_tables, check_unique, is_builtin, rule_line,
 )
-from factcheck.ruletrust import REF, compile_pattern, is_users
-from factcheck.saferegex import warm
+from factcheck.extract.ruletrust import REF, compile_pattern, is_users
+from factcheck.extract.saferegex import warm
 
 FILE_KEYS = {"family", "kind", "priority", "description", "lookup", "fragments", "tables", "anchors", "rules",
              "frames", "composites"}
@@ -124,7 +124,7 @@ def fold(key: str) -> str:
 
 def builtin_rules_dir() -> Path:
     """The shipped rules: inside the installed package, or beside it in a source checkout."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # factcheck/, above this subpackage
     for candidate in (package / "rules", package.parent / "rules"):
         if candidate.is_dir():
             return candidate

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 import regex
 
-from factcheck import patterncache, saferegex
-from factcheck.patterncache import Deferred, Store, cache_dir, open_store, store_key
+from factcheck.extract import patterncache, saferegex
+from factcheck.extract.patterncache import Deferred, Store, cache_dir, open_store, store_key
 from factcheck.pipeline import read_document, scan_document
-from factcheck.rulebook import load_rulebook
-from factcheck.ruletrust import compile_pattern
+from factcheck.extract.rulebook import load_rulebook
+from factcheck.extract.ruletrust import compile_pattern
 
 PATTERN = r"(?P<amount>\d+(?:,\d{3})*)\s*(?P<unit>zorkmids?|zorks?)"
 TEXT = "It cost 1,200 zorkmids and 3 zorks."
