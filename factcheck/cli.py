@@ -7,6 +7,7 @@ document that cannot be scanned is one such line, and the others are reported in
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import json
@@ -16,7 +17,7 @@ import signal
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Callable, Iterable, NoReturn, Optional
+from typing import Annotated, Any, Callable, Iterable, Iterator, NoReturn, Optional
 
 import typer
 from rich.console import Console
@@ -263,12 +264,15 @@ def scan(
     write_baseline_to: Annotated[Optional[Path], typer.Option("--write-baseline", metavar="FILE", help="Record the current findings in FILE as a baseline and exit 0.")] = None,
     no_cache: NoCacheOption = False,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", metavar="N", min=1, help="Worker processes over the files (default: the number of cores).")] = None,
+    dask: Annotated[Optional[str], typer.Option("--dask", metavar="ADDRESS", help="Scan the files on the Dask cluster of this scheduler (the extra factcheck[dask]); JSON lines unless a format is set.")] = None,
 ) -> None:
     """Extract every quantitative claim and check the derived ones; findings first.
 
     With --format jsonl each document's line is written as soon as it is scanned (in the order of
     the files), so the run holds one document at a time."""
     use_cache(not no_cache)
+    if dask is not None and jobs is not None:
+        raise InputError("--dask and --jobs: choose one (the cluster's workers do the work of --jobs)")
     settings = settings_for(paths, rules=tuple(rules) if rules else None, facts=facts, fail_on=value_of(fail_on),
                             tolerance=non_negative(tolerance, "--tolerance"),
                             approx_threshold=non_negative(approx_threshold, "--approx-threshold"), date=date, lock=lock,
@@ -276,7 +280,7 @@ def scan(
                             select=names_of(select, "--select"), ignore=names_of(ignore, "--ignore"))
     if facts is not None and not facts.is_file():
         raise InputError(f"--facts {facts}: no such file (a TOML or CSV file of reference facts)")
-    output = settings.config.format or "text"
+    output = settings.config.format or ("text" if dask is None else "jsonl")
     parts = frozenset(SHOW_CHOICES) if verbose else show_parts(show)
     files, unreadable = document_paths(paths, settings.config)
     if not files and not unreadable:
@@ -286,9 +290,10 @@ def scan(
     chosen = report_filter(settings.config)
     streamed = output == "jsonl" and write_baseline_to is None and output_file is None and not statistics
     stream = Stream(chosen) if streamed else None
-    report = scan_documents(files, settings, lock=known_lock, baseline=known_baseline,
-                            progress=progress_for(len(files), output), jobs=jobs or default_jobs(),
-                            sink=stream.write if stream else None)
+    with on_cluster(dask) as run:
+        report = scan_documents(files, settings, lock=known_lock, baseline=known_baseline,
+                                progress=progress_for(len(files), output), jobs=jobs or default_jobs(),
+                                sink=stream.write if stream else None, run=run)
     report.errors[:0] = unreadable
     report = filtered(report, chosen)
     if write_baseline_to is not None:
@@ -302,6 +307,21 @@ def scan(
         raise typer.Exit(2)
     worst = stream.worst if stream else report.worst_severity()
     raise typer.Exit(0 if write_baseline_to is not None else exit_status(worst, settings.fail_on))
+
+
+@contextlib.contextmanager
+def on_cluster(address: str | None) -> Iterator[Any]:
+    """With --dask, the scan's runner on that cluster (the client closed after the scan); else None."""
+    if address is None:
+        yield None
+        return
+    from factcheck import cluster
+
+    client = cluster.connect(address)
+    try:
+        yield cluster.runner(client)
+    finally:
+        client.close()
 
 
 class Stream:
