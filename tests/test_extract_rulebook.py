@@ -9,10 +9,13 @@ import pytest
 import regex
 
 import factcheck.extract.extractor
+import factcheck.extract.patterncache
+import factcheck.extract.rulebook
 import factcheck.extract.saferegex
 from factcheck.document import load_text
 from factcheck.errors import RuleError
 from factcheck.extract.extractor import extract
+from factcheck.extract.ruledata import line_at
 from factcheck.model import KINDS
 from factcheck.extract.rulebook import (
     Rulebook, build, builtin_rules_dir, expand, fold, load_rulebook, parse_toml, rule_files, table_alternation,
@@ -70,6 +73,28 @@ def test_every_builtin_rule_has_an_example_and_is_compiled(book):
 def test_loading_is_deterministic():
     first, second = load_rulebook(), load_rulebook()
     assert [(r.id, r.order, r.compiled.pattern) for r in first.rules] == [(r.id, r.order, r.compiled.pattern) for r in second.rules]
+
+
+def test_a_warm_start_parses_no_rule_file_and_loads_the_same_book(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(factcheck.extract.patterncache, "_disabled", False)
+    cold = load_rulebook()
+
+    def no_parse(path, text):
+        raise AssertionError(f"{path} parsed again")
+
+    monkeypatch.setattr(factcheck.extract.rulebook, "parse_toml", no_parse)
+    warm = load_rulebook()
+    described = [[(r.id, r.line, r.pattern, r.constants, r.lookup, r.examples, r.counter_examples, r.gate) for r in b.rules]
+                 + [(f.id, f.examples, f.counter_examples) for f in b.frames]
+                 + [b.tables, b.fragments, b.anchors, b.anchor_sources, b.composites] for b in (cold, warm)]
+    assert described[0] == described[1]
+    assert {name: a.fast for name, a in cold.anchor_regexes.items()} == {name: a.fast for name, a in warm.anchor_regexes.items()}
+
+
+def test_a_rule_file_line_is_counted_as_its_line_breaks():
+    text = "a\nbb\n\nccc"
+    assert [line_at(text, at) for at in range(len(text) + 1)] == [text.count("\n", 0, at) + 1 for at in range(len(text) + 1)]
 
 
 def test_fold_normalizes_case_spaces_hyphens_and_a_final_dot():
