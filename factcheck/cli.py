@@ -17,16 +17,18 @@ import signal
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Callable, Iterable, Iterator, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Iterable, Iterator, NoReturn, Optional
 
 import typer
-from rich.console import Console
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 try:  # typer vendors click since 0.22; before, click was a package of its own
     from typer._click.exceptions import ClickException
 except ImportError:
     from click.exceptions import ClickException
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 from factcheck import __version__
 from factcheck.align import diff_claims
@@ -48,7 +50,6 @@ from factcheck.render.common import json_text
 from factcheck.render.json_report import render_jsonl_line
 from factcheck.render.sarif import render_diffs_sarif
 from factcheck.render.statistics import render_statistics
-from factcheck.render.text import SHOW_CHOICES
 from factcheck.report_filter import ReportFilter, filtered, filtered_document
 from factcheck.ruletest import run_examples
 from factcheck.session import (
@@ -232,6 +233,7 @@ def progress_for(count: int, output: str) -> Callable[[Iterable[Any]], Iterable[
     """A progress bar on stderr for many files, only in a terminal and only with text output."""
     if count < 5 or output != "text" or not sys.stdout.isatty() or not sys.stderr.isatty():
         return iter
+    from rich.console import Console
     from rich.progress import track
 
     console = Console(stderr=True)
@@ -281,7 +283,7 @@ def scan(
     if facts is not None and not facts.is_file():
         raise InputError(f"--facts {facts}: no such file (a TOML or CSV file of reference facts)")
     output = settings.config.format or ("text" if dask is None else "jsonl")
-    parts = frozenset(SHOW_CHOICES) if verbose else show_parts(show)
+    parts = frozenset(show_choices()) if verbose else show_parts(show)
     files, unreadable = document_paths(paths, settings.config)
     if not files and not unreadable:
         raise InputError(no_documents(paths))
@@ -353,10 +355,16 @@ def names_of(values: list[str] | None, option: str) -> tuple[str, ...] | None:
 
 def show_parts(value: str | None) -> frozenset[str]:
     parts = frozenset(part.strip() for part in (value or "").split(",") if part.strip())
-    unknown = sorted(parts - set(SHOW_CHOICES))
+    unknown = sorted(parts - set(show_choices())) if parts else []
     if unknown:
-        raise InputError(f"--show: unknown part {unknown[0]!r}; expected some of {', '.join(SHOW_CHOICES)}")
+        raise InputError(f"--show: unknown part {unknown[0]!r}; expected some of {', '.join(show_choices())}")
     return parts
+
+
+def show_choices() -> tuple[str, ...]:
+    from factcheck.render.text import SHOW_CHOICES  # here: the text renderer loads rich, which JSON never needs
+
+    return SHOW_CHOICES
 
 
 def report_filter(config: Config) -> ReportFilter:
@@ -410,6 +418,8 @@ def texts_of(report: Report) -> dict[str, str]:
 
 def text_console(colour: bool) -> Console:
     """A console as wide as the terminal (100 columns in a pipe, or COLUMNS), colour as decided."""
+    from rich.console import Console  # here: JSON and the other formats never load rich's console
+
     return Console(file=io.StringIO(), width=output_width(os.environ, terminal_columns()), force_terminal=colour,
                    no_color=not colour, color_system="standard" if colour else None, highlight=False, emoji=False)
 
