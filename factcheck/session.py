@@ -4,6 +4,7 @@ scanned and filtered (inline suppressions, baseline, figure lock), and the exit 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
@@ -147,7 +148,15 @@ def outcomes(paths: list[str], scanner: Scanner, jobs: int) -> Iterable[Outcome]
         return map(scanner.scan, paths)
     _scanner = scanner  # a forked worker inherits it; a spawned one loads its own
     return ordered_map(scan_in_worker, paths, min(jobs, len(paths)), lost,
-                       start_worker, (scanner.settings, scanner.lock, scanner.baseline, cache_enabled()))
+                       start_worker, (scanner.settings, scanner.lock, scanner.baseline, cache_enabled()), weight=size)
+
+
+def size(path: str) -> int:
+    """A document's size in bytes, the measure of its work (0 when it cannot be had)."""
+    try:
+        return os.stat(path).st_size
+    except (OSError, ValueError):
+        return 0
 
 
 def start_worker(settings: Settings, lock: Lock | None, baseline: Baseline | None, cache: bool) -> None:
