@@ -53,7 +53,7 @@ from factcheck.render.statistics import render_statistics
 from factcheck.report_filter import ReportFilter, filtered, filtered_document
 from factcheck.ruletest import run_examples
 from factcheck.session import (
-    Settings, claims_of, document_paths, exit_status, finding_key, rulebook, scan as scan_documents, settings_for,
+    Runner, Settings, claims_of, document_paths, exit_status, finding_key, rulebook, scan as scan_documents, settings_for,
 )
 from factcheck.suppress import read_baseline, write_baseline
 from factcheck.terminal import one_line, output_width, wants_colour, without_trailing_space
@@ -312,7 +312,7 @@ def scan(
 
 
 @contextlib.contextmanager
-def on_cluster(address: str | None) -> Iterator[Any]:
+def on_cluster(address: str | None) -> Iterator[Runner | None]:
     """With --dask, the scan's runner on that cluster (the client closed after the scan); else None."""
     if address is None:
         yield None

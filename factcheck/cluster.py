@@ -23,7 +23,7 @@ from factcheck.errors import InputError
 from factcheck.extract.patterncache import disable as disable_cache, enabled as cache_enabled
 from factcheck.isolation import one_line
 from factcheck.model import DocumentError
-from factcheck.session import Outcome, Scanner
+from factcheck.session import Outcome, Runner, Scanner
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -61,7 +61,7 @@ def connect(address: str) -> Client:
         quiet.setLevel(level)
 
 
-def runner(client: Client) -> Any:
+def runner(client: Client) -> Runner:
     """The `run` argument of `session.scan` that scans on the cluster of `client`."""
     return lambda paths, scanner, jobs: outcomes(client, paths, scanner)
 
