@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from distributed import Client
 
 CONNECT_SECONDS = 10  # how long to try to reach the scheduler
-PARTITIONS_PER_WORKER = 4  # several per worker, so that a fast worker takes more of them
+PARTITIONS_PER_WORKER = 4  # several per worker thread, so that a fast worker takes more of them
 KEEP_RUNS = 2  # scanners a worker keeps, for runs that overlap on one cluster
 
 Setup = tuple[Any, Any, Any, bool]  # settings, lock, baseline, whether the pattern cache is used
@@ -73,7 +73,7 @@ def outcomes(client: Client, paths: list[str], scanner: Scanner) -> Iterator[Out
     if "-" in paths:
         raise InputError("--dask: standard input ('-') cannot be sent to the workers; name files")
     items = [(path, str(Path(path).resolve())) for path in paths]
-    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    workers = max(1, sum(client.nthreads().values()))  # the threads that can scan at once
     size = max(1, math.ceil(len(items) / (workers * PARTITIONS_PER_WORKER)))
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
     setup: Setup = (scanner.settings, scanner.lock, scanner.baseline, cache_enabled())
