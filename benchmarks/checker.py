@@ -31,7 +31,7 @@ from typing import Any
 from factcheck.document import load_text
 from factcheck.model import Check, DocumentReport
 from factcheck.pipeline import scan_document
-from factcheck.rulebook import load_rulebook
+from factcheck.extract.rulebook import load_rulebook
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 ALARMS = ("inconsistent", "approximate")

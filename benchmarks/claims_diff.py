@@ -38,7 +38,7 @@ def real_checks() -> Any:
 def claim_lines(path: Path) -> list[str]:
     """One line per claim of one corpus file."""
     from factcheck.document import load_text
-    from factcheck.extractor import extract
+    from factcheck.extract.extractor import extract
 
     text = path.read_text(encoding="utf-8", errors="replace")
     claims, _ = extract(load_text(path.name, text, date=real_checks().document_date(path.name)), BOOK)
@@ -48,7 +48,7 @@ def claim_lines(path: Path) -> list[str]:
 
 def dump(jobs: int, smoke: bool) -> list[str]:
     global BOOK
-    from factcheck.rulebook import load_rulebook
+    from factcheck.extract.rulebook import load_rulebook
 
     BOOK = load_rulebook()
     files = real_checks().corpus_files(smoke)

@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--corpus", action="append", choices=("sotu", "fomc"), help="default: both")
     args = parser.parse_args(argv)
-    from factcheck.rulebook import load_rulebook
+    from factcheck.extract.rulebook import load_rulebook
 
     files = [p for name in args.corpus or ("sotu", "fomc") for p in sorted((SHARED / "corpus" / name).glob("*.txt"))]
     if not files:

@@ -300,7 +300,7 @@ def expected_unit(e: Expected) -> str | None:
 def same_unit(expected: str, ours: str | None, kind: str) -> bool:
     if ours is None or expected == ours or kind == "money":
         return expected == ours
-    from factcheck.units import factor
+    from factcheck.extract.units import factor
 
     found = factor(ours, expected)
     return found is not None and math.isclose(found, 1.0, rel_tol=1e-9)
@@ -490,7 +490,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def run(args: argparse.Namespace) -> list[FileResult]:
-    from factcheck.rulebook import load_rulebook
+    from factcheck.extract.rulebook import load_rulebook
 
     if not args.corpus.is_dir():
         raise CorpusError(f"corpus directory not found: {args.corpus} (pass --corpus DIR)")

@@ -110,7 +110,7 @@ def same_unit(expected: Any, ours: Any) -> bool:
     """Units agree when pint converts one into the other by 1 ("square_kilometer" is "kilometer ** 2")."""
     if expected == ours or expected is None or ours is None:
         return expected == ours
-    from factcheck.units import factor
+    from factcheck.extract.units import factor
 
     for prefix, power in (("square_", 2), ("cubic_", 3)):
         if expected.startswith(prefix):
@@ -161,7 +161,7 @@ def describe(span: Span) -> str:
 
 def scan(passage: dict[str, Any], book: Any) -> list[Span]:
     from factcheck.document import load_text
-    from factcheck.extractor import extract
+    from factcheck.extract.extractor import extract
 
     date = dt.date.fromisoformat(passage["date"]) if passage.get("date") else None
     claims, _ = extract(load_text(passage["id"], passage["text"], date=date), book)
@@ -211,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=0, metavar="N", help="list the first N misses, wrong "
                         "values, unexpected claims and claimed names per file")
     args = parser.parse_args(argv)
-    from factcheck.rulebook import load_rulebook
+    from factcheck.extract.rulebook import load_rulebook
 
     book = load_rulebook()
     print(f"{'file':24} {'kind':9} {'expected':>8} {'found':>6} {'claims':>6} {'recall':>9} {'relaxed':>9} {'value rec':>9} {'value acc':>9} "

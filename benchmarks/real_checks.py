@@ -88,7 +88,7 @@ def scan_file(path: Path) -> list[Alarm]:
 
 def scan_all(files: list[Path], jobs: int) -> list[Alarm]:
     global BOOK
-    from factcheck.rulebook import load_rulebook
+    from factcheck.extract.rulebook import load_rulebook
 
     BOOK = load_rulebook()  # compiled once; forked workers inherit it
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():

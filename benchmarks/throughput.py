@@ -96,7 +96,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     from factcheck.errors import FactcheckError
-    from factcheck.rulebook import load_rulebook
+    from factcheck.extract.rulebook import load_rulebook
 
     args = parse_args(argv)
     try:

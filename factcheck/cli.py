@@ -7,6 +7,7 @@ document that cannot be scanned is one such line, and the others are reported in
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import json
@@ -16,10 +17,9 @@ import signal
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Callable, Iterable, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Iterable, Iterator, NoReturn, Optional
 
 import typer
-from rich.console import Console
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 try:  # typer vendors click since 0.22; before, click was a package of its own
@@ -27,19 +27,22 @@ try:  # typer vendors click since 0.22; before, click was a package of its own
 except ImportError:
     from click.exceptions import ClickException
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 from factcheck import __version__
 from factcheck.align import diff_claims
 from factcheck.diff_pairs import Version, version_pairs
 from factcheck.atomic import write_atomic
 from factcheck.errors import FactcheckError, InputError
-from factcheck.extractor import extract
+from factcheck.extract.extractor import extract
 from factcheck.isolation import debugging
 from factcheck.lock import read_lock, update_lock
 from factcheck.config import Config
 from factcheck.model import SEVERITY_RANK, Claim, DiffReport, DocumentError, DocumentReport, Report
 from factcheck.parallel import default_jobs
-from factcheck.patterncache import disable as disable_cache
-from factcheck.rulebook import Rulebook
+from factcheck.extract.patterncache import disable as disable_cache
+from factcheck.extract.rulebook import Rulebook
 from factcheck.document import decode
 from factcheck.pipeline import read_document, read_input
 from factcheck.render import DIFF_RENDERERS, RENDERERS
@@ -47,11 +50,10 @@ from factcheck.render.common import json_text
 from factcheck.render.json_report import render_jsonl_line
 from factcheck.render.sarif import render_diffs_sarif
 from factcheck.render.statistics import render_statistics
-from factcheck.render.text import SHOW_CHOICES
 from factcheck.report_filter import ReportFilter, filtered, filtered_document
 from factcheck.ruletest import run_examples
 from factcheck.session import (
-    Settings, claims_of, document_paths, exit_status, finding_key, rulebook, scan as scan_documents, settings_for,
+    Runner, Settings, claims_of, document_paths, exit_status, finding_key, rulebook, scan as scan_documents, settings_for,
 )
 from factcheck.suppress import read_baseline, write_baseline
 from factcheck.terminal import one_line, output_width, wants_colour, without_trailing_space
@@ -231,6 +233,7 @@ def progress_for(count: int, output: str) -> Callable[[Iterable[Any]], Iterable[
     """A progress bar on stderr for many files, only in a terminal and only with text output."""
     if count < 5 or output != "text" or not sys.stdout.isatty() or not sys.stderr.isatty():
         return iter
+    from rich.console import Console
     from rich.progress import track
 
     console = Console(stderr=True)
@@ -263,12 +266,15 @@ def scan(
     write_baseline_to: Annotated[Optional[Path], typer.Option("--write-baseline", metavar="FILE", help="Record the current findings in FILE as a baseline and exit 0.")] = None,
     no_cache: NoCacheOption = False,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", metavar="N", min=1, help="Worker processes over the files (default: the number of cores).")] = None,
+    dask: Annotated[Optional[str], typer.Option("--dask", metavar="ADDRESS", help="Scan the files on the Dask cluster of this scheduler (the extra factcheck[dask]); JSON lines unless a format is set.")] = None,
 ) -> None:
     """Extract every quantitative claim and check the derived ones; findings first.
 
     With --format jsonl each document's line is written as soon as it is scanned (in the order of
     the files), so the run holds one document at a time."""
     use_cache(not no_cache)
+    if dask is not None and jobs is not None:
+        raise InputError("--dask and --jobs: choose one (the cluster's workers do the work of --jobs)")
     settings = settings_for(paths, rules=tuple(rules) if rules else None, facts=facts, fail_on=value_of(fail_on),
                             tolerance=non_negative(tolerance, "--tolerance"),
                             approx_threshold=non_negative(approx_threshold, "--approx-threshold"), date=date, lock=lock,
@@ -276,8 +282,8 @@ def scan(
                             select=names_of(select, "--select"), ignore=names_of(ignore, "--ignore"))
     if facts is not None and not facts.is_file():
         raise InputError(f"--facts {facts}: no such file (a TOML or CSV file of reference facts)")
-    output = settings.config.format or "text"
-    parts = frozenset(SHOW_CHOICES) if verbose else show_parts(show)
+    output = settings.config.format or ("text" if dask is None else "jsonl")
+    parts = frozenset(show_choices()) if verbose else show_parts(show)
     files, unreadable = document_paths(paths, settings.config)
     if not files and not unreadable:
         raise InputError(no_documents(paths))
@@ -286,9 +292,10 @@ def scan(
     chosen = report_filter(settings.config)
     streamed = output == "jsonl" and write_baseline_to is None and output_file is None and not statistics
     stream = Stream(chosen) if streamed else None
-    report = scan_documents(files, settings, lock=known_lock, baseline=known_baseline,
-                            progress=progress_for(len(files), output), jobs=jobs or default_jobs(),
-                            sink=stream.write if stream else None)
+    with on_cluster(dask) as run:
+        report = scan_documents(files, settings, lock=known_lock, baseline=known_baseline,
+                                progress=progress_for(len(files), output), jobs=jobs or default_jobs(),
+                                sink=stream.write if stream else None, run=run)
     report.errors[:0] = unreadable
     report = filtered(report, chosen)
     if write_baseline_to is not None:
@@ -302,6 +309,21 @@ def scan(
         raise typer.Exit(2)
     worst = stream.worst if stream else report.worst_severity()
     raise typer.Exit(0 if write_baseline_to is not None else exit_status(worst, settings.fail_on))
+
+
+@contextlib.contextmanager
+def on_cluster(address: str | None) -> Iterator[Runner | None]:
+    """With --dask, the scan's runner on that cluster (the client closed after the scan); else None."""
+    if address is None:
+        yield None
+        return
+    from factcheck import cluster
+
+    client = cluster.connect(address)
+    try:
+        yield cluster.runner(client)
+    finally:
+        client.close()
 
 
 class Stream:
@@ -333,10 +355,16 @@ def names_of(values: list[str] | None, option: str) -> tuple[str, ...] | None:
 
 def show_parts(value: str | None) -> frozenset[str]:
     parts = frozenset(part.strip() for part in (value or "").split(",") if part.strip())
-    unknown = sorted(parts - set(SHOW_CHOICES))
+    unknown = sorted(parts - set(show_choices())) if parts else []
     if unknown:
-        raise InputError(f"--show: unknown part {unknown[0]!r}; expected some of {', '.join(SHOW_CHOICES)}")
+        raise InputError(f"--show: unknown part {unknown[0]!r}; expected some of {', '.join(show_choices())}")
     return parts
+
+
+def show_choices() -> tuple[str, ...]:
+    from factcheck.render.text import SHOW_CHOICES  # here: the text renderer loads rich, which JSON never needs
+
+    return SHOW_CHOICES
 
 
 def report_filter(config: Config) -> ReportFilter:
@@ -390,6 +418,8 @@ def texts_of(report: Report) -> dict[str, str]:
 
 def text_console(colour: bool) -> Console:
     """A console as wide as the terminal (100 columns in a pipe, or COLUMNS), colour as decided."""
+    from rich.console import Console  # here: JSON and the other formats never load rich's console
+
     return Console(file=io.StringIO(), width=output_width(os.environ, terminal_columns()), force_terminal=colour,
                    no_color=not colour, color_system="standard" if colour else None, highlight=False, emoji=False)
 
@@ -567,7 +597,7 @@ def rules_test(directory: Annotated[Optional[Path], typer.Argument(metavar="DIR"
                no_cache: NoCacheOption = False) -> None:
     """Run every rule's examples and counter-examples; exit 1 on any failure."""
     use_cache(not no_cache)
-    from factcheck.rulebook import load_rulebook
+    from factcheck.extract.rulebook import load_rulebook
 
     count, failures = run_examples(load_rulebook([directory] if directory else []))
     lines = [one_line(str(f)) for f in failures]

@@ -4,7 +4,7 @@ examples by verdict, all taken from the rule files (so a user's `--rules` frames
 from __future__ import annotations
 
 from factcheck.render.sarif import check_rule
-from factcheck.rulebook import Rulebook
+from factcheck.extract.rulebook import Rulebook
 from factcheck.vocabulary import check_types
 
 VERDICT_ORDER = ("consistent", "approximate", "inconsistent", "unverifiable")

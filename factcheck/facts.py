@@ -20,7 +20,7 @@ import regex
 
 from factcheck.errors import InputError
 from factcheck.reading import MAX_DATA_BYTES, read_text
-from factcheck.rulebook import fold
+from factcheck.extract.rulebook import fold
 
 FIELDS = ("name", "value", "unit", "period", "identity", "source")
 WORD = regex.compile(r"[\p{L}][\p{L}\d’'\-]*|\d{4}")

@@ -17,7 +17,7 @@ from pygls.uris import to_fs_path
 from factcheck import __version__
 from factcheck.config import ignored_types
 from factcheck.errors import FactcheckError
-from factcheck.extractor import extract
+from factcheck.extract.extractor import extract
 from factcheck.lock import compare, read_lock, update_lock
 from factcheck.model import Check, Claim, DocumentReport
 from factcheck.pipeline import read_document, scan_document

@@ -8,13 +8,13 @@ import sys
 from factcheck.checker import check_all
 from factcheck.document import Document, decode, load_text
 from factcheck.reading import MAX_DOCUMENT_BYTES, read_limited, read_stream
-from factcheck.extractor import extract
+from factcheck.extract.extractor import extract
 from factcheck.facts import Fact
 from factcheck.formats import Prepared, prepare
 from factcheck.relations.arithmetic.common import CheckOptions
 from factcheck.relations.matcher import find_links
 from factcheck.model import DocumentReport
-from factcheck.rulebook import Rulebook
+from factcheck.extract.rulebook import Rulebook
 
 
 def read_input(path: str) -> bytes:

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from factcheck.document import load_text
-from factcheck.extractor import extract
+from factcheck.extract.extractor import extract
 from factcheck.model import Claim
 from factcheck.pipeline import scan_document
 from factcheck.relations.matcher import find_links
 from factcheck.relations.frames import Frame
-from factcheck.rulebook import Example, Rule, Rulebook
+from factcheck.extract.rulebook import Example, Rule, Rulebook
 
 OPEN, CLOSE = "«", "»"
 

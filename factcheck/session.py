@@ -4,6 +4,7 @@ scanned and filtered (inline suppressions, baseline, figure lock), and the exit 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
@@ -12,7 +13,7 @@ from factcheck.relations.arithmetic.common import CheckOptions
 from factcheck.config import Config, ignored_types, load_config, merge, select_files
 from factcheck.document import Document
 from factcheck.errors import InputError
-from factcheck.extractor import extract
+from factcheck.extract.extractor import extract
 from factcheck.facts import Fact, load_facts
 from factcheck.formats import Prepared, region_at
 from factcheck.hints import undated_warning
@@ -20,9 +21,9 @@ from factcheck.isolation import debugging, isolated
 from factcheck.lock import Lock, LockFinding, compare
 from factcheck.model import SEVERITY_RANK, Check, Claim, DocumentError, DocumentReport, Report
 from factcheck.parallel import ordered_map
-from factcheck.patterncache import disable as disable_cache, enabled as cache_enabled
+from factcheck.extract.patterncache import disable as disable_cache, enabled as cache_enabled
 from factcheck.pipeline import read_document, read_input, scan_document
-from factcheck.rulebook import Rulebook, load_rulebook
+from factcheck.extract.rulebook import Rulebook, load_rulebook
 from factcheck.suppress import Baseline, fingerprint, in_baseline, is_suppressed, suppressions
 
 DEFAULT_LOCK = Path("factcheck.lock")
@@ -95,13 +96,14 @@ Outcome = DocumentReport | DocumentError
 
 def scan(paths: list[str], settings: Settings, *, lock: Lock | None = None, baseline: Baseline | None = None,
          progress: Callable[[Iterable[Outcome]], Iterable[Outcome]] = iter, jobs: int = 1,
-         sink: Callable[[Outcome], None] | None = None) -> Report:
+         sink: Callable[[Outcome], None] | None = None, run: Runner | None = None) -> Report:
     """Scan each document on its own: one that fails is an error of the report, the others are
     reported in full, in the order of `paths` whatever `jobs` (worker processes) is. Each outcome
     goes to `sink` as soon as it is known, if given (then the report keeps only the errors);
-    only one document's text per worker is held at a time."""
+    only one document's text per worker is held at a time. `run` yields the outcomes (by default
+    here or in local worker processes; `factcheck.cluster` runs them on a Dask cluster)."""
     report = Report([])
-    for outcome in progress(outcomes(paths, Scanner.load(settings, lock, baseline), jobs)):
+    for outcome in progress((run or outcomes)(paths, Scanner.load(settings, lock, baseline), jobs)):
         if sink is not None:
             sink(outcome)
         if isinstance(outcome, DocumentError):
@@ -125,8 +127,14 @@ class Scanner:
     def load(cls, settings: Settings, lock: Lock | None, baseline: Baseline | None) -> Scanner:
         return cls(rulebook(settings.config), facts(settings.config), settings, lock, baseline)
 
-    def scan(self, path: str) -> Outcome:
-        return isolated(path, lambda: scan_path(path, self.book, self.known, self.settings, self.lock, self.baseline))
+    def scan(self, path: str, source: str | None = None) -> Outcome:
+        """The outcome of the document `path`, read from `source` when given (the same file by
+        another name, such as its absolute path on a cluster's worker)."""
+        return isolated(path, lambda: scan_path(path, self.book, self.known, self.settings, self.lock, self.baseline,
+                                                source))
+
+
+Runner = Callable[[list[str], Scanner, int], Iterable[Outcome]]
 
 
 _scanner: Scanner | None = None  # in a worker process: the scanner it was started with
@@ -140,7 +148,15 @@ def outcomes(paths: list[str], scanner: Scanner, jobs: int) -> Iterable[Outcome]
         return map(scanner.scan, paths)
     _scanner = scanner  # a forked worker inherits it; a spawned one loads its own
     return ordered_map(scan_in_worker, paths, min(jobs, len(paths)), lost,
-                       start_worker, (scanner.settings, scanner.lock, scanner.baseline, cache_enabled()))
+                       start_worker, (scanner.settings, scanner.lock, scanner.baseline, cache_enabled()), weight=size)
+
+
+def size(path: str) -> int:
+    """A document's size in bytes, the measure of its work (0 when it cannot be had)."""
+    try:
+        return os.stat(path).st_size
+    except (OSError, ValueError):
+        return 0
 
 
 def start_worker(settings: Settings, lock: Lock | None, baseline: Baseline | None, cache: bool) -> None:
@@ -161,9 +177,10 @@ def lost(path: str) -> DocumentError:
 
 
 def scan_path(path: str, book: Rulebook, known: list[Fact], settings: Settings, lock: Lock | None,
-              baseline: Baseline | None) -> DocumentReport:
-    """Read and scan a document, then drop what its comments or the baseline silence, and add lock findings."""
-    doc, prepared = read_document(path, read_input(path), settings.date)
+              baseline: Baseline | None, source: str | None = None) -> DocumentReport:
+    """Read and scan a document (from `source` if given, else `path`), then drop what its comments
+    or the baseline silence, and add lock findings."""
+    doc, prepared = read_document(path, read_from(path, source), settings.date)
     report = scan_document(doc, book, known, settings.options)
     report.claims = [with_region(c, prepared) for c in report.claims]
     checks = report.checks + (lock_checks(compare(lock, doc.path, report.claims), len(report.checks), doc)
@@ -171,6 +188,16 @@ def scan_path(path: str, book: Rulebook, known: list[Fact], settings: Settings, 
     report.checks = kept(doc, checks, baseline, ignored_types(settings.config, path))
     report.warnings += filter(None, [undated_warning(report)])
     return report
+
+
+def read_from(path: str, source: str | None) -> bytes:
+    """The bytes of `source` (else `path`); an error names `path`, as a scan that read `path` would."""
+    if source is None:
+        return read_input(path)
+    try:
+        return read_input(source)
+    except InputError as exc:
+        raise InputError(f"{path}: {str(exc).removeprefix(f'{source}: ')}") from None
 
 
 def claims_of(paths: list[str], settings: Settings) -> tuple[dict[str, list[Claim]], list[DocumentError]]:

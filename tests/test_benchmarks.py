@@ -203,7 +203,7 @@ def test_real_checks_match_an_alarm_to_the_review_that_names_its_figures():
 # --- checker: relations found by the figures their checks use ------------------------------------
 
 def test_checker_counts_a_check_on_two_of_a_relations_figures_and_catches_a_breaking_edit():
-    from factcheck.rulebook import load_rulebook
+    from factcheck.extract.rulebook import load_rulebook
 
     book = load_rulebook()
     text = "The city spent $4 million on roads and $6 million on schools, a total of $10 million."
@@ -217,7 +217,7 @@ def test_checker_counts_a_check_on_two_of_a_relations_figures_and_catches_a_brea
 
 
 def test_checker_counts_an_inconsistent_check_on_no_relation_as_a_false_alarm():
-    from factcheck.rulebook import load_rulebook
+    from factcheck.extract.rulebook import load_rulebook
 
     text = "The city spent $4 million on roads and $6 million on schools, a total of $14 million."
     tally = checker.score_relations([{"id": "p", "text": text}], load_rulebook(), False)

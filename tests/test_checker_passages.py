@@ -12,7 +12,7 @@ import pytest
 
 from factcheck.document import load_text
 from factcheck.pipeline import scan_document
-from factcheck.rulebook import load_rulebook
+from factcheck.extract.rulebook import load_rulebook
 
 DATA = Path(__file__).parent / "data"
 PASSAGES = tomllib.loads((DATA / "passages.toml").read_text(encoding="utf-8"))["passage"]

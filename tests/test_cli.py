@@ -17,10 +17,10 @@ from typer.testing import CliRunner
 
 import factcheck.parallel
 import factcheck.pipeline
-import factcheck.rulebook
+import factcheck.extract.rulebook
 import factcheck.session
 from factcheck.cli import app
-from factcheck.rulebook import Rulebook, load_rulebook
+from factcheck.extract.rulebook import Rulebook, load_rulebook
 from factcheck.schema import diff_schema, report_schema
 
 HERE = Path(__file__).resolve().parent
@@ -44,7 +44,7 @@ def shared_load(user_dirs: list[Path] | None = None) -> Rulebook:
 def load_the_rules_once(monkeypatch):
     """Every command loads the rule files afresh; here the commands share one load per set of directories."""
     monkeypatch.setattr(factcheck.session, "load_rulebook", shared_load)
-    monkeypatch.setattr(factcheck.rulebook, "load_rulebook", shared_load)
+    monkeypatch.setattr(factcheck.extract.rulebook, "load_rulebook", shared_load)
 
 
 def run(*args: str, input: str | None = None):
@@ -629,7 +629,7 @@ def test_a_full_disk_on_standard_output_is_one_line():
 SLOW_LOCK_CLI = """
 import time
 import factcheck.cli, factcheck.lock, factcheck.session
-from factcheck.rulebook import build, builtin_rules_dir, parse_toml
+from factcheck.extract.rulebook import build, builtin_rules_dir, parse_toml
 paths = [builtin_rules_dir() / name for name in ("common.toml", "percent.toml")]
 light = build([(str(p), parse_toml(p, p.read_text(encoding="utf-8")), p.read_text(encoding="utf-8")) for p in paths])
 factcheck.session.rulebook = lambda config: light  # the percent rules are enough: the test is about the lock file

@@ -6,7 +6,7 @@ import pytest
 
 from factcheck.errors import InputError
 from factcheck.explain import explain
-from factcheck.rulebook import load_rulebook
+from factcheck.extract.rulebook import load_rulebook
 
 
 @pytest.fixture(scope="module")

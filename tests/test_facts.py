@@ -11,7 +11,7 @@ from factcheck.document import load_text
 from factcheck.errors import InputError
 from factcheck.facts import Fact, identity_words, load_facts, matching_fact
 from factcheck.pipeline import scan_document
-from factcheck.rulebook import load_rulebook
+from factcheck.extract.rulebook import load_rulebook
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "herald-interview-russia-north-korea-2015.txt"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.rulebook import load_rulebook
+from factcheck.extract.rulebook import load_rulebook
 from fuzz.scan_check import scan_one
 
 CRASHES = sorted((Path(__file__).parent / "data" / "fuzz").glob("*.bin"))

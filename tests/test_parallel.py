@@ -47,3 +47,36 @@ def test_a_worker_that_dies_costs_only_one_item():
 
 def test_the_default_is_the_usable_cores():
     assert default_jobs() >= 1
+
+
+def record_order(item: str) -> str:
+    return item
+
+
+def test_the_heaviest_items_of_a_batch_go_first_and_results_still_come_in_order():
+    """One worker takes items in the order they were handed out: the heaviest of each batch first."""
+    from concurrent.futures import ProcessPoolExecutor
+    from collections import deque
+
+    from factcheck.parallel import drain
+
+    items = [str(n) for n in range(6)]
+    handed = []
+
+    class Recording(ProcessPoolExecutor):
+        def submit(self, fn, item):
+            handed.append(item)
+            return super().submit(fn, item)
+
+    with Recording(max_workers=1, mp_context=multiprocessing.get_context(METHODS[0])) as pool:
+        found = list(drain(pool, record_order, deque(items), 6, lost, weight=lambda item: int(item) % 3))
+    assert found == items
+    assert handed == ["2", "5", "1", "4", "0", "3"]
+
+
+def test_a_pool_that_breaks_on_every_start_still_ends(monkeypatch):
+    def broken_start():
+        os._exit(3)
+
+    found = list(ordered_map(record_order, ["a", "b"], 1, lost, broken_start, (), METHODS[0]))
+    assert found == ["lost a", "lost b"]

@@ -10,7 +10,7 @@ import pytest
 
 from factcheck.errors import InputError
 from factcheck.pipeline import read_document, read_input, scan_document
-from factcheck.rulebook import load_rulebook
+from factcheck.extract.rulebook import load_rulebook
 from factcheck.session import with_region
 
 DATA = Path(__file__).parent / "data" / "formats"

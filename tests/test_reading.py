@@ -40,17 +40,33 @@ def test_a_fifo_is_read_to_its_end_and_one_without_a_writer_is_empty(tmp_path):
     os.mkfifo(fifo)
     assert read_limited(fifo, 100) == b""  # opening it did not wait for a writer
 
+    done = threading.Event()
+
     def write() -> None:
-        with open(fifo, "wb") as handle:
-            handle.write(b"It cost $5.")
+        """Write once a reader has it open, and again a second later until one has read it: the
+        reader may open it before the writer does, or finish (having read nothing) before the
+        writer writes, which lost the text and left the reader looping for ever on a busy machine."""
+        while not done.is_set():
+            try:
+                handle = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)  # ENXIO while no reader has it open
+            except OSError:
+                continue
+            try:
+                os.write(handle, b"It cost $5.")
+            except BrokenPipeError:
+                continue
+            finally:
+                os.close(handle)
+            done.wait(1.0)
 
     writer = threading.Thread(target=write)
     writer.start()
     try:
         data = b""
-        while not data:  # the reader may open it before the writer does
+        while not data:
             data = read_limited(fifo, 100)
     finally:
+        done.set()
         writer.join()
     assert data == b"It cost $5."
 

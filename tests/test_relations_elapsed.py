@@ -6,7 +6,7 @@ import pytest
 
 from factcheck.document import load_text
 from factcheck.pipeline import scan_document
-from factcheck.rulebook import load_rulebook
+from factcheck.extract.rulebook import load_rulebook
 
 
 @pytest.fixture(scope="module")

@@ -9,11 +9,11 @@ import regex
 
 from factcheck.document import load_text
 from factcheck.errors import RuleError
-from factcheck.extractor import extract
-from factcheck.gates import admits
+from factcheck.extract.extractor import extract
+from factcheck.extract.gates import admits
 from factcheck.relations.frames import ROLES, compile_frame, expand_slots, slot_pattern, word_gate
 from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN, pair_window, sentence_window
-from factcheck.rulebook import load_rulebook
+from factcheck.extract.rulebook import load_rulebook
 
 FRAGMENTS = {"gap": "(?:\\w+ )*?", "part": "{money:parts}", "break": SENTENCE_BREAK}
 

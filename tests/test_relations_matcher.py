@@ -8,13 +8,13 @@ import datetime as dt
 import pytest
 
 import factcheck.relations.budgets
-import factcheck.saferegex
+import factcheck.extract.saferegex
 
 from factcheck.document import load_text
-from factcheck.extractor import extract
+from factcheck.extract.extractor import extract
 from factcheck.pipeline import scan_document
 from factcheck.relations.matcher import find_links
-from factcheck.rulebook import build, builtin_rules_dir, load_rulebook, parse_toml, rule_files
+from factcheck.extract.rulebook import build, builtin_rules_dir, load_rulebook, parse_toml, rule_files
 
 FRAMES = r"""
 family = "test"
@@ -164,7 +164,7 @@ SLOW_TEXT = "It cost $10-20 million " + "a " * 40 + "here, by then. And $30-40 m
 
 
 def test_a_users_frame_that_runs_out_of_time_is_switched_off_with_a_warning(tmp_path, monkeypatch):
-    monkeypatch.setattr(factcheck.saferegex, "MATCH_SECONDS", 0.05)
+    monkeypatch.setattr(factcheck.extract.saferegex, "MATCH_SECONDS", 0.05)
     (tmp_path / "slow.toml").write_text(SLOW_FRAME, encoding="utf-8")
     book = load_rulebook([tmp_path])
     assert next(f for f in book.frames if f.id == "t.slow").bounded
@@ -178,7 +178,7 @@ def test_a_users_frame_that_runs_out_of_time_is_switched_off_with_a_warning(tmp_
 
 def slow_frame_warnings(tmp_path, monkeypatch, **seconds: float) -> list[str]:
     """The warnings of a scan where a user's slow frame meets the given budgets."""
-    monkeypatch.setattr(factcheck.saferegex, "MATCH_SECONDS", 30.0)
+    monkeypatch.setattr(factcheck.extract.saferegex, "MATCH_SECONDS", 30.0)
     for name, value in seconds.items():
         monkeypatch.setattr(factcheck.relations.budgets, name, value)
     (tmp_path / "slow.toml").write_text(SLOW_FRAME, encoding="utf-8")

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from factcheck.document import load_text
-from factcheck.extractor import extract
+from factcheck.extract.extractor import extract
 from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN, pair_window, sentence_window, tags
-from factcheck.rulebook import load_rulebook
+from factcheck.extract.rulebook import load_rulebook
 from claim_factory import Fig, claims_in, money
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.relations.frames import Frame
-from factcheck.rulebook import Example, Rule, load_rulebook
+from factcheck.extract.rulebook import Example, Rule, load_rulebook
 from factcheck.ruletest import check_counter, check_example, check_frame, run_examples
 
 BOOK = load_rulebook()

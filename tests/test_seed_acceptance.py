@@ -9,11 +9,11 @@ import pytest
 
 from factcheck.align import diff_claims
 from factcheck.document import load_text
-from factcheck.extractor import extract
+from factcheck.extract.extractor import extract
 from factcheck.facts import load_facts
 from factcheck.lock import build_lock, compare
 from factcheck.pipeline import scan_document
-from factcheck.rulebook import load_rulebook
+from factcheck.extract.rulebook import load_rulebook
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "herald-interview-russia-north-korea-2015.txt"

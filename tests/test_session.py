@@ -23,7 +23,7 @@ from factcheck.config import Config
 from factcheck.document import decode
 from factcheck.render import RENDERERS
 from factcheck.render.text import render_text
-from factcheck.rulebook import load_rulebook
+from factcheck.extract.rulebook import load_rulebook
 from factcheck.schema import report_schema
 from factcheck.session import Settings, scan
 

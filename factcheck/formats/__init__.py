@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 
 from factcheck.formats.base import Buffer, Prepared, Region, mask_addresses, region_at
-from factcheck.formats.htmltext import prepare_html
-from factcheck.formats.markdown import prepare_markdown
 from factcheck.formats.speakers import mark_speakers
 
 __all__ = ["Prepared", "Region", "format_of", "prepare", "region_at"]
@@ -44,9 +42,13 @@ def prepare(path: str, text: str) -> Prepared:
     date = None
     cues: list[Region] = []
     warnings: list[str] = []
-    if kind == "markdown":
+    if kind == "markdown":  # each format's module is loaded for its files only
+        from factcheck.formats.markdown import prepare_markdown
+
         date = prepare_markdown(text, buffer)
     elif kind == "html":
+        from factcheck.formats.htmltext import prepare_html
+
         prepare_html(text, buffer)
     elif kind in ("srt", "vtt"):
         from factcheck.formats import subtitles  # srt and webvtt are loaded for subtitle files only

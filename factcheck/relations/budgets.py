@@ -23,7 +23,7 @@ from typing import Any
 from factcheck.document import Document
 from factcheck.relations.frames import Frame
 from factcheck.relations.slots import Window
-from factcheck.saferegex import MatchBudget, seconds_for
+from factcheck.extract.saferegex import MatchBudget, seconds_for
 
 WINDOW_SECONDS = 5.0
 DOCUMENT_SECONDS = 10.0

@@ -28,7 +28,7 @@ from typing import Any, Callable
 import regex
 
 from factcheck.errors import RuleError
-from factcheck.gates import Literals, required_literals
+from factcheck.extract.gates import Literals, required_literals
 from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN
 
 SLOT = regex.compile(r"\{(?P<tags>[a-z]+(?:\|[a-z]+)*)(?P<mark>[!+]?):(?P<role>[a-z_]+)\}")

@@ -17,7 +17,7 @@ import regex
 from factcheck.document import Document
 from factcheck.model import Claim
 from factcheck.relations.link import Link
-from factcheck.rulebook import Composite, fold
+from factcheck.extract.rulebook import Composite, fold
 
 WORD = regex.compile(r"[\p{L}][\p{L}\d’'\-]*|\d{4}")
 NAME = regex.compile(r"(?<![\p{L}])(?-i:\p{Lu})[\p{L}\-]+")

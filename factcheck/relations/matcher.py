@@ -13,14 +13,14 @@ from typing import Any, Iterator
 import regex
 
 from factcheck.document import Document
-from factcheck.gates import admits
+from factcheck.extract.gates import admits
 from factcheck.model import Claim
 from factcheck.relations.budgets import FrameBudgets
 from factcheck.relations.frames import Frame
 from factcheck.relations.identity import Sentences, content_words, resolve_measure, tie_anniversaries
 from factcheck.relations.link import Link
 from factcheck.relations.slots import SENTENCE_BREAK, Window, claim_tags, pair_window, sentence_window, tags
-from factcheck.rulebook import Rulebook
+from factcheck.extract.rulebook import Rulebook
 
 MEASURE_ROLE = {"ratio": "reference", "multiplier": "base"}
 BOUNDS = ("at_least", "at_most")

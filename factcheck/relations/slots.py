@@ -20,7 +20,7 @@ from factcheck.document import Document
 from factcheck.model import Claim
 
 if TYPE_CHECKING:
-    from factcheck.rulebook import Rulebook
+    from factcheck.extract.rulebook import Rulebook
 
 SLOT_OPEN, SLOT_CLOSE, SENTENCE_BREAK = "\ue000", "\ue001", "\ue002"
 RESERVED = regex.compile("[\ue000-\ue002]")

@@ -8,7 +8,6 @@ identity when text above it moves.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, metadata
 from typing import Any
 
 from factcheck.model import Change, Check, Claim, DiffReport, DocumentError, DocumentReport, Report
@@ -116,6 +115,8 @@ def rule(rule_id: str, name: str, short: str, full: str, level: str, help_text: 
 def docs_url() -> str | None:
     """The project's documentation URL from the installed package's metadata (`[project.urls]
     Documentation`), or None: a helpUri is only written where there is a real page to point at."""
+    from importlib.metadata import PackageNotFoundError, metadata  # here: a scan without SARIF never loads it
+
     try:
         urls = metadata("factcheck").get_all("Project-URL") or []
     except PackageNotFoundError:

@@ -11,7 +11,7 @@ from factcheck.errors import InputError
 from factcheck.model import Report
 from factcheck.pipeline import read_document, scan_document
 from factcheck.render.json_report import render_json
-from factcheck.rulebook import Rulebook
+from factcheck.extract.rulebook import Rulebook
 from factcheck.session import with_region
 
 FORMATS = [".txt", ".md", ".html", ".srt", ".vtt"]

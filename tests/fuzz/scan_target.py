@@ -16,7 +16,7 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from factcheck.rulebook import load_rulebook
+    from factcheck.extract.rulebook import load_rulebook
     from scan_check import scan_one
 
 BOOK = load_rulebook()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from factcheck import units
+from factcheck.extract import units
 from factcheck.facts import Fact, matching_fact
 from factcheck.intervals import Interval, IntervalError, judge, stated_interval
 from factcheck.model import Claim

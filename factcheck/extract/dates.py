@@ -21,12 +21,12 @@ import calendar
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from factcheck.normalized import NoValue, Normalized
-from factcheck.numbers import parse_number, parse_ordinal
-from factcheck.rulebook import fold
+from factcheck.extract.normalized import NoValue, Normalized
+from factcheck.extract.numbers import parse_number, parse_ordinal
+from factcheck.extract.rulebook import fold
 
 if TYPE_CHECKING:
-    from factcheck.rulebook import Rulebook
+    from factcheck.extract.rulebook import Rulebook
 
 FEW = 3  # "a few days ago": upstream corpora and common usage read "a few" as three
 COUPLE = 2  # "the next couple of weeks"

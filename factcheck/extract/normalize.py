@@ -12,10 +12,10 @@ from typing import Any
 
 import regex
 
-from factcheck import dates, units
-from factcheck.normalized import NoValue, Normalized
-from factcheck.numbers import check_digits, parse_number, parse_ordinal, tidy
-from factcheck.rulebook import Rule, Rulebook, fold
+from factcheck.extract import dates, units
+from factcheck.extract.normalized import NoValue, Normalized
+from factcheck.extract.numbers import check_digits, parse_number, parse_ordinal, tidy
+from factcheck.extract.rulebook import Rule, Rulebook, fold
 
 
 def normalize(rule: Rule, groups: dict[str, str], book: Rulebook, doc_date: dt.date | None) -> Normalized:

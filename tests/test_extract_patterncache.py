@@ -3,6 +3,8 @@ ignored and rewritten, and the cache directory and `--no-cache` are obeyed."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,11 +12,11 @@ from pathlib import Path
 import pytest
 import regex
 
-from factcheck import patterncache, saferegex
-from factcheck.patterncache import Deferred, Store, cache_dir, open_store, store_key
+from factcheck.extract import patterncache, saferegex
+from factcheck.extract.patterncache import Deferred, Store, cache_dir, open_store, store_key
 from factcheck.pipeline import read_document, scan_document
-from factcheck.rulebook import load_rulebook
-from factcheck.ruletrust import compile_pattern
+from factcheck.extract.rulebook import load_rulebook
+from factcheck.extract.ruletrust import compile_pattern
 
 PATTERN = r"(?P<amount>\d+(?:,\d{3})*)\s*(?P<unit>zorkmids?|zorks?)"
 TEXT = "It cost 1,200 zorkmids and 3 zorks."
@@ -140,3 +142,38 @@ def test_the_command_line_writes_no_cache_with_no_cache(tmp_path):
     run = subprocess.run([sys.executable, "-c", "from factcheck.cli import main; main()", "rules", "list", "--no-cache"], capture_output=True,
                          env=env, text=True)
     assert run.returncode == 0 and run.stdout and not list(tmp_path.iterdir())
+
+
+ANCHOR = r"\b(?:million|billion|per ?cent|[0-9]+(?:[.,][0-9]+)*)\b"
+
+
+def test_an_anchor_for_re_is_rebuilt_from_the_store_as_re_compiles_it(folder, monkeypatch):
+    first = open_store("k")
+    assert first.compile_fast(ANCHOR) == re.compile(ANCHOR)
+    first.save()
+
+    def no_compile(pattern):
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(patterncache, "compile_recording_re", no_compile)
+    rebuilt = open_store("k").compile_fast(ANCHOR)
+    assert rebuilt == re.compile(ANCHOR)  # re's patterns are equal when their source, flags and code are
+    assert [m.span() for m in rebuilt.finditer("5.5 million, 3 per cent")] == [(0, 3), (4, 11), (13, 14), (15, 23)]
+
+
+def test_a_bad_anchor_is_an_error_of_re_and_not_kept(folder):
+    store = open_store("k")
+    with pytest.raises(re.error):
+        store.compile_fast(r"(?P<x>a)(?P<x>b)")
+    assert store.fast == {}
+
+
+def test_plain_data_is_kept_as_it_was_given_and_other_data_not_at_all(folder):
+    store = open_store("k")
+    data = [{"family": "money", "rules": [{"id": "a", "case_sensitive": True, "priority": 2, "ratio": 0.5}]}]
+    store.keep("files", data)
+    store.keep("dates", [dt.date(2015, 2, 22)])
+    store.save()
+    again = open_store("k")
+    assert again.kept("files") == data and again.kept("files")[0]["rules"][0]["case_sensitive"] is True
+    assert again.kept("dates") is None

@@ -8,6 +8,7 @@ or anchor expands to a fragment, or to a table's keys as an alternation (longest
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -17,16 +18,16 @@ from typing import Any
 import regex
 
 from factcheck.errors import InputError, RuleError
-from factcheck.gates import Literals
+from factcheck.extract.gates import Literals
 from factcheck.model import KINDS
-from factcheck.patterncache import Store, open_store, store_key
+from factcheck.extract.patterncache import Store, open_store, store_key
 from factcheck.relations.frames import ENGINE_FRAGMENTS, Frame, compile_frame
 from factcheck.reading import MAX_DATA_BYTES, read_text
-from factcheck.ruledata import (
-    check_example_date, check_lookups, check_rule_id, check_set, check_tables, check_unique, is_builtin, rule_line,
+from factcheck.extract.ruledata import (
+    check_example_date, check_lookups, check_rule_id, check_set, check_tables, check_unique, is_builtin, line_at, rule_line,
 )
-from factcheck.ruletrust import REF, compile_pattern, is_users
-from factcheck.saferegex import warm
+from factcheck.extract.ruletrust import REF, compile_pattern, is_users
+from factcheck.extract.saferegex import warm
 
 FILE_KEYS = {"family", "kind", "priority", "description", "lookup", "fragments", "tables", "anchors", "rules",
              "frames", "composites"}
@@ -94,8 +95,8 @@ class Rulebook:
     anchor_regexes: dict[str, Anchor] = field(default_factory=dict)
     anchor_sources: dict[str, str] = field(default_factory=dict)
     qualifier_regex: Any = None
-    context_regex: Any = None  # the words of table currency_country, for factcheck.context
-    name_currencies: dict[str, set[str]] = field(default_factory=dict)  # factcheck.context, filled on first use
+    context_regex: Any = None  # the words of table currency_country, for factcheck.extract.context
+    name_currencies: dict[str, set[str]] = field(default_factory=dict)  # factcheck.extract.context, filled on first use
     frames: list[Frame] = field(default_factory=list)
     composites: dict[str, Composite] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
@@ -126,7 +127,7 @@ def fold(key: str) -> str:
 
 def builtin_rules_dir() -> Path:
     """The shipped rules: inside the installed package, or beside it in a source checkout."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # factcheck/, above this subpackage
     for candidate in (package / "rules", package.parent / "rules"):
         if candidate.is_dir():
             return candidate
@@ -135,15 +136,25 @@ def builtin_rules_dir() -> Path:
 
 def load_rulebook(user_dirs: list[Path] | None = None) -> Rulebook:
     """The built-in rules, then each user directory; a user rule with a built-in id replaces it."""
-    raw: list[tuple[str, dict[str, Any], str]] = []
-    for directory in [builtin_rules_dir(), *(user_dirs or [])]:
-        for path in rule_files(directory):
-            text = read_rule_file(path)
-            raw.append((str(path), parse_toml(path, text), text))
-    store = open_store(store_key([part for source, _, text in raw for part in (source, text)]))
-    book = build(raw, store)
+    texts = [(str(path), read_rule_file(path))
+             for directory in [builtin_rules_dir(), *(user_dirs or [])] for path in rule_files(directory)]
+    store = open_store(store_key([part for source_and_text in texts for part in source_and_text]))
+    book = build(parsed_files(texts, store), store)
     store.save()
     return book
+
+
+def parsed_files(texts: list[tuple[str, str]], store: Store) -> list[tuple[str, dict[str, Any], str]]:
+    """Each rule file's source, TOML data and text. The store of these very texts keeps the data
+    (tomllib gives the same for the same text), so a warm start parses nothing."""
+    data = store.kept(PARSED)
+    if not (isinstance(data, list) and len(data) == len(texts) and all(isinstance(d, dict) for d in data)):
+        data = [parse_toml(Path(source), text) for source, text in texts]
+        store.keep(PARSED, data)
+    return [(source, parsed, text) for (source, text), parsed in zip(texts, data)]
+
+
+PARSED = "rule files"  # the name of the parsed rule files in the store
 
 
 def rule_files(directory: Path) -> list[Path]:
@@ -225,7 +236,9 @@ def build(files: list[tuple[str, dict[str, Any], str]], store: Store | None = No
     return book
 
 
+@functools.lru_cache(maxsize=256)
 def from_builtin(source: str) -> bool:
+    """Whether a rule file is one of the shipped ones (asked for every rule: resolving paths is slow)."""
     return is_builtin(source, builtin_rules_dir())
 
 
@@ -295,7 +308,7 @@ def table_map(source: str, text: str, data: dict[str, Any]) -> dict[str, dict[st
 def line_of(text: str, needle: str) -> int:
     """1-based line of the first occurrence of needle in a rule file (1 when absent)."""
     at = text.find(needle)
-    return text.count("\n", 0, at) + 1 if at >= 0 else 1
+    return line_at(text, at) if at >= 0 else 1
 
 
 def expand(book: Rulebook, pattern: str, where: str, depth: int = 0) -> str:
@@ -336,7 +349,10 @@ def table_alternation(table: dict[str, Any]) -> str:
 
 
 def key_tokens(key: str) -> list[str]:
-    return [SEPARATOR if ch == " " else regex.escape(ch) for ch in key]
+    return [SEPARATOR if ch == " " else ESCAPED.get(ch) or ESCAPED.setdefault(ch, regex.escape(ch)) for ch in key]
+
+
+ESCAPED: dict[str, str] = {}  # regex.escape of each character met in a table key
 
 
 def trie_pattern(node: dict[str, Any]) -> str:
@@ -452,14 +468,15 @@ def compile_anchors(book: Rulebook) -> dict[str, Anchor]:
     for name in used:
         where = f"{book.anchor_sources.get(name, '?')}: anchor '{name}'"
         full = compile_pattern(expanded[name], regex.IGNORECASE, name in users, where, store=book.store)
-        compiled[name] = Anchor(full, None if name in users else fast_pattern(expanded[name]), name in users)
+        compiled[name] = Anchor(full, None if name in users else fast_pattern(expanded[name], book.store), name in users)
     return compiled
 
 
-def fast_pattern(source: str) -> re.Pattern[str] | None:
+def fast_pattern(source: str, store: Store | None = None) -> re.Pattern[str] | None:
     """The anchor for `re` on lower-cased text, or None when `re` cannot take it."""
     try:
-        return re.compile(source.replace(r"[\p{L}]", r"[^\W\d_]").replace(r"\p{L}", r"[^\W\d_]").lower())
+        return (store or Store(None, {})).compile_fast(
+            source.replace(r"[\p{L}]", r"[^\W\d_]").replace(r"\p{L}", r"[^\W\d_]").lower())
     except (re.error, OverflowError):
         return None
 

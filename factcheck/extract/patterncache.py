@@ -8,7 +8,8 @@ rebuilds the pattern object from them on the next run.
 
 The store is one file per rule set (`open_store(key)`), named by a hash of the rule files'
 text, this module's format, the versions of factcheck, `regex` and Python, and the platform.
-It also keeps each rule pattern's gate (see `gates`), which takes a second parse to find. It is written
+It also keeps each rule pattern's gate (see `gates`), which takes a second parse to find, the
+anchors' `re` patterns (recorded the same way) and the parsed rule files. It is written
 to a temp file beside it and renamed over it, holds a SHA-256 of its content, and is ignored
 (and rebuilt) when it cannot be read, fails its checksum or holds anything unexpected. It
 lives in `FACTCHECK_CACHE_DIR`, else the user's cache directory; `disable()` (the command
@@ -17,10 +18,13 @@ line's `--no-cache`) turns it off for the process.
 
 from __future__ import annotations
 
+import _sre
 import hashlib
 import marshal
 import os
 import platform
+import re
+import re._compiler as re_compiler
 import sys
 import threading
 import uuid
@@ -31,9 +35,9 @@ import regex
 import regex._main as regex_main
 
 from factcheck import __version__
-from factcheck.gates import Literals, required_literals
+from factcheck.extract.gates import Literals, required_literals
 
-FORMAT = "factcheck-patterns/2"
+FORMAT = "factcheck-patterns/4"
 MAGIC = FORMAT.encode() + b"\n"
 KEEP_FILES = 4  # stores of other rule sets (older versions, other user folders) kept beside the one in use
 ENV_DIR = "FACTCHECK_CACHE_DIR"
@@ -42,12 +46,21 @@ _lock = threading.Lock()
 
 
 class Store:
-    """The recorded compile arguments of one rule set's patterns, by (pattern, flags)."""
+    """The recorded compile arguments of one rule set's patterns, by (pattern, flags).
 
-    def __init__(self, path: Path | None, entries: dict[tuple[str, int], tuple[Any, ...]],
-                 gates: dict[tuple[str, int], Literals | None] | None = None) -> None:
+    Each pattern's arguments are kept marshalled on their own (`entries`: its group names, and
+    the bytes), so a run unpacks only those of the patterns it uses. The store also keeps the
+    `re` patterns of the prefilter's anchors (`fast`) and any plain data a caller derives from
+    the rule files alone (`kept`, `keep`: the parsed rule files).
+    """
+
+    def __init__(self, path: Path | None, entries: dict[tuple[str, int], Entry],
+                 gates: dict[tuple[str, int], Literals | None] | None = None,
+                 fast: dict[str, bytes] | None = None, data: dict[str, Any] | None = None) -> None:
         self.path, self.entries, self.added = path, entries, False
         self.gates = gates if gates is not None else {}
+        self.fast = fast if fast is not None else {}
+        self.data = data if data is not None else {}
         self.compiled: dict[tuple[str, int], Any] = {}
 
     def has(self, pattern: str, flags: int) -> bool:
@@ -62,6 +75,20 @@ class Store:
             self.compiled[key] = Deferred(self, key) if key in self.entries else self.record(key)
         return self.compiled[key]
 
+    def compile_fast(self, pattern: str) -> re.Pattern[str]:
+        """`re.compile(pattern)`, rebuilt from the store when it holds the pattern (raises re.error)."""
+        blob = self.fast.get(pattern)
+        if blob is not None:
+            try:
+                return _sre.compile(*marshal.loads(blob))
+            except Exception:  # not what this build of re takes after all: compile afresh
+                del self.fast[pattern]
+        compiled, recorded = compile_recording_re(pattern)
+        if recorded is not None:
+            self.fast[pattern] = marshal.dumps(recorded)
+            self.added = True
+        return compiled
+
     def gate(self, pattern: str, flags: int) -> Literals | None:
         """The literals one of which every match holds (see `gates`), or None. Finding them means
         parsing the pattern again, which pays only when the store keeps them: without one, None."""
@@ -73,12 +100,30 @@ class Store:
             self.added = True
         return self.gates[key]
 
+    def kept(self, name: str) -> Any:
+        """What `keep(name, value)` stored, or None."""
+        return self.data.get(name)
+
+    def keep(self, name: str, value: Any) -> None:
+        """Keep plain data (strings, numbers, booleans, lists, dicts) under a name; other data is not kept."""
+        try:
+            value = plain(value)
+        except TypeError:
+            return
+        if self.data.get(name) != value:
+            self.data[name] = value
+            self.added = True
+
+    def group_index(self, key: tuple[str, int]) -> dict[str, int] | None:
+        entry = self.entries.get(key)
+        return dict(entry[0]) if entry is not None else None
+
     def rebuild(self, key: tuple[str, int]) -> Any:
-        recorded = self.entries.get(key)
-        if recorded is None:
+        entry = self.entries.get(key)
+        if entry is None:
             return None
         try:
-            return regex_main._regex.compile(*recorded)
+            return regex_main._regex.compile(*marshal.loads(entry[1]))
         except Exception:  # not what this build of regex takes after all: compile afresh
             del self.entries[key]
             return None
@@ -86,7 +131,7 @@ class Store:
     def record(self, key: tuple[str, int]) -> Any:
         compiled, recorded = compile_recording(*key)
         if recorded is not None:
-            self.entries[key] = recorded
+            self.entries[key] = (recorded[3], marshal.dumps(recorded))
             self.added = True
         return compiled
 
@@ -94,7 +139,7 @@ class Store:
         """Write the store if this run compiled anything new; a failure only costs the next run time."""
         if self.path is None or not self.added:
             return
-        payload = marshal.dumps((sorted(self.entries.items()), sorted(self.gates.items())))
+        payload = marshal.dumps(tuple(dict(sorted(part.items())) for part in (self.entries, self.gates, self.fast, self.data)))
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_whole(self.path, MAGIC + hashlib.sha256(payload).digest() + payload)
@@ -102,6 +147,9 @@ class Store:
         except OSError:
             return
         self.added = False
+
+
+Entry = tuple[dict[str, int], bytes]  # a pattern's group names, and its compile arguments marshalled
 
 
 class Deferred:
@@ -119,8 +167,8 @@ class Deferred:
 
     @property
     def groupindex(self) -> dict[str, int]:
-        recorded = self.store.entries.get(self.key)
-        return dict(recorded[3]) if self.real is None and recorded is not None else self.compiled().groupindex
+        known = self.store.group_index(self.key) if self.real is None else None
+        return known if known is not None else self.compiled().groupindex
 
     def compiled(self) -> Any:
         if self.real is None:
@@ -158,8 +206,25 @@ def compile_recording(pattern: str, flags: int) -> tuple[Any, tuple[Any, ...] | 
         return compiled, None
 
 
+def compile_recording_re(pattern: str) -> tuple[re.Pattern[str], tuple[Any, ...] | None]:
+    """`re.compile(pattern)` (no flags), and the arguments `re` passed to its C part `_sre`."""
+    recorder = Recorder(re_compiler._sre)
+    with _lock:
+        re_compiler._sre = recorder
+        try:
+            compiled = re_compiler.compile(pattern, 0)
+        finally:
+            re_compiler._sre = recorder.real
+    if recorder.args is None or recorder.args[0] != pattern:
+        return compiled, None
+    try:
+        return compiled, plain(recorder.args)
+    except TypeError:
+        return compiled, None
+
+
 class Recorder:
-    """Stands in for regex's C module while one pattern compiles, and keeps what `compile` got."""
+    """Stands in for the C module of `regex` (or of `re`) while one pattern compiles, and keeps what `compile` got."""
 
     def __init__(self, real: Any) -> None:
         self.real, self.args = real, None
@@ -172,7 +237,7 @@ class Recorder:
         return self.real.compile(*args)
 
 
-PLAIN = (str, int, float, bytes, type(None))
+PLAIN = (str, int, float, bool, bytes, type(None))
 
 
 def plain(value: Any) -> Any:
@@ -234,25 +299,26 @@ def open_store(key: str) -> Store:
     return Store(path, *read_store(path))
 
 
-Contents = tuple[dict[tuple[str, int], tuple[Any, ...]], dict[tuple[str, int], Literals | None]]
+Contents = tuple[dict[tuple[str, int], Entry], dict[tuple[str, int], Literals | None], dict[str, bytes], dict[str, Any]]
 
 
 def read_store(path: Path) -> Contents:
-    """The compile arguments and gates a store file holds; nothing when it is missing or damaged."""
+    """What a store file holds; nothing when it is missing or damaged."""
     try:
         data = path.read_bytes()
     except OSError:
-        return {}, {}
-    head, digest, payload = data[:len(MAGIC)], data[len(MAGIC):len(MAGIC) + 32], data[len(MAGIC) + 32:]
+        return {}, {}, {}, {}
+    head, digest, payload = data[:len(MAGIC)], data[len(MAGIC):len(MAGIC) + 32], memoryview(data)[len(MAGIC) + 32:]
     if head != MAGIC or hashlib.sha256(payload).digest() != digest:
-        return {}, {}
+        return {}, {}, {}, {}
     try:
-        entries, gates = marshal.loads(payload)
-        return ({(pattern, flags): args for (pattern, flags), args in entries if isinstance(args, tuple)},
-                {(pattern, flags): literals for (pattern, flags), literals in gates
-                 if literals is None or isinstance(literals, tuple)})
+        parts = marshal.loads(payload)
     except (ValueError, EOFError, TypeError):
-        return {}, {}
+        return {}, {}, {}, {}
+    # what this module wrote, as its checksum says; read as it was written (checking each entry costs a start 10 ms)
+    if not (isinstance(parts, tuple) and len(parts) == 4 and all(isinstance(part, dict) for part in parts)):
+        return {}, {}, {}, {}
+    return parts
 
 
 def prune(current: Path) -> None:

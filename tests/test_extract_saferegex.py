@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 import regex
 
-from factcheck import saferegex
-from factcheck.saferegex import MatchBudget, OverBudget, PatternError, compile_bounded, seconds_for, warm
+from factcheck.extract import saferegex
+from factcheck.extract.saferegex import MatchBudget, OverBudget, PatternError, compile_bounded, seconds_for, warm
 
 NESTED = "(?:(?:(?:(?:a{50}){50}){50}){50})"  # regex.compile alone takes seconds and gigabytes on this
 SLOW = "(?:a|aa)+b"  # matching backtracks exponentially on a run of a's

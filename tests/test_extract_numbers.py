@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.numbers import TooLarge, parse_number, parse_ordinal
-from factcheck.rulebook import load_rulebook
+from factcheck.extract.numbers import TooLarge, parse_number, parse_ordinal
+from factcheck.extract.rulebook import load_rulebook
 
 
 @pytest.fixture(scope="module")
@@ -220,7 +220,7 @@ def test_a_digit_python_does_not_know_is_no_numeral(book):
 
 
 def test_a_superscript_exponent_is_a_power_of_ten():
-    from factcheck.numbers import parse_digits
+    from factcheck.extract.numbers import parse_digits
 
     assert parse_digits("5.5 × 10⁻³") == pytest.approx(0.0055)
     assert parse_digits("2 × 10⁶") == 2000000

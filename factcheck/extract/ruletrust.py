@@ -14,8 +14,8 @@ from typing import Any
 import regex
 
 from factcheck.errors import RuleError
-from factcheck.patterncache import Store
-from factcheck.saferegex import PatternError, compile_bounded
+from factcheck.extract.patterncache import Store
+from factcheck.extract.saferegex import PatternError, compile_bounded
 
 REF = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_][A-Za-z0-9_]*)\}")  # {name}; \p{Lu} is a property, not a fragment
 

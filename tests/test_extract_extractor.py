@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.document import load_text
-from factcheck.extractor import extract
+from factcheck.extract.extractor import extract
 from factcheck.pipeline import read_document
-from factcheck.rulebook import load_rulebook
+from factcheck.extract.rulebook import load_rulebook
 
 SETTINGS = settings(max_examples=120, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 LINE_BREAK = re.compile(r"\r\n?|\n")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import RuleError
-from factcheck.rulebook import build, builtin_rules_dir, load_rulebook, parse_toml, rule_files
-from factcheck.ruledata import check_set, check_tables
+from factcheck.extract.rulebook import build, builtin_rules_dir, load_rulebook, parse_toml, rule_files
+from factcheck.extract.ruledata import check_set, check_tables
 
 FAMILY = 'family = "test"\n'
 

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.document import load_text
-from factcheck.scanview import ScanView
+from factcheck.extract.scanview import ScanView
 
 TEXT = "1&#44;000 and 12&#37;."
 SCAN = "1,    000 and 12%    ."

@@ -14,16 +14,16 @@ from typing import Any
 
 import regex
 
-from factcheck.context import settle_currency
+from factcheck.extract.context import settle_currency
 from factcheck.document import Document, Sentence
-from factcheck.gates import admits
+from factcheck.extract.gates import admits
 from factcheck.model import Claim
-from factcheck.normalize import normalize
-from factcheck.normalized import NoValue, Normalized
-from factcheck.numbers import TooLarge
-from factcheck.rulebook import Rule, Rulebook
-from factcheck.saferegex import MatchBudget, OverBudget, seconds_for
-from factcheck.scanview import ScanView
+from factcheck.extract.normalize import normalize
+from factcheck.extract.normalized import NoValue, Normalized
+from factcheck.extract.numbers import TooLarge
+from factcheck.extract.rulebook import Rule, Rulebook
+from factcheck.extract.saferegex import MatchBudget, OverBudget, seconds_for
+from factcheck.extract.scanview import ScanView
 
 WINDOW_BEFORE = 80  # a match may start this far before the anchor that lets its rule run ...
 WINDOW_AFTER = 120  # ... and end this far after it

@@ -8,13 +8,16 @@ from pathlib import Path
 import pytest
 import regex
 
-import factcheck.extractor
-import factcheck.saferegex
+import factcheck.extract.extractor
+import factcheck.extract.patterncache
+import factcheck.extract.rulebook
+import factcheck.extract.saferegex
 from factcheck.document import load_text
 from factcheck.errors import RuleError
-from factcheck.extractor import extract
+from factcheck.extract.extractor import extract
+from factcheck.extract.ruledata import line_at
 from factcheck.model import KINDS
-from factcheck.rulebook import (
+from factcheck.extract.rulebook import (
     Rulebook, build, builtin_rules_dir, expand, fold, load_rulebook, parse_toml, rule_files, table_alternation,
 )
 
@@ -70,6 +73,28 @@ def test_every_builtin_rule_has_an_example_and_is_compiled(book):
 def test_loading_is_deterministic():
     first, second = load_rulebook(), load_rulebook()
     assert [(r.id, r.order, r.compiled.pattern) for r in first.rules] == [(r.id, r.order, r.compiled.pattern) for r in second.rules]
+
+
+def test_a_warm_start_parses_no_rule_file_and_loads_the_same_book(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(factcheck.extract.patterncache, "_disabled", False)
+    cold = load_rulebook()
+
+    def no_parse(path, text):
+        raise AssertionError(f"{path} parsed again")
+
+    monkeypatch.setattr(factcheck.extract.rulebook, "parse_toml", no_parse)
+    warm = load_rulebook()
+    described = [[(r.id, r.line, r.pattern, r.constants, r.lookup, r.examples, r.counter_examples, r.gate) for r in b.rules]
+                 + [(f.id, f.examples, f.counter_examples) for f in b.frames]
+                 + [b.tables, b.fragments, b.anchors, b.anchor_sources, b.composites] for b in (cold, warm)]
+    assert described[0] == described[1]
+    assert {name: a.fast for name, a in cold.anchor_regexes.items()} == {name: a.fast for name, a in warm.anchor_regexes.items()}
+
+
+def test_a_rule_file_line_is_counted_as_its_line_breaks():
+    text = "a\nbb\n\nccc"
+    assert [line_at(text, at) for at in range(len(text) + 1)] == [text.count("\n", 0, at) + 1 for at in range(len(text) + 1)]
 
 
 def test_fold_normalizes_case_spaces_hyphens_and_a_final_dot():
@@ -287,7 +312,7 @@ SLOW = "(?:a|aa)+b"  # backtracks exponentially on a run of a's without a b
 
 
 def test_a_pathological_user_pattern_times_out_with_a_warning(tmp_path, monkeypatch):
-    monkeypatch.setattr(factcheck.saferegex, "MATCH_SECONDS", 0.05)
+    monkeypatch.setattr(factcheck.extract.saferegex, "MATCH_SECONDS", 0.05)
     body = FAMILY + rule("test.slow", SLOW, 'kind = "count"', "set = { value = 1 }")
     book = load_rulebook([user_dir(tmp_path, body)])
     text = "In 2015 there were 12 " + "a" * 90 + " and then 5 more on line one.\nSecond line, 7 " + "a" * 90 + "!"
@@ -298,8 +323,8 @@ def test_a_pathological_user_pattern_times_out_with_a_warning(tmp_path, monkeypa
 
 
 def test_the_match_budget_is_per_document_not_per_sentence(tmp_path, monkeypatch):
-    monkeypatch.setattr(factcheck.saferegex, "MATCH_SECONDS", 0.2)
-    monkeypatch.setattr(factcheck.saferegex, "MATCH_SECONDS_PER_MB", 0.0)
+    monkeypatch.setattr(factcheck.extract.saferegex, "MATCH_SECONDS", 0.2)
+    monkeypatch.setattr(factcheck.extract.saferegex, "MATCH_SECONDS_PER_MB", 0.0)
     book = common_and(user_dir(tmp_path, FAMILY + rule("test.slow", SLOW, 'kind = "count"', "set = { value = 1 }")))
     text = "".join(f"Line {n} has " + "a" * 60 + ".\n\n" for n in range(50))
     _, warnings = extract(load_text("t.txt", text), book)
@@ -307,14 +332,14 @@ def test_the_match_budget_is_per_document_not_per_sentence(tmp_path, monkeypatch
 
 
 def test_each_document_gets_its_own_budget(tmp_path, monkeypatch):
-    monkeypatch.setattr(factcheck.saferegex, "MATCH_SECONDS", 0.05)
+    monkeypatch.setattr(factcheck.extract.saferegex, "MATCH_SECONDS", 0.05)
     book = common_and(user_dir(tmp_path, FAMILY + rule("test.slow", SLOW, 'kind = "count"', "set = { value = 1 }")))
     doc = load_text("t.txt", "It has 5 " + "a" * 90 + ".")
     assert extract(doc, book)[1] == extract(doc, book)[1] != []
 
 
 def test_a_user_anchor_that_times_out_switches_its_rules_off(tmp_path, monkeypatch):
-    monkeypatch.setattr(factcheck.saferegex, "MATCH_SECONDS", 0.05)
+    monkeypatch.setattr(factcheck.extract.saferegex, "MATCH_SECONDS", 0.05)
     body = FAMILY + f"[anchors]\nslow = 'zork|{SLOW}'\n" + rule("test.x", "zork", 'kind = "count"',
                                                                   "set = { value = 1 }", 'anchors = ["slow"]')
     book = common_and(user_dir(tmp_path, body))
@@ -341,7 +366,7 @@ TOO_COSTLY = r"(?:takes longer than 0\.5 s|needs too much memory) to compile"  #
 
 
 def test_a_user_pattern_that_compiles_too_slowly_is_a_rule_error(tmp_path, monkeypatch):
-    monkeypatch.setattr(factcheck.saferegex, "COMPILE_SECONDS", 0.5)
+    monkeypatch.setattr(factcheck.extract.saferegex, "COMPILE_SECONDS", 0.5)
     nested = "(?:(?:(?:(?:a{50}){50}){50}){50})"
     directory = user_dir(tmp_path, FAMILY + "\n" + rule("test.nested", nested, 'kind = "count"'))
     with pytest.raises(RuleError) as caught:
@@ -351,7 +376,7 @@ def test_a_user_pattern_that_compiles_too_slowly_is_a_rule_error(tmp_path, monke
 
 
 def test_a_user_anchor_that_compiles_too_slowly_is_a_rule_error(tmp_path, monkeypatch):
-    monkeypatch.setattr(factcheck.saferegex, "COMPILE_SECONDS", 0.5)
+    monkeypatch.setattr(factcheck.extract.saferegex, "COMPILE_SECONDS", 0.5)
     body = FAMILY + "[anchors]\nw = '(?:(?:(?:(?:a{50}){50}){50}){50})'\n" + rule(
         "test.x", "x", 'kind = "count"', 'anchors = ["w"]')
     with pytest.raises(RuleError, match=rf"user\.toml:3: anchor 'w': bad pattern: {TOO_COSTLY}$"):

@@ -14,9 +14,9 @@ says which word or figure, and where.
 from __future__ import annotations
 
 from factcheck.document import Sentence
-from factcheck.normalized import Normalized
-from factcheck.rulebook import Rulebook, fold
-from factcheck.scanview import ScanView
+from factcheck.extract.normalized import Normalized
+from factcheck.extract.rulebook import Rulebook, fold
+from factcheck.extract.scanview import ScanView
 
 WHERE = {0: "in the sentence", -1: "in the sentence before", 1: "in the sentence after"}
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from factcheck.errors import RuleError
-from factcheck.rulebook import Rulebook
-from factcheck.ruletrust import compile_pattern, is_users, references
+from factcheck.extract.rulebook import Rulebook
+from factcheck.extract.ruletrust import compile_pattern, is_users, references
 
 
 def test_references_follow_fragments_that_use_others():

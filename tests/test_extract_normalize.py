@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from factcheck.normalize import compound_unit
-from factcheck.rulebook import load_rulebook
+from factcheck.extract.normalize import compound_unit
+from factcheck.extract.rulebook import load_rulebook
 
 BOOK = load_rulebook()
 TABLES = ("pint_symbol", "quantity_unit", "length_unit", "duration_unit", "per_symbol")
@@ -27,7 +27,7 @@ def groups_of(rule_id: str, text: str) -> tuple:
 
 
 def test_a_country_in_the_sentence_settles_an_ambiguous_currency():
-    from factcheck.normalize import normalize
+    from factcheck.extract.normalize import normalize
 
     rule, groups = groups_of("money.amount-name", "a taxi in Morocco costs 600 dirhams")
     found = normalize(rule, groups, BOOK, None)
@@ -37,7 +37,7 @@ def test_a_country_in_the_sentence_settles_an_ambiguous_currency():
 
 
 def test_without_context_the_currency_stays_ambiguous():
-    from factcheck.normalize import normalize
+    from factcheck.extract.normalize import normalize
 
     rule, groups = groups_of("money.amount-name", "a taxi costs 600 dirhams")
     found = normalize(rule, groups, BOOK, None)
@@ -46,7 +46,7 @@ def test_without_context_the_currency_stays_ambiguous():
 
 
 def test_a_tolerance_gives_the_interval():
-    from factcheck.normalize import normalize
+    from factcheck.extract.normalize import normalize
 
     rule, groups = groups_of("quantity.number-unit", "2,000.45 ± 0.01 kg")
     found = normalize(rule, groups, BOOK, None)
@@ -54,7 +54,7 @@ def test_a_tolerance_gives_the_interval():
 
 
 def test_a_compound_of_three_parts_is_given_in_its_smallest_unit():
-    from factcheck.normalize import normalize
+    from factcheck.extract.normalize import normalize
 
     rule, groups = groups_of("quantity.duration", "a record of 1 hour 20 minutes 5 seconds")
     found = normalize(rule, groups, BOOK, None)
@@ -67,15 +67,15 @@ def test_a_compound_of_three_parts_is_given_in_its_smallest_unit():
 def test_a_part_in_an_unknown_unit_gives_no_value():
     import pytest
 
-    from factcheck.normalize import compound
-    from factcheck.normalized import NoValue
+    from factcheck.extract.normalize import compound
+    from factcheck.extract.normalized import NoValue
 
     with pytest.raises(NoValue):
         compound(1, "hour", "20", "zorks", BOOK, {"unit": ("duration_unit",)})
 
 
 def test_a_rate_period_is_read_from_the_table_the_rule_names():
-    from factcheck.normalize import normalize
+    from factcheck.extract.normalize import normalize
 
     rule, groups = groups_of("quantity.per-hundred", "it burns 6.5 l/100 km")
     found = normalize(rule, groups, BOOK, None)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from factcheck.document import load_text
-from factcheck.extractor import extract
-from factcheck.rulebook import load_rulebook
+from factcheck.extract.extractor import extract
+from factcheck.extract.rulebook import load_rulebook
 
 BOOK = load_rulebook()
 

@@ -8,7 +8,9 @@ Unit names are checked with pint only for user files: the shipped ones are check
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Callable
@@ -67,7 +69,7 @@ def unit_name(value: Any, pint: bool = False) -> str | None:
         return "must be a unit name (a string)"
     if CURRENCY.fullmatch(value) or value in TOOL_UNITS or not pint:
         return None
-    from factcheck.units import is_unit
+    from factcheck.extract.units import is_unit
 
     return None if is_unit(value) else f"names no unit pint knows ({value!r})"
 
@@ -195,7 +197,18 @@ def rule_line(text: str, rid: str, index: int) -> int:
     at = text.find(f'"{rid}"')
     for _ in range(index + 1 if at < 0 else 0):
         at = text.find("[[rules]]", at + 1)
-    return text.count("\n", 0, max(at, 0)) + 1
+    return line_at(text, max(at, 0))
+
+
+def line_at(text: str, at: int) -> int:
+    """1-based line of the offset `at` of a rule file."""
+    return bisect.bisect_left(newlines(text), at) + 1
+
+
+@functools.lru_cache(maxsize=32)
+def newlines(text: str) -> tuple[int, ...]:
+    """The offsets of a rule file's line breaks (read for each of its rules and examples)."""
+    return tuple(match.start() for match in re.finditer("\n", text))
 
 
 def table_line(text: str, table: str, key: str) -> int:

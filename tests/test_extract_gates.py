@@ -8,8 +8,8 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.gates import admits, required_literals
-from factcheck.rulebook import load_rulebook
+from factcheck.extract.gates import admits, required_literals
+from factcheck.extract.rulebook import load_rulebook
 
 
 @pytest.mark.parametrize("pattern, expected", [

@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 
 from factcheck.document import load_text
-from factcheck.extractor import extract
-from factcheck.rulebook import load_rulebook
+from factcheck.extract.extractor import extract
+from factcheck.extract.rulebook import load_rulebook
 
 SUNDAY = dt.date(2015, 2, 22)
 
@@ -206,13 +206,13 @@ def test_may_the_verb_is_not_a_month(book):
     ],
 )
 def test_a_year_in_words(book, text, year):
-    from factcheck.dates import spoken_year
+    from factcheck.extract.dates import spoken_year
 
     assert spoken_year(text, book) == year
 
 
 def test_a_year_in_words_needs_a_two_digit_tail(book):
-    from factcheck.dates import spoken_year
+    from factcheck.extract.dates import spoken_year
 
     assert spoken_year("nineteen hundred thousand", book) is None
 

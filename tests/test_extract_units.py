@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.units import convert, dimension, factor, is_unit
+from factcheck.extract.units import convert, dimension, factor, is_unit
 
 
 @pytest.mark.parametrize("name", ["kilometer", "mile", "metric_ton", "short_ton", "degC", "km / hour"])
@@ -43,7 +43,7 @@ def test_dimension():
 
 def test_a_unit_over_itself_is_one_without_loading_pint():
     # "a year and a half" converts its second part from years to years: no reason to load pint
-    from factcheck import units
+    from factcheck.extract import units
 
     units.registry.cache_clear()
     assert factor("year", "year") == 1.0
@@ -52,7 +52,7 @@ def test_a_unit_over_itself_is_one_without_loading_pint():
 
 
 def test_canonical_spells_an_expression_as_pint_does():
-    from factcheck.units import canonical
+    from factcheck.extract.units import canonical
 
     assert canonical("(kilogram) / ((meter) ** 3)") == "kilogram / meter ** 3"
     assert canonical("zorkmid / second") is None

@@ -14,7 +14,7 @@ import unicodedata
 import regex
 
 from factcheck.charforms import foreign_digit
-from factcheck.rulebook import Rulebook, fold
+from factcheck.extract.rulebook import Rulebook, fold
 
 MAX_DIGITS = 100  # a numeral with more digits is reported, not read
 MAX_FIGURE = 1e308  # ... and so is a value larger than this (a float's range ends at 1.8e308)
