@@ -29,7 +29,7 @@ import sys
 import threading
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import regex
 import regex._main as regex_main
@@ -191,31 +191,29 @@ def write_whole(path: Path, data: bytes) -> None:
 
 def compile_recording(pattern: str, flags: int) -> tuple[Any, tuple[Any, ...] | None]:
     """`regex.compile`, and the arguments it passed to the C part (None where they cannot be had)."""
-    recorder = Recorder(regex_main._regex)
+    return recorded(regex_main, "_regex", lambda: regex.compile(pattern, flags, cache_pattern=False), pattern)
+
+
+def compile_recording_re(pattern: str) -> tuple[re.Pattern[str], tuple[Any, ...] | None]:
+    """`re.compile(pattern)` (no flags), and the arguments `re` passed to its C part `_sre`."""
+    return recorded(re_compiler, "_sre", lambda: re_compiler.compile(pattern, 0), pattern)
+
+
+def recorded(holder: Any, name: str, compile_it: Callable[[], Any], pattern: str) -> tuple[Any, tuple[Any, ...] | None]:
+    """Compile with the C part `holder.name` standing behind a recorder: the compiled pattern, and the
+    arguments the C part was given for `pattern` (None where they cannot be had)."""
+    recorder = Recorder(getattr(holder, name))
     with _lock:
-        regex_main._regex = recorder
+        setattr(holder, name, recorder)
         try:
-            compiled = regex.compile(pattern, flags, cache_pattern=False)
+            compiled = compile_it()
         finally:
-            regex_main._regex = recorder.real
+            setattr(holder, name, recorder.real)
     if recorder.args is None or recorder.args[0] != pattern:
         return compiled, None
     try:
         return compiled, plain(recorder.args)
     except TypeError:
-        return compiled, None
-
-
-def compile_recording_re(pattern: str) -> tuple[re.Pattern[str], tuple[Any, ...] | None]:
-    """`re.compile(pattern)` (no flags), and the arguments `re` passed to its C part `_sre`."""
-    recorder = Recorder(re_compiler._sre)
-    with _lock:
-        re_compiler._sre = recorder
-        try:
-            compiled = re_compiler.compile(pattern, 0)
-        finally:
-            re_compiler._sre = recorder.real
-    if recorder.args is None or recorder.args[0] != pattern:
         return compiled, None
     try:
         return compiled, plain(recorder.args)
