@@ -13,8 +13,8 @@ anniversary ...). Fragments may hold slots: they are expanded first.
 A role used more than once is a list. A frame may leave roles `free` (role → slot tags, as
 `free = { old = "level|percent" }`): the words place the other roles, and the checker fills a free
 role with the figures of the window that make the arithmetic agree, only where exactly one choice
-does (see `relations/arithmetic/agreement.py`). Such a frame confirms; it never raises an alarm. A literal space in a pattern is one space of the slot
-text (whitespace there is collapsed). Other `{name}` references expand to the rule files'
+does (see `relations/arithmetic/agreement.py`). Such a frame confirms; it never raises an alarm.
+A literal space in a pattern is one space of the slot text (whitespace there is collapsed). Other `{name}` references expand to the rule files'
 fragments and tables, as in extraction rules; `{break}` (the sentence break of a pair window),
 `{free}` (a character of the words, never of a slot) and `{slot}` (any slot) are the engine's. Other named groups are read into the link's
 settings, through the table of the same name (or the one `lookup` names) when there is one.

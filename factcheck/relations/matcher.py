@@ -40,7 +40,8 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
     by_sentence: dict[int, list[Claim]] = {}
     for claim in claims:
         by_sentence.setdefault(claim.sentence_index, []).append(claim)
-    levels = frozenset(c.id for c in claims if not aside(doc, c))
+    # the figures a free role may take (see `candidates`); only frames with free roles ask
+    levels = frozenset(c.id for c in claims if not aside(doc, c)) if any(f.free for f in book.frames) else frozenset()
     sentence_frames = [f for f in book.frames if f.scope == "sentence"]
     pair_frames = [f for f in book.frames if f.scope == "pair"]
     found: list[tuple[int, Link]] = []
@@ -84,7 +85,7 @@ def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, by_sentenc
     trigger = roles.get(frame.trigger)
     if not trigger or not all(alone(c, by_sentence) for role in frame.only for c in roles.get(role, ())):
         return None
-    bound = {c.id: c for claims in roles.values() for c in claims}
+    bound = {c.id for claims in roles.values() for c in claims}
     if not all(covered(c, bound, by_sentence) for role in frame.every for c in roles.get(role, ())):
         return None
     meta: dict[str, Any] = dict(frame.settings)
@@ -102,7 +103,7 @@ def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, by_sentenc
     return link
 
 
-def candidates(frame: Frame, window: Window, bound: dict[str, Claim], book: Rulebook,
+def candidates(frame: Frame, window: Window, bound: set[str], book: Rulebook,
                levels: frozenset[str]) -> dict[str, tuple[Claim, ...]]:
     """For each free role of the frame, the window's figures with one of its tags that the match did not
     bind, none of them a bound ("more than $40 million"), set aside (see `aside`) or, unless the role asks
@@ -132,7 +133,7 @@ def alone(claim: Claim, by_sentence: dict[int, list[Claim]]) -> bool:
                    for c in by_sentence.get(claim.sentence_index, ()))
 
 
-def covered(claim: Claim, bound: dict[str, Claim] | set[str], by_sentence: dict[int, list[Claim]]) -> bool:
+def covered(claim: Claim, bound: set[str], by_sentence: dict[int, list[Claim]]) -> bool:
     """Whether every claim of the claim's sentence with its kind and unit is among `bound`, and the
     claim is a stated level, not a bound ("under 15", "up to $100 billion" name a limit)."""
     if claim.qualifier in BOUNDS:

@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from factcheck.facts import Fact
 from factcheck.intervals import INF, Interval
-from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, counted, interval, sum_words, total
 from factcheck.model import Claim
+from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, counted, interval, sum_words, total
 from factcheck.relations.link import Link
 from factcheck.wording import figure
 

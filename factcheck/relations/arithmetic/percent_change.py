@@ -14,8 +14,8 @@ from factcheck.facts import Fact
 from factcheck.intervals import Interval
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, as_percent, compare, interval
-from factcheck.relations.slots import quotient
 from factcheck.relations.link import Link
+from factcheck.relations.slots import quotient
 from factcheck.wording import figure
 
 HUNDRED = Interval.exact(100)
