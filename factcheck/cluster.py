@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import InputError
-from factcheck.extract.patterncache import disable as disable_cache, enabled as cache_enabled
+from factcheck.extract.patterncache import disable as disable_cache, enable as enable_cache, enabled as cache_enabled
 from factcheck.isolation import one_line
 from factcheck.model import DocumentError
 from factcheck.session import Outcome, Runner, Scanner
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from distributed import Client
 
 CONNECT_SECONDS = 10  # how long to try to reach the scheduler
+SCHEMES = ("tcp", "ws", "wss")  # tls needs a security setup factcheck does not pass; inproc is not across processes
 PARTITIONS_PER_WORKER = 4  # several per worker thread, so that a fast worker takes more of them
 KEEP_RUNS = 2  # scanners a worker keeps, for runs that overlap on one cluster
 
@@ -45,6 +46,9 @@ def connect(address: str) -> Client:
         from distributed.comm.addressing import resolve_address
     except ImportError:
         raise InputError("--dask needs Dask, which is not installed: pip install 'factcheck[dask]'") from None
+    scheme = address.split("://", 1)[0] if "://" in address else "tcp"
+    if scheme not in SCHEMES:
+        raise InputError(f"--dask {address}: factcheck reaches a scheduler by {', '.join(f'{s}://' for s in SCHEMES)} only")
     try:
         resolve_address(address)  # before a Client: one made of a malformed address fails again when collected
     except (ValueError, OSError) as exc:
@@ -114,8 +118,7 @@ def loaded(token: str, setup: Setup) -> Scanner:
     global loads
     if token not in _loaded:
         settings, lock, baseline, cache = setup
-        if not cache:
-            disable_cache()
+        enable_cache() if cache else disable_cache()
         while len(_loaded) >= KEEP_RUNS:
             del _loaded[next(iter(_loaded))]
         _loaded[token] = Scanner.load(settings, lock, baseline)

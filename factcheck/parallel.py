@@ -76,6 +76,8 @@ def drain(pool: ProcessPoolExecutor, function: Callable[[str], T], todo: deque[s
                     yield lost(todo.popleft())
                     return
             continue
+        if not pending:  # the pool broke after all it held had finished: the rest go to the next pool
+            return
         item, future = pending[0]
         if not future.done():
             wait(unfinished, return_when=FIRST_COMPLETED)

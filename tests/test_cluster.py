@@ -86,7 +86,9 @@ def test_standard_input_cannot_go_to_a_cluster(scheduler):
 
 @needs_dask
 @pytest.mark.parametrize("address, says", [("nonsense", "not a scheduler address"),
-                                           ("tcp://127.0.0.1:{port}", "cannot reach the Dask scheduler")])
+                                           ("tcp://127.0.0.1:{port}", "cannot reach the Dask scheduler"),
+                                           ("inproc://x", "by tcp://, ws://, wss:// only"),
+                                           ("tls://127.0.0.1:{port}", "by tcp://, ws://, wss:// only")])
 def test_an_unreachable_scheduler_is_one_line(monkeypatch, address, says):
     with socket.socket() as probe:  # a port nothing listens on
         probe.bind(("127.0.0.1", 0))

@@ -80,3 +80,27 @@ def test_a_pool_that_breaks_on_every_start_still_ends(monkeypatch):
 
     found = list(ordered_map(record_order, ["a", "b"], 1, lost, broken_start, (), METHODS[0]))
     assert found == ["lost a", "lost b"]
+
+
+def test_a_pool_that_breaks_after_its_work_finished_hands_the_rest_on():
+    from collections import deque
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from factcheck.parallel import drain
+
+    class BreaksOnSecondBatch:
+        def __init__(self):
+            self.calls = 0
+
+        def submit(self, function, item):
+            self.calls += 1
+            if self.calls > 2:
+                raise BrokenProcessPool("gone")
+            done = Future()
+            done.set_result(function(item))
+            return done
+
+    todo = deque(["a", "b", "c", "d"])
+    results = list(drain(BreaksOnSecondBatch(), str.upper, todo, 2, lambda item: "lost"))
+    assert results == ["A", "B"] and list(todo) == ["c", "d"]

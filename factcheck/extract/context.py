@@ -14,6 +14,7 @@ says which word or figure, and where.
 from __future__ import annotations
 
 from factcheck.document import Sentence
+from factcheck.extract.normalize import currency_in_country
 from factcheck.extract.normalized import Normalized
 from factcheck.extract.rulebook import Rulebook, fold
 from factcheck.extract.scanview import ScanView
@@ -51,8 +52,8 @@ def by_word(book: Rulebook, name: str, words: list[tuple[int, int, str]]) -> lis
     """The context words that table `currency_in_country` pairs with the name, with the currency each picks."""
     found = []
     for a, b, word in words:
-        code = book.lookup("currency_in_country", f"{fold(name)} {fold(word)}")
-        if isinstance(code, str):
+        code = currency_in_country(book, name, word)
+        if code is not None:
             found.append((a, b, repr(fold(word)), code))
     return found
 

@@ -77,16 +77,14 @@ def compound(value: float, unit: str, amount: str, unit_word: str, book: Ruleboo
     """ "6 feet 2 inches", "4 years and 6 months": one figure in the smaller of its two units (74 inches, 54 months).
 
     A third part ("2 yards, 7 feet and 10 inches") is added the same way to the figure of the first two."""
-    part_unit = book.lookup_in(tables.get("unit", ("unit",)), unit_word)
-    if isinstance(part_unit, dict):
-        part_unit = part_unit.get("unit")
-    ratio = units.factor(part_unit, unit) if isinstance(part_unit, str) else None
+    unit_of_part = part_unit(book, tables.get("unit", ("unit",)), unit_word)
+    ratio = units.factor(unit_of_part, unit) if unit_of_part else None
     if ratio is None:
         raise NoValue(unit_word)
     part = number(amount, book)
     if ratio >= 1:
         return value + part * ratio, unit
-    return value / ratio + part, part_unit
+    return value / ratio + part, unit_of_part
 
 
 def single_value(groups: dict[str, str], consts: dict[str, Any], book: Rulebook, tables: dict[str, tuple[str, ...]]) -> float:
@@ -179,8 +177,14 @@ def in_context(groups: dict[str, str], book: Rulebook) -> tuple[str, None] | Non
     name, word = groups.get("currency"), groups.get("country")
     if not name or not word:
         return None
+    found = currency_in_country(book, name, word)
+    return (found, None) if found is not None else None
+
+
+def currency_in_country(book: Rulebook, name: str, word: str) -> str | None:
+    """The currency that table `currency_in_country` makes of an ambiguous name beside a word ("dirhams", "Morocco": MAD)."""
     found = book.lookup("currency_in_country", f"{fold(name)} {fold(word)}")
-    return (found, None) if isinstance(found, str) else None
+    return found if isinstance(found, str) else None
 
 
 def looked_up(book: Rulebook, table: str, key: str | None) -> Any:

@@ -215,10 +215,6 @@ def recorded(holder: Any, name: str, compile_it: Callable[[], Any], pattern: str
         return compiled, plain(recorder.args)
     except TypeError:
         return compiled, None
-    try:
-        return compiled, plain(recorder.args)
-    except TypeError:
-        return compiled, None
 
 
 class Recorder:
@@ -259,6 +255,12 @@ def disable() -> None:
     """No store for the rest of the process: every pattern is compiled afresh (`--no-cache`)."""
     global _disabled
     _disabled = True
+
+
+def enable() -> None:
+    """Use the store again (a worker that served a `--no-cache` run serves the next one with it)."""
+    global _disabled
+    _disabled = False
 
 
 def enabled() -> bool:
