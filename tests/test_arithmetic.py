@@ -239,3 +239,13 @@ def test_a_bare_number_of_a_breakdown_is_read_in_the_measure_of_its_whole():
     named = claims_in("Of the 232,440 cubic yards, 168,000 trucks.", [Fig("232,440 cubic yards", "quantity", 232440, "cubic_yard"),
                                                                       Fig("168,000 trucks", "count", 168000)])
     assert part_of_whole(Link("part_of_whole", "t", named[1], {"whole": (named[0],), "part": (named[1],)}), [], CheckOptions()) == []
+
+
+def test_parts_each_held_against_the_whole_are_not_summed():
+    text = "Of the 3,400 screened, 2,100 were referred and 1,900 were recalled."
+    whole, first, second = claims_in(text, [Fig("3,400", "count", 3400), Fig("2,100", "count", 2100), Fig("1,900", "count", 1900)])
+    roles = {"whole": (whole,), "part": (first, second)}
+    (summed,) = part_of_whole(Link("part_of_whole", "t", first, roles), [], CheckOptions())
+    assert summed.verdict == "inconsistent"
+    each = part_of_whole(Link("part_of_whole", "t", first, roles, {"mode": "each"}), [], CheckOptions())
+    assert [(o.verdict, o.claims[0].text) for o in each] == [("consistent", "2,100"), ("consistent", "1,900")]

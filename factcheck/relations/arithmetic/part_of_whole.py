@@ -40,17 +40,26 @@ def in_measure_of(part: Claim, whole: Claim) -> Claim:
 
 
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
+    """A list of parts is summed; with `mode = "each"` ("Of the 3,400 screened, 410 were referred …
+    and 260 were diagnosed": parts that may overlap) each part is held against the whole alone."""
     whole = link.one("whole")
     parts = tuple(in_measure_of(p, whole) for p in link.role("part")) if whole is not None else ()
     if not parts or whole is None or not alike((whole, *parts)) or not isinstance(whole.value, (int, float)):
         return []
+    if link.meta.get("mode") == "each":
+        return [o for part in parts for o in within(whole, (part,), options)]
+    return within(whole, parts, options)
+
+
+def within(whole: Claim, parts: tuple[Claim, ...], options: CheckOptions) -> list[Outcome]:
+    """The parts, summed, against the whole."""
     nouns = {counted(c) for c in (whole, *parts)} - {None}
     if len(nouns) > 1 or (nouns and counted(whole) is None and whole.kind == "count"):
         return []  # "28 countries of 6 continents", "one mother of two": no part of that whole
     unit = whole.unit
     part = total(parts, options, unit)
     fits, _ = part_within_whole(part, interval(whole, options))
-    whole_value = float(whole.value)
+    whole_value = float(whole.value)  # type: ignore[arg-type]
     share = f"{part.value / whole_value * 100:.0f}% of the whole, " if whole_value else ""
     words = (f"{sum_words(parts)} of {whole.text}: {share}{figure(whole_value - part.value, unit)} left" if fits
              else f"{sum_words(parts)} of {whole.text}: the part exceeds the whole")
