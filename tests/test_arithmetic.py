@@ -14,7 +14,7 @@ from factcheck.relations.arithmetic.part_of_whole import part_within_whole
 from factcheck.relations.arithmetic.percent_change import (
     new_from_percent_change, old_from_percent_change, percent_change, points_change,
 )
-from factcheck.relations.arithmetic.ratio import implied_subject
+from factcheck.relations.arithmetic.ratio import evaluate as ratio, implied_subject
 from factcheck.relations.arithmetic.share import part_from_share, share_of
 from factcheck.relations.arithmetic.sums import sum_of
 
@@ -249,3 +249,29 @@ def test_parts_each_held_against_the_whole_are_not_summed():
     assert summed.verdict == "inconsistent"
     each = part_of_whole(Link("part_of_whole", "t", first, roles, {"mode": "each"}), [], CheckOptions())
     assert [(o.verdict, o.claims[0].text) for o in each] == [("consistent", "2,100"), ("consistent", "1,900")]
+
+
+def rate_check(text: str, figures: list[Fig], per: str | None) -> list:
+    amount, span, rate = claims_in(text, figures)
+    if per:
+        rate.extra["per"] = per
+    link = Link("ratio", "t", rate, {"factor": (rate,), "subject": (amount,), "reference": (span,)})
+    return [o.verdict for o in ratio(link, [], CheckOptions())]
+
+
+def test_a_rate_over_its_span_gives_the_amount_in_the_rate_s_units():
+    text = "It retreated 1.8 km over 30 years, an average of 60 metres a year."
+    figures = [Fig("1.8 km", "distance", 1.8, "kilometer"), Fig("30 years", "quantity", 30, "year"),
+               Fig("60 metres a year", "distance", 60, "meter")]
+    assert rate_check(text, figures, "year") == ["consistent"]
+    assert rate_check(text.replace("60 metres", "90 metres"), [*figures[:2], Fig("90 metres a year", "distance", 90, "meter")],
+                      "year") == ["inconsistent"]
+    assert rate_check(text, figures, "person") == []  # a span of years is no head count
+
+
+def test_an_amount_each_times_the_count_gives_the_total():
+    text = "The £1.8m covers 240 homes, or £7,500 per home."
+    figures = [Fig("£1.8m", "money", 1.8e6, "GBP"), Fig("240 homes", "count", 240), Fig("£7,500", "money", 7500, "GBP")]
+    assert rate_check(text, figures, None) == ["consistent"]
+    wrong = [Fig("£1.8m", "money", 1.8e6, "GBP"), Fig("240 homes", "count", 240), Fig("£9,500", "money", 9500, "GBP")]
+    assert rate_check(text.replace("7,500", "9,500"), wrong, None) == ["inconsistent"]

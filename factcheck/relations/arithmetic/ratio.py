@@ -1,6 +1,7 @@
 """Ratio: "A was N times B" states A = N × B (a list of references is their sum).
 
-"N times more than B" is read as N × B, the common usage, not (N + 1) × B.
+"N times more than B" is read as N × B, the common usage, not (N + 1) × B. A rate per unit is the same
+product: "1,260 metres in 42 days, an average of 30 metres a day", "£1.8m for 240 homes, £7,500 per home".
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from factcheck.intervals import Interval
 from factcheck.relations.arithmetic.common import (
     CheckOptions, Outcome, alike, compare, implied, in_unit, interval, sum_words, total,
 )
+from factcheck.extract import units
+from factcheck.model import Claim
 from factcheck.relations.link import Link
 from factcheck.wording import figure
 
@@ -21,6 +24,9 @@ def implied_subject(reference: Interval, factor: Interval) -> Interval:
 
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
     factor, subject, refs = link.one("factor"), link.one("subject"), link.role("reference")
+    if factor is not None and subject is not None and len(refs) == 1 and (
+            factor.extra.get("per") or (factor.kind == subject.kind != refs[0].kind)):
+        return per_unit(factor, subject, refs[0], options)
     if factor is None or not refs or not alike(refs) or (subject is not None and not alike((subject, *refs))):
         return []
     unit = refs[0].unit
@@ -31,5 +37,33 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
                         (factor, *refs), facts, options)]
     stated = in_unit(interval(subject, options), subject.unit, unit)
     verdict = compare(expected, stated, options)
-    return [Outcome(verdict, expected, stated, unit, f"{words}; stated {subject.text}",
-                    f"{subject.text} is {factor.text} {sum_words(refs)}: {verdict}", (factor, *refs, subject))]
+    said = (f"{subject.text} is {factor.text} {sum_words(refs)}" if factor.kind == "ratio"
+            else f"{subject.text} is {factor.text} for each of {sum_words(refs)}")
+    return [Outcome(verdict, expected, stated, unit, f"{words}; stated {subject.text}", f"{said}: {verdict}",
+                    (factor, *refs, subject))]
+
+
+def span_in(span: Claim, per: str | None) -> float | None:
+    """How many of the rate's `per` units the span is: 42 days in days, 30 years in years; a count of
+    people, homes or turbines counts heads ("$5 per person" over 1,200 people, "15 MW apiece")."""
+    if span.kind == "count" and span.unit is None and (per is None or not units.is_unit(per)):
+        return 1.0
+    if span.kind == "quantity" and span.unit and per and units.is_unit(per):
+        return units.factor(span.unit, per)
+    return None
+
+
+def per_unit(rate: Claim, amount: Claim, span: Claim, options: CheckOptions) -> list[Outcome]:
+    """A rate over its span gives the amount: "1,260 metres in 42 days, an average of 30 metres a day"."""
+    per = rate.extra.get("per")
+    scale = span_in(span, str(per) if per else None)
+    if scale is None or amount.kind != rate.kind or (rate.unit != amount.unit and not (rate.unit and amount.unit)):
+        return []
+    unit = rate.unit
+    expected = interval(rate, options) * interval(span, options).scale(scale)
+    stated = in_unit(interval(amount, options), amount.unit, unit)
+    verdict = compare(expected, stated, options)
+    words = f"{rate.text} × {span.text} = {figure(expected.value, unit)}; stated {amount.text}"
+    said, each = ("for", " each") if span.kind == "count" and not per else ("over", "")
+    return [Outcome(verdict, expected, stated, unit, words, f"{amount.text} {said} {span.text} at {rate.text}{each}: {verdict}",
+                    (rate, span, amount))]
