@@ -214,3 +214,17 @@ def test_a_free_role_lists_the_window_levels_the_match_left_unbound(book):
 def test_a_bound_a_gap_or_a_rate_never_fills_a_free_role(book, aside):
     (link,) = links(book, f"Sales were $4.62 million, up 18%, with {aside}.")
     assert [c.text for c in link.open["old"]] == ["$4.62 million"]
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("The number of post-offices was 68,403. Of these, 3,360 were Presidential, an increase in that class of 204 "
+     "over the preceding year.", ["3,360"]),
+    ("Today 49 nuclear warships have been authorized. Of these, 14 have been commissioned, including three "
+     "submarines.", ["14"]),
+    ("Inspectors visited 1,240 schools. Of these, 868 were rated good or outstanding, while 62 were failed.",
+     ["868", "62"]),
+])
+def test_a_list_of_parts_of_a_whole_stops_at_a_change_or_an_including(shipped, text, parts):
+    found = {c for link in links(shipped, text) if link.type in ("part_of_whole", "sum")
+             for role in ("part", "parts") for c in roles(link).get(role, [])}
+    assert found == set(parts)
