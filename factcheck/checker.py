@@ -16,7 +16,7 @@ from factcheck.intervals import Interval, IntervalError, deviation
 from factcheck.model import Check, Quantity
 from factcheck.relations.arithmetic import EVALUATORS
 from factcheck.relations.arithmetic.agreement import confirm
-from factcheck.relations.arithmetic.common import CheckOptions, Outcome
+from factcheck.relations.arithmetic.common import CheckOptions, Outcome, honour_hedge
 from factcheck.relations.arithmetic.ends import resolve_ends
 from factcheck.relations.link import Link
 
@@ -49,7 +49,7 @@ def first_confirmed(links: list[Link], facts: list[Fact], options: CheckOptions)
 
 def outcomes_of(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
     try:
-        return EVALUATORS[link.type](resolve_ends(link, options), facts, options)
+        return [honour_hedge(o) for o in EVALUATORS[link.type](resolve_ends(link, options), facts, options)]
     except (IntervalError, ZeroDivisionError, OverflowError):
         return []
 

@@ -11,8 +11,8 @@ from factcheck.document import load_text
 from factcheck.errors import RuleError
 from factcheck.extract.extractor import extract
 from factcheck.extract.gates import admits
-from factcheck.relations.frames import ROLES, compile_frame, expand_slots, slot_pattern, word_gate
-from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN, pair_window, sentence_window
+from factcheck.relations.frames import ROLES, SCOPES, compile_frame, expand_slots, slot_pattern, word_gate
+from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN, run_window, sentence_window
 from factcheck.extract.rulebook import load_rulebook
 
 FRAGMENTS = {"gap": "(?:\\w+ )*?", "part": "{money:parts}", "break": SENTENCE_BREAK}
@@ -76,7 +76,7 @@ def test_a_pair_frame_crosses_the_sentence_break():
     ({"type": "sum", "pattern": "{money:parts} {money:whole}"}, "a sum frame has no role whole"),
     ({"type": "sum", "pattern": "{money:parts}"}, "a sum frame needs the role total"),
     ({"type": "range", "pattern": "{range:range}", "scope": "document"}, "scope must be one of"),
-    ({"type": "range", "pattern": "{range:range}", "scope": "pair"}, "must cross the sentence break"),
+    ({"type": "range", "pattern": "{range:range}", "scope": "pair"}, "must cross 1 sentence break"),
     ({"type": "range", "pattern": "{range:range}", "trigger": "total"}, "trigger must be one of"),
     ({"type": "range", "pattern": "{range:range}", "set": {"colour": 1}}, "'set' may only hold"),
     ({"type": "range", "pattern": "{range:range}", "lookup": {"nope": "than"}}, "'lookup' maps"),
@@ -110,7 +110,7 @@ def test_the_word_gate_never_drops_a_match_of_any_shipped_frame_on_its_examples(
                 for claim in claims:
                     by_sentence.setdefault(claim.sentence_index, []).append(claim)
                 for index in sorted(by_sentence):
-                    window = (pair_window(doc, index, by_sentence, book) if frame.scope == "pair"
+                    window = (run_window(doc, index, by_sentence, book, SCOPES[frame.scope]) if frame.scope != "sentence"
                               else sentence_window(doc, index, by_sentence[index], book))
                     if window is not None and frame.compiled.search(window.text):
                         assert admits(frame.gate, window.text.casefold()), (frame.id, text)

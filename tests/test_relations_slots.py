@@ -8,7 +8,7 @@ import pytest
 
 from factcheck.document import load_text
 from factcheck.extract.extractor import extract
-from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN, pair_window, sentence_window, tags
+from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN, run_window, sentence_window, tags
 from factcheck.extract.rulebook import load_rulebook
 from claim_factory import Fig, claims_in, money
 
@@ -82,9 +82,18 @@ def test_reserved_characters_of_the_text_never_look_like_a_slot(book):
 
 def test_a_pair_window_joins_two_sentences_of_one_paragraph(book):
     doc, _, by_sentence = windows(book, "Sales were $2 million. They doubled to $4 million.\n\nProfit was $1 million.")
-    pair = pair_window(doc, 1, by_sentence, book)
+    pair = run_window(doc, 1, by_sentence, book, 2)
     assert readable(pair.text).count("|") == 1
     assert [c.text for c in pair.claims] == ["$2 million", "doubled", "$4 million"]
     assert pair.sentences == (0, 1)
-    assert pair_window(doc, 2, by_sentence, book) is None
-    assert pair_window(doc, 0, by_sentence, book) is None
+    assert run_window(doc, 2, by_sentence, book, 2) is None
+    assert run_window(doc, 0, by_sentence, book, 2) is None
+
+
+def test_a_triple_window_joins_three_sentences_of_one_paragraph_each_with_a_figure(book):
+    text = "There were 1.9 million. Today it is 1.4 million. That's a cut of a quarter.\n\nNow 12."
+    doc, _, by_sentence = windows(book, text)
+    triple = run_window(doc, 2, by_sentence, book, 3)
+    assert readable(triple.text).count("|") == 2 and triple.sentences == (0, 1, 2)
+    assert run_window(doc, 3, by_sentence, book, 3) is None  # another paragraph
+    assert run_window(doc, 1, by_sentence, book, 3) is None

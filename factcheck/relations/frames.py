@@ -37,7 +37,7 @@ ENGINE_FRAGMENTS = {
     "free": f"[^{SLOT_OPEN}{SLOT_CLOSE}{SENTENCE_BREAK}]",  # a character of the words, never of a slot
     "slot": f"{SLOT_OPEN}[^{SLOT_CLOSE}]*{SLOT_CLOSE}",  # any slot, bound to no role
 }
-SCOPES = ("sentence", "pair")
+SCOPES = {"sentence": 1, "pair": 2, "triple": 3}  # how many sentences a window of the scope holds
 HEDGE = "{qualifier}"  # the rule files' table of hedge words: a slot may take one before it
 ROLES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     # check type: (roles a frame must bind, roles it may bind)
@@ -163,8 +163,8 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
             compiled = regex.compile(source_regex, regex.IGNORECASE)
         except regex.error as exc:
             raise RuleError(f"{where}: bad pattern: {exc}") from None
-    if scope == "pair" and SENTENCE_BREAK not in compiled.pattern:
-        raise RuleError(f"{where}: a pair frame must cross the sentence break ({{break}})")
+    if compiled.pattern.count(SENTENCE_BREAK) < SCOPES[scope] - 1:
+        raise RuleError(f"{where}: a {scope} frame must cross {SCOPES[scope] - 1} sentence break(s) ({{break}})")
     groups = tuple(g for g in compiled.groupindex if g not in roles)
     lookup = spec.get("lookup", {})
     if not isinstance(lookup, dict) or not all(isinstance(v, str) for v in lookup.values()) or set(lookup) - set(groups):

@@ -16,10 +16,10 @@ from factcheck.document import Document
 from factcheck.extract.gates import admits
 from factcheck.model import Claim
 from factcheck.relations.budgets import FrameBudgets
-from factcheck.relations.frames import Frame
+from factcheck.relations.frames import SCOPES, Frame
 from factcheck.relations.identity import Sentences, content_words, resolve_measure, tie_anniversaries
 from factcheck.relations.link import Link
-from factcheck.relations.slots import SENTENCE_BREAK, Window, claim_tags, pair_window, sentence_window, tags
+from factcheck.relations.slots import SENTENCE_BREAK, Window, claim_tags, run_window, sentence_window, tags
 from factcheck.extract.rulebook import Rulebook
 
 MEASURE_ROLE = {"ratio": "reference", "multiplier": "base"}
@@ -43,17 +43,18 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
     # the figures a free role may take (see `candidates`); only frames with free roles ask
     levels = frozenset(c.id for c in claims if not aside(doc, c)) if any(f.free for f in book.frames) else frozenset()
     sentence_frames = [f for f in book.frames if f.scope == "sentence"]
-    pair_frames = [f for f in book.frames if f.scope == "pair"]
+    wider = [(SCOPES[scope], frames) for scope in SCOPES if SCOPES[scope] > 1
+             if (frames := [f for f in book.frames if f.scope == scope])]
     found: list[tuple[int, Link]] = []
     for index in sorted(by_sentence):
         window = sentence_window(doc, index, by_sentence[index], book)
         budgets.open_window()
         found.extend(match_window(sentence_frames, window, book, by_sentence, levels, budgets))
-        if pair_frames:
-            pair = pair_window(doc, index, by_sentence, book)
-            if pair is not None:
+        for size, frames in wider:
+            run = run_window(doc, index, by_sentence, book, size)
+            if run is not None:
                 budgets.open_window()
-                found.extend(match_window(pair_frames, pair, book, by_sentence, levels, budgets))
+                found.extend(match_window(frames, run, book, by_sentence, levels, budgets))
     bound = select([(order, link) for order, link in found if not link.open])
     bound = sorted(bound, key=lambda x: (x.trigger.start, x.type))
     links = bound + select_open([(order, link) for order, link in found if link.open])
@@ -72,8 +73,8 @@ def match_window(frames: list[Frame], window: Window, book: Rulebook,
         if any(need.isdisjoint(window.tags) for need in frame.needs) or not admits(frame.gate, folded):
             continue
         for match in budgets.matches(frame, window):
-            if frame.scope == "pair" and SENTENCE_BREAK not in match.group():
-                continue
+            if match.group().count(SENTENCE_BREAK) < SCOPES[frame.scope] - 1:
+                continue  # a wider frame speaks of every sentence of its window
             link = to_link(frame, match, window, book, by_sentence, levels)
             if link is not None:
                 yield frame.order, link

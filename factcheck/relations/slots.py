@@ -148,14 +148,20 @@ def sentence_window(doc: Document, index: int, claims: list[Claim], book: Rulebo
     return Window(text, tuple(used), (index,), tags_of(tuple(used), book))
 
 
-def pair_window(doc: Document, index: int, by_sentence: dict[int, list[Claim]], book: Rulebook) -> Window | None:
-    """The sentence before `index` and `index` itself, when both are of one paragraph and hold claims
-    (every pair frame binds a figure on each side)."""
-    if index == 0 or doc.sentences[index - 1].paragraph != doc.sentences[index].paragraph:
+def run_window(doc: Document, index: int, by_sentence: dict[int, list[Claim]], book: Rulebook,
+               size: int) -> Window | None:
+    """The `size` sentences that end with `index`, when all are of one paragraph and each holds claims
+    (every frame of a pair or a triple binds a figure in each), joined by sentence breaks."""
+    first = index - size + 1
+    if first < 0 or len({doc.sentences[i].paragraph for i in range(first, index + 1)}) > 1:
         return None
-    if not by_sentence.get(index - 1) or not by_sentence.get(index):
+    if not all(by_sentence.get(i) for i in range(first, index + 1)):
         return None
-    first, used_first = sentence_slots(doc, index - 1, by_sentence.get(index - 1, []), book)
-    second, used_second = sentence_slots(doc, index, by_sentence.get(index, []), book, len(used_first))
-    claims = (*used_first, *used_second)
-    return Window(f"{first} {SENTENCE_BREAK} {second}", claims, (index - 1, index), tags_of(claims, book))
+    texts: list[str] = []
+    claims: list[Claim] = []
+    for i in range(first, index + 1):
+        text, used = sentence_slots(doc, i, by_sentence[i], book, len(claims))
+        texts.append(text)
+        claims.extend(used)
+    return Window(f" {SENTENCE_BREAK} ".join(texts), tuple(claims), tuple(range(first, index + 1)),
+                  tags_of(tuple(claims), book))

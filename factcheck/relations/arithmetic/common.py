@@ -7,19 +7,20 @@ verdict from `intervals.judge`, and the arithmetic in words. It never formats a 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
 from factcheck.extract import units
 from factcheck.facts import Fact, matching_fact
-from factcheck.intervals import Interval, IntervalError, judge, stated_interval
+from factcheck.intervals import APPROX_MIN_RELATIVE, Interval, IntervalError, deviation, judge, stated_interval
 from factcheck.model import Claim
 from factcheck.relations.link import Link
 from factcheck.relations.slots import date_value, quotient, tags
 from factcheck.wording import figure, interval_words
 
 NONNEGATIVE_KINDS = frozenset({"money", "count", "distance", "ratio"})
+HEDGED = APPROX_MIN_RELATIVE  # how far a hedged figure ("about", "nearly") may be from what it is said of
 COUNTED = regex.compile(r"\s(\p{L}+)$")
 SCALE_WORDS = frozenset({"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
                          "trillion", "trillions", "dozen", "dozens", "lakh", "lakhs", "crore", "crores"})
@@ -66,6 +67,17 @@ def as_percent(claim: Claim, options: CheckOptions) -> Interval:
 
 def compare(expected: Interval, stated: Interval, options: CheckOptions) -> str:
     return judge(expected, stated, approx_threshold=options.approx_threshold)[0]
+
+
+def honour_hedge(outcome: Outcome) -> Outcome:
+    """An approximate outcome of a hedged figure ("nearly doubled", "about a quarter") whose central
+    values lie within HEDGED of each other is consistent: the hedge says the figure is not exact."""
+    if outcome.verdict != "approximate" or outcome.expected is None or outcome.stated is None:
+        return outcome
+    if not any(c.qualifier == "approximately" for c in outcome.claims):
+        return outcome
+    dev = deviation(outcome.stated.value, outcome.expected.value)
+    return replace(outcome, verdict="consistent") if dev is not None and abs(dev) <= HEDGED else outcome
 
 
 def total(claims: tuple[Claim, ...], options: CheckOptions, unit: str | None) -> Interval:
