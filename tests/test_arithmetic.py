@@ -12,7 +12,7 @@ from factcheck.relations.arithmetic.anniversary import year_from_anniversary
 from factcheck.relations.arithmetic.multiplier import base_from_multiplier
 from factcheck.relations.arithmetic.part_of_whole import part_within_whole
 from factcheck.relations.arithmetic.percent_change import (
-    new_from_percent_change, old_from_percent_change, percent_change, points_change,
+    evaluate as change, new_from_percent_change, old_from_percent_change, percent_change, points_change,
 )
 from factcheck.relations.arithmetic.ratio import evaluate as ratio, implied_subject
 from factcheck.relations.arithmetic.share import part_from_share, share_of
@@ -275,3 +275,11 @@ def test_an_amount_each_times_the_count_gives_the_total():
     assert rate_check(text, figures, None) == ["consistent"]
     wrong = [Fig("£1.8m", "money", 1.8e6, "GBP"), Fig("240 homes", "count", 240), Fig("£9,500", "money", 9500, "GBP")]
     assert rate_check(text.replace("7,500", "9,500"), wrong, None) == ["inconsistent"]
+
+
+def test_a_bare_end_of_a_change_is_read_in_the_measure_of_the_other():
+    text = "The area grew to 1.9 million square kilometres from 1.2 million, an increase of 60%."
+    new, old, rate = claims_in(text, [Fig("1.9 million square kilometres", "quantity", 1.9e6, "kilometer ** 2"),
+                                      Fig("1.2 million", "count", 1.2e6), Fig("60%", "percent", 60, "percent")])
+    link = Link("percent_change", "t", rate, {"rate": (rate,), "old": (old,), "new": (new,)}, {"direction": 1})
+    assert [o.verdict for o in change(link, [], CheckOptions())] == ["consistent"]

@@ -249,7 +249,7 @@ MALFORMED = {
     "frame missing a role": (FAMILY + '\n[[frames]]\nid = "test.r"\ntype = "sum"\npattern = "{money:parts}"\n', 4,
                              "a sum frame needs the role total"),
     "pair frame without a break": (FAMILY + '\n[[frames]]\nid = "test.r"\ntype = "range"\nscope = "pair"\n'
-                                   'pattern = "{range:range}"\n', 4, "must cross the sentence break"),
+                                   'pattern = "{range:range}"\n', 4, "must cross 1 sentence break"),
     "frame with a bad setting": (FAMILY + '\n[[frames]]\nid = "test.r"\ntype = "range"\npattern = "{range:range}"\n'
                                  'set = { colour = 1 }\n', 4, "'set' may only hold"),
 }
