@@ -8,7 +8,7 @@ import pytest
 
 from factcheck.document import load_text
 from factcheck.extract.extractor import extract
-from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN, run_window, sentence_window, tags
+from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN, run_window, sentence_window, tags, words_of
 from factcheck.extract.rulebook import load_rulebook
 from claim_factory import Fig, claims_in, money
 
@@ -97,3 +97,9 @@ def test_a_triple_window_joins_three_sentences_of_one_paragraph_each_with_a_figu
     assert readable(triple.text).count("|") == 2 and triple.sentences == (0, 1, 2)
     assert run_window(doc, 3, by_sentence, book, 3) is None  # another paragraph
     assert run_window(doc, 1, by_sentence, book, 3) is None
+
+
+def test_the_words_of_slot_text_give_each_slot_its_claim_text_back(book):
+    doc, _, by_sentence = windows(book, "The 200th anniversary of the first Presidency fell in 1989.")
+    window = sentence_window(doc, 0, by_sentence[0], book)
+    assert words_of(window.text, window.claims) == "The 200th anniversary of the first Presidency fell in 1989."

@@ -19,7 +19,7 @@ from factcheck.relations.budgets import FrameBudgets
 from factcheck.relations.frames import SCOPES, Frame
 from factcheck.relations.identity import Sentences, content_words, resolve_measure, tie_anniversaries
 from factcheck.relations.link import Link
-from factcheck.relations.slots import SENTENCE_BREAK, Window, claim_tags, run_window, sentence_window, tags
+from factcheck.relations.slots import SENTENCE_BREAK, Window, claim_tags, run_window, sentence_window, tags, words_of
 from factcheck.extract.rulebook import Rulebook
 
 MEASURE_ROLE = {"ratio": "reference", "multiplier": "base"}
@@ -95,6 +95,7 @@ def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, by_sentenc
     for group in frame.groups:
         words, table = match.group(group), frame.lookup.get(group, group)
         if words is not None:
+            words = words_of(words, window.claims)
             meta[group] = book.lookup(table, words) if table in book.tables else words.strip()
     link = Link(frame.type, frame.id, trigger[0], {r: c for r, c in roles.items() if c}, meta)
     if frame.free:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from factcheck.extract.rulebook import Rulebook
 
 SLOT_OPEN, SLOT_CLOSE, SENTENCE_BREAK = "\ue000", "\ue001", "\ue002"
+TOKEN = regex.compile(f"{SLOT_OPEN}[^{SLOT_CLOSE}]*#(\\d+){SLOT_CLOSE}")
 RESERVED = regex.compile("[\ue000-\ue002]")
 SPACES = regex.compile(r"\s+")
 LEVEL_KINDS = frozenset({"money", "count", "distance", "quantity"})
@@ -113,6 +114,11 @@ def last_word(claim: Claim) -> str:
 
 def token(claim: Claim, index: int, book: Rulebook) -> str:
     return f"{SLOT_OPEN} {' '.join(claim_tags(claim, book))} #{index}{SLOT_CLOSE}"
+
+
+def words_of(text: str, claims: tuple[Claim, ...]) -> str:
+    """Slot text as the words it stands for: each slot token is its claim's text again."""
+    return TOKEN.sub(lambda m: claims[int(m.group(1))].text, text).replace(SENTENCE_BREAK, " ")
 
 
 def claim_tags(claim: Claim, book: Rulebook) -> tuple[str, ...]:
