@@ -6,8 +6,9 @@ tried; where exactly one set of figures agrees closely, those figures are the re
 Agreement is the evidence of the link, so such a link can confirm a relation but never raise an
 alarm: a figure that does not agree is as likely unrelated as wrong. "Closely" is tighter than
 `consistent`: the central values differ by no more than the figures' own digits allow (half a unit
-of the last digit of each, at most ROUNDING of the stated value), by AGREE of it where a figure is
-hedged ("about $100 million"), or by BOUND of it from a bound ("more than fourfold"). So a round
+of the last digit of each, at most ROUNDING of the stated value), by that rounding capped at
+HEDGED_ROUNDING (at least AGREE) where a figure is hedged ("around a quarter", "about $100 million"),
+or by BOUND of it from a bound ("more than fourfold"). So a round
 figure's generous reading does not make chance figures agree; nor do figures of few digits ("$300
 and $900" with "tripled", "12 cents − 8 cents = 4 cents"), which agree by chance too often: the
 figures of the relation must have TELLING significant digits between them. A figure agreement
@@ -26,6 +27,7 @@ from factcheck.relations.arithmetic.common import Outcome
 from factcheck.relations.link import Link
 
 AGREE = 0.02
+HEDGED_ROUNDING = 0.04  # a hedged figure of few digits ('around a quarter') still agrees within its rounding, to this
 ROUNDING = 0.05
 BOUND = 0.05
 TELLING = 5
@@ -69,10 +71,10 @@ def slack(outcome: Outcome) -> float:
     stated = abs(outcome.stated.value)
     if outcome.stated.open or outcome.expected.open:
         return BOUND * stated
+    rounding = min((outcome.expected.width + outcome.stated.width) / 2, ROUNDING * stated)
     if any(c.qualifier == "approximately" for c in outcome.claims):
-        return AGREE * stated
-    rounding = (outcome.expected.width + outcome.stated.width) / 2
-    return min(rounding, ROUNDING * stated)
+        return max(AGREE * stated, min(rounding, HEDGED_ROUNDING * stated))
+    return rounding
 
 
 def evidenced(filled: Link, outcomes: list[Outcome]) -> bool:
