@@ -6,13 +6,14 @@ product: "1,260 metres in 42 days, an average of 30 metres a day", "£1.8m for 2
 
 from __future__ import annotations
 
+from factcheck.extract import units
 from factcheck.facts import Fact
 from factcheck.intervals import Interval
+from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import (
     CheckOptions, Outcome, alike, compare, implied, in_unit, interval, sum_words, total,
 )
-from factcheck.extract import units
-from factcheck.model import Claim
+from factcheck.relations.arithmetic.part_of_whole import in_measure_of
 from factcheck.relations.link import Link
 from factcheck.wording import figure
 
@@ -27,6 +28,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     if factor is not None and subject is not None and len(refs) == 1 and (
             factor.extra.get("per") or (factor.kind == subject.kind != refs[0].kind)):
         return per_unit(factor, subject, refs[0], options)
+    if subject is not None and len(refs) == 1:  # "40 kilometres … we have 180": the bare one in the other's measure
+        subject, refs = in_measure_of(subject, refs[0]), (in_measure_of(refs[0], subject),)
     if factor is None or not refs or not alike(refs) or (subject is not None and not alike((subject, *refs))):
         return []
     unit = refs[0].unit
