@@ -6,23 +6,29 @@ thousands of alternatives on a stretch costs far more than looking for a few sho
 it. `required_literals` reads the pattern's syntax tree (from `regex`'s own parser) and returns
 strings, one of which every match contains:
 
-- a run of plain ASCII characters in a sequence is required where the sequence is;
+- where a run of a sequence's items can match only a few strings (plain characters, small
+  alternations and classes of them, optional parts of them, zero-width assertions), it matches
+  one of them ("(?:of|out of) the " is "of the " or "out of the "): up to EXACT_LIMIT strings;
 - an alternation requires the union of what each branch requires (nothing, if one branch
   requires nothing);
 - a repeat requires what its body requires when it repeats at least once; a group, what its
   body requires;
-- anything else (a class, a property, a lookaround, a backreference) requires nothing known.
+- anything else (a wider class, a property, a backreference) requires nothing known.
 
 Of the requirements of a sequence the most selective one is kept. The strings are in lower
-case and only used on ASCII text (`admits`): there, case-insensitive matching is plain lower
-casing, with none of Unicode's special folds (the Kelvin sign, the long s).
+case. Characters are ASCII, punctuation or private use (the slot marks of `relations.slots`),
+none of which another character matches when case is ignored. Rules use them only on ASCII
+text (`admits`): there, case-insensitive matching is plain lower casing, with none of Unicode's
+special folds (the Kelvin sign, the long s).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 Literals = tuple[str, ...]
+EXACT_LIMIT = 64  # the most strings a run of a sequence may stand for before it is cut
 
 
 def required_literals(pattern: str, flags: int) -> Literals | None:
@@ -36,7 +42,12 @@ def required_literals(pattern: str, flags: int) -> Literals | None:
         found = requirement(core._parse_pattern(source, info), core)
     except Exception:  # a version of regex whose parser differs: no gate, the rule simply always runs
         return None
-    return tuple(sorted(found)) if found else None
+    return tuple(sorted(shortest(found))) if found else None
+
+
+def shortest(strings: frozenset[str]) -> frozenset[str]:
+    """The strings that hold none of the others: a stretch holds one of them if and only if it holds one of all."""
+    return frozenset(s for s in strings if not any(t != s and t in s for t in strings))
 
 
 def admits(literals: Literals | None, lowered: str | None) -> bool:
@@ -60,35 +71,80 @@ def requirement(node: Any, core: Any) -> frozenset[str] | None:
         return requirement(node.subpattern, core) if node.min_count >= 1 else None
     if kind in (core.Group, core.Atomic):
         return requirement(node.subpattern, core)
-    letter = plain_character(node, core)
-    return frozenset([letter]) if letter else None
+    strings = exact(node, core)
+    return strings if strings and "" not in strings else None
 
 
 def sequence_requirement(items: list[Any], core: Any) -> frozenset[str] | None:
-    """The most selective requirement among the sequence's literal runs and its items' own."""
+    """The most selective requirement among the sequence's runs of exact items and its other items' own."""
     options: list[frozenset[str]] = []
-    run: list[str] = []
+    run: frozenset[str] = frozenset([""])
     for item in items:
-        letter = plain_character(item, core)
-        if letter:
-            run.append(letter)
+        strings = exact(item, core)
+        if strings is not None and len(run) * len(strings) <= EXACT_LIMIT:
+            run = frozenset(a + b for a in run for b in strings)
             continue
-        if run:
-            options.append(frozenset(["".join(run)]))
-            run = []
-        needed = requirement(item, core)
+        options.append(run)
+        run = frozenset([""]) if strings is None else strings
+        needed = requirement(item, core) if strings is None else None
         if needed:
             options.append(needed)
-    if run:
-        options.append(frozenset(["".join(run)]))
-    return max(options, key=selectivity, default=None)
+    options.append(run)
+    return max((o for o in options if "" not in o), key=selectivity, default=None)
+
+
+def exact(node: Any, core: Any) -> frozenset[str] | None:
+    """Every string the node can match (lower case), when they are at most EXACT_LIMIT; else None."""
+    kind = type(node)
+    if isinstance(node, (core.ZeroWidthBase, core.LookAround)):
+        return frozenset([""])  # matches no character: the strings around it stay adjacent
+    if kind is core.Character:
+        letter = plain_character(node, core)
+        return frozenset([letter]) if letter else None
+    if kind is core.SetUnion and node.positive and not node.zerowidth:
+        letters = [plain_character(item, core) for item in node.items]
+        return frozenset(letters) if all(letters) else None
+    if kind in (core.Group, core.Atomic):
+        return exact(node.subpattern, core)
+    if kind in (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat) and node.min_count == 0 and node.max_count == 1:
+        body = exact(node.subpattern, core)
+        return None if body is None or len(body) >= EXACT_LIMIT else body | {""}
+    if kind is core.Branch:
+        return union([exact(branch, core) for branch in node.branches])
+    if kind is core.Sequence:
+        return product([exact(item, core) for item in node.items])
+    return None
+
+
+def union(parts: list[frozenset[str] | None]) -> frozenset[str] | None:
+    found: set[str] = set()
+    for part in parts:
+        if part is None:
+            return None
+        found |= part
+        if len(found) > EXACT_LIMIT:
+            return None
+    return frozenset(found)
+
+
+def product(parts: list[frozenset[str] | None]) -> frozenset[str] | None:
+    found = frozenset([""])
+    for part in parts:
+        if part is None or len(found) * len(part) > EXACT_LIMIT:
+            return None
+        found = frozenset(a + b for a in found for b in part)
+    return found
 
 
 def plain_character(node: Any, core: Any) -> str | None:
-    """The lower-cased ASCII character a node matches, when it matches exactly one (ignoring case)."""
-    if type(node) is core.Character and node.positive and not node.zerowidth and node.value < 0x80:
-        return chr(node.value).lower()
-    return None
+    """The lower-cased character a node matches, when it matches exactly one (ignoring case) and is
+    ASCII, punctuation or private use: characters no other one matches when case is ignored."""
+    if type(node) is not core.Character or not node.positive or node.zerowidth:
+        return None
+    letter = chr(node.value)
+    if letter.isascii():
+        return letter.lower()
+    return letter if unicodedata.category(letter)[0] == "P" or unicodedata.category(letter) == "Co" else None
 
 
 def selectivity(strings: frozenset[str]) -> tuple[int, int]:

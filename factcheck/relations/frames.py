@@ -190,9 +190,9 @@ def free_roles(spec: Any, where: str, bound: list[str]) -> dict[str, frozenset[s
 
 def word_gate(expanded: str, literals: Callable[[str], Literals | None] | None = None) -> Literals | None:
     """Words one of which every match of the frame holds, found by `literals` (default: parsing) in
-    the pattern with each slot as a bare token (a slot's tags are the other gate, `needs`): a window
-    without any of them is not matched."""
-    bare = SLOT.sub(lambda _: f"{SLOT_OPEN}[^{SLOT_CLOSE}]*{SLOT_CLOSE}", expanded)
+    the pattern with each slot as a bare token after any words, its hedge's (a slot's tags are the other
+    gate, `needs`): a window without any of them is not matched."""
+    bare = SLOT.sub(lambda _: f"(?:[^{SLOT_OPEN}]* )?{SLOT_OPEN}[^{SLOT_CLOSE}]*{SLOT_CLOSE}", expanded)
     return literals(bare) if literals else required_literals(bare, regex.IGNORECASE)
 
 
