@@ -100,6 +100,16 @@ class Store:
             self.added = True
         return self.gates[key]
 
+    def derive(self, name: str, pattern: str, find: Callable[[str], Any]) -> Any:
+        """`find(pattern)` (plain data), kept under `name` and the pattern's hash: finding it costs a parse
+        of the pattern, which pays only when the store keeps it, so without one it is None."""
+        if self.path is None:
+            return None
+        key = f"{name}:{hashlib.sha256(pattern.encode('utf-8', 'surrogatepass')).hexdigest()}"
+        if key not in self.data:
+            self.keep(key, find(pattern))
+        return self.kept(key)
+
     def kept(self, name: str) -> Any:
         """What `keep(name, value)` stored, or None."""
         return self.data.get(name)

@@ -22,6 +22,7 @@ from factcheck.extract.gates import Literals
 from factcheck.model import KINDS
 from factcheck.extract.patterncache import Store, open_store, store_key
 from factcheck.relations.frames import ENGINE_FRAGMENTS, Frame, compile_frame
+from factcheck.relations.slotcount import least_slots
 from factcheck.reading import MAX_DATA_BYTES, read_text
 from factcheck.extract.ruledata import (
     check_example_date, check_lookups, check_rule_id, check_set, check_tables, check_unique, is_builtin, line_at, rule_line,
@@ -449,7 +450,8 @@ def load_frame(book: Rulebook, spec: dict[str, Any], source: str, text: str) -> 
     users = isinstance(spec.get("pattern"), str) and is_users(book, from_builtin(source), spec["pattern"])
     return compile_frame(spec, lambda pattern, at: expand(book, pattern, at), where, source, line, found,
                          lambda expanded, at: compile_pattern(expanded, regex.IGNORECASE, users, at, store=book.store),
-                         bounded=users, gate_literals=None if users else lambda bare: book.store.gate(bare, regex.IGNORECASE))
+                         bounded=users, gate_literals=None if users else lambda bare: book.store.gate(bare, regex.IGNORECASE),
+                         slot_counts=None if users else lambda marked: book.store.derive("least", marked, least_slots))
 
 
 def compile_anchors(book: Rulebook) -> dict[str, Anchor]:

@@ -29,6 +29,7 @@ import regex
 
 from factcheck.errors import RuleError
 from factcheck.extract.gates import Literals, required_literals
+from factcheck.relations.slotcount import Least, as_least, mark
 from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN
 
 SLOT = regex.compile(r"\{(?P<tags>[a-z]+(?:\|[a-z]+)*)(?P<mark>[!+]?):(?P<role>[a-z_]+)\}")
@@ -87,6 +88,7 @@ class Frame:
     bounded: bool = False  # a user's frame: matched under a time budget per document
     gate: Literals | None = None  # words one of which every match holds (see `word_gate`)
     free: dict[str, frozenset[str]] = field(default_factory=dict)  # role -> tags of the figures that may fill it
+    least: Least = ()  # how many claims of which tags every match binds (see `slotcount`)
 
 
 def slot_pattern(tags: str, role: str, hedge: str = "") -> str:
@@ -129,11 +131,14 @@ def expand_slots(pattern: str, hedge: str = "") -> tuple[str, Slots]:
 def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where: str,
                   source: str, line: int, examples: tuple[list[Any], list[Any]],
                   compile_regex: Callable[[str, str], Any] | None = None, bounded: bool = False,
-                  gate_literals: Callable[[str], Literals | None] | None = None) -> Frame:
+                  gate_literals: Callable[[str], Literals | None] | None = None,
+                  slot_counts: Callable[[str], Any] | None = None) -> Frame:
     """A frame from its rule-file table; `expand` resolves fragment and table references, and
     `compile_regex` (for a user's frame: under a time budget) compiles the result. `gate_literals`
     finds the words of its gate (see `word_gate`; the rule book's store keeps them on disk, as
-    finding them costs a parse): without it, the frame has no word gate."""
+    finding them costs a parse): without it, the frame has no word gate. `slot_counts` finds, the
+    same way, how many claims its matches bind (`slotcount.least_slots` of the pattern with its
+    slots marked): without it, none are asked for."""
     for key in spec:
         if key not in FRAME_KEYS:
             raise RuleError(f"{where}: unknown key '{key}' in a frame")
@@ -175,7 +180,8 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
                  only=frozenset(r for r, m in marks.items() if m == "!"),
                  every=frozenset(r for r, m in marks.items() if m == "+"), trigger=trigger, settings=dict(settings), groups=groups, lookup=dict(lookup),
                  examples=examples[0], counter_examples=examples[1], source=source, line=line, bounded=bounded,
-                 gate=word_gate(expanded, gate_literals) if gate_literals else None, free=free)
+                 gate=word_gate(expanded, gate_literals) if gate_literals else None, free=free,
+                 least=as_least(slot_counts(SLOT.sub(lambda m: mark(m.group("tags")), expanded))) if slot_counts else ())
 
 
 def free_roles(spec: Any, where: str, bound: list[str]) -> dict[str, frozenset[str]]:
