@@ -24,6 +24,8 @@ from factcheck.extract.rulebook import load_rulebook
     (r"(?:ab|\d)", None),
     (r"(?:é|e)\d", None),
     (r"\bit[’']s \d", ("it's ", "it’s ")),
+    (r"the \w+ (?:gap|margin)", (" gap", " margin")),  # "the" is in nearly every stretch
+    ("\ue002 \\w+ (?:gap|lead)", (" gap", " lead")),  # and a slot mark or sentence break in every window of frames
     ("\ue002 (?:(?:but|now) )?(?:of|out of) the \\w", ("\ue002 but of the ", "\ue002 but out of the ", "\ue002 now of the ",
                                                       "\ue002 now out of the ", "\ue002 of the ", "\ue002 out of the ")),
 ])

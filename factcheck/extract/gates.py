@@ -52,7 +52,7 @@ def shortest(strings: frozenset[str]) -> frozenset[str]:
 
 def admits(literals: Literals | None, lowered: str | None) -> bool:
     """Whether a stretch (lower-cased, or None when it is not ASCII) may hold a match."""
-    return literals is None or lowered is None or any(literal in lowered for literal in literals)
+    return literals is None or lowered is None or any(map(lowered.__contains__, literals))
 
 
 def requirement(node: Any, core: Any) -> frozenset[str] | None:
@@ -147,6 +147,16 @@ def plain_character(node: Any, core: Any) -> str | None:
     return letter if unicodedata.category(letter)[0] == "P" or unicodedata.category(letter) == "Co" else None
 
 
+COMMON = frozenset({"the", "its", "our", "their", "of", "in", "on", "to", "and", "a", "an", "is", "was", "it", "for", "by",
+                    "as", "at", "be", "are", "were", "with", "or", "from"})  # in nearly every sentence
+
+
 def selectivity(strings: frozenset[str]) -> tuple[int, int]:
-    """Longer strings first (spaces, in nearly every stretch, do not count), then fewer of them."""
-    return min(len(s.strip()) for s in strings), -len(strings)
+    """Longer strings first, then fewer of them; spaces and slot marks (in nearly every stretch, or every
+    window of frames) do not count, and one of the commonest words counts as one character."""
+    return min(weight(s) for s in strings), -len(strings)
+
+
+def weight(string: str) -> int:
+    letters = string.strip(" \ue000\ue001\ue002")
+    return 1 if letters in COMMON else len(letters)

@@ -37,7 +37,7 @@ import regex._main as regex_main
 from factcheck import __version__
 from factcheck.extract.gates import Literals, required_literals
 
-FORMAT = "factcheck-patterns/5"
+FORMAT = "factcheck-patterns/6"
 MAGIC = FORMAT.encode() + b"\n"
 KEEP_FILES = 4  # stores of other rule sets (older versions, other user folders) kept beside the one in use
 ENV_DIR = "FACTCHECK_CACHE_DIR"
