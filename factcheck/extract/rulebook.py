@@ -18,6 +18,7 @@ from typing import Any
 import regex
 
 from factcheck.errors import InputError, RuleError
+from factcheck.extract.firstchars import gated
 from factcheck.extract.gates import Literals
 from factcheck.model import KINDS
 from factcheck.extract.patterncache import Store, open_store, store_key
@@ -478,7 +479,7 @@ def fast_pattern(source: str, store: Store | None = None) -> re.Pattern[str] | N
     """The anchor for `re` on lower-cased text, or None when `re` cannot take it."""
     try:
         return (store or Store(None, {})).compile_fast(
-            source.replace(r"[\p{L}]", r"[^\W\d_]").replace(r"\p{L}", r"[^\W\d_]").lower())
+            gated(source.replace(r"[\p{L}]", r"[^\W\d_]").replace(r"\p{L}", r"[^\W\d_]").lower()))
     except (re.error, OverflowError):
         return None
 
