@@ -476,10 +476,12 @@ def compile_anchors(book: Rulebook) -> dict[str, Anchor]:
 
 
 def fast_pattern(source: str, store: Store | None = None) -> re.Pattern[str] | None:
-    """The anchor for `re` on lower-cased text, or None when `re` cannot take it."""
+    """The anchor for `re` on lower-cased text, or None when `re` cannot take it; behind a look-ahead for
+    its first characters (see `firstchars`) where the store keeps them."""
+    store = store or Store(None, {})
+    lowered = source.replace(r"[\p{L}]", r"[^\W\d_]").replace(r"\p{L}", r"[^\W\d_]").lower()
     try:
-        return (store or Store(None, {})).compile_fast(
-            gated(source.replace(r"[\p{L}]", r"[^\W\d_]").replace(r"\p{L}", r"[^\W\d_]").lower()))
+        return store.compile_fast(store.derive("first-characters", lowered, gated) or lowered)
     except (re.error, OverflowError):
         return None
 
