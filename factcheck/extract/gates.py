@@ -39,7 +39,7 @@ def required_literals(pattern: str, flags: int) -> Literals | None:
         source = core.Source(pattern)
         info = core.Info(flags, source.char_type, {})
         info.guess_encoding = core.UNICODE
-        found = requirement(core._parse_pattern(source, info), core)
+        found = requirement(core._parse_pattern(source, info), core, {})
     except Exception:  # a version of regex whose parser differs: no gate, the rule simply always runs
         return None
     return tuple(sorted(shortest(found))) if found else None
@@ -55,46 +55,53 @@ def admits(literals: Literals | None, lowered: str | None) -> bool:
     return literals is None or lowered is None or any(map(lowered.__contains__, literals))
 
 
-def requirement(node: Any, core: Any) -> frozenset[str] | None:
+def requirement(node: Any, core: Any, memo: dict[int, frozenset[str] | None]) -> frozenset[str] | None:
     kind = type(node)
     if kind is core.Sequence:
-        return sequence_requirement(node.items, core)
+        return sequence_requirement(node.items, core, memo)
     if kind is core.Branch:
         found: set[str] = set()
         for branch in node.branches:
-            needed = requirement(branch, core)
+            needed = requirement(branch, core, memo)
             if not needed:
                 return None
             found |= needed
         return frozenset(found)
     if kind in (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat):
-        return requirement(node.subpattern, core) if node.min_count >= 1 else None
+        return requirement(node.subpattern, core, memo) if node.min_count >= 1 else None
     if kind in (core.Group, core.Atomic):
-        return requirement(node.subpattern, core)
-    strings = exact(node, core)
+        return requirement(node.subpattern, core, memo)
+    strings = exact(node, core, memo)
     return strings if strings and "" not in strings else None
 
 
-def sequence_requirement(items: list[Any], core: Any) -> frozenset[str] | None:
+def sequence_requirement(items: list[Any], core: Any, memo: dict[int, frozenset[str] | None]) -> frozenset[str] | None:
     """The most selective requirement among the sequence's runs of exact items and its other items' own."""
     options: list[frozenset[str]] = []
     run: frozenset[str] = frozenset([""])
     for item in items:
-        strings = exact(item, core)
+        strings = exact(item, core, memo)
         if strings is not None and len(run) * len(strings) <= EXACT_LIMIT:
             run = frozenset(a + b for a in run for b in strings)
             continue
         options.append(run)
         run = frozenset([""]) if strings is None else strings
-        needed = requirement(item, core) if strings is None else None
+        needed = requirement(item, core, memo) if strings is None else None
         if needed:
             options.append(needed)
     options.append(run)
     return max((o for o in options if "" not in o), key=selectivity, default=None)
 
 
-def exact(node: Any, core: Any) -> frozenset[str] | None:
-    """Every string the node can match (lower case), when they are at most EXACT_LIMIT; else None."""
+def exact(node: Any, core: Any, memo: dict[int, frozenset[str] | None]) -> frozenset[str] | None:
+    """Every string the node can match (lower case), when they are at most EXACT_LIMIT; else None. `memo`
+    keeps what the nodes of one pattern gave, as a requirement asks again for the parts of a part."""
+    if id(node) not in memo:
+        memo[id(node)] = strings_of(node, core, memo)
+    return memo[id(node)]
+
+
+def strings_of(node: Any, core: Any, memo: dict[int, frozenset[str] | None]) -> frozenset[str] | None:
     kind = type(node)
     if isinstance(node, (core.ZeroWidthBase, core.LookAround)):
         return frozenset([""])  # matches no character: the strings around it stay adjacent
@@ -105,35 +112,27 @@ def exact(node: Any, core: Any) -> frozenset[str] | None:
         letters = [plain_character(item, core) for item in node.items]
         return frozenset(letters) if all(letters) else None
     if kind in (core.Group, core.Atomic):
-        return exact(node.subpattern, core)
+        return exact(node.subpattern, core, memo)
     if kind in (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat) and node.min_count == 0 and node.max_count == 1:
-        body = exact(node.subpattern, core)
+        body = exact(node.subpattern, core, memo)
         return None if body is None or len(body) >= EXACT_LIMIT else body | {""}
     if kind is core.Branch:
-        return union([exact(branch, core) for branch in node.branches])
+        found: set[str] = set()
+        for branch in node.branches:
+            strings = exact(branch, core, memo)
+            if strings is None or len(found | strings) > EXACT_LIMIT:
+                return None
+            found |= strings
+        return frozenset(found)
     if kind is core.Sequence:
-        return product([exact(item, core) for item in node.items])
+        run = frozenset([""])
+        for item in node.items:
+            strings = exact(item, core, memo)
+            if strings is None or len(run) * len(strings) > EXACT_LIMIT:
+                return None
+            run = frozenset(a + b for a in run for b in strings)
+        return run
     return None
-
-
-def union(parts: list[frozenset[str] | None]) -> frozenset[str] | None:
-    found: set[str] = set()
-    for part in parts:
-        if part is None:
-            return None
-        found |= part
-        if len(found) > EXACT_LIMIT:
-            return None
-    return frozenset(found)
-
-
-def product(parts: list[frozenset[str] | None]) -> frozenset[str] | None:
-    found = frozenset([""])
-    for part in parts:
-        if part is None or len(found) * len(part) > EXACT_LIMIT:
-            return None
-        found = frozenset(a + b for a in found for b in part)
-    return found
 
 
 def plain_character(node: Any, core: Any) -> str | None:
