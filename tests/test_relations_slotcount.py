@@ -13,12 +13,12 @@ from factcheck.document import load_text
 from factcheck.extract.extractor import extract
 from factcheck.extract.rulebook import load_rulebook
 from factcheck.relations.frames import SLOT, expand_slots
-from factcheck.relations.slotcount import ANY, as_least, enough, least_slots, mark
+from factcheck.relations.slotcount import ANY, as_least, enough, least_slots, marked
 from factcheck.relations.slots import SLOT_CLOSE, SLOT_OPEN, claim_tags, pair_window, sentence_window
 
 
 def least(pattern: str) -> list[tuple[str, int]]:
-    return least_slots(SLOT.sub(lambda m: mark(m.group("tags")), pattern))
+    return least_slots(marked(pattern, SLOT))
 
 
 def test_a_sequence_adds_a_branch_takes_the_least_and_a_repeat_its_minimum():
@@ -33,6 +33,11 @@ def test_a_slot_of_fewer_tags_counts_for_a_tag_set_that_holds_them():
 
 def test_a_spelled_out_slot_token_counts_for_any_claim_and_a_lookaround_for_none():
     assert least(f"{SLOT_OPEN}[^{SLOT_CLOSE}]*{SLOT_CLOSE} and {{level:a}}(?!{SLOT_OPEN})") == [("level", 1), (ANY, 2)]
+
+
+def test_a_pattern_with_a_group_named_like_a_slot_is_not_counted():
+    assert marked("{level:a} (?P<slot_x>and) {level:b}", SLOT) is None
+    assert marked("{level:a} and {level:b}", SLOT).count("(?P<slot_level>") == 2
 
 
 def test_a_pattern_regex_cannot_parse_asks_for_no_claims():

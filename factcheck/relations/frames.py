@@ -29,7 +29,7 @@ import regex
 
 from factcheck.errors import RuleError
 from factcheck.extract.gates import Literals, required_literals
-from factcheck.relations.slotcount import Least, as_least, mark
+from factcheck.relations.slotcount import Least, as_least, marked
 from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN
 
 SLOT = regex.compile(r"\{(?P<tags>[a-z]+(?:\|[a-z]+)*)(?P<mark>[!+]?):(?P<role>[a-z_]+)\}")
@@ -170,6 +170,7 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
             raise RuleError(f"{where}: bad pattern: {exc}") from None
     if scope == "pair" and SENTENCE_BREAK not in compiled.pattern:
         raise RuleError(f"{where}: a pair frame must cross the sentence break ({{break}})")
+    counted = marked(expanded, SLOT) if slot_counts else None
     groups = tuple(g for g in compiled.groupindex if g not in roles)
     lookup = spec.get("lookup", {})
     if not isinstance(lookup, dict) or not all(isinstance(v, str) for v in lookup.values()) or set(lookup) - set(groups):
@@ -181,7 +182,7 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
                  every=frozenset(r for r, m in marks.items() if m == "+"), trigger=trigger, settings=dict(settings), groups=groups, lookup=dict(lookup),
                  examples=examples[0], counter_examples=examples[1], source=source, line=line, bounded=bounded,
                  gate=word_gate(expanded, gate_literals) if gate_literals else None, free=free,
-                 least=as_least(slot_counts(SLOT.sub(lambda m: mark(m.group("tags")), expanded))) if slot_counts else ())
+                 least=as_least(slot_counts(counted)) if slot_counts and counted else ())
 
 
 def free_roles(spec: Any, where: str, bound: list[str]) -> dict[str, frozenset[str]]:

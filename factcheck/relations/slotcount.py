@@ -3,7 +3,7 @@
 `sum.any-total-breakdown` binds a total and at least two parts, so a sentence with fewer than
 three levels need not be searched for it; nor a sentence pair with fewer than three levels for
 `difference.pair-gap`. The counts come from the frame's pattern with each slot as a named group
-(`mark`): a sequence adds what its items need, an alternation needs the least of its branches, a
+(`marked`): a sequence adds what its items need, an alternation needs the least of its branches, a
 repeat its minimum times its body, a group its body (and one slot, if it is a slot's); anything
 else needs no slot. Each slot of a match is a claim of its own, with one of the slot's tags.
 """
@@ -22,9 +22,13 @@ GROUP_PREFIX = "slot_"  # of the groups that stand for slots; tags are lower-cas
 Least = tuple[tuple[frozenset[str], int], ...]
 
 
-def mark(tags: str) -> str:
-    """The stand-in of a slot of these tags ("level|percent") in the pattern given to `least_slots`."""
-    return f"(?P<{GROUP_PREFIX}{tags.replace('|', '_')}>{SLOT_OPEN}[^{SLOT_CLOSE}]*{SLOT_CLOSE})"
+def marked(expanded: str, slot: Any) -> str | None:
+    """The pattern for `least_slots`: each slot (that `slot` finds, its tags in group `tags`) as a named group;
+    None where the pattern's own text holds the groups' prefix (a group of its own could pass for a slot)."""
+    if GROUP_PREFIX in expanded:
+        return None
+    return slot.sub(lambda m: f"(?P<{GROUP_PREFIX}{m.group('tags').replace('|', '_')}>{SLOT_OPEN}[^{SLOT_CLOSE}]*{SLOT_CLOSE})",
+                    expanded)
 
 
 def least_slots(marked: str) -> list[tuple[str, int]]:
