@@ -131,6 +131,28 @@ def test_digits_pass_counts_runs():
     assert thru.digits_pass(["a 12 b 3", "2015-05-04"]) == 5
 
 
+scale = load("scale")
+
+
+def test_scale_tiles_whole_files_in_order_until_the_size_is_reached():
+    sources = [("a.txt", b"x" * 400_000), ("b.txt", b"y" * 300_000)]
+    tiled = scale.tile(sources, 1.0)
+    assert [name for name, _ in tiled] == ["000000-a.txt", "000001-b.txt", "000002-a.txt"]
+    assert sum(len(data) for _, data in tiled) == 1_100_000
+    assert len(scale.tile(sources, 1e-6)) == 1
+    with pytest.raises(ValueError):
+        scale.tile([], 1.0)
+
+
+def test_scale_ratios_and_rss_units():
+    runs = [scale.Run(3, 1.0, 10.0, 5.0, 120.0, 3, 0.5), scale.Run(30, 10.0, 90.0, 60.0, 150.0, 30, 0.7)]
+    assert scale.linearity(runs) == [1.0, pytest.approx(1.2)]
+    assert scale.rss_ratio(runs) == pytest.approx(1.25)
+    assert scale.rss_megabytes(150_000, "linux") == 150.0 and scale.rss_megabytes(150_000_000, "darwin") == 150.0
+    rows = scale.report(runs)
+    assert len(rows) == 4 and rows[-1].endswith("1.25x") and "1.20" in rows[2]
+
+
 prose = load("prose")
 
 

@@ -8,7 +8,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.extract.gates import admits, required_literals
+from factcheck.extract.gates import EXACT_LIMIT, admits, required_literals
 from factcheck.extract.rulebook import load_rulebook
 
 
@@ -16,16 +16,26 @@ from factcheck.extract.rulebook import load_rulebook
     (r"\d+ to \d+", (" to ",)),
     (r"\d+(?:\s+times|-?fold)", ("fold", "times")),
     (r"(?:US)?\$\d+", ("$",)),
-    (r"(?:about )?\d+ (?:per ?cent|%)", ("%", "cent")),
+    (r"(?:about )?\d+ (?:per ?cent|%)", (" %", " per cent", " percent")),
     (r"(?:abc)?\d", None),
     (r"[a-z]+\d", None),
     (r"(?<=\$)\d+", None),
     (r"(?:ab|\d)x", ("x",)),
     (r"(?:ab|\d)", None),
     (r"(?:é|e)\d", None),
+    (r"\bit[’']s \d", ("it's ", "it’s ")),
+    (r"the \w+ (?:gap|margin)", (" gap", " margin")),  # "the" is in nearly every stretch
+    ("\ue002 \\w+ (?:gap|lead)", (" gap", " lead")),  # and a slot mark or sentence break in every window of frames
+    ("\ue002 (?:(?:but|now) )?(?:of|out of) the \\w", ("\ue002 but of the ", "\ue002 but out of the ", "\ue002 now of the ",
+                                                      "\ue002 now out of the ", "\ue002 of the ", "\ue002 out of the ")),
 ])
 def test_what_every_match_must_hold(pattern, expected):
     assert required_literals(pattern, regex.IGNORECASE) == expected
+
+
+def test_a_run_stops_at_exact_limit_strings():
+    literals = required_literals(r"(?:a|b)(?:c|d)(?:e|f)(?:g|h)(?:i|j)(?:k|l)(?:m|n)x", regex.IGNORECASE)
+    assert len(literals) == EXACT_LIMIT == 64 and {len(s) for s in literals} == {6}  # "mx", "nx" start a new run
 
 
 def test_a_pattern_regex_cannot_parse_has_no_gate():
@@ -39,8 +49,8 @@ def test_a_stretch_is_admitted_when_it_holds_a_literal_or_is_not_ascii():
     assert admits(None, "anything")
 
 
-PIECES = ["a", "b", "ab", "to", " ", r"\d", "[a-c]", "(?:a|bc)", "(?:to|fro)", "x?", "(?:ab)+", "(?:b|)", "(?=a)",
-          "(?<!b)", r"\b", "(?i:B)", "(?-i:A)"]
+PIECES = ["a", "b", "ab", "to", " ", r"\d", "[a-c]", "[ab]", "(?:a|bc)", "(?:to|fro)", "x?", "(?:ab)?", "(?:ab)+",
+          "(?:b|)", "(?=a)", "(?<!b)", r"\b", "(?i:B)", "(?-i:A)", "(?>a|to)", "(?:[ab]|x)?"]
 
 
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=6), st.text(alphabet="abcABtofrx 1", max_size=20))

@@ -177,3 +177,17 @@ def test_plain_data_is_kept_as_it_was_given_and_other_data_not_at_all(folder):
     again = open_store("k")
     assert again.kept("files") == data and again.kept("files")[0]["rules"][0]["case_sensitive"] is True
     assert again.kept("dates") is None
+
+
+def test_derived_data_is_found_once_and_kept_and_without_a_store_file_not_at_all(folder):
+    calls = []
+
+    def find(pattern):
+        calls.append(pattern)
+        return [["level", 2]]
+
+    store = open_store("k")
+    assert store.derive("least", "{p}", find) == [["level", 2]] and store.derive("least", "{p}", find) == [["level", 2]]
+    store.save()
+    assert open_store("k").derive("least", "{p}", find) == [["level", 2]] and calls == ["{p}"]
+    assert Store(None, {}).derive("least", "{p}", find) is None and calls == ["{p}"]

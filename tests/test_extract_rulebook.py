@@ -86,10 +86,21 @@ def test_a_warm_start_parses_no_rule_file_and_loads_the_same_book(tmp_path, monk
     monkeypatch.setattr(factcheck.extract.rulebook, "parse_toml", no_parse)
     warm = load_rulebook()
     described = [[(r.id, r.line, r.pattern, r.constants, r.lookup, r.examples, r.counter_examples, r.gate) for r in b.rules]
-                 + [(f.id, f.examples, f.counter_examples) for f in b.frames]
+                 + [(f.id, f.examples, f.counter_examples, f.gate, f.least) for f in b.frames]
                  + [b.tables, b.fragments, b.anchors, b.anchor_sources, b.composites] for b in (cold, warm)]
     assert described[0] == described[1]
     assert {name: a.fast for name, a in cold.anchor_regexes.items()} == {name: a.fast for name, a in warm.anchor_regexes.items()}
+
+
+def test_an_anchor_opening_with_a_boundary_waits_for_its_first_characters_where_the_store_keeps_them(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(factcheck.extract.patterncache, "_disabled", False)
+    month = load_rulebook().anchor_regexes["month"].fast
+    monkeypatch.setattr(factcheck.extract.patterncache, "_disabled", True)
+    plain = load_rulebook().anchor_regexes["month"].fast
+    assert month.pattern == f"(?=[{month.pattern[4:month.pattern.index('])')]}])(?:{plain.pattern})"
+    text = "on 5 june 2020, in mid-may and in sept. 3 - not in a junction"
+    assert [m.span() for m in month.finditer(text)] == [m.span() for m in plain.finditer(text)] != []
 
 
 def test_a_rule_file_line_is_counted_as_its_line_breaks():

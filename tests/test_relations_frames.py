@@ -94,9 +94,10 @@ def test_every_check_type_has_roles_to_bind():
 
 
 def test_a_frames_word_gate_holds_the_words_every_match_needs_and_no_slot_tag():
-    assert word_gate("{level:whole}, of which {level:part}") == (", of which ",)
-    assert word_gate("{level:a} (?:rose|fell) to {level:b}") == ("fell", "rose")  # not "level", a tag
-    assert word_gate("{level:a}(?:, )?{level:b}") is None  # no word that every match holds
+    assert word_gate("{level:whole}, of which {level:part}") == ("\ue001, of which ",)  # after a slot
+    assert word_gate("{level:a} (?:rose|fell) to {level:b}") == ("\ue001 fell to ", "\ue001 rose to ")  # not "level", a tag
+    assert word_gate("{level:a}(?:, )?{level:b}") == ("\ue000",)  # no word that every match holds, only a slot
+    assert word_gate("{level:a} to {level:b}") == ("\ue001 to ",)  # not "to \ue000": a hedge may stand before a slot
 
 
 def test_the_word_gate_never_drops_a_match_of_any_shipped_frame_on_its_examples():

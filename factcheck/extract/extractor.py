@@ -110,6 +110,8 @@ def sentence_candidates(sentence: Sentence, hits: dict[str, list[tuple[int, int]
     stretches: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     lowered: dict[tuple[int, int], str | None] = {}
     for rule in book.rules:
+        if hits.keys().isdisjoint(rule.anchors):
+            continue  # no stretch to run on
         if rule.anchors not in stretches:
             stretches[rule.anchors] = windows([s for a in rule.anchors for s in hits.get(a, ())], sentence)
         for start, end in stretches[rule.anchors]:

@@ -6,23 +6,29 @@ thousands of alternatives on a stretch costs far more than looking for a few sho
 it. `required_literals` reads the pattern's syntax tree (from `regex`'s own parser) and returns
 strings, one of which every match contains:
 
-- a run of plain ASCII characters in a sequence is required where the sequence is;
+- where a run of a sequence's items can match only a few strings (plain characters, small
+  alternations and classes of them, optional parts of them, zero-width assertions), it matches
+  one of them ("(?:of|out of) the " is "of the " or "out of the "): up to EXACT_LIMIT strings;
 - an alternation requires the union of what each branch requires (nothing, if one branch
   requires nothing);
 - a repeat requires what its body requires when it repeats at least once; a group, what its
   body requires;
-- anything else (a class, a property, a lookaround, a backreference) requires nothing known.
+- anything else (a wider class, a property, a backreference) requires nothing known.
 
 Of the requirements of a sequence the most selective one is kept. The strings are in lower
-case and only used on ASCII text (`admits`): there, case-insensitive matching is plain lower
-casing, with none of Unicode's special folds (the Kelvin sign, the long s).
+case. Characters are ASCII, punctuation or private use (the slot marks of `relations.slots`),
+none of which another character matches when case is ignored. Rules use them only on ASCII
+text (`admits`): there, case-insensitive matching is plain lower casing, with none of Unicode's
+special folds (the Kelvin sign, the long s).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 Literals = tuple[str, ...]
+EXACT_LIMIT = 64  # the most strings a run of a sequence may stand for before it is cut
 
 
 def required_literals(pattern: str, flags: int) -> Literals | None:
@@ -33,64 +39,123 @@ def required_literals(pattern: str, flags: int) -> Literals | None:
         source = core.Source(pattern)
         info = core.Info(flags, source.char_type, {})
         info.guess_encoding = core.UNICODE
-        found = requirement(core._parse_pattern(source, info), core)
+        found = requirement(core._parse_pattern(source, info), core, {})
     except Exception:  # a version of regex whose parser differs: no gate, the rule simply always runs
         return None
-    return tuple(sorted(found)) if found else None
+    return tuple(sorted(shortest(found))) if found else None
+
+
+def shortest(strings: frozenset[str]) -> frozenset[str]:
+    """The strings that hold none of the others: a stretch holds one of them if and only if it holds one of all."""
+    return frozenset(s for s in strings if not any(t != s and t in s for t in strings))
 
 
 def admits(literals: Literals | None, lowered: str | None) -> bool:
     """Whether a stretch (lower-cased, or None when it is not ASCII) may hold a match."""
-    return literals is None or lowered is None or any(literal in lowered for literal in literals)
+    return literals is None or lowered is None or any(map(lowered.__contains__, literals))
 
 
-def requirement(node: Any, core: Any) -> frozenset[str] | None:
+def requirement(node: Any, core: Any, memo: dict[int, frozenset[str] | None]) -> frozenset[str] | None:
     kind = type(node)
     if kind is core.Sequence:
-        return sequence_requirement(node.items, core)
+        return sequence_requirement(node.items, core, memo)
     if kind is core.Branch:
         found: set[str] = set()
         for branch in node.branches:
-            needed = requirement(branch, core)
+            needed = requirement(branch, core, memo)
             if not needed:
                 return None
             found |= needed
         return frozenset(found)
     if kind in (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat):
-        return requirement(node.subpattern, core) if node.min_count >= 1 else None
+        return requirement(node.subpattern, core, memo) if node.min_count >= 1 else None
     if kind in (core.Group, core.Atomic):
-        return requirement(node.subpattern, core)
-    letter = plain_character(node, core)
-    return frozenset([letter]) if letter else None
+        return requirement(node.subpattern, core, memo)
+    strings = exact(node, core, memo)
+    return strings if strings and "" not in strings else None
 
 
-def sequence_requirement(items: list[Any], core: Any) -> frozenset[str] | None:
-    """The most selective requirement among the sequence's literal runs and its items' own."""
+def sequence_requirement(items: list[Any], core: Any, memo: dict[int, frozenset[str] | None]) -> frozenset[str] | None:
+    """The most selective requirement among the sequence's runs of exact items and its other items' own."""
     options: list[frozenset[str]] = []
-    run: list[str] = []
+    run: frozenset[str] = frozenset([""])
     for item in items:
-        letter = plain_character(item, core)
-        if letter:
-            run.append(letter)
+        strings = exact(item, core, memo)
+        if strings is not None and len(run) * len(strings) <= EXACT_LIMIT:
+            run = frozenset(a + b for a in run for b in strings)
             continue
-        if run:
-            options.append(frozenset(["".join(run)]))
-            run = []
-        needed = requirement(item, core)
+        options.append(run)
+        run = frozenset([""]) if strings is None else strings
+        needed = requirement(item, core, memo) if strings is None else None
         if needed:
             options.append(needed)
-    if run:
-        options.append(frozenset(["".join(run)]))
-    return max(options, key=selectivity, default=None)
+    options.append(run)
+    return max((o for o in options if "" not in o), key=selectivity, default=None)
 
 
-def plain_character(node: Any, core: Any) -> str | None:
-    """The lower-cased ASCII character a node matches, when it matches exactly one (ignoring case)."""
-    if type(node) is core.Character and node.positive and not node.zerowidth and node.value < 0x80:
-        return chr(node.value).lower()
+def exact(node: Any, core: Any, memo: dict[int, frozenset[str] | None]) -> frozenset[str] | None:
+    """Every string the node can match (lower case), when they are at most EXACT_LIMIT; else None. `memo`
+    keeps what the nodes of one pattern gave, as a requirement asks again for the parts of a part."""
+    if id(node) not in memo:
+        memo[id(node)] = strings_of(node, core, memo)
+    return memo[id(node)]
+
+
+def strings_of(node: Any, core: Any, memo: dict[int, frozenset[str] | None]) -> frozenset[str] | None:
+    kind = type(node)
+    if isinstance(node, (core.ZeroWidthBase, core.LookAround)):
+        return frozenset([""])  # matches no character: the strings around it stay adjacent
+    if kind is core.Character:
+        letter = plain_character(node, core)
+        return frozenset([letter]) if letter else None
+    if kind is core.SetUnion and node.positive and not node.zerowidth:
+        letters = [plain_character(item, core) for item in node.items]
+        return frozenset(letters) if all(letters) else None
+    if kind in (core.Group, core.Atomic):
+        return exact(node.subpattern, core, memo)
+    if kind in (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat) and node.min_count == 0 and node.max_count == 1:
+        body = exact(node.subpattern, core, memo)
+        return None if body is None or len(body) >= EXACT_LIMIT else body | {""}
+    if kind is core.Branch:
+        found: set[str] = set()
+        for branch in node.branches:
+            strings = exact(branch, core, memo)
+            if strings is None or len(found | strings) > EXACT_LIMIT:
+                return None
+            found |= strings
+        return frozenset(found)
+    if kind is core.Sequence:
+        run = frozenset([""])
+        for item in node.items:
+            strings = exact(item, core, memo)
+            if strings is None or len(run) * len(strings) > EXACT_LIMIT:
+                return None
+            run = frozenset(a + b for a in run for b in strings)
+        return run
     return None
 
 
+def plain_character(node: Any, core: Any) -> str | None:
+    """The lower-cased character a node matches, when it matches exactly one (ignoring case) and is
+    ASCII, punctuation or private use: characters no other one matches when case is ignored."""
+    if type(node) is not core.Character or not node.positive or node.zerowidth:
+        return None
+    letter = chr(node.value)
+    if letter.isascii():
+        return letter.lower()
+    return letter if unicodedata.category(letter)[0] == "P" or unicodedata.category(letter) == "Co" else None
+
+
+COMMON = frozenset({"the", "its", "our", "their", "of", "in", "on", "to", "and", "a", "an", "is", "was", "it", "for", "by",
+                    "as", "at", "be", "are", "were", "with", "or", "from"})  # in nearly every sentence
+
+
 def selectivity(strings: frozenset[str]) -> tuple[int, int]:
-    """Longer strings first (spaces, in nearly every stretch, do not count), then fewer of them."""
-    return min(len(s.strip()) for s in strings), -len(strings)
+    """Longer strings first, then fewer of them; spaces and slot marks (in nearly every stretch, or every
+    window of frames) do not count, and one of the commonest words counts as one character."""
+    return min(weight(s) for s in strings), -len(strings)
+
+
+def weight(string: str) -> int:
+    letters = string.strip(" \ue000\ue001\ue002")
+    return 1 if letters in COMMON else len(letters)

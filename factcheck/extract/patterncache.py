@@ -37,7 +37,7 @@ import regex._main as regex_main
 from factcheck import __version__
 from factcheck.extract.gates import Literals, required_literals
 
-FORMAT = "factcheck-patterns/4"
+FORMAT = "factcheck-patterns/6"
 MAGIC = FORMAT.encode() + b"\n"
 KEEP_FILES = 4  # stores of other rule sets (older versions, other user folders) kept beside the one in use
 ENV_DIR = "FACTCHECK_CACHE_DIR"
@@ -99,6 +99,16 @@ class Store:
             self.gates[key] = required_literals(pattern, flags)
             self.added = True
         return self.gates[key]
+
+    def derive(self, name: str, pattern: str, find: Callable[[str], Any]) -> Any:
+        """`find(pattern)` (plain data), kept under `name` and the pattern's hash: finding it costs a parse
+        of the pattern, which pays only when the store keeps it, so without one it is None."""
+        if self.path is None:
+            return None
+        key = f"{name}:{hashlib.sha256(pattern.encode('utf-8', 'surrogatepass')).hexdigest()}"
+        if key not in self.data:
+            self.keep(key, find(pattern))
+        return self.kept(key)
 
     def kept(self, name: str) -> Any:
         """What `keep(name, value)` stored, or None."""

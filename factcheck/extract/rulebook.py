@@ -18,10 +18,12 @@ from typing import Any
 import regex
 
 from factcheck.errors import InputError, RuleError
+from factcheck.extract.firstchars import gated
 from factcheck.extract.gates import Literals
 from factcheck.model import KINDS
 from factcheck.extract.patterncache import Store, open_store, store_key
 from factcheck.relations.frames import ENGINE_FRAGMENTS, Frame, compile_frame
+from factcheck.relations.slotcount import least_slots
 from factcheck.reading import MAX_DATA_BYTES, read_text
 from factcheck.extract.ruledata import (
     check_example_date, check_lookups, check_rule_id, check_set, check_tables, check_unique, is_builtin, line_at, rule_line,
@@ -449,7 +451,8 @@ def load_frame(book: Rulebook, spec: dict[str, Any], source: str, text: str) -> 
     users = isinstance(spec.get("pattern"), str) and is_users(book, from_builtin(source), spec["pattern"])
     return compile_frame(spec, lambda pattern, at: expand(book, pattern, at), where, source, line, found,
                          lambda expanded, at: compile_pattern(expanded, regex.IGNORECASE, users, at, store=book.store),
-                         bounded=users, gate_literals=None if users else lambda bare: book.store.gate(bare, regex.IGNORECASE))
+                         bounded=users, gate_literals=None if users else lambda bare: book.store.gate(bare, regex.IGNORECASE),
+                         slot_counts=None if users else lambda marked: book.store.derive("least", marked, least_slots))
 
 
 def compile_anchors(book: Rulebook) -> dict[str, Anchor]:
@@ -473,10 +476,12 @@ def compile_anchors(book: Rulebook) -> dict[str, Anchor]:
 
 
 def fast_pattern(source: str, store: Store | None = None) -> re.Pattern[str] | None:
-    """The anchor for `re` on lower-cased text, or None when `re` cannot take it."""
+    """The anchor for `re` on lower-cased text, or None when `re` cannot take it; behind a look-ahead for
+    its first characters (see `firstchars`) where the store keeps them."""
+    store = store or Store(None, {})
+    lowered = source.replace(r"[\p{L}]", r"[^\W\d_]").replace(r"\p{L}", r"[^\W\d_]").lower()
     try:
-        return (store or Store(None, {})).compile_fast(
-            source.replace(r"[\p{L}]", r"[^\W\d_]").replace(r"\p{L}", r"[^\W\d_]").lower())
+        return store.compile_fast(store.derive("first-characters", lowered, gated) or lowered)
     except (re.error, OverflowError):
         return None
 

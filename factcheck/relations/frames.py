@@ -29,6 +29,7 @@ import regex
 
 from factcheck.errors import RuleError
 from factcheck.extract.gates import Literals, required_literals
+from factcheck.relations.slotcount import Least, as_least, marked
 from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN
 
 SLOT = regex.compile(r"\{(?P<tags>[a-z]+(?:\|[a-z]+)*)(?P<mark>[!+]?):(?P<role>[a-z_]+)\}")
@@ -87,6 +88,7 @@ class Frame:
     bounded: bool = False  # a user's frame: matched under a time budget per document
     gate: Literals | None = None  # words one of which every match holds (see `word_gate`)
     free: dict[str, frozenset[str]] = field(default_factory=dict)  # role -> tags of the figures that may fill it
+    least: Least = ()  # how many claims of which tags every match binds (see `slotcount`)
 
 
 def slot_pattern(tags: str, role: str, hedge: str = "") -> str:
@@ -129,11 +131,14 @@ def expand_slots(pattern: str, hedge: str = "") -> tuple[str, Slots]:
 def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where: str,
                   source: str, line: int, examples: tuple[list[Any], list[Any]],
                   compile_regex: Callable[[str, str], Any] | None = None, bounded: bool = False,
-                  gate_literals: Callable[[str], Literals | None] | None = None) -> Frame:
+                  gate_literals: Callable[[str], Literals | None] | None = None,
+                  slot_counts: Callable[[str], Any] | None = None) -> Frame:
     """A frame from its rule-file table; `expand` resolves fragment and table references, and
     `compile_regex` (for a user's frame: under a time budget) compiles the result. `gate_literals`
     finds the words of its gate (see `word_gate`; the rule book's store keeps them on disk, as
-    finding them costs a parse): without it, the frame has no word gate."""
+    finding them costs a parse): without it, the frame has no word gate. `slot_counts` finds, the
+    same way, how many claims its matches bind (`slotcount.least_slots` of the pattern with its
+    slots marked): without it, none are asked for."""
     for key in spec:
         if key not in FRAME_KEYS:
             raise RuleError(f"{where}: unknown key '{key}' in a frame")
@@ -165,6 +170,7 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
             raise RuleError(f"{where}: bad pattern: {exc}") from None
     if compiled.pattern.count(SENTENCE_BREAK) < SCOPES[scope] - 1:
         raise RuleError(f"{where}: a {scope} frame must cross {SCOPES[scope] - 1} sentence break(s) ({{break}})")
+    counted = marked(expanded, SLOT) if slot_counts else None
     groups = tuple(g for g in compiled.groupindex if g not in roles)
     lookup = spec.get("lookup", {})
     if not isinstance(lookup, dict) or not all(isinstance(v, str) for v in lookup.values()) or set(lookup) - set(groups):
@@ -175,7 +181,8 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
                  only=frozenset(r for r, m in marks.items() if m == "!"),
                  every=frozenset(r for r, m in marks.items() if m == "+"), trigger=trigger, settings=dict(settings), groups=groups, lookup=dict(lookup),
                  examples=examples[0], counter_examples=examples[1], source=source, line=line, bounded=bounded,
-                 gate=word_gate(expanded, gate_literals) if gate_literals else None, free=free)
+                 gate=word_gate(expanded, gate_literals) if gate_literals else None, free=free,
+                 least=as_least(slot_counts(counted)) if slot_counts and counted else ())
 
 
 def free_roles(spec: Any, where: str, bound: list[str]) -> dict[str, frozenset[str]]:
@@ -190,9 +197,9 @@ def free_roles(spec: Any, where: str, bound: list[str]) -> dict[str, frozenset[s
 
 def word_gate(expanded: str, literals: Callable[[str], Literals | None] | None = None) -> Literals | None:
     """Words one of which every match of the frame holds, found by `literals` (default: parsing) in
-    the pattern with each slot as a bare token (a slot's tags are the other gate, `needs`): a window
-    without any of them is not matched."""
-    bare = SLOT.sub(lambda _: f"{SLOT_OPEN}[^{SLOT_CLOSE}]*{SLOT_CLOSE}", expanded)
+    the pattern with each slot as a bare token after any words, its hedge's (a slot's tags are the other
+    gate, `needs`): a window without any of them is not matched."""
+    bare = SLOT.sub(lambda _: f"(?:[^{SLOT_OPEN}]* )?{SLOT_OPEN}[^{SLOT_CLOSE}]*{SLOT_CLOSE}", expanded)
     return literals(bare) if literals else required_literals(bare, regex.IGNORECASE)
 
 

@@ -19,6 +19,7 @@ from factcheck.relations.budgets import FrameBudgets
 from factcheck.relations.frames import SCOPES, Frame
 from factcheck.relations.identity import Sentences, content_words, resolve_measure, tie_anniversaries
 from factcheck.relations.link import Link
+from factcheck.relations.slotcount import enough
 from factcheck.relations.slots import SENTENCE_BREAK, Window, claim_tags, run_window, sentence_window, tags, words_of
 from factcheck.extract.rulebook import Rulebook
 
@@ -69,8 +70,10 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
 def match_window(frames: list[Frame], window: Window, book: Rulebook,
                  by_sentence: dict[int, list[Claim]], levels: frozenset[str], budgets: FrameBudgets) -> Iterator[tuple[int, Link]]:
     folded = window.text.casefold()  # a superset of the case folding IGNORECASE matches with
+    tagged = [claim_tags(c, book) for c in window.claims]
     for frame in frames:
-        if any(need.isdisjoint(window.tags) for need in frame.needs) or not admits(frame.gate, folded):
+        if (any(need.isdisjoint(window.tags) for need in frame.needs) or not admits(frame.gate, folded)
+                or not enough(frame.least, tagged)):
             continue
         for match in budgets.matches(frame, window):
             if match.group().count(SENTENCE_BREAK) < SCOPES[frame.scope] - 1:
