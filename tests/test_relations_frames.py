@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 import regex
 
-from factcheck.document import load_text
 from factcheck.errors import RuleError
-from factcheck.extract.extractor import extract
 from factcheck.extract.gates import admits
-from factcheck.relations.frames import ROLES, SCOPES, compile_frame, expand_slots, slot_pattern, word_gate
-from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN, run_window, sentence_window
+from factcheck.relations.frames import ROLES, compile_frame, expand_slots, slot_pattern, word_gate
+from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN
 from factcheck.extract.rulebook import load_rulebook
+from frame_windows import matched_windows
 
 FRAGMENTS = {"gap": "(?:\\w+ )*?", "part": "{money:parts}", "break": SENTENCE_BREAK}
 
@@ -102,19 +99,8 @@ def test_a_frames_word_gate_holds_the_words_every_match_needs_and_no_slot_tag():
 
 def test_the_word_gate_never_drops_a_match_of_any_shipped_frame_on_its_examples():
     book = load_rulebook()
-    for frame in book.frames:
-        for example in frame.examples:
-            for text in example.texts:
-                doc = load_text("t.txt", text, date=dt.date.fromisoformat(example.date or "2020-01-01"))
-                claims, _ = extract(doc, book)
-                by_sentence: dict[int, list] = {}
-                for claim in claims:
-                    by_sentence.setdefault(claim.sentence_index, []).append(claim)
-                for index in sorted(by_sentence):
-                    window = (run_window(doc, index, by_sentence, book, SCOPES[frame.scope]) if frame.scope != "sentence"
-                              else sentence_window(doc, index, by_sentence[index], book))
-                    if window is not None and frame.compiled.search(window.text):
-                        assert admits(frame.gate, window.text.casefold()), (frame.id, text)
+    for frame, text, window in matched_windows(book):
+        assert admits(frame.gate, window.text.casefold()), (frame.id, text)
 
 
 def test_a_frame_may_leave_roles_free_with_the_tags_of_the_figures_that_fill_them():

@@ -3,18 +3,15 @@ fewer need not be searched. A count may let through a window without a match, ne
 
 from __future__ import annotations
 
-import datetime as dt
-
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.document import load_text
-from factcheck.extract.extractor import extract
 from factcheck.extract.rulebook import load_rulebook
-from factcheck.relations.frames import SCOPES, SLOT, expand_slots
+from factcheck.relations.frames import SLOT, expand_slots
 from factcheck.relations.slotcount import ANY, as_least, enough, least_slots, marked
-from factcheck.relations.slots import SLOT_CLOSE, SLOT_OPEN, claim_tags, run_window, sentence_window
+from factcheck.relations.slots import SLOT_CLOSE, SLOT_OPEN, claim_tags
+from frame_windows import matched_windows
 
 
 def least(pattern: str) -> list[tuple[str, int]]:
@@ -70,16 +67,5 @@ def test_a_count_never_turns_away_a_window_that_holds_a_match(pieces, tags, word
 def test_the_counts_never_drop_a_match_of_any_shipped_frame_on_its_examples():
     book = load_rulebook()
     assert any(frame.least for frame in book.frames)
-    for frame in book.frames:
-        for example in frame.examples:
-            for text in example.texts:
-                doc = load_text("t.txt", text, date=dt.date.fromisoformat(example.date or "2020-01-01"))
-                claims, _ = extract(doc, book)
-                by_sentence: dict[int, list] = {}
-                for claim in claims:
-                    by_sentence.setdefault(claim.sentence_index, []).append(claim)
-                for index in sorted(by_sentence):
-                    window = (run_window(doc, index, by_sentence, book, SCOPES[frame.scope]) if frame.scope != "sentence"
-                              else sentence_window(doc, index, by_sentence[index], book))
-                    if window is not None and frame.compiled.search(window.text):
-                        assert enough(frame.least, [claim_tags(c, book) for c in window.claims]), (frame.id, text)
+    for frame, text, window in matched_windows(book):
+        assert enough(frame.least, [claim_tags(c, book) for c in window.claims]), (frame.id, text)
