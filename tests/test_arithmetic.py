@@ -283,3 +283,18 @@ def test_a_bare_end_of_a_change_is_read_in_the_measure_of_the_other():
                                       Fig("1.2 million", "count", 1.2e6), Fig("60%", "percent", 60, "percent")])
     link = Link("percent_change", "t", rate, {"rate": (rate,), "old": (old,), "new": (new,)}, {"direction": 1})
     assert [o.verdict for o in change(link, [], CheckOptions())] == ["consistent"]
+
+
+def test_parts_a_whole_includes_may_name_other_things_but_then_never_alarm():
+    text = "There were 1,752 deaths, including 561 pedestrians; 14 routes, including 220 passengers."
+    deaths, pedestrians, routes, passengers = claims_in(text, [
+        Fig("1,752 deaths", "count", 1752), Fig("561 pedestrians", "count", 561),
+        Fig("14 routes", "count", 14), Fig("220 passengers", "count", 220)])
+    including = {"mode": "including"}
+    (fits,) = part_of_whole(Link("part_of_whole", "t", pedestrians, {"whole": (deaths,), "part": (pedestrians,)}, including),
+                            [], CheckOptions())
+    assert fits.verdict == "consistent"
+    assert part_of_whole(Link("part_of_whole", "t", passengers, {"whole": (routes,), "part": (passengers,)}, including),
+                         [], CheckOptions()) == []
+    assert part_of_whole(Link("part_of_whole", "t", pedestrians, {"whole": (deaths,), "part": (pedestrians,)}),
+                         [], CheckOptions()) == []  # "X of the Y" needs one noun

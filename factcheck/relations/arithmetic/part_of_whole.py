@@ -41,20 +41,31 @@ def in_measure_of(part: Claim, whole: Claim) -> Claim:
 
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
     """A list of parts is summed; with `mode = "each"` ("Of the 3,400 screened, 410 were referred …
-    and 260 were diagnosed": parts that may overlap) each part is held against the whole alone."""
+    and 260 were diagnosed": parts that may overlap) each part is held against the whole alone, and with
+    `mode = "including"` ("1,752 deaths, including 561 pedestrians") the parts may name other things."""
     whole = link.one("whole")
     parts = tuple(in_measure_of(p, whole) for p in link.role("part")) if whole is not None else ()
     if not parts or whole is None or not alike((whole, *parts)) or not isinstance(whole.value, (int, float)):
         return []
-    if link.meta.get("mode") == "each":
+    mode = link.meta.get("mode")
+    if mode == "each":
         return [o for part in parts for o in within(whole, (part,), options)]
+    if mode == "including":
+        return [o for part in parts for o in within(whole, (part,), options, nouns=False)
+                if o.verdict == "consistent" or not other_things(whole, part)]
     return within(whole, parts, options)
 
 
-def within(whole: Claim, parts: tuple[Claim, ...], options: CheckOptions) -> list[Outcome]:
-    """The parts, summed, against the whole."""
-    nouns = {counted(c) for c in (whole, *parts)} - {None}
-    if len(nouns) > 1 or (nouns and counted(whole) is None and whole.kind == "count"):
+def other_things(whole: Claim, part: Claim) -> bool:
+    """Whether the two count things of other names ("14 routes, including 220 passengers"): such a part
+    may belong to the whole ("1,752 deaths, including 561 pedestrians") or not, so it may confirm, never alarm."""
+    return None not in (counted(whole), counted(part)) and counted(whole) != counted(part)
+
+
+def within(whole: Claim, parts: tuple[Claim, ...], options: CheckOptions, nouns: bool = True) -> list[Outcome]:
+    """The parts, summed, against the whole; with `nouns`, only where they count what it counts."""
+    named = {counted(c) for c in (whole, *parts)} - {None}
+    if nouns and (len(named) > 1 or (named and counted(whole) is None and whole.kind == "count")):
         return []  # "28 countries of 6 continents", "one mother of two": no part of that whole
     unit = whole.unit
     part = total(parts, options, unit)
