@@ -8,7 +8,7 @@ import pytest
 
 from factcheck.document import load_text
 from factcheck.extract.extractor import extract
-from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN, run_window, sentence_window, tags, words_of
+from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN, claim_tags, run_window, sentence_window, tags, words_of
 from factcheck.extract.rulebook import load_rulebook
 from claim_factory import Fig, claims_in, money
 
@@ -103,3 +103,9 @@ def test_the_words_of_slot_text_give_each_slot_its_claim_text_back(book):
     doc, _, by_sentence = windows(book, "The 200th anniversary of the first Presidency fell in 1989.")
     window = sentence_window(doc, 0, by_sentence[0], book)
     assert words_of(window.text, window.claims) == "The 200th anniversary of the first Presidency fell in 1989."
+
+
+def test_a_word_of_the_anniversary_table_is_an_anniversary(book):
+    doc, _, by_sentence = windows(book, "The firm celebrates its centenary and the golden jubilee of its plant.")
+    assert all("anniversary" in claim_tags(c, book) for c in by_sentence[0])
+    assert "anniversary" not in tags(by_sentence[0][0])  # without the table, a word of it is a plain ordinal

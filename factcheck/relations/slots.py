@@ -30,7 +30,7 @@ LEVEL_KINDS = frozenset({"money", "count", "distance", "quantity"})
 NUMERIC_KINDS = LEVEL_KINDS | {"percent", "ratio", "ordinal"}
 AGE = regex.compile(r"\b(?:old|of age)$", regex.IGNORECASE)
 HALVING = regex.compile(r"\bhalv(?:ed|ing|es)\b", regex.IGNORECASE)
-ANNIVERSARY = regex.compile(r"\b(?:anniversar(?:y|ies)|birthday|jubilee|(?:bi|ter|sesqui|semi|quin)?cent(?:enary|ennial))$", regex.IGNORECASE)
+ANNIVERSARY = regex.compile(r"\b(?:anniversar(?:y|ies)|birthday|jubilee)$", regex.IGNORECASE)
 AGO = regex.compile(r"\byears?\s+ago$", regex.IGNORECASE)
 COMPOUND = regex.compile(r"[\w\d]-(?!(?:one|two|three|four|five|six|seven|eight|nine)$)\p{L}+$", regex.IGNORECASE)  # not "twenty-nine"
 QUOTIENT = regex.compile(r"\s(?:in|out\s+of|over)\s", regex.IGNORECASE)
@@ -48,10 +48,12 @@ class Window:
     tags: frozenset[str]  # every tag of its claims: a frame that needs others cannot match here
 
 
-def tags(claim: Claim, periods: frozenset[str] | dict[str, object] = frozenset()) -> tuple[str, ...]:
+def tags(claim: Claim, periods: frozenset[str] | dict[str, object] = frozenset(),
+         anniversaries: frozenset[str] | dict[str, object] = frozenset()) -> tuple[str, ...]:
     """The words a frame slot can ask for: the kind, and what kind of figure the claim is.
 
-    `periods` are the nouns that make a count a duration ("the remaining three quarters").
+    `periods` are the nouns that make a count a duration ("the remaining three quarters");
+    `anniversaries` the words that are an anniversary with its number ("centenary", "golden jubilee").
     """
     found = [claim.kind]
     if claim.extra.get("relative") and claim.kind != "date" or claim.value is None and claim.low is None:
@@ -85,7 +87,7 @@ def tags(claim: Claim, periods: frozenset[str] | dict[str, object] = frozenset()
         found.append("duration")
         if claim.unit == "year":
             found.append("years")  # "87 years since 1776": a span a date can be checked against
-    if claim.kind == "ordinal" and ANNIVERSARY.search(claim.text):
+    if claim.kind == "ordinal" and (ANNIVERSARY.search(claim.text) or " ".join(claim.text.casefold().split()) in anniversaries):
         found.append("anniversary")
     if claim.kind == "date" and claim.extra.get("relative") and AGO.search(claim.text):
         found.append("ago")  # "fifty years ago": a year counted back from the time of speaking
@@ -122,7 +124,7 @@ def words_of(text: str, claims: tuple[Claim, ...]) -> str:
 
 
 def claim_tags(claim: Claim, book: Rulebook) -> tuple[str, ...]:
-    return tags(claim, book.tables.get("period_noun", {}))
+    return tags(claim, book.tables.get("period_noun", {}), book.tables.get("anniversary_word", {}))
 
 
 def tags_of(claims: tuple[Claim, ...], book: Rulebook) -> frozenset[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from factcheck.intervals import IntervalError
 from factcheck.relations.arithmetic.common import CheckOptions, alike, in_unit, interval
-from factcheck.relations.arithmetic.part_of_whole import in_measure_of
+from factcheck.relations.arithmetic.part_of_whole import in_one_measure
 from factcheck.relations.link import Link
 
 ROLES_BY_SIZE = {
@@ -26,8 +26,8 @@ ROLES_BY_SIZE = {
 def resolve_ends(link: Link, options: CheckOptions) -> Link:
     """The link with its two ends put in their roles; unchanged when it has no ends to place."""
     ends = link.role("ends")
-    if len(ends) == 2:  # "1.9 million square kilometres … 1.2 million": the bare one in the other's measure
-        ends = (in_measure_of(ends[0], ends[1]), in_measure_of(ends[1], ends[0]))
+    if len(ends) == 2:
+        ends = in_one_measure(*ends)
     if len(ends) != 2 or link.type not in ROLES_BY_SIZE or not alike(ends):
         return link
     try:

@@ -39,6 +39,12 @@ def in_measure_of(part: Claim, whole: Claim) -> Claim:
     return replace(part, kind=whole.kind, unit=whole.unit)
 
 
+def in_one_measure(first: Claim, second: Claim) -> tuple[Claim, Claim]:
+    """Two figures of one relation, a bare one read in the other's measure ("to 1.9 million square
+    kilometres from 1.2 million", "40 kilometres … we have 180")."""
+    return in_measure_of(first, second), in_measure_of(second, first)
+
+
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
     """A list of parts is summed; with `mode = "each"` ("Of the 3,400 screened, 410 were referred …
     and 260 were diagnosed": parts that may overlap) each part is held against the whole alone, and with

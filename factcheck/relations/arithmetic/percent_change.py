@@ -14,7 +14,7 @@ from factcheck.facts import Fact
 from factcheck.intervals import Interval
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, as_percent, compare, interval
-from factcheck.relations.arithmetic.part_of_whole import in_measure_of
+from factcheck.relations.arithmetic.part_of_whole import in_one_measure
 from factcheck.relations.link import Link
 from factcheck.relations.slots import quotient
 from factcheck.wording import figure
@@ -45,8 +45,8 @@ def points_change(old_pct: Interval, new_pct: Interval) -> Interval:
 
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
     rate, delta, old, new = (link.one(r) for r in ("rate", "delta", "old", "new"))
-    if old is not None and new is not None:  # "to 1.9 million square kilometres from 1.2 million"
-        old, new = in_measure_of(old, new), in_measure_of(new, old)
+    if old is not None and new is not None:
+        old, new = in_one_measure(old, new)
     levels = tuple(c for c in (old, new, delta) if c is not None)
     if levels and not alike(levels):
         return []

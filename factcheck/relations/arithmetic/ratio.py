@@ -13,7 +13,7 @@ from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import (
     CheckOptions, Outcome, alike, compare, implied, in_unit, interval, sum_words, total,
 )
-from factcheck.relations.arithmetic.part_of_whole import in_measure_of
+from factcheck.relations.arithmetic.part_of_whole import in_one_measure
 from factcheck.relations.link import Link
 from factcheck.wording import figure
 
@@ -28,8 +28,9 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     if factor is not None and subject is not None and len(refs) == 1 and (
             factor.extra.get("per") or (factor.kind == subject.kind != refs[0].kind)):
         return per_unit(factor, subject, refs[0], options)
-    if subject is not None and len(refs) == 1:  # "40 kilometres … we have 180": the bare one in the other's measure
-        subject, refs = in_measure_of(subject, refs[0]), (in_measure_of(refs[0], subject),)
+    if subject is not None and len(refs) == 1:
+        subject, reference = in_one_measure(subject, refs[0])
+        refs = (reference,)
     if factor is None or not refs or not alike(refs) or (subject is not None and not alike((subject, *refs))):
         return []
     unit = refs[0].unit
