@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import replace
 
 from factcheck.facts import Fact
@@ -14,6 +16,9 @@ from factcheck.wording import figure
 NONNEGATIVE = Interval(0.0, INF, 0.0)
 MEASURED = frozenset({"money", "distance", "quantity"})
 COMPARABLE = 0.01  # a bare number below this share of a measured whole is not of its measure
+BARE_SMALL = re.compile(r"\d{1,3}(?:\.\d+)?")  # "9", "2.5": no scale word, no noun, below a thousand
+LEADING_NUMERAL = re.compile(r"[^\d\s]{0,3}\s?(\d[\d,]*(?:\.\d+)?)\s?[^\W\d]")
+SCALES = (1e3, 1e6, 1e9, 1e12)
 
 
 def part_within_whole(part: Interval, whole: Interval) -> tuple[bool, Interval]:
@@ -41,8 +46,29 @@ def in_measure_of(part: Claim, whole: Claim) -> Claim:
 
 def in_one_measure(first: Claim, second: Claim) -> tuple[Claim, Claim]:
     """Two figures of one relation, a bare one read in the other's measure ("to 1.9 million square
-    kilometres from 1.2 million", "40 kilometres … we have 180")."""
+    kilometres from 1.2 million", "40 kilometres … we have 180") and scale ("from 9 to 11 million")."""
+    first, second = in_scale_of(first, second), in_scale_of(second, first)
     return in_measure_of(first, second), in_measure_of(second, first)
+
+
+def in_scale_of(bare: Claim, other: Claim) -> Claim:
+    """A bare small number takes the scale word of the other end: "from 9 to 11 million" is 9 million."""
+    if bare.kind != "count" or bare.unit is not None or not BARE_SMALL.fullmatch(bare.text):
+        return bare
+    scale = stated_scale(other)
+    return replace(bare, value=bare.value * scale) if scale and isinstance(bare.value, (int, float)) else bare
+
+
+def stated_scale(claim: Claim) -> float | None:
+    """The power of a thousand a scale word gives the figure ("11 million people": 10⁶), if any."""
+    found = LEADING_NUMERAL.match(claim.text)
+    if found is None or not isinstance(claim.value, (int, float)) or claim.low is not None:
+        return None
+    written = float(found.group(1).replace(",", ""))
+    for scale in SCALES:
+        if written and math.isclose(claim.value, written * scale, rel_tol=1e-9):
+            return scale
+    return None
 
 
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
