@@ -4,7 +4,8 @@ A link whose figures the arithmetic cannot take (no value, units of different di
 zero divisor) gives no check: no verdict is better than a wrong one. A link with free roles is
 checked only where agreement fills them (`arithmetic/agreement.py`), and gives way to a bound
 link's verdict on any of its figures. A bound link that could only imply a level gives way to it, and
-so does one from a frame whose words between its figures may be many (`+` slots).
+so does one from a frame whose words between its figures may be many (`+` slots); such a frame also
+gives way to another link that already relates its figures.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def check_all(links: list[Link], facts: list[Fact], options: CheckOptions) -> li
     confirmed = first_confirmed([link for link in links if link.open], facts, options)
     firm = [(link, o) for link, o in bound if o.verdict != "unverifiable" and not link.meta.get("loose")]
     confirmed = unclaimed(confirmed, firm)
-    bound = [(link, o) for link, o in bound if not superseded(link, o, confirmed)]
+    bound = [(link, o) for link, o in bound if not superseded(link, o, confirmed) and not crowded(link, o, bound)]
     confirmed = unclaimed(confirmed, [(link, o) for link, o in bound if o.verdict != "unverifiable"])
     placed = sorted(bound + confirmed, key=lambda pair: (pair[0].trigger.start, pair[0].type, bool(pair[0].open)))
     return [place(number, link, outcome) for number, (link, outcome) in enumerate(placed, 1)]
@@ -80,6 +81,20 @@ def superseded(link: Link, outcome: Outcome, confirmed: list[tuple[Link, Outcome
         return False
     return any(kind_of(other, found) == kind_of(link, outcome) and link.trigger.id in {c.id for c in found.claims}
                for other, found in confirmed)
+
+
+def crowded(link: Link, outcome: Outcome, bound: list[tuple[Link, Outcome]]) -> bool:
+    """The verdict of a frame whose words between its figures may be many, on figures another link of its
+    check type already relates: a firm frame ("fell 21% to $212 million from $268 million" outweighs a
+    later "growth of 3% to 5%"), or another such frame that finds them consistent (of two rates in a
+    sentence, the one that fits is the one meant)."""
+    if not link.meta.get("loose"):
+        return False
+    figures = {c.id for c in outcome.claims} - {link.trigger.id}
+    return any(other is not link and kind_of(other, found) == kind_of(link, outcome)
+               and figures <= {c.id for c in found.claims}
+               and (not other.meta.get("loose") or found.verdict == "consistent" != outcome.verdict)
+               for other, found in bound)
 
 
 def quantity(found: Interval | None, unit: str | None, dates: bool) -> Quantity | None:

@@ -11,6 +11,7 @@ from factcheck.relations.arithmetic.age import age_birth_year
 from factcheck.relations.arithmetic.anniversary import year_from_anniversary
 from factcheck.relations.arithmetic.multiplier import base_from_multiplier
 from factcheck.relations.arithmetic.part_of_whole import part_within_whole
+from factcheck.relations.arithmetic.percent_change import evaluate as change_check
 from factcheck.relations.arithmetic.percent_change import (
     evaluate as change, new_from_percent_change, old_from_percent_change, percent_change, points_change,
 )
@@ -239,6 +240,18 @@ def test_a_bare_number_of_a_breakdown_is_read_in_the_measure_of_its_whole():
     named = claims_in("Of the 232,440 cubic yards, 168,000 trucks.", [Fig("232,440 cubic yards", "quantity", 232440, "cubic_yard"),
                                                                       Fig("168,000 trucks", "count", 168000)])
     assert part_of_whole(Link("part_of_whole", "t", named[1], {"whole": (named[0],), "part": (named[1],)}), [], CheckOptions()) == []
+
+
+def test_a_bare_end_of_a_change_takes_the_scale_word_of_the_other_end():
+    text = "It will rise from 9 to 11 million, an increase of 22 per cent."
+    old, new, rate = claims_in(text, [Fig("9", "count", 9), Fig("11 million", "count", 11e6), Fig("22 per cent", "percent", 22, "percent")])
+    roles = {"old": (old,), "new": (new,), "rate": (rate,)}
+    (outcome,) = change_check(Link("percent_change", "t", rate, roles), [], CheckOptions())
+    assert outcome.verdict == "consistent" and outcome.expected.value == pytest.approx(200 / 9)
+    big = claims_in("It rose from 9,000 to 11 million, up 22 per cent.", [Fig("9,000", "count", 9000), Fig("11 million", "count", 11e6),
+                                                                          Fig("22 per cent", "percent", 22, "percent")])
+    (unscaled,) = change_check(Link("percent_change", "t", big[2], {"old": (big[0],), "new": (big[1],), "rate": (big[2],)}), [], CheckOptions())
+    assert unscaled.verdict == "inconsistent"  # a number with its own thousands is not "9 … million"
 
 
 def test_parts_each_held_against_the_whole_are_not_summed():

@@ -42,7 +42,7 @@ SCOPES = {"sentence": 1, "pair": 2, "triple": 3}  # how many sentences a window 
 HEDGE = "{qualifier}"  # the rule files' table of hedge words: a slot may take one before it
 ROLES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     # check type: (roles a frame must bind, roles it may bind)
-    "ratio": (frozenset({"factor"}), frozenset({"subject", "reference", "ends"})),
+    "ratio": (frozenset({"factor"}), frozenset({"subject", "reference", "ends", "per"})),
     "multiplier": (frozenset({"factor"}), frozenset({"target", "base", "ends"})),
     "percent_change": (frozenset(), frozenset({"rate", "delta", "old", "new", "ends"})),
     "part_of_whole": (frozenset({"part", "whole"}), frozenset()),

@@ -2,6 +2,8 @@
 
 "N times more than B" is read as N × B, the common usage, not (N + 1) × B. A rate per unit is the same
 product: "1,260 metres in 42 days, an average of 30 metres a day", "£1.8m for 240 homes, £7,500 per home".
+A rate per so many ("6,912 deaths, 8.3 per 100,000 of a population of 83.2 million") is a factor of
+8.3 ÷ 100,000.
 """
 
 from __future__ import annotations
@@ -34,17 +36,28 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     if factor is None or not refs or not alike(refs) or (subject is not None and not alike((subject, *refs))):
         return []
     unit = refs[0].unit
-    expected = implied_subject(total(refs, options, unit), interval(factor, options))
-    words = f"{figure(factor.value, None)} × {sum_words(refs)} = {figure(expected.value, unit)}"
+    per = link.one("per")
+    expected = implied_subject(total(refs, options, unit), factor_of(factor, per, options))
+    words = f"{factor_words(factor, per)} × {sum_words(refs)} = {figure(expected.value, unit)}"
     if subject is None:
         return [implied(link, expected, unit, words, f"{factor.text} implies {figure(expected.value, unit)}",
                         (factor, *refs), facts, options)]
     stated = in_unit(interval(subject, options), subject.unit, unit)
     verdict = compare(expected, stated, options)
     said = (f"{subject.text} is {factor.text} {sum_words(refs)}" if factor.kind == "ratio"
+            else f"{subject.text} is {factor_words(factor, per)} of {sum_words(refs)}" if per is not None
             else f"{subject.text} is {factor.text} for each of {sum_words(refs)}")
     return [Outcome(verdict, expected, stated, unit, f"{words}; stated {subject.text}", f"{said}: {verdict}",
-                    (factor, *refs, subject))]
+                    (factor, *((per,) if per is not None else ()), *refs, subject))]
+
+
+def factor_of(factor: Claim, per: Claim | None, options: CheckOptions) -> Interval:
+    """The factor, or a rate 'per 1,000' as a share of one: "8.3 per 100,000" is 0.000083."""
+    return interval(factor, options) if per is None else interval(factor, options) / interval(per, options)
+
+
+def factor_words(factor: Claim, per: Claim | None) -> str:
+    return figure(factor.value, None) if per is None else f"{factor.text} per {per.text}"
 
 
 def span_in(span: Claim, per: str | None) -> float | None:
