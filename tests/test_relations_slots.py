@@ -57,6 +57,12 @@ def test_a_month_placed_by_the_document_date_is_relative(book):
     assert {"year", "relative"} <= set(tags(month))
 
 
+def test_a_date_set_as_the_latest_time_is_a_limit(book):
+    _, claims, _ = windows(book, "The canal will be opened before January 1, 1915, and widened in 1920, as it has been since 1906.")
+    limit, year, since = [c for c in claims if c.kind == "date"]
+    assert {"year", "limit"} <= set(tags(limit)) and "limit" not in tags(year) and "limit" not in tags(since)
+
+
 def test_a_count_of_periods_is_a_duration():
     (claim,) = claims_in("for the remaining three quarters", [Fig("three quarters", "count", 3)])
     assert "duration" in tags(claim, {"quarters": "quarter"}) and "duration" not in tags(claim)

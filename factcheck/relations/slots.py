@@ -33,6 +33,7 @@ HALVING = regex.compile(r"\bhalv(?:ed|ing|es)\b", regex.IGNORECASE)
 ANNIVERSARY = regex.compile(r"\b(?:anniversar(?:y|ies)|birthday|jubilee)$", regex.IGNORECASE)
 AGO = regex.compile(r"\byears?\s+ago$", regex.IGNORECASE)
 COMPOUND = regex.compile(r"[\w\d]-(?!(?:one|two|three|four|five|six|seven|eight|nine)$)\p{L}+$", regex.IGNORECASE)  # not "twenty-nine"
+LIMITS = frozenset({"before", "no later than"})  # the bound words of a date that is a deadline
 QUOTIENT = regex.compile(r"\s(?:in|out\s+of|over)\s", regex.IGNORECASE)
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "quarter"})
 INFERRED = ("year_inferred", "month_inferred", "assumed", "year_unstated")
@@ -81,6 +82,8 @@ def tags(claim: Claim, periods: frozenset[str] | dict[str, object] = frozenset()
         found.append("inferred" if any(claim.extra.get(k) for k in INFERRED) else "year")
         if claim.extra.get("relative"):
             found.append("relative")
+        if claim.extra.get("bound") in LIMITS:
+            found.append("limit")  # "before January 1, 1915": a date set as the latest time for something
     if claim.extra.get("per"):
         found.append("rate")
     if duration:
