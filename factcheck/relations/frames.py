@@ -55,7 +55,7 @@ ROLES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "range": (frozenset({"range"}), frozenset()),
     "date_order": (frozenset({"date"}), frozenset()),
 }
-SETTINGS = {"mode", "direction", "resolve"}
+SETTINGS = {"mode", "direction", "resolve", "fill"}
 FRAME_KEYS = {"id", "type", "name", "description", "pattern", "scope", "trigger", "set", "lookup", "free", "examples",
               "counter_examples"}
 FREE_TAGS = regex.compile(r"[a-z]+(?:\|[a-z]+)*")

@@ -6,7 +6,8 @@ a sentence of the paragraph (or the document, for a multiplier's earlier level) 
 of the compared parties and states the same measure, directly ("trade of $112 million") or as
 the sum of its declared parts ("exported $9 million ... imported $103 million"). Stated
 periods must agree. Anniversaries of one event (same words, or "the event" referring back) are
-tied together so that their years can be compared.
+tied together so that their years can be compared. A frame with `fill = "noun"` names its whole by
+the noun it counts ("8,100 of those pupils"): the one figure of the window that counts it fills it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import regex
 
 from factcheck.document import Document
 from factcheck.model import Claim
+from factcheck.relations.arithmetic.common import counted
 from factcheck.relations.link import Link
 from factcheck.extract.rulebook import Composite, fold
 
@@ -156,3 +158,20 @@ def same_event(a: set[str], b: set[str]) -> bool:
     if not a or not b or a <= ANAPHORS or b <= ANAPHORS:
         return False
     return len(a & b) / min(len(a), len(b)) >= SAME_EVENT_OVERLAP
+
+
+def fill_by_noun(link: Link) -> Link | None:
+    """The link with each free role bound to the one earlier candidate that counts the noun the frame
+    read (group `noun`: "of those pupils" takes "7,850 pupils"); None where none or several do."""
+    noun = str(link.meta.get("noun") or "").split()[-1:]
+    if not noun:
+        return None
+    wanted = noun[0].lower()
+    wanted = wanted[:-1] if wanted.endswith("s") and not wanted.endswith("ss") else wanted
+    roles = dict(link.roles)
+    for role, found in link.open.items():
+        named = [c for c in found if counted(c) == wanted and c.start < link.trigger.start]
+        if len(named) != 1:
+            return None
+        roles[role] = (named[0],)
+    return Link(link.type, link.rule, link.trigger, roles, link.meta)

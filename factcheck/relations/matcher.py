@@ -17,7 +17,7 @@ from factcheck.extract.gates import admits
 from factcheck.model import Claim
 from factcheck.relations.budgets import FrameBudgets
 from factcheck.relations.frames import SCOPES, Frame
-from factcheck.relations.identity import Sentences, content_words, resolve_measure, tie_anniversaries
+from factcheck.relations.identity import Sentences, content_words, fill_by_noun, resolve_measure, tie_anniversaries
 from factcheck.relations.link import Link
 from factcheck.relations.slotcount import enough
 from factcheck.relations.slots import SENTENCE_BREAK, Window, claim_tags, run_window, sentence_window, tags, words_of
@@ -105,6 +105,8 @@ def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, by_sentenc
         link.open = candidates(frame, window, bound, book, levels)
         if not all(link.open.values()):
             return None
+        if meta.get("fill") == "noun":
+            return fill_by_noun(link)
     return link
 
 
