@@ -58,6 +58,14 @@ pattern = '{ratio:factor} (?:that|those) of'
 set = { resolve = "paragraph" }
 
 [[frames]]
+id = "t.noun"
+type = "part_of_whole"
+trigger = "part"
+pattern = '{count:part} of those (?P<noun>[a-z]+)'
+free = { whole = "count" }
+set = { fill = "noun" }
+
+[[frames]]
 id = "t.free"
 type = "percent_change"
 pattern = 'up {percent:rate}'
@@ -229,3 +237,10 @@ def test_a_list_of_parts_of_a_whole_stops_at_a_change_or_an_including(shipped, t
              and any(w.startswith(whole) for w in [*roles(link).get("whole", []), *roles(link).get("total", [])])
              for role in ("part", "parts") for c in roles(link).get(role, [])}
     assert found == set(parts)
+
+
+def test_a_whole_named_by_its_noun_is_the_one_earlier_figure_that_counts_it(book):
+    (link,) = [l for l in links(book, "It has 412 teachers and 7,850 pupils, and 2,100 of those pupils qualify.") if l.rule == "t.noun"]
+    assert roles(link) == {"part": ["2,100"], "whole": ["7,850 pupils"]} and not link.open
+    assert not [l for l in links(book, "It has 412 teachers, and 2,100 of those pupils qualify.") if l.rule == "t.noun"]
+    assert not [l for l in links(book, "Of them 2,100 of those pupils qualify, of 7,850 pupils.") if l.rule == "t.noun"]
