@@ -222,6 +222,18 @@ def test_a_rule_id_repeated_in_one_user_file_is_an_error(tmp_path):
         common_and(user_dir(tmp_path, body))
 
 
+def test_a_frame_id_repeated_in_one_user_file_is_an_error_naming_both_places(tmp_path):
+    frame = """
+[[frames]]
+id = "test.twice"
+type = "sum"
+pattern = '{money:parts} and {money:parts}, a total of {money:total}'
+"""
+    directory = user_dir(tmp_path, FAMILY + frame + frame)
+    with pytest.raises(RuleError, match=r"user\.toml:8: frame id 'test\.twice' is already used at .*user\.toml:3$"):
+        common_and(directory)
+
+
 def test_a_missing_rule_directory_is_a_rule_error(tmp_path):
     with pytest.raises(RuleError, match="not a directory"):
         load_rulebook([tmp_path / "absent"])

@@ -26,7 +26,8 @@ from factcheck.relations.frames import ENGINE_FRAGMENTS, Frame, compile_frame
 from factcheck.relations.slotcount import least_slots
 from factcheck.reading import MAX_DATA_BYTES, read_text
 from factcheck.extract.ruledata import (
-    check_example_date, check_lookups, check_rule_id, check_set, check_tables, check_unique, is_builtin, line_at, rule_line,
+    check_example_date, check_lookups, check_rule_id, check_set, check_tables, check_unique, header_line, is_builtin, line_at,
+    rule_line,
 )
 from factcheck.extract.ruletrust import REF, compile_pattern, is_users
 from factcheck.extract.saferegex import warm
@@ -191,6 +192,7 @@ def build(files: list[tuple[str, dict[str, Any], str]], store: Store | None = No
     pending: dict[str, tuple[dict[str, Any], str, str, dict[str, Any]]] = {}
     pending_frames: dict[str, tuple[dict[str, Any], str, str]] = {}
     places: dict[str, tuple[str, int, bool]] = {}
+    frame_places: dict[str, tuple[str, int, bool]] = {}
     for source, data, text in files:
         builtin = from_builtin(source)
         check_keys(source, text, data, FILE_KEYS, "rule file")
@@ -212,9 +214,10 @@ def build(files: list[tuple[str, dict[str, Any], str]], store: Store | None = No
             check_rule_id(f"{source}:{line}", rule["id"])
             check_unique(places, rule["id"], source, line, builtin)
             pending[rule["id"]] = (rule, source, text, data)
-        for frame in data.get("frames", []):
+        for index, frame in enumerate(data.get("frames", [])):
             if not isinstance(frame, dict) or not isinstance(frame.get("id"), str):
                 raise RuleError(f"{source}:{line_of(text, '[[frames]]')}: every frame needs a string 'id'")
+            check_unique(frame_places, frame["id"], source, header_line(text, "[[frames]]", index), builtin, "frame")
             pending_frames[frame["id"]] = (frame, source, text)
         book.composites.update(composites(source, text, data))
         book.sources.append(source)

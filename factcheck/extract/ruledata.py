@@ -184,12 +184,21 @@ def check_example_date(where: str, date: Any) -> None:
     raise RuleError(f"{where}: an example's date must be \"YYYY-MM-DD\", not {date!r}")
 
 
-def check_unique(places: dict[str, tuple[str, int, bool]], rid: str, source: str, line: int, builtin: bool) -> None:
-    """A user rule may replace a built-in rule of the same id; any other repeated id is an error."""
+def check_unique(places: dict[str, tuple[str, int, bool]], rid: str, source: str, line: int, builtin: bool,
+                 what: str = "rule") -> None:
+    """A user rule (or frame) may replace a built-in one of the same id; any other repeated id is an error."""
     earlier = places.get(rid)
     if earlier is not None and not (earlier[2] and not builtin):
-        raise RuleError(f"{source}:{line}: rule id '{rid}' is already used at {earlier[0]}:{earlier[1]}")
+        raise RuleError(f"{source}:{line}: {what} id '{rid}' is already used at {earlier[0]}:{earlier[1]}")
     places[rid] = (source, line, builtin)
+
+
+def header_line(text: str, header: str, index: int) -> int:
+    """1-based line of the index-th table header (`[[frames]]`) of a rule file."""
+    at = -1
+    for _ in range(index + 1):
+        at = text.find(header, at + 1)
+    return line_at(text, max(at, 0))
 
 
 def rule_line(text: str, rid: str, index: int) -> int:
