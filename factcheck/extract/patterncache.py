@@ -35,9 +35,10 @@ import regex
 import regex._main as regex_main
 
 from factcheck import __version__
+from factcheck.extract.firstchars import charset_hint
 from factcheck.extract.gates import Literals, required_literals
 
-FORMAT = "factcheck-patterns/6"
+FORMAT = "factcheck-patterns/7"
 MAGIC = FORMAT.encode() + b"\n"
 KEEP_FILES = 4  # stores of other rule sets (older versions, other user folders) kept beside the one in use
 ENV_DIR = "FACTCHECK_CACHE_DIR"
@@ -205,8 +206,12 @@ def compile_recording(pattern: str, flags: int) -> tuple[Any, tuple[Any, ...] | 
 
 
 def compile_recording_re(pattern: str) -> tuple[re.Pattern[str], tuple[Any, ...] | None]:
-    """`re.compile(pattern)` (no flags), and the arguments `re` passed to its C part `_sre`."""
-    return recorded(re_compiler, "_sre", lambda: re_compiler.compile(pattern, 0), pattern)
+    """`re.compile(pattern)` (no flags) with `firstchars.charset_hint` in force, and the arguments `re`
+    passed to its C part `_sre`."""
+    def compile_it() -> re.Pattern[str]:
+        with charset_hint():
+            return re_compiler.compile(pattern, 0)
+    return recorded(re_compiler, "_sre", compile_it, pattern)
 
 
 def recorded(holder: Any, name: str, compile_it: Callable[[], Any], pattern: str) -> tuple[Any, tuple[Any, ...] | None]:
