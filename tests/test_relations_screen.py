@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.extract.gates import admits
+from factcheck.extract.gates import admits_all
 from factcheck.relations.screen import FrameScreen
 from factcheck.relations.slotcount import enough
 
@@ -17,14 +17,15 @@ tag_sets = st.frozensets(st.sampled_from(TAGS), min_size=1, max_size=3)
 frames = st.lists(st.builds(
     lambda needs, gate, least: SimpleNamespace(needs=needs, gate=gate, least=least),
     st.lists(tag_sets, max_size=2).map(tuple),
-    st.none() | st.lists(st.sampled_from(["of", "to", "rose", "total"]), min_size=1, max_size=2).map(tuple),
+    st.none() | st.lists(st.lists(st.sampled_from(["of", "to", "rose", "total"]), min_size=1, max_size=2).map(tuple),
+                         min_size=1, max_size=2).map(tuple),
     st.lists(st.tuples(st.frozensets(st.sampled_from(TAGS), max_size=2), st.integers(1, 3)), max_size=2).map(tuple),
 ), max_size=12)
 
 
 def one_by_one(frames, tags, folded, tagged):
     return [f for f in frames if not any(need.isdisjoint(tags) for need in f.needs)
-            and admits(f.gate, folded) and enough(f.least, tagged)]
+            and admits_all(f.gate, folded) and enough(f.least, tagged)]
 
 
 @given(frames, st.lists(st.lists(st.sampled_from(TAGS), max_size=3).map(tuple), max_size=4),

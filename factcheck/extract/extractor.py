@@ -16,7 +16,7 @@ import regex
 
 from factcheck.extract.context import settle_currency
 from factcheck.document import Document, Sentence
-from factcheck.extract.gates import admits
+from factcheck.extract.gates import admits_all
 from factcheck.model import Claim
 from factcheck.extract.normalize import normalize
 from factcheck.extract.normalized import NoValue, Normalized
@@ -129,7 +129,7 @@ def sentence_candidates(sentence: Sentence, hits: dict[str, list[tuple[int, int]
             if rule.gate is not None:
                 if (start, end) not in lowered:
                     lowered[(start, end)] = ascii_lower(view.text[start:end])
-                if not admits(rule.gate, lowered[(start, end)]):
+                if not admits_all(rule.gate, lowered[(start, end)]):
                     continue
             candidates.extend(run_rule(rule, view, start, end, book, doc, budgets))
     return candidates

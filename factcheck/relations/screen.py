@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from factcheck.extract.gates import Literals, admits
+from factcheck.extract.gates import Gate, admits_all
 from factcheck.relations.frames import Frame
 from factcheck.relations.slotcount import Least, enough
 
@@ -39,13 +39,13 @@ class FrameScreen:
         and whose slot counts its claims' tags (`tagged`) fill."""
         positions = sorted(p for needs, frames in zip(self.needs, self.by_needs)
                            if all(not need.isdisjoint(tags) for need in needs) for p in frames)
-        gates: dict[Literals | None, bool] = {}
+        gates: dict[Gate | None, bool] = {}
         counts: dict[Least, bool] = {}
         kept = []
         for position in positions:
             frame = self.frames[position]
             if frame.gate not in gates:
-                gates[frame.gate] = admits(frame.gate, folded)
+                gates[frame.gate] = admits_all(frame.gate, folded)
             if not gates[frame.gate]:
                 continue
             if frame.least not in counts:
