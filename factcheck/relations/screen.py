@@ -1,8 +1,8 @@
 """Which frames are worth matching on a window: their cheap gates, each distinct one tested once.
 
 A frame runs on a window only where the window's claims carry the tags it needs, its word gate is
-in the text and its claims are enough for its slot counts (see `slotcount`). Of the 166 frames
-many share one set of needs, one gate or one count: a screen tests each distinct set of needs
+in the text and its claims are enough for its slot counts (see `slotcount`). Many frames
+share one set of needs, one gate or one count: a screen tests each distinct set of needs
 once per window and reaches only the frames whose needs hold, so that a window's cost grows with
 the frames that could match it rather than with all of them. It passes the frames that `match_window`
 would run, in the same order.
