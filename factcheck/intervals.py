@@ -60,6 +60,9 @@ NUMERAL = regex.compile(
     regex.IGNORECASE,
 )
 FRACTION = regex.compile(r"(?:(\d+)\s+)?(\d+)\s*/\s*(\d+)")
+WHOLE = regex.compile(r"\d+")
+DECIMAL = regex.compile(r"\d*\.\d+")
+DIGITS_NUMERAL = regex.compile(r"\d+(?:\.\d+)?|\.\d+")
 
 
 class IntervalError(FactcheckError):
@@ -196,14 +199,14 @@ def precision_of(number_text: str, value: float | None = None, *, exact: bool = 
             raise IntervalError(f"{number_text!r} divides by zero")
         return 0.5 / int(fraction.group(3))
     body = text.replace(",", "")
-    if regex.fullmatch(r"\d+", body):
+    if WHOLE.fullmatch(body):
         zeros = len(body) - len(body.rstrip("0"))
         if zeros == len(body):
             return 0.5
         if zeros:  # a round figure: half its last non-zero digit, at most ROUND_AT_MOST of it
             return min(0.5 * 10**zeros, ROUND_AT_MOST * int(body))
         return 0.5 if exact else _last_digit(body)
-    if regex.fullmatch(r"\d*\.\d+", body):
+    if DECIMAL.fullmatch(body):
         return (0.5 if exact else _last_digit(body)) / 10 ** len(body.split(".")[1])
     if value is None:
         raise IntervalError(f"{number_text!r} is not a numeral in digits; give its value")
@@ -237,7 +240,7 @@ def numeral_value(number_text: str) -> float | None:
         whole, num, den = fraction.groups()
         return int(whole or 0) + int(num) / int(den) if int(den) else None
     body = text.replace(",", "")
-    return float(body) if regex.fullmatch(r"\d+(?:\.\d+)?|\.\d+", body) else None
+    return float(body) if DIGITS_NUMERAL.fullmatch(body) else None
 
 
 def stated_interval(value: float, text: str, qualifier: str | None, *, tolerance: float = 0.0,

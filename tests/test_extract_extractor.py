@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.document import load_text
-from factcheck.extract.extractor import extract
+from factcheck.extract.extractor import extract, rules_by_anchor
 from factcheck.pipeline import read_document
 from factcheck.extract.rulebook import load_rulebook
 
@@ -300,3 +301,9 @@ def test_character_references_are_read_as_what_they_stand_for(book, path, text, 
     assert [(c.text, c.value) for c in found] == figures
     assert all(c.text == text[c.start:c.end] for c in found)
     assert_exact_spans(doc.text, found)
+
+
+def test_each_anchor_reaches_its_rules_in_the_rule_books_order():
+    rules = [SimpleNamespace(anchors=("digit",)), SimpleNamespace(anchors=("month", "digit")),
+             SimpleNamespace(anchors=("month",))]
+    assert rules_by_anchor(rules) == {"digit": [0, 1], "month": [1, 2]}

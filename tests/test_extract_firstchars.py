@@ -4,12 +4,14 @@ the same spans; where they are unknown, or `re` skips to them itself, it runs as
 from __future__ import annotations
 
 import re
+import re._compiler as sre_compile
+import re._parser as sre_parse
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.extract.firstchars import gated
+from factcheck.extract.firstchars import charset_hint, gated, lookahead_class
 
 
 @pytest.mark.parametrize("pattern, starts", [
@@ -41,3 +43,19 @@ PIECES = [r"\b", "a", "b", "ab", " ", r"\d", "[a-c]", "(?:a|bc)", "(?:to|fro)", 
 def test_a_gated_pattern_finds_the_same_spans(pieces, text):
     pattern = "".join(pieces)
     assert [m.span() for m in re.finditer(gated(pattern), text)] == [m.span() for m in re.finditer(pattern, text)]
+
+
+def test_a_look_ahead_for_one_class_is_the_search_charset_under_the_hint():
+    parsed = sre_parse.parse(r"(?=[ab])(?:\bab)")
+    assert lookahead_class(parsed, 0) == list(sre_parse.parse("[ab]").data[0][1])
+    assert lookahead_class(sre_parse.parse(r"(?=[ab]c)x"), 0) is None
+    assert lookahead_class(sre_parse.parse(r"(?=[ab])x"), re.IGNORECASE) is None
+    assert lookahead_class(sre_parse.parse(r"\bab"), 0) is None
+
+
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=6), st.text(alphabet="abcxtofr 19\n", max_size=30))
+def test_a_gated_pattern_compiled_under_the_hint_finds_the_same_spans(pieces, text):
+    pattern = "".join(pieces)
+    with charset_hint():
+        hinted = sre_compile.compile(gated(pattern), 0)
+    assert [m.span() for m in hinted.finditer(text)] == [m.span() for m in re.finditer(pattern, text)]

@@ -8,7 +8,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.extract.gates import EXACT_LIMIT, admits, required_literals
+from factcheck.extract.gates import EXACT_LIMIT, MAX_REQUIREMENTS, admits, admits_all, required_all, required_literals
 from factcheck.extract.rulebook import load_rulebook
 
 
@@ -49,6 +49,21 @@ def test_a_stretch_is_admitted_when_it_holds_a_literal_or_is_not_ascii():
     assert admits(None, "anything")
 
 
+def test_a_gate_holds_every_requirement_worth_a_test_most_selective_first():
+    assert required_all(r"\bhalf \d+ (?:times|fold)", regex.IGNORECASE) == (("half ",), (" fold", " times"))
+    assert required_all(r"the \d+ (?:gap|margin) of", regex.IGNORECASE) == ((" gap of", " margin of"),)  # not "the "
+    assert required_literals(r"\bhalf \d+ (?:times|fold)", regex.IGNORECASE) == ("half ",)
+    assert len(required_all(" ".join(f"w{i}x{i}" + r"\d" for i in range(9)), 0)) == MAX_REQUIREMENTS
+    assert required_all("(", 0) is None
+
+
+def test_a_stretch_is_admitted_when_it_holds_a_literal_of_each_requirement():
+    gate = ((" to ", " through "), ("from ",))
+    assert admits_all(gate, "from 5 to 10")
+    assert not admits_all(gate, "5 to 10") and not admits_all(gate, "from 5 or 10")
+    assert admits_all(gate, None) and admits_all(None, "anything")
+
+
 PIECES = ["a", "b", "ab", "to", " ", r"\d", "[a-c]", "[ab]", "(?:a|bc)", "(?:to|fro)", "x?", "(?:ab)?", "(?:ab)+",
           "(?:b|)", "(?=a)", "(?<!b)", r"\b", "(?i:B)", "(?-i:A)", "(?>a|to)", "(?:[ab]|x)?"]
 
@@ -64,9 +79,17 @@ def test_a_gate_never_turns_away_a_stretch_that_holds_a_match(pieces, text):
 def test_every_shipped_rule_admits_its_own_examples():
     book = load_rulebook()
     for rule in book.rules:
-        literals = required_literals(rule.compiled.pattern, rule.compiled.flags)
+        gate = required_all(rule.compiled.pattern, rule.compiled.flags)
         for example in rule.examples:
             for text in example.texts:
                 plain = text.replace("«", "").replace("»", "")
                 if rule.compiled.search(plain) and plain.isascii():
-                    assert admits(literals, plain.lower()), (rule.id, plain, literals)
+                    assert admits_all(gate, plain.lower()), (rule.id, plain, gate)
+
+
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=6), st.text(alphabet="abcABtofrx 1", max_size=20))
+def test_a_gate_of_every_requirement_never_turns_away_a_stretch_that_holds_a_match(pieces, text):
+    pattern = "".join(pieces)
+    gate = required_all(pattern, regex.IGNORECASE)
+    if regex.search(pattern, text, regex.IGNORECASE):
+        assert admits_all(gate, text.lower() if text.isascii() else None), (pattern, text, gate)

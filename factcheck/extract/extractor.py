@@ -16,7 +16,7 @@ import regex
 
 from factcheck.extract.context import settle_currency
 from factcheck.document import Document, Sentence
-from factcheck.extract.gates import admits
+from factcheck.extract.gates import admits_all
 from factcheck.model import Claim
 from factcheck.extract.normalize import normalize
 from factcheck.extract.normalized import NoValue, Normalized
@@ -78,8 +78,10 @@ def extract(doc: Document, book: Rulebook) -> tuple[list[Claim], list[str]]:
     budgets = UserBudgets(doc, view, warnings)
     chosen: list[tuple[Candidate, Sentence]] = []
     qualifier = book.qualifier_regex
+    by_anchor = rules_by_anchor(book.rules)
     for sentence, hits in sentence_anchors(view, book, budgets):
-        for candidate in select(unique(sentence_candidates(sentence, hits, view, book, doc, budgets))):
+        rules = [book.rules[i] for i in sorted({i for name in hits for i in by_anchor.get(name, ())})]
+        for candidate in select(unique(sentence_candidates(sentence, hits, rules, view, book, doc, budgets))):
             if candidate.found is None:
                 warnings.append(too_large(doc, view, candidate))
                 continue
@@ -102,23 +104,32 @@ def settle_currencies(chosen: list[tuple[Candidate, Sentence]], view: ScanView, 
                             figures)
 
 
-def sentence_candidates(sentence: Sentence, hits: dict[str, list[tuple[int, int]]], view: ScanView, book: Rulebook,
-                        doc: Document, budgets: UserBudgets) -> list[Candidate]:
-    """Every match of every rule on the stretches around its anchors in one sentence; a rule
-    whose gate says a stretch cannot hold a match is not run there."""
+def rules_by_anchor(rules: list[Rule]) -> dict[str, list[int]]:
+    """For each anchor, the positions of the rules that run around it: a sentence reaches only the rules
+    of the anchors it holds."""
+    found: dict[str, list[int]] = {}
+    for position, rule in enumerate(rules):
+        for name in rule.anchors:
+            found.setdefault(name, []).append(position)
+    return found
+
+
+def sentence_candidates(sentence: Sentence, hits: dict[str, list[tuple[int, int]]], rules: list[Rule], view: ScanView,
+                        book: Rulebook, doc: Document, budgets: UserBudgets) -> list[Candidate]:
+    """Every match of the rules (those with an anchor in the sentence, in the rule book's order) on the
+    stretches around their anchors in one sentence; a rule whose gate says a stretch cannot hold a match
+    is not run there."""
     candidates = []
     stretches: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     lowered: dict[tuple[int, int], str | None] = {}
-    for rule in book.rules:
-        if hits.keys().isdisjoint(rule.anchors):
-            continue  # no stretch to run on
+    for rule in rules:
         if rule.anchors not in stretches:
             stretches[rule.anchors] = windows([s for a in rule.anchors for s in hits.get(a, ())], sentence)
         for start, end in stretches[rule.anchors]:
             if rule.gate is not None:
                 if (start, end) not in lowered:
                     lowered[(start, end)] = ascii_lower(view.text[start:end])
-                if not admits(rule.gate, lowered[(start, end)]):
+                if not admits_all(rule.gate, lowered[(start, end)]):
                     continue
             candidates.extend(run_rule(rule, view, start, end, book, doc, budgets))
     return candidates

@@ -10,14 +10,22 @@ class is a first character; a zero-width assertion passes on to what follows; a 
 alternation or a repeat gives those of its body (and of what follows, where it can match
 nothing). Anything else (a negated class, any character, a backreference, inline flags) makes
 them unknown, and the anchor runs as it is.
+
+`re` still enters its matcher at every position to test the look-ahead. `charset_hint` lets it skip
+in C to the positions that hold one of those characters instead, as it does for a pattern that
+opens with a class: while it is in force, a pattern whose first item is a look-ahead for one class
+(and no case-folding flag) gets that class as the character set of its search. Positions outside
+it could only fail the look-ahead, so the spans are the same.
 """
 
 from __future__ import annotations
 
 import re
+import re._compiler as sre_compile
 import re._constants as sre
 import re._parser as sre_parse
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s",
               sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W"}
@@ -95,3 +103,25 @@ def member(op: Any, av: Any) -> str:
 def escape(code: int) -> str:
     """The character as a class member that needs no escaping rules: its code point."""
     return f"\\U{code:08x}"
+
+
+@contextmanager
+def charset_hint() -> Iterator[None]:
+    """While in force, `re` compiles a pattern that opens with a look-ahead for one class with that class
+    as its search's character set (see the module's docstring); `re`'s own choice stands otherwise."""
+    own = sre_compile._get_charset_prefix
+    sre_compile._get_charset_prefix = lambda pattern, flags: own(pattern, flags) or lookahead_class(pattern, flags)
+    try:
+        yield
+    finally:
+        sre_compile._get_charset_prefix = own
+
+
+def lookahead_class(pattern: Any, flags: int) -> list[tuple[Any, Any]] | None:
+    """The items of the class a parsed pattern's opening look-ahead asks for, or None."""
+    if flags & (sre.SRE_FLAG_IGNORECASE | sre.SRE_FLAG_LOCALE) or not pattern.data:
+        return None
+    op, av = pattern.data[0]
+    if op is not sre.ASSERT or av[0] != 1 or len(av[1].data) != 1 or av[1].data[0][0] is not sre.IN:
+        return None
+    return list(av[1].data[0][1])

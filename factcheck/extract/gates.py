@@ -15,7 +15,10 @@ strings, one of which every match contains:
   body requires;
 - anything else (a wider class, a property, a backreference) requires nothing known.
 
-Of the requirements of a sequence the most selective one is kept. The strings are in lower
+Of the requirements of a sequence the most selective one is kept; of the pattern's own sequence,
+`required_all` keeps the MAX_REQUIREMENTS most selective ones (after the first, only those worth a
+test: not a lone slot mark or one of the commonest words), and a stretch must hold a string of each
+("from" and one of "to", "through", "-"). The strings are in lower
 case. Characters are ASCII, punctuation or private use (the slot marks of `relations.slots`),
 none of which another character matches when case is ignored. Rules use them only on ASCII
 text (`admits`): there, case-insensitive matching is plain lower casing, with none of Unicode's
@@ -28,21 +31,38 @@ import unicodedata
 from typing import Any
 
 Literals = tuple[str, ...]
+Gate = tuple[Literals, ...]  # every match holds one string of each
 EXACT_LIMIT = 64  # the most strings a run of a sequence may stand for before it is cut
+MAX_REQUIREMENTS = 4  # of the pattern's own sequence, the most selective ones a gate tests
+SELECTIVE = 2  # the least weight (see `selectivity`) of a requirement tested after the first
 
 
 def required_literals(pattern: str, flags: int) -> Literals | None:
     """Strings (lower case) one of which every match of the pattern holds; None when none is known."""
+    found = required_all(pattern, flags)
+    return found[0] if found else None
+
+
+def required_all(pattern: str, flags: int) -> Gate | None:
+    """Up to MAX_REQUIREMENTS sets of strings (lower case), most selective first: every match of the
+    pattern holds one string of each set. None when none is known."""
     try:
         from regex import _regex_core as core
 
         source = core.Source(pattern)
         info = core.Info(flags, source.char_type, {})
         info.guess_encoding = core.UNICODE
-        found = requirement(core._parse_pattern(source, info), core, {})
+        node, memo = core._parse_pattern(source, info), {}
+        found = (sequence_requirements(node.items, core, memo) if type(node) is core.Sequence
+                 else [needed] if (needed := requirement(node, core, memo)) else [])
     except Exception:  # a version of regex whose parser differs: no gate, the rule simply always runs
         return None
-    return tuple(sorted(shortest(found))) if found else None
+    gate: list[Literals] = []
+    for strings in sorted(found, key=selectivity, reverse=True):  # stable: the first is the sequence's `max`
+        literals = tuple(sorted(shortest(strings)))
+        if literals not in gate and (not gate or selectivity(strings)[0] >= SELECTIVE):
+            gate.append(literals)
+    return tuple(gate[:MAX_REQUIREMENTS]) or None
 
 
 def shortest(strings: frozenset[str]) -> frozenset[str]:
@@ -53,6 +73,11 @@ def shortest(strings: frozenset[str]) -> frozenset[str]:
 def admits(literals: Literals | None, lowered: str | None) -> bool:
     """Whether a stretch (lower-cased, or None when it is not ASCII) may hold a match."""
     return literals is None or lowered is None or any(map(lowered.__contains__, literals))
+
+
+def admits_all(gate: Gate | None, lowered: str | None) -> bool:
+    """Whether a stretch (lower-cased, or None when it is not ASCII) holds a string of each set of the gate."""
+    return gate is None or lowered is None or all(any(map(lowered.__contains__, literals)) for literals in gate)
 
 
 def requirement(node: Any, core: Any, memo: dict[int, frozenset[str] | None]) -> frozenset[str] | None:
@@ -77,6 +102,11 @@ def requirement(node: Any, core: Any, memo: dict[int, frozenset[str] | None]) ->
 
 def sequence_requirement(items: list[Any], core: Any, memo: dict[int, frozenset[str] | None]) -> frozenset[str] | None:
     """The most selective requirement among the sequence's runs of exact items and its other items' own."""
+    return max(sequence_requirements(items, core, memo), key=selectivity, default=None)
+
+
+def sequence_requirements(items: list[Any], core: Any, memo: dict[int, frozenset[str] | None]) -> list[frozenset[str]]:
+    """The requirements of the sequence's runs of exact items and its other items' own: a match holds each."""
     options: list[frozenset[str]] = []
     run: frozenset[str] = frozenset([""])
     for item in items:
@@ -90,7 +120,7 @@ def sequence_requirement(items: list[Any], core: Any, memo: dict[int, frozenset[
         if needed:
             options.append(needed)
     options.append(run)
-    return max((o for o in options if "" not in o), key=selectivity, default=None)
+    return [o for o in options if "" not in o]
 
 
 def exact(node: Any, core: Any, memo: dict[int, frozenset[str] | None]) -> frozenset[str] | None:

@@ -27,6 +27,8 @@ POINT_GROUP = regex.compile(r"\d{1,3}(?:,\d{3})+\.\d{3}")
 INDIAN = regex.compile(r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?")
 EUROPEAN = regex.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
 PLAIN = regex.compile(r"\d+(?:\.\d+)?|\.\d+")
+NOT_DIGIT = regex.compile(r"[^\d]")
+NOT_DIGIT_OR_POINT = regex.compile(r"[^\d.]")
 # 3/4 | 2 1/4 | 5-1/4 (a whole number joined by a hyphen: only to a proper fraction, else it is a range)
 FRACTION = regex.compile(r"(?:(\d+)(\s+|[-\u2010\u2011]))?(\d+)\s*/\s*(\d+)")
 VULGAR = regex.compile(r"(\d+)?\s*([\u00bc-\u00be\u2150-\u215e])")
@@ -107,9 +109,9 @@ def plain_digits(body: str) -> float | None:
     if PLAIN.fullmatch(body):
         return float(body)
     if POINT_GROUP.fullmatch(body):
-        return float(regex.sub(r"[^\d]", "", body))
+        return float(NOT_DIGIT.sub("", body))
     if GROUPED.fullmatch(body) or INDIAN.fullmatch(body):
-        return float(regex.sub(r"[^\d.]", "", body))
+        return float(NOT_DIGIT_OR_POINT.sub("", body))
     if EUROPEAN.fullmatch(body):
         return float(body.replace(".", "").replace(",", "."))
     return None

@@ -35,9 +35,10 @@ import regex
 import regex._main as regex_main
 
 from factcheck import __version__
-from factcheck.extract.gates import Literals, required_literals
+from factcheck.extract.firstchars import charset_hint
+from factcheck.extract.gates import Gate, required_all
 
-FORMAT = "factcheck-patterns/6"
+FORMAT = "factcheck-patterns/8"
 MAGIC = FORMAT.encode() + b"\n"
 KEEP_FILES = 4  # stores of other rule sets (older versions, other user folders) kept beside the one in use
 ENV_DIR = "FACTCHECK_CACHE_DIR"
@@ -55,7 +56,7 @@ class Store:
     """
 
     def __init__(self, path: Path | None, entries: dict[tuple[str, int], Entry],
-                 gates: dict[tuple[str, int], Literals | None] | None = None,
+                 gates: dict[tuple[str, int], Gate | None] | None = None,
                  fast: dict[str, bytes] | None = None, data: dict[str, Any] | None = None) -> None:
         self.path, self.entries, self.added = path, entries, False
         self.gates = gates if gates is not None else {}
@@ -89,14 +90,14 @@ class Store:
             self.added = True
         return compiled
 
-    def gate(self, pattern: str, flags: int) -> Literals | None:
-        """The literals one of which every match holds (see `gates`), or None. Finding them means
+    def gate(self, pattern: str, flags: int) -> Gate | None:
+        """The sets of literals every match holds one of each of (see `gates`), or None. Finding them means
         parsing the pattern again, which pays only when the store keeps them: without one, None."""
         key = (pattern, int(flags))
         if key not in self.gates:
             if self.path is None:
                 return None
-            self.gates[key] = required_literals(pattern, flags)
+            self.gates[key] = required_all(pattern, flags)
             self.added = True
         return self.gates[key]
 
@@ -205,8 +206,12 @@ def compile_recording(pattern: str, flags: int) -> tuple[Any, tuple[Any, ...] | 
 
 
 def compile_recording_re(pattern: str) -> tuple[re.Pattern[str], tuple[Any, ...] | None]:
-    """`re.compile(pattern)` (no flags), and the arguments `re` passed to its C part `_sre`."""
-    return recorded(re_compiler, "_sre", lambda: re_compiler.compile(pattern, 0), pattern)
+    """`re.compile(pattern)` (no flags) with `firstchars.charset_hint` in force, and the arguments `re`
+    passed to its C part `_sre`."""
+    def compile_it() -> re.Pattern[str]:
+        with charset_hint():
+            return re_compiler.compile(pattern, 0)
+    return recorded(re_compiler, "_sre", compile_it, pattern)
 
 
 def recorded(holder: Any, name: str, compile_it: Callable[[], Any], pattern: str) -> tuple[Any, tuple[Any, ...] | None]:
@@ -309,7 +314,7 @@ def open_store(key: str) -> Store:
     return Store(path, *read_store(path))
 
 
-Contents = tuple[dict[tuple[str, int], Entry], dict[tuple[str, int], Literals | None], dict[str, bytes], dict[str, Any]]
+Contents = tuple[dict[tuple[str, int], Entry], dict[tuple[str, int], Gate | None], dict[str, bytes], dict[str, Any]]
 
 
 def read_store(path: Path) -> Contents:

@@ -19,7 +19,7 @@ import regex
 
 from factcheck.errors import InputError, RuleError
 from factcheck.extract.firstchars import gated
-from factcheck.extract.gates import Literals
+from factcheck.extract.gates import Gate
 from factcheck.model import KINDS
 from factcheck.extract.patterncache import Store, open_store, store_key
 from factcheck.relations.frames import ENGINE_FRAGMENTS, Frame, compile_frame
@@ -75,7 +75,7 @@ class Rule:
     line: int
     order: int = 0
     bounded: bool = False  # a user's pattern: compiled and matched under a time budget (see ruletrust)
-    gate: Literals | None = None  # one of these is in every match (see gates); None: not known
+    gate: Gate | None = None  # every match holds one string of each of these (see gates); None: not known
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from typing import Any, Callable
 import regex
 
 from factcheck.errors import RuleError
-from factcheck.extract.gates import Literals, required_literals
+from factcheck.extract.gates import Gate, required_all
 from factcheck.relations.slotcount import Least, as_least, marked
 from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN
 
@@ -86,7 +86,7 @@ class Frame:
     line: int
     order: int = 0  # position among all frames: the earlier wins a tie
     bounded: bool = False  # a user's frame: matched under a time budget per document
-    gate: Literals | None = None  # words one of which every match holds (see `word_gate`)
+    gate: Gate | None = None  # sets of words, one of each of which every match holds (see `word_gate`)
     free: dict[str, frozenset[str]] = field(default_factory=dict)  # role -> tags of the figures that may fill it
     least: Least = ()  # how many claims of which tags every match binds (see `slotcount`)
 
@@ -131,7 +131,7 @@ def expand_slots(pattern: str, hedge: str = "") -> tuple[str, Slots]:
 def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where: str,
                   source: str, line: int, examples: tuple[list[Any], list[Any]],
                   compile_regex: Callable[[str, str], Any] | None = None, bounded: bool = False,
-                  gate_literals: Callable[[str], Literals | None] | None = None,
+                  gate_literals: Callable[[str], Gate | None] | None = None,
                   slot_counts: Callable[[str], Any] | None = None) -> Frame:
     """A frame from its rule-file table; `expand` resolves fragment and table references, and
     `compile_regex` (for a user's frame: under a time budget) compiles the result. `gate_literals`
@@ -195,12 +195,12 @@ def free_roles(spec: Any, where: str, bound: list[str]) -> dict[str, frozenset[s
     return {role: frozenset(tags.split("|")) for role, tags in spec.items()}
 
 
-def word_gate(expanded: str, literals: Callable[[str], Literals | None] | None = None) -> Literals | None:
-    """Words one of which every match of the frame holds, found by `literals` (default: parsing) in
+def word_gate(expanded: str, literals: Callable[[str], Gate | None] | None = None) -> Gate | None:
+    """Sets of words, one of each of which every match of the frame holds, found by `literals` (default: parsing) in
     the pattern with each slot as a bare token after any words, its hedge's (a slot's tags are the other
-    gate, `needs`): a window without any of them is not matched."""
+    gate, `needs`): a window without one of each set is not matched."""
     bare = SLOT.sub(lambda _: f"(?:[^{SLOT_OPEN}]* )?{SLOT_OPEN}[^{SLOT_CLOSE}]*{SLOT_CLOSE}", expanded)
-    return literals(bare) if literals else required_literals(bare, regex.IGNORECASE)
+    return literals(bare) if literals else required_all(bare, regex.IGNORECASE)
 
 
 def needs(slots: Slots, check_type: str, trigger: str, free: dict[str, frozenset[str]]) -> tuple[frozenset[str], ...]:

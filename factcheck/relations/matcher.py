@@ -13,13 +13,12 @@ from typing import Any, Iterator
 import regex
 
 from factcheck.document import Document
-from factcheck.extract.gates import admits
 from factcheck.model import Claim
 from factcheck.relations.budgets import FrameBudgets
 from factcheck.relations.frames import SCOPES, Frame
 from factcheck.relations.identity import Sentences, content_words, fill_by_noun, resolve_measure, tie_anniversaries
 from factcheck.relations.link import Link
-from factcheck.relations.slotcount import enough
+from factcheck.relations.screen import FrameScreen
 from factcheck.relations.slots import SENTENCE_BREAK, Window, claim_tags, run_window, sentence_window, tags, words_of
 from factcheck.extract.rulebook import Rulebook
 
@@ -43,8 +42,8 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
         by_sentence.setdefault(claim.sentence_index, []).append(claim)
     # the figures a free role may take (see `candidates`); only frames with free roles ask
     levels = frozenset(c.id for c in claims if not aside(doc, c)) if any(f.free for f in book.frames) else frozenset()
-    sentence_frames = [f for f in book.frames if f.scope == "sentence"]
-    wider = [(SCOPES[scope], frames) for scope in SCOPES if SCOPES[scope] > 1
+    sentence_frames = FrameScreen([f for f in book.frames if f.scope == "sentence"])
+    wider = [(SCOPES[scope], FrameScreen(frames)) for scope in SCOPES if SCOPES[scope] > 1
              if (frames := [f for f in book.frames if f.scope == scope])]
     found: list[tuple[int, Link]] = []
     for index in sorted(by_sentence):
@@ -67,14 +66,11 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
     return links
 
 
-def match_window(frames: list[Frame], window: Window, book: Rulebook,
+def match_window(screen: FrameScreen, window: Window, book: Rulebook,
                  by_sentence: dict[int, list[Claim]], levels: frozenset[str], budgets: FrameBudgets) -> Iterator[tuple[int, Link]]:
     folded = window.text.casefold()  # a superset of the case folding IGNORECASE matches with
     tagged = [claim_tags(c, book) for c in window.claims]
-    for frame in frames:
-        if (any(need.isdisjoint(window.tags) for need in frame.needs) or not admits(frame.gate, folded)
-                or not enough(frame.least, tagged)):
-            continue
+    for frame in screen.passing(window.tags, folded, tagged):
         for match in budgets.matches(frame, window):
             if match.group().count(SENTENCE_BREAK) < SCOPES[frame.scope] - 1:
                 continue  # a wider frame speaks of every sentence of its window
