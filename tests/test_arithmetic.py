@@ -254,6 +254,24 @@ def test_a_bare_end_of_a_change_takes_the_scale_word_of_the_other_end():
     assert unscaled.verdict == "inconsistent"  # a number with its own thousands is not "9 … million"
 
 
+def test_a_ratio_n_to_one_holds_the_larger_figure_n_times_the_smaller():
+    text = "9,120 teachers for 171,400 pupils, a ratio of 18.8 to one."
+    small, big, factor = claims_in(text, [Fig("9,120 teachers", "count", 9120), Fig("171,400 pupils", "count", 171400), Fig("18.8", "count", 18.8)])
+    roles = {"subject": (small,), "reference": (big,), "factor": (factor,)}
+    (either,) = ratio(Link("ratio", "t", factor, roles, {"mode": "larger"}), [], CheckOptions())
+    (as_written,) = ratio(Link("ratio", "t", factor, roles), [], CheckOptions())
+    assert either.verdict == "consistent" and as_written.verdict == "inconsistent"
+
+
+def test_a_rate_per_so_many_is_a_factor_of_its_count_over_that_many():
+    text = "6,912 deaths, a rate of 8.3 per 100,000 among 83.2 million."
+    deaths, rate, per, people = claims_in(text, [Fig("6,912", "count", 6912), Fig("8.3", "count", 8.3), Fig("100,000", "count", 1e5),
+                                                 Fig("83.2 million", "count", 83.2e6)])
+    roles = {"subject": (deaths,), "factor": (rate,), "per": (per,), "reference": (people,)}
+    (outcome,) = ratio(Link("ratio", "t", rate, roles), [], CheckOptions())
+    assert outcome.verdict == "consistent" and outcome.expected.value == pytest.approx(8.3e-5 * 83.2e6)
+
+
 def test_parts_each_held_against_the_whole_are_not_summed():
     text = "Of the 3,400 screened, 2,100 were referred and 1,900 were recalled."
     whole, first, second = claims_in(text, [Fig("3,400", "count", 3400), Fig("2,100", "count", 2100), Fig("1,900", "count", 1900)])

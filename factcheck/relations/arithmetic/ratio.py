@@ -27,6 +27,8 @@ def implied_subject(reference: Interval, factor: Interval) -> Interval:
 
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
     factor, subject, refs = link.one("factor"), link.one("subject"), link.role("reference")
+    if link.meta.get("mode") == "larger" and subject is not None and len(refs) == 1:
+        subject, refs = larger_first(subject, refs[0])
     if factor is not None and subject is not None and len(refs) == 1 and (
             factor.extra.get("per") or (factor.kind == subject.kind != refs[0].kind)):
         return per_unit(factor, subject, refs[0], options)
@@ -49,6 +51,14 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
             else f"{subject.text} is {factor.text} for each of {sum_words(refs)}")
     return [Outcome(verdict, expected, stated, unit, f"{words}; stated {subject.text}", f"{said}: {verdict}",
                     (factor, *((per,) if per is not None else ()), *refs, subject))]
+
+
+def larger_first(one: Claim, other: Claim) -> tuple[Claim, tuple[Claim]]:
+    """The two figures of "a ratio of N to one" as subject and reference: the larger is N times the other,
+    whichever the words name first ("9,120 teachers for 171,400 pupils, a pupil-teacher ratio of 18.8 to one")."""
+    if isinstance(one.value, (int, float)) and isinstance(other.value, (int, float)) and one.value < other.value:
+        return other, (one,)
+    return one, (other,)
 
 
 def factor_of(factor: Claim, per: Claim | None, options: CheckOptions) -> Interval:
