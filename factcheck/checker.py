@@ -87,10 +87,14 @@ def crowded(link: Link, outcome: Outcome, bound: list[tuple[Link, Outcome]]) -> 
     """The verdict of a frame whose words between its figures may be many, on figures another link of its
     check type already relates: a firm frame ("fell 21% to $212 million from $268 million" outweighs a
     later "growth of 3% to 5%"), or another such frame that finds them consistent (of two rates in a
-    sentence, the one that fits is the one meant)."""
+    sentence, the one that fits is the one meant). Of two ages told of one birth year ("58 now … born in
+    1965 … moved at the age of nine"), the one that fits is the age now; the other dates another time."""
+    figures = {c.id for c in outcome.claims} - {link.trigger.id}
+    if link.type == "age":
+        return any(other is not link and other.type == "age" and figures <= {c.id for c in found.claims}
+                   and found.verdict == "consistent" != outcome.verdict for other, found in bound)
     if not link.meta.get("loose"):
         return False
-    figures = {c.id for c in outcome.claims} - {link.trigger.id}
     return any(other is not link and kind_of(other, found) == kind_of(link, outcome)
                and figures <= {c.id for c in found.claims}
                and (not other.meta.get("loose") or found.verdict == "consistent" != outcome.verdict)
