@@ -1,0 +1,39 @@
+"""Which verdicts the checker keeps where several links speak of the same figures (`crowded`)."""
+
+from __future__ import annotations
+
+from claim_factory import Fig, claims_in
+from factcheck.checker import crowded
+from factcheck.relations.arithmetic.common import Outcome
+from factcheck.relations.link import Link
+
+
+def outcome(verdict: str, *claims) -> Outcome:
+    return Outcome(verdict, None, None, None, "", "", tuple(claims))
+
+
+def test_a_loose_verdict_gives_way_to_a_firm_link_of_the_same_figures():
+    rate, old, new, forecast = claims_in("Profit fell 21% to $212 million from $268 million; sales growth of 4%.", [
+        Fig("21%", "percent", 21, "percent"), Fig("$212 million", "money", 212e6, "USD"),
+        Fig("$268 million", "money", 268e6, "USD"), Fig("4%", "percent", 4, "percent")])
+    firm = (Link("percent_change", "firm", rate, {"rate": (rate,), "new": (new,), "old": (old,)}), outcome("consistent", rate, old, new))
+    loose = (Link("percent_change", "loose", forecast, {"rate": (forecast,)}, {"loose": True}), outcome("inconsistent", forecast, old, new))
+    assert crowded(*loose, [firm, loose]) and not crowded(*firm, [firm, loose])
+
+
+def test_of_two_loose_rates_for_the_same_ends_the_one_that_fits_stays():
+    first, second, old, new = claims_in("It rose 3.7%, with a 10.6% jump in fuel; the index is 307.0 against 296.0.", [
+        Fig("3.7%", "percent", 3.7, "percent"), Fig("10.6%", "percent", 10.6, "percent"),
+        Fig("307.0", "count", 307.0), Fig("296.0", "count", 296.0)])
+    fits = (Link("percent_change", "a", first, {"rate": (first,)}, {"loose": True}), outcome("consistent", first, old, new))
+    off = (Link("percent_change", "b", second, {"rate": (second,)}, {"loose": True}), outcome("inconsistent", second, old, new))
+    assert crowded(*off, [fits, off]) and not crowded(*fits, [fits, off])
+
+
+def test_of_two_ages_of_one_birth_year_the_one_that_fits_stays():
+    now, born, then = claims_in("I'm 58 now, says Okafor, who was born in 1965 and moved at the age of nine.", [
+        Fig("58", "count", 58), Fig("1965", "date", "1965"), Fig("nine", "count", 9)])
+    fits = (Link("age", "a", now, {"age": (now,), "born": (born,)}), outcome("consistent", now, born))
+    off = (Link("age", "a", then, {"age": (then,), "born": (born,)}), outcome("inconsistent", then, born))
+    assert crowded(*off, [fits, off]) and not crowded(*fits, [fits, off])
+    assert not crowded(*off, [off])  # alone, a wrong age still alarms
