@@ -21,6 +21,8 @@ from factcheck.relations.arithmetic.common import CheckOptions, Outcome, honour_
 from factcheck.relations.arithmetic.ends import resolve_ends
 from factcheck.relations.link import Link
 
+CHANGES = frozenset({"percent_change", "difference", "multiplier", "ratio"})
+
 
 def check_all(links: list[Link], facts: list[Fact], options: CheckOptions) -> list[Check]:
     bound = [(link, o) for link in links if not link.open for o in outcomes_of(link, facts, options)]
@@ -95,10 +97,16 @@ def crowded(link: Link, outcome: Outcome, bound: list[tuple[Link, Outcome]]) -> 
                    and found.verdict == "consistent" != outcome.verdict for other, found in bound)
     if not link.meta.get("loose"):
         return False
-    return any(other is not link and kind_of(other, found) == kind_of(link, outcome)
+    return any(other is not link and same_family(kind_of(other, found), kind_of(link, outcome))
                and figures <= {c.id for c in found.claims}
                and (not other.meta.get("loose") or found.verdict == "consistent" != outcome.verdict)
                for other, found in bound)
+
+
+def same_family(one: str, other: str) -> bool:
+    """Check types that read the same two levels as a change: "nearly quadrupled to $48.2 million
+    from $12.6 million" relates them, so a loose "fell 3.1%" nearby cannot."""
+    return one == other or {one, other} <= CHANGES
 
 
 def quantity(found: Interval | None, unit: str | None, dates: bool) -> Quantity | None:

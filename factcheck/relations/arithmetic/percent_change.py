@@ -5,7 +5,9 @@ of 72%", "an increase of $10,453,313, or 23.67 per cent", "up 3.2 points from 41
 Every pair the text states is checked: the ends against the rate (percent_change), the ends
 against the amount (difference), the amount against the rate with one end. With one end and a
 rate only, the other end is implied (unverifiable). `direction` (+1 or -1) is the sign the
-words give; a rate in percentage points compares the difference of two percentages.
+words give; a rate in percentage points compares the difference of two percentages, and a rate in
+per cent between two rates that fits only as points is read as points (common usage: "cut by half
+a percent, from 5.25 to 4.75").
 """
 
 from __future__ import annotations
@@ -65,6 +67,14 @@ def rate_like(claim: Claim) -> bool:
     return claim.kind == "ratio" or quotient(claim) or (claim.kind == "percent" and claim.unit in ("percent", "percentage_point"))
 
 
+def rates(old: Claim, new: Claim) -> bool:
+    """Two ends that are rates themselves (percentages, or bare figures under 100 with decimals: "from
+    5.25 to 4.75"): a change of them stated in per cent may mean percentage points."""
+    return all(c.kind == "percent" and c.unit == "percent" or
+               c.kind == "count" and c.unit is None and isinstance(c.value, float) and 0 < c.value < 100 and "." in c.text
+               for c in (old, new))
+
+
 def signed(claim: Claim, sign: int) -> str:
     return f"{'+' if sign > 0 else '−'}{claim.text}"
 
@@ -80,10 +90,13 @@ def rate_outcome(rate: Claim, sign: int, old: Claim | None, new: Claim | None, d
     if old is not None and new is not None:
         a, b = interval(old, options), interval(new, options)
         expected = points_change(a, b) if points else percent_change(a, b)
-        words = (f"{new.text} − {old.text} = {figure(expected.value, rate.unit)}" if points else
-                 f"({new.text} − {old.text}) ÷ {old.text} = {figure(expected.value, 'percent')}")
         verdict = compare(expected, stated, options)
-        return Outcome(verdict, expected, stated, rate.unit, f"{words}; stated {signed(rate, sign)}",
+        if not points and verdict != "consistent" and rates(old, new) and compare(points_change(a, b), stated, options) == "consistent":
+            points, expected, verdict = True, points_change(a, b), "consistent"  # "cut by half a percent, from 5.25 to 4.75"
+        words = (f"{new.text} − {old.text} = {figure(expected.value, 'percentage_point')}" if points else
+                 f"({new.text} − {old.text}) ÷ {old.text} = {figure(expected.value, 'percent')}")
+        return Outcome(verdict, expected, stated, "percentage_point" if points else rate.unit,
+                       f"{words}; stated {signed(rate, sign)}",
                        f"{signed(rate, sign)} from {old.text} to {new.text}: {verdict}", (rate, old, new))
     if delta is not None and (old is not None or new is not None):
         step = interval(delta, options).scale(sign)
