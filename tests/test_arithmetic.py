@@ -272,6 +272,18 @@ def test_a_rate_per_so_many_is_a_factor_of_its_count_over_that_many():
     assert outcome.verdict == "consistent" and outcome.expected.value == pytest.approx(8.3e-5 * 83.2e6)
 
 
+def test_a_change_of_two_rates_in_per_cent_that_fits_only_as_points_is_read_as_points():
+    text = "We cut by half a percent, from 5.25 to 4.75, and sales rose 10% from 5,000 to 5,500."
+    rate, old, new = claims_in(text, [Fig("half a percent", "percent", 0.5, "percent"), Fig("5.25", "count", 5.25), Fig("4.75", "count", 4.75)])
+    (outcome,) = change_check(Link("percent_change", "t", rate, {"rate": (rate,), "old": (old,), "new": (new,)}, {"direction": -1}), [], CheckOptions())
+    assert outcome.verdict == "consistent" and outcome.unit == "percentage_point"
+    counts = claims_in(text, [Fig("10%", "percent", 10, "percent"), Fig("5,000", "count", 5000), Fig("5,500", "count", 5500)])
+    big = claims_in(text, [Fig("half a percent", "percent", 0.5, "percent"), Fig("5,000", "count", 5000), Fig("5,500", "count", 5500)])
+    (relative,) = change_check(Link("percent_change", "t", counts[0], {"rate": (counts[0],), "old": (counts[1],), "new": (counts[2],)}), [], CheckOptions())
+    (not_rates,) = change_check(Link("percent_change", "t", big[0], {"rate": (big[0],), "old": (big[1],), "new": (big[2],)}), [], CheckOptions())
+    assert relative.verdict == "consistent" and not_rates.verdict == "inconsistent"
+
+
 def test_parts_each_held_against_the_whole_are_not_summed():
     text = "Of the 3,400 screened, 2,100 were referred and 1,900 were recalled."
     whole, first, second = claims_in(text, [Fig("3,400", "count", 3400), Fig("2,100", "count", 2100), Fig("1,900", "count", 1900)])

@@ -37,3 +37,13 @@ def test_of_two_ages_of_one_birth_year_the_one_that_fits_stays():
     off = (Link("age", "a", then, {"age": (then,), "born": (born,)}), outcome("inconsistent", then, born))
     assert crowded(*off, [fits, off]) and not crowded(*fits, [fits, off])
     assert not crowded(*off, [off])  # alone, a wrong age still alarms
+
+
+def test_a_loose_rate_gives_way_to_a_multiple_that_relates_the_same_ends():
+    rate, factor, new, old = claims_in("Sales fell 3.1%, and the loss nearly quadrupled to $48.2 million from $12.6 million.", [
+        Fig("3.1%", "percent", 3.1, "percent"), Fig("quadrupled", "ratio", 4), Fig("$48.2 million", "money", 48.2e6, "USD"),
+        Fig("$12.6 million", "money", 12.6e6, "USD")])
+    multiple = (Link("multiplier", "firm", factor, {"factor": (factor,), "target": (new,), "base": (old,)}), outcome("consistent", factor, new, old))
+    loose = (Link("percent_change", "loose", rate, {"rate": (rate,)}, {"loose": True}), outcome("inconsistent", rate, old, new))
+    assert crowded(*loose, [multiple, loose])
+
