@@ -62,14 +62,16 @@ def kind_of(link: Link, outcome: Outcome) -> str:
 
 
 def unclaimed(confirmed: list[tuple[Link, Outcome]], verdicts: list[tuple[Link, Outcome]]) -> list[tuple[Link, Outcome]]:
-    """The confirmed outcomes that share no figure with a bound verdict of their check type, and whose
-    figures are not all those of another verdict or of another confirmed outcome."""
-    taken = {(kind_of(link, o), c.id) for link, o in verdicts for c in o.claims}
-    seen = {frozenset(c.id for c in o.claims) for _, o in verdicts}
+    """The confirmed outcomes that share neither their trigger nor two figures with a bound verdict of
+    their check type (one figure may sit in two relations: "$152.8 million, up $9.2 million from …; the
+    expenditures were $167.4 million, leaving a deficiency of $14.6 million"), and whose figures are not
+    all those of another verdict or of another confirmed outcome."""
+    taken = [(kind_of(link, o), frozenset(c.id for c in o.claims)) for link, o in verdicts]
+    seen = {ids for _, ids in taken}
     kept = []
     for link, outcome in confirmed:
-        ids = frozenset(c.id for c in outcome.claims)
-        if any((kind_of(link, outcome), i) in taken for i in ids) or ids in seen:
+        ids, kind = frozenset(c.id for c in outcome.claims), kind_of(link, outcome)
+        if any(k == kind and (link.trigger.id in other or len(ids & other) > 1) for k, other in taken) or ids in seen:
             continue
         seen.add(ids)
         kept.append((link, outcome))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claim_factory import Fig, claims_in
-from factcheck.checker import crowded
+from factcheck.checker import crowded, unclaimed
 from factcheck.relations.arithmetic.common import Outcome
 from factcheck.relations.link import Link
 
@@ -46,4 +46,15 @@ def test_a_loose_rate_gives_way_to_a_multiple_that_relates_the_same_ends():
     multiple = (Link("multiplier", "firm", factor, {"factor": (factor,), "target": (new,), "base": (old,)}), outcome("consistent", factor, new, old))
     loose = (Link("percent_change", "loose", rate, {"rate": (rate,)}, {"loose": True}), outcome("inconsistent", rate, old, new))
     assert crowded(*loose, [multiple, loose])
+
+
+def test_an_agreement_sharing_one_operand_with_a_firm_verdict_stays():
+    delta, new, old, spent, gap = claims_in("Revenue was $152.8 million, up $9.2 million from $143.6 million; expenditures of $167.4 million left a deficiency of $14.6 million.", [
+        Fig("$9.2 million", "money", 9.2e6, "USD"), Fig("$152.8 million", "money", 152.8e6, "USD"),
+        Fig("$143.6 million", "money", 143.6e6, "USD"), Fig("$167.4 million", "money", 167.4e6, "USD"),
+        Fig("$14.6 million", "money", 14.6e6, "USD")])
+    firm = [(Link("difference", "firm", delta, {"delta": (delta,)}), outcome("consistent", delta, old, new))]
+    chained = (Link("difference", "agree", gap, {"gap": (gap,)}), outcome("consistent", gap, spent, new))
+    same = (Link("difference", "agree", delta, {"gap": (delta,)}), outcome("consistent", delta, new, spent))
+    assert unclaimed([chained], firm) == [chained] and unclaimed([same], firm) == []
 
