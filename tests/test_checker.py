@@ -49,8 +49,8 @@ def test_a_loose_rate_gives_way_to_a_multiple_that_relates_the_same_ends():
 
 
 def test_an_agreement_sharing_one_operand_with_a_firm_verdict_stays():
-    delta, new, old, spent, gap = claims_in("Revenue was $152.8 million, up $9.2 million from $143.6 million; expenditures of $167.4 million left a deficiency of $14.6 million.", [
-        Fig("$9.2 million", "money", 9.2e6, "USD"), Fig("$152.8 million", "money", 152.8e6, "USD"),
+    new, delta, old, spent, gap = claims_in("Revenue was $152.8 million, up $9.2 million from $143.6 million; expenditures of $167.4 million left a deficiency of $14.6 million.", [
+        Fig("$152.8 million", "money", 152.8e6, "USD"), Fig("$9.2 million", "money", 9.2e6, "USD"),
         Fig("$143.6 million", "money", 143.6e6, "USD"), Fig("$167.4 million", "money", 167.4e6, "USD"),
         Fig("$14.6 million", "money", 14.6e6, "USD")])
     firm = [(Link("difference", "firm", delta, {"delta": (delta,)}), outcome("consistent", delta, old, new))]
