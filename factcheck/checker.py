@@ -89,8 +89,8 @@ def superseded(link: Link, outcome: Outcome, confirmed: list[tuple[Link, Outcome
 
 def crowded(link: Link, outcome: Outcome, bound: list[tuple[Link, Outcome]]) -> bool:
     """The verdict of a frame whose words between its figures may be many, on figures another link of its
-    check type already relates: a firm frame ("fell 21% to $212 million from $268 million" outweighs a
-    later "growth of 3% to 5%"), or another such frame that finds them consistent (of two rates in a
+    check type (of any type of change, for a change) already relates: a firm frame ("fell 21% to $212
+    million from $268 million" outweighs a later "growth of 3% to 5%"), or another such frame that finds them consistent (of two rates in a
     sentence, the one that fits is the one meant). Of two ages told of one birth year ("58 now … born in
     1965 … moved at the age of nine"), the one that fits is the age now; the other dates another time."""
     figures = {c.id for c in outcome.claims} - {link.trigger.id}

@@ -17,7 +17,7 @@ import regex
 
 from factcheck.document import Document
 from factcheck.model import Claim
-from factcheck.relations.arithmetic.common import counted
+from factcheck.relations.arithmetic.common import counted, singular
 from factcheck.relations.link import Link
 from factcheck.extract.rulebook import Composite, fold
 
@@ -166,8 +166,7 @@ def fill_by_noun(link: Link) -> Link | None:
     noun = str(link.meta.get("noun") or "").split()[-1:]
     if not noun:
         return None
-    wanted = noun[0].lower()
-    wanted = wanted[:-1] if wanted.endswith("s") and not wanted.endswith("ss") else wanted
+    wanted = singular(noun[0].lower())
     roles = dict(link.roles)
     for role, found in link.open.items():
         named = [c for c in found if counted(c) == wanted and c.start < link.trigger.start]

@@ -115,7 +115,11 @@ def counted(claim: Claim) -> str | None:
     found = COUNTED.search(claim.text) if claim.kind == "count" else None
     if found is None or found.group(1).lower() in SCALE_WORDS:
         return None
-    noun = found.group(1).lower()
+    return singular(found.group(1).lower())
+
+
+def singular(noun: str) -> str:
+    """A counted noun without its plural s: "pupils" and "pupil" name the same thing."""
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 

@@ -70,9 +70,8 @@ def rate_like(claim: Claim) -> bool:
 def rates(old: Claim, new: Claim) -> bool:
     """Two ends that are rates themselves (percentages, or bare figures under 100 with decimals: "from
     5.25 to 4.75"): a change of them stated in per cent may mean percentage points."""
-    return all(c.kind == "percent" and c.unit == "percent" or
-               c.kind == "count" and c.unit is None and isinstance(c.value, float) and 0 < c.value < 100 and "." in c.text
-               for c in (old, new))
+    return all(c.kind == "percent" and c.unit == "percent" or c.kind == "count" and c.unit is None
+               and isinstance(c.value, float) and 0 < c.value < 100 and "." in c.text for c in (old, new))
 
 
 def signed(claim: Claim, sign: int) -> str:
@@ -91,8 +90,9 @@ def rate_outcome(rate: Claim, sign: int, old: Claim | None, new: Claim | None, d
         a, b = interval(old, options), interval(new, options)
         expected = points_change(a, b) if points else percent_change(a, b)
         verdict = compare(expected, stated, options)
-        if not points and verdict != "consistent" and rates(old, new) and compare(points_change(a, b), stated, options) == "consistent":
-            points, expected, verdict = True, points_change(a, b), "consistent"  # "cut by half a percent, from 5.25 to 4.75"
+        as_points = points_change(a, b)
+        if not points and verdict != "consistent" and rates(old, new) and compare(as_points, stated, options) == "consistent":
+            points, expected, verdict = True, as_points, "consistent"  # "cut by half a percent, from 5.25 to 4.75"
         words = (f"{new.text} − {old.text} = {figure(expected.value, 'percentage_point')}" if points else
                  f"({new.text} − {old.text}) ÷ {old.text} = {figure(expected.value, 'percent')}")
         return Outcome(verdict, expected, stated, "percentage_point" if points else rate.unit,
