@@ -76,6 +76,18 @@ def test_a_damaged_store_is_ignored_and_rewritten(folder, damage):
     assert path.read_bytes() == good
 
 
+def test_damaged_compile_arguments_are_compiled_afresh_and_rewritten(folder):
+    saved_store()
+    path = next(folder.glob("patterns-*.bin"))
+    good = path.read_bytes()
+    path.write_bytes(good[:-1] + bytes([good[-1] ^ 1]))  # the head is whole: only the last entry is hurt
+    again = open_store("k")
+    assert list(again.entries) == [(PATTERN, int(regex.IGNORECASE))]
+    assert [m.group() for m in again.compile(PATTERN, regex.IGNORECASE).finditer(TEXT)] == ["1,200 zorkmids", "3 zorks"]
+    again.save()
+    assert path.read_bytes() == good
+
+
 def test_an_unusable_folder_costs_only_time(tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")

@@ -10,8 +10,11 @@ The store is one file per rule set (`open_store(key)`), named by a hash of the r
 text, this module's format, the versions of factcheck, `regex` and Python, and the platform.
 It also keeps each rule pattern's gate (see `gates`), which takes a second parse to find, the
 anchors' `re` patterns (recorded the same way) and the parsed rule files. It is written
-to a temp file beside it and renamed over it, holds a SHA-256 of its content, and is ignored
-(and rebuilt) when it cannot be read, fails its checksum or holds anything unexpected. It
+to a temp file beside it and renamed over it. Its head (the index and the small data) holds a
+SHA-256 of itself and is ignored with the whole file (which is rebuilt) when it cannot be read,
+fails its checksum or holds anything unexpected. The compile arguments follow the head, each
+with a digest of its own that is checked when a run uses it (most runs use a third of them: a
+start does not hash and unpack 15 MB it will not read); one that fails is compiled afresh. It
 lives in `FACTCHECK_CACHE_DIR`, else the user's cache directory; `disable()` (the command
 line's `--no-cache`) turns it off for the process.
 """
@@ -38,7 +41,7 @@ from factcheck import __version__
 from factcheck.extract.firstchars import charset_hint
 from factcheck.extract.gates import Gate, required_all
 
-FORMAT = "factcheck-patterns/8"
+FORMAT = "factcheck-patterns/9"
 MAGIC = FORMAT.encode() + b"\n"
 KEEP_FILES = 4  # stores of other rule sets (older versions, other user folders) kept beside the one in use
 ENV_DIR = "FACTCHECK_CACHE_DIR"
@@ -49,8 +52,8 @@ _lock = threading.Lock()
 class Store:
     """The recorded compile arguments of one rule set's patterns, by (pattern, flags).
 
-    Each pattern's arguments are kept marshalled on their own (`entries`: its group names, and
-    the bytes), so a run unpacks only those of the patterns it uses. The store also keeps the
+    Each pattern's arguments are kept marshalled on their own (`entries`: its group names, the
+    bytes and their digest), so a run checks and unpacks only those of the patterns it uses. The store also keeps the
     `re` patterns of the prefilter's anchors (`fast`) and any plain data a caller derives from
     the rule files alone (`kept`, `keep`: the parsed rule files).
     """
@@ -101,12 +104,15 @@ class Store:
             self.added = True
         return self.gates[key]
 
-    def derive(self, name: str, pattern: str, find: Callable[[str], Any]) -> Any:
+    def derive(self, name: str, pattern: str, find: Callable[[str], Any], source: str | None = None) -> Any:
         """`find(pattern)` (plain data), kept under `name` and the pattern's hash: finding it costs a parse
-        of the pattern, which pays only when the store keeps it, so without one it is None."""
+        of the pattern, which pays only when the store keeps it, so without one it is None. `source`, a
+        short text that fixes the pattern in this store's rule files (the rule-file pattern it was
+        expanded from), may stand for the pattern in the key: hashing long patterns costs a start 15 ms."""
         if self.path is None:
             return None
-        key = f"{name}:{hashlib.sha256(pattern.encode('utf-8', 'surrogatepass')).hexdigest()}"
+        named = pattern if source is None else f"{source}\0source"
+        key = f"{name}:{hashlib.sha256(named.encode('utf-8', 'surrogatepass')).hexdigest()}"
         if key not in self.data:
             self.keep(key, find(pattern))
         return self.kept(key)
@@ -134,15 +140,18 @@ class Store:
         if entry is None:
             return None
         try:
-            return regex_main._regex.compile(*marshal.loads(entry[1]))
-        except Exception:  # not what this build of regex takes after all: compile afresh
+            if blob_digest(entry[1]) != entry[2]:
+                raise ValueError("damaged")
+            return regex_main._regex.compile(key[0], *marshal.loads(entry[1]))
+        except Exception:  # damaged, or not what this build of regex takes after all: compile afresh
             del self.entries[key]
             return None
 
     def record(self, key: tuple[str, int]) -> Any:
         compiled, recorded = compile_recording(*key)
         if recorded is not None:
-            self.entries[key] = (recorded[3], marshal.dumps(recorded))
+            blob = marshal.dumps(recorded[1:])  # all but the pattern, which is the key's
+            self.entries[key] = (recorded[3], blob, blob_digest(blob))
             self.added = True
         return compiled
 
@@ -150,17 +159,31 @@ class Store:
         """Write the store if this run compiled anything new; a failure only costs the next run time."""
         if self.path is None or not self.added:
             return
-        payload = marshal.dumps(tuple(dict(sorted(part.items())) for part in (self.entries, self.gates, self.fast, self.data)))
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_whole(self.path, MAGIC + hashlib.sha256(payload).digest() + payload)
+            write_whole(self.path, self.contents())
             prune(self.path)
         except OSError:
             return
         self.added = False
 
+    def contents(self) -> bytes:
+        """The file: magic, the head's digest and length, the head, then every entry's arguments."""
+        index, blobs, offset = {}, [], 0
+        for key, (groups, blob, digest) in sorted(self.entries.items()):
+            index[key] = (groups, offset, len(blob), digest)
+            blobs.append(bytes(blob))
+            offset += len(blob)
+        head = marshal.dumps((index, *(dict(sorted(part.items())) for part in (self.gates, self.fast, self.data))))
+        return MAGIC + hashlib.sha256(head).digest() + len(head).to_bytes(8, "little") + head + b"".join(blobs)
 
-Entry = tuple[dict[str, int], bytes]  # a pattern's group names, and its compile arguments marshalled
+
+Entry = tuple[dict[str, int], "bytes | memoryview", bytes]  # a pattern's group names, its compile arguments but the
+# pattern marshalled, and their digest
+
+
+def blob_digest(blob: bytes | memoryview) -> bytes:
+    return hashlib.sha256(blob).digest()[:16]
 
 
 class Deferred:
@@ -318,22 +341,29 @@ Contents = tuple[dict[tuple[str, int], Entry], dict[tuple[str, int], Gate | None
 
 
 def read_store(path: Path) -> Contents:
-    """What a store file holds; nothing when it is missing or damaged."""
+    """What a store file holds; nothing when it is missing or its head is damaged."""
     try:
-        data = path.read_bytes()
+        data = memoryview(path.read_bytes())
     except OSError:
         return {}, {}, {}, {}
-    head, digest, payload = data[:len(MAGIC)], data[len(MAGIC):len(MAGIC) + 32], memoryview(data)[len(MAGIC) + 32:]
-    if head != MAGIC or hashlib.sha256(payload).digest() != digest:
+    start = len(MAGIC) + 40
+    digest, size = bytes(data[len(MAGIC):len(MAGIC) + 32]), int.from_bytes(data[len(MAGIC) + 32:start], "little")
+    head = data[start:start + size]
+    if bytes(data[:len(MAGIC)]) != MAGIC or len(head) != size or hashlib.sha256(head).digest() != digest:
         return {}, {}, {}, {}
     try:
-        parts = marshal.loads(payload)
+        parts = marshal.loads(head)
     except (ValueError, EOFError, TypeError):
         return {}, {}, {}, {}
     # what this module wrote, as its checksum says; read as it was written (checking each entry costs a start 10 ms)
     if not (isinstance(parts, tuple) and len(parts) == 4 and all(isinstance(part, dict) for part in parts)):
         return {}, {}, {}, {}
-    return parts
+    index, *rest = parts
+    blobs = data[start + size:]
+    if sum(length for _, _, length, _ in index.values()) != len(blobs):  # torn, or grown: not what was written
+        return {}, {}, {}, {}
+    entries = {key: (groups, blobs[offset:offset + length], digest) for key, (groups, offset, length, digest) in index.items()}
+    return (entries, *rest)
 
 
 def prune(current: Path) -> None:

@@ -189,6 +189,7 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
 
 def build(files: list[tuple[str, dict[str, Any], str]], store: Store | None = None) -> Rulebook:
     book = Rulebook(store=store or Store(None, {}))
+    book.expansions.update(kept_expansions(book.store))
     pending: dict[str, tuple[dict[str, Any], str, str, dict[str, Any]]] = {}
     pending_frames: dict[str, tuple[dict[str, Any], str, str]] = {}
     places: dict[str, tuple[str, int, bool]] = {}
@@ -238,7 +239,18 @@ def build(files: list[tuple[str, dict[str, Any], str]], store: Store | None = No
     book.frames = [load_frame(book, *item) for item in pending_frames.values()]
     for order, frame in enumerate(book.frames):
         frame.order = order
+    book.store.keep(EXPANSIONS, book.expansions)
     return book
+
+
+EXPANSIONS = "expansions"  # the regex of each {name}, as the rule files of the store define it
+
+
+def kept_expansions(store: Store) -> dict[str, str]:
+    """The expansions a store of these very rule files kept: building the tables' tries and the
+    fragments again would give the same."""
+    kept = store.kept(EXPANSIONS)
+    return kept if isinstance(kept, dict) else {}
 
 
 @functools.lru_cache(maxsize=256)
@@ -310,9 +322,12 @@ def table_map(source: str, text: str, data: dict[str, Any]) -> dict[str, dict[st
     return tables
 
 
-def line_of(text: str, needle: str) -> int:
-    """1-based line of the first occurrence of needle in a rule file (1 when absent)."""
-    at = text.find(needle)
+def line_of(text: str, needle: str, start: int = 0) -> int:
+    """1-based line of the first occurrence of needle in a rule file after `start`, else from its
+    beginning (1 when absent)."""
+    at = text.find(needle, start)
+    if at < 0 and start:
+        at = text.find(needle)
     return line_at(text, at) if at >= 0 else 1
 
 
@@ -370,7 +385,8 @@ def trie_pattern(node: dict[str, Any]) -> str:
 
 def compile_rule(book: Rulebook, rule: dict[str, Any], source: str, text: str, data: dict[str, Any]) -> Rule:
     rid = rule["id"]
-    line = line_of(text, f'"{rid}"')
+    at = max(text.find(f'"{rid}"'), 0)
+    line = line_at(text, at)
     where = f"{source}:{line}: rule '{rid}'"
     check_keys(source, text, rule, RULE_KEYS, f"rule '{rid}'")
     check_rule_shapes(where, rule)
@@ -399,8 +415,8 @@ def compile_rule(book: Rulebook, rule: dict[str, Any], source: str, text: str, d
         id=rid, family=data["family"], kind=kind, name=str(rule.get("name", rid)),
         description=str(rule.get("description", "")), pattern=rule["pattern"], compiled=compiled,
         anchors=anchors, priority=int(rule.get("priority", data.get("priority", 0))),
-        constants=constants, lookup=tables, examples=examples(rule, "examples", where, text),
-        counter_examples=examples(rule, "counter_examples", where, text), source=source, line=line, bounded=bounded,
+        constants=constants, lookup=tables, examples=examples(rule, "examples", where, text, start=at),
+        counter_examples=examples(rule, "counter_examples", where, text, start=at), source=source, line=line, bounded=bounded,
         gate=None if bounded else book.store.gate(expanded, rule_flags(rule)),
     )
 
@@ -421,7 +437,9 @@ def lookups(mapping: Any, where: str, book: Rulebook) -> dict[str, tuple[str, ..
     return found
 
 
-def examples(rule: dict[str, Any], key: str, where: str, text: str, allowed: set[str] = EXAMPLE_KEYS) -> list[Example]:
+def examples(rule: dict[str, Any], key: str, where: str, text: str, allowed: set[str] = EXAMPLE_KEYS,
+             start: int = 0) -> list[Example]:
+    """The example groups of a rule or frame whose id stands at offset `start` of its file."""
     found = []
     for group in rule.get(key, []):
         if not isinstance(group, dict) or set(group) - allowed:
@@ -431,7 +449,7 @@ def examples(rule: dict[str, Any], key: str, where: str, text: str, allowed: set
             raise RuleError(f"{where}: each of '{key}' needs a non-empty list 'texts'")
         expected = {k: v for k, v in group.items() if k not in ("texts", "date", "note")}
         check_example_date(where, group.get("date"))
-        found.append(Example(tuple(texts), expected, group.get("date"), line_of(text, texts[0])))
+        found.append(Example(tuple(texts), expected, group.get("date"), line_of(text, texts[0], start)))
     return found
 
 
@@ -447,15 +465,17 @@ def composites(source: str, text: str, data: dict[str, Any]) -> dict[str, Compos
 
 def load_frame(book: Rulebook, spec: dict[str, Any], source: str, text: str) -> Frame:
     fid = spec["id"]
-    line = line_of(text, f'"{fid}"')
+    at = max(text.find(f'"{fid}"'), 0)
+    line = line_at(text, at)
     where = f"{source}:{line}: frame '{fid}'"
-    found = (examples(spec, "examples", where, text, FRAME_EXAMPLE_KEYS),
-             examples(spec, "counter_examples", where, text, FRAME_EXAMPLE_KEYS))
+    found = (examples(spec, "examples", where, text, FRAME_EXAMPLE_KEYS, at),
+             examples(spec, "counter_examples", where, text, FRAME_EXAMPLE_KEYS, at))
     users = isinstance(spec.get("pattern"), str) and is_users(book, from_builtin(source), spec["pattern"])
     return compile_frame(spec, lambda pattern, at: expand(book, pattern, at), where, source, line, found,
                          lambda expanded, at: compile_pattern(expanded, regex.IGNORECASE, users, at, store=book.store),
                          bounded=users, gate_literals=None if users else lambda bare: book.store.gate(bare, regex.IGNORECASE),
-                         slot_counts=None if users else lambda marked: book.store.derive("least", marked, least_slots))
+                         slot_counts=None if users else lambda marked: book.store.derive("least", marked, least_slots,
+                                                                                          spec["pattern"]))
 
 
 def compile_anchors(book: Rulebook) -> dict[str, Anchor]:

@@ -195,10 +195,14 @@ def check_unique(places: dict[str, tuple[str, int, bool]], rid: str, source: str
 
 def header_line(text: str, header: str, index: int) -> int:
     """1-based line of the index-th table header (`[[frames]]`) of a rule file."""
-    at = -1
-    for _ in range(index + 1):
-        at = text.find(header, at + 1)
-    return line_at(text, max(at, 0))
+    found = places(text, header)
+    return line_at(text, found[index] if index < len(found) else 0)
+
+
+@functools.lru_cache(maxsize=32)
+def places(text: str, header: str) -> tuple[int, ...]:
+    """The offsets of every occurrence of a table header in a rule file (asked once per table)."""
+    return tuple(match.start() for match in re.finditer(re.escape(header), text))
 
 
 def rule_line(text: str, rid: str, index: int) -> int:
