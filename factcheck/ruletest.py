@@ -66,8 +66,8 @@ def run_examples(book: Rulebook) -> tuple[int, list[Failure]]:
 
 
 def check_frame(book: Rulebook, frame: Frame, example: Example, text: str, counter: bool) -> list[Failure]:
-    """A frame example must yield a check from that frame with the stated verdict; a counter-example
-    no check of the frame's type at all (from any frame)."""
+    """A frame example must yield a check from that frame with the stated verdict, and a consistent
+    one no alarm of the frame's type (from any frame); a counter-example no check of the frame's type at all."""
     doc_date = dt.date.fromisoformat(example.date) if example.date else None
     doc = load_text("example", text, date=doc_date)
     claims, _ = extract(doc, book)
@@ -84,7 +84,12 @@ def check_frame(book: Rulebook, frame: Frame, example: Example, text: str, count
         return [Failure(frame.id, frame.source, example.line, text, f"the frame does not match; checks: {found or 'none'}")]
     if not any(c.verdict == want and c.start in mine for c in report.checks):
         return [Failure(frame.id, frame.source, example.line, text, f"expected a {want} {frame.type} check, found {found or 'none'}")]
+    if want == "consistent" and any(verdict in ALARMS for verdict, _ in found):
+        return [Failure(frame.id, frame.source, example.line, text, f"a consistent text, yet an alarm: {found}")]
     return []
+
+
+ALARMS = ("inconsistent", "approximate")
 
 
 def claims_of(book: Rulebook, text: str, date: str | None) -> list[Claim]:

@@ -57,6 +57,9 @@ def test_the_checks_can_fail():
     assert check_frame(BOOK, part, example, example.texts[0], counter=True)
     other = next(f for f in BOOK.frames if f.id == "sum.plus-equals")
     assert "does not match" in check_frame(BOOK, other, example, example.texts[0], counter=False)[0].problem
+    both = Example(("Of the 40 trains, 9 were late, and 52 were cancelled.",), {"verdict": "consistent"}, None, 1)
+    each = next(f for f in BOOK.frames if f.id == "part.of-the-each")  # 9 of 40 fits, 52 of 40 does not
+    assert "yet an alarm" in check_frame(BOOK, each, both, both.texts[0], counter=False)[0].problem
 
 
 def test_run_examples_runs_every_text_the_cases_above_run():

@@ -18,6 +18,7 @@ from factcheck.relations.budgets import FrameBudgets
 from factcheck.relations.frames import SCOPES, Frame
 from factcheck.relations.identity import Sentences, content_words, fill_by_noun, resolve_measure, tie_anniversaries
 from factcheck.relations.link import Link
+from factcheck.relations.retraction import retracted
 from factcheck.relations.screen import FrameScreen
 from factcheck.relations.slots import SENTENCE_BREAK, Window, claim_tags, run_window, sentence_window, tags, words_of
 from factcheck.extract.rulebook import Rulebook
@@ -34,9 +35,13 @@ SPAN_START = regex.compile(r"\b(?:since|from)\s+(?:(?:early|late|mid)[- ])?$", r
 
 
 def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: list[str] | None = None) -> list[Link]:
-    """Every relation instance the frames find, in text order of their triggers; matching that runs out
-    of time (see `budgets`) leaves a line in `warnings`."""
+    """Every relation instance the frames find, in text order of their triggers, among the figures no
+    speaker took back (see `retraction`); matching that runs out of time (see `budgets`) leaves a line
+    in `warnings`."""
     budgets = FrameBudgets(doc, [] if warnings is None else warnings)
+    taken_back = retracted(doc, claims, book)
+    claims = [c for c in claims if c.id not in taken_back]
+    skips = dict(taken_back.values())
     by_sentence: dict[int, list[Claim]] = {}
     for claim in claims:
         by_sentence.setdefault(claim.sentence_index, []).append(claim)
@@ -47,11 +52,11 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
              if (frames := [f for f in book.frames if f.scope == scope])]
     found: list[tuple[int, Link]] = []
     for index in sorted(by_sentence):
-        window = sentence_window(doc, index, by_sentence[index], book)
+        window = sentence_window(doc, index, by_sentence[index], book, skips)
         budgets.open_window()
         found.extend(match_window(sentence_frames, window, book, by_sentence, levels, budgets))
         for size, frames in wider:
-            run = run_window(doc, index, by_sentence, book, size)
+            run = run_window(doc, index, by_sentence, book, size, skips)
             if run is not None:
                 budgets.open_window()
                 found.extend(match_window(frames, run, book, by_sentence, levels, budgets))

@@ -139,28 +139,44 @@ def plain(text: str) -> str:
 
 
 def sentence_slots(doc: Document, index: int, claims: list[Claim], book: Rulebook,
-                   first: int = 0) -> tuple[str, list[Claim]]:
+                   first: int = 0, skips: Skips | None = None) -> tuple[str, list[Claim]]:
     """The slot text of one sentence; token numbers start at `first`."""
     sentence = doc.sentences[index]
     parts, used, at = [], [], sentence.start
     for claim in claims:
         if claim.start < at:
             continue  # a claim that starts inside another is not a slot of its own
-        parts.append(plain(doc.scan_text[at:claim.start]))
+        parts.append(words_between(doc, at, claim.start, skips))
         parts.append(token(claim, first + len(used), book))
         used.append(claim)
         at = max(claim.end, at)
-    parts.append(plain(doc.scan_text[at:max(at, sentence.end)]))
+    parts.append(words_between(doc, at, max(at, sentence.end), skips))
     return "".join(parts).strip(), used
 
 
-def sentence_window(doc: Document, index: int, claims: list[Claim], book: Rulebook) -> Window:
-    text, used = sentence_slots(doc, index, claims, book)
+Skips = dict[int, int]  # stretches of the text a window leaves out: start -> end (a figure taken back, see `retraction`)
+
+
+def words_between(doc: Document, start: int, end: int, skips: Skips | None) -> str:
+    """The words of the text from `start` to `end`, without the stretches of `skips` that begin there."""
+    if not skips:
+        return plain(doc.scan_text[start:end])
+    pieces, at = [], start
+    for cut, resume in sorted(skips.items()):
+        if at <= cut < end:
+            pieces.append(doc.scan_text[at:cut])
+            at = min(max(resume, at), end)
+    pieces.append(doc.scan_text[at:end])
+    return plain("".join(pieces))
+
+
+def sentence_window(doc: Document, index: int, claims: list[Claim], book: Rulebook, skips: Skips | None = None) -> Window:
+    text, used = sentence_slots(doc, index, claims, book, skips=skips)
     return Window(text, tuple(used), (index,), tags_of(tuple(used), book))
 
 
 def run_window(doc: Document, index: int, by_sentence: dict[int, list[Claim]], book: Rulebook,
-               size: int) -> Window | None:
+               size: int, skips: Skips | None = None) -> Window | None:
     """The `size` sentences that end with `index`, when all are of one paragraph and each holds claims
     (every frame of a pair or a triple binds a figure in each), joined by sentence breaks."""
     first = index - size + 1
@@ -171,7 +187,7 @@ def run_window(doc: Document, index: int, by_sentence: dict[int, list[Claim]], b
     texts: list[str] = []
     claims: list[Claim] = []
     for i in range(first, index + 1):
-        text, used = sentence_slots(doc, i, by_sentence[i], book, len(claims))
+        text, used = sentence_slots(doc, i, by_sentence[i], book, len(claims), skips)
         texts.append(text)
         claims.extend(used)
     return Window(f" {SENTENCE_BREAK} ".join(texts), tuple(claims), tuple(range(first, index + 1)),

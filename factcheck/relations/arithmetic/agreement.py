@@ -18,6 +18,7 @@ count (see `evidenced`).
 
 from __future__ import annotations
 
+from decimal import Decimal
 from itertools import product
 from typing import Callable, Iterator
 
@@ -89,7 +90,16 @@ def evidenced(filled: Link, outcomes: list[Outcome]) -> bool:
 
 def telling(filled: Link) -> bool:
     """Whether the figures of the filled link carry TELLING significant digits between them."""
-    return sum(significant_digits(c.text) for c in filled_claims(filled)) >= TELLING
+    return sum(claim_digits(c) for c in filled_claims(filled)) >= TELLING
+
+
+def claim_digits(claim: Claim) -> int:
+    """The significant digits of a claim: of its numeral, or for number words of its value
+    ("sixty-four billion" 2, "three hundred and twelve" 3)."""
+    numeral = numeral_in(claim.text)
+    if numeral is not None and not any(ch.isdigit() for ch in numeral) and isinstance(claim.value, (int, float)):
+        return len(Decimal(repr(float(claim.value))).normalize().as_tuple().digits)
+    return significant_digits(claim.text)
 
 
 def filled_claims(link: Link) -> list[Claim]:
