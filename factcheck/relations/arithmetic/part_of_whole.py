@@ -77,9 +77,11 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     `mode = "including"` ("1,752 deaths, including 561 pedestrians") the parts may name other things."""
     whole = link.one("whole")
     parts = tuple(in_measure_of(p, whole) for p in link.role("part")) if whole is not None else ()
+    mode = link.meta.get("mode")
+    if whole is not None and mode in ("each", "including"):  # each part stands alone: one of another measure is no part
+        parts = tuple(p for p in parts if alike((whole, p)))
     if not parts or whole is None or not alike((whole, *parts)) or not isinstance(whole.value, (int, float)):
         return []
-    mode = link.meta.get("mode")
     if mode == "each":
         return [o for part in parts for o in within(whole, (part,), options)]
     if mode == "including":

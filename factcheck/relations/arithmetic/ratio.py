@@ -46,7 +46,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
                         (factor, *refs), facts, options)]
     stated = in_unit(interval(subject, options), subject.unit, unit)
     verdict = compare(expected, stated, options)
-    said = (f"{subject.text} is {factor.text} {sum_words(refs)}" if factor.kind == "ratio"
+    said = (f"{subject.text} to {sum_words(refs)} is {factor.text}" if link.meta.get("mode") == "larger"
+            else f"{subject.text} is {factor.text} {sum_words(refs)}" if factor.kind == "ratio"
             else f"{subject.text} is {factor_words(factor, per)} of {sum_words(refs)}" if per is not None
             else f"{subject.text} is {factor.text} for each of {sum_words(refs)}")
     return [Outcome(verdict, expected, stated, unit, f"{words}; stated {subject.text}", f"{said}: {verdict}",
