@@ -341,3 +341,17 @@ def test_parts_a_whole_includes_may_name_other_things_but_then_never_alarm():
                          [], CheckOptions()) == []
     assert part_of_whole(Link("part_of_whole", "t", pedestrians, {"whole": (deaths,), "part": (pedestrians,)}),
                          [], CheckOptions()) == []  # "X of the Y" needs one noun
+
+
+@pytest.mark.parametrize("rate_text, value, qualifier, verdict", [
+    ("9%", 9, None, "consistent"),  # the levels give −8.57%, which is 9% to the stated digit
+    ("10%", 10, None, "approximate"),  # −8.57% does not round to 10%: a fit only within the levels' rounding
+    ("about 9%", 9, "approximately", "approximate"),  # a hedged rate is left to the hedge's own allowance (honour_hedge)
+])
+def test_a_rate_the_levels_round_to_is_consistent(rate_text, value, qualifier, verdict):
+    text = f"The budget is £3.2 billion, a cut of {rate_text} from £3.5 billion."
+    new, rate, old = claims_in(text, [Fig("£3.2 billion", "money", 3.2e9, "GBP"), Fig(rate_text, "percent", value, "percent", qualifier=qualifier),
+                                      Fig("£3.5 billion", "money", 3.5e9, "GBP")])
+    roles = {"rate": (rate,), "old": (old,), "new": (new,)}
+    (outcome,) = change_check(Link("percent_change", "t", rate, roles, {"direction": -1}), [], CheckOptions())
+    assert outcome.verdict == verdict

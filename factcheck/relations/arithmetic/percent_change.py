@@ -89,7 +89,7 @@ def rate_outcome(rate: Claim, sign: int, old: Claim | None, new: Claim | None, d
     if old is not None and new is not None:
         a, b = interval(old, options), interval(new, options)
         expected = points_change(a, b) if points else percent_change(a, b)
-        verdict = compare(expected, stated, options)
+        verdict = rounds_to(expected, stated, compare(expected, stated, options), rate)
         as_points = points_change(a, b)
         if not points and verdict != "consistent" and rates(old, new) and compare(as_points, stated, options) == "consistent":
             points, expected, verdict = True, as_points, "consistent"  # "cut by half a percent, from 5.25 to 4.75"
@@ -103,7 +103,7 @@ def rate_outcome(rate: Claim, sign: int, old: Claim | None, new: Claim | None, d
         base = interval(old, options) if old is not None else interval(new, options) - step
         expected = (step / base).scale(100)
         start = old.text if old is not None else f"({new.text} − {delta.text})"
-        verdict = compare(expected, stated, options)
+        verdict = rounds_to(expected, stated, compare(expected, stated, options), rate)
         return Outcome(verdict, expected, stated, "percent",
                        f"{signed(delta, sign)} ÷ {start} = {figure(expected.value, 'percent')}; stated {signed(rate, sign)}",
                        f"{signed(delta, sign)} as {signed(rate, sign)}: {verdict}", (rate, delta, old or new))
@@ -116,6 +116,14 @@ def rate_outcome(rate: Claim, sign: int, old: Claim | None, new: Claim | None, d
     return Outcome("unverifiable", other, None, known.unit,
                    f"{known.text} with {signed(rate, sign)} puts the {role} level at {figure(other.value, known.unit)}",
                    f"{signed(rate, sign)} implies a {role} level of {figure(other.value, known.unit)}", (rate, known))
+
+
+def rounds_to(expected: Interval, stated: Interval, verdict: str, rate: Claim) -> str:
+    """An approximate rate stated without a hedge is consistent where the rate the figures give rounds to
+    it ("a cut of 9%" for 3.5 → 3.2, −8.6%): a rate is told to a digit, and between small rates a relative
+    gap says little. (A hedged rate's wider reading has its own allowance, `honour_hedge`.)"""
+    exact = rate.qualifier is None
+    return "consistent" if verdict == "approximate" and exact and stated.contains(expected.value) else verdict
 
 
 def delta_outcome(delta: Claim, sign: int, old: Claim, new: Claim, options: CheckOptions) -> Outcome:
