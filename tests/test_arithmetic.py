@@ -355,3 +355,13 @@ def test_a_rate_the_levels_round_to_is_consistent(rate_text, value, qualifier, v
     roles = {"rate": (rate,), "old": (old,), "new": (new,)}
     (outcome,) = change_check(Link("percent_change", "t", rate, roles, {"direction": -1}), [], CheckOptions())
     assert outcome.verdict == verdict
+
+
+def test_a_rate_is_no_part_of_a_figure_with_no_period():
+    text = "47 bridges are deficient, including 9 that carry 20,000 vehicles a day."
+    whole, part, rate = claims_in(text, [Fig("47 bridges", "count", 47), Fig("9", "count", 9), Fig("20,000 vehicles a day", "count", 20000)])
+    rate.extra["per"] = "day"
+    listed = Link("part_of_whole", "t", part, {"whole": (whole,), "part": (part, rate)}, {"mode": "including"})
+    assert [o.claims for o in part_of_whole(listed, [], CheckOptions())] == [(part, whole)]
+    summed = Link("part_of_whole", "t", part, {"whole": (whole,), "part": (part, rate)})
+    assert part_of_whole(summed, [], CheckOptions()) == []

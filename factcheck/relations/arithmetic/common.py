@@ -99,10 +99,12 @@ def in_unit(found: Interval, source: str | None, target: str | None) -> Interval
 
 
 def alike(claims: tuple[Claim, ...]) -> bool:
-    """Figures that can be added or compared: one kind, and one unit or units pint converts."""
+    """Figures that can be added or compared: one kind, one unit or units pint converts, and no two
+    periods of a rate ("$1,000 a month" and "$1,150" are alike: a text often names the period once)."""
     first = claims[0]
     for other in claims[1:]:
-        if other.kind != first.kind:
+        if other.kind != first.kind or None not in (first.extra.get("per"), other.extra.get("per")) and (
+                first.extra.get("per") != other.extra.get("per")):
             return False
         if other.unit != first.unit and (first.kind not in ("distance", "quantity") or not first.unit
                                          or not other.unit or units.factor(other.unit, first.unit) is None):

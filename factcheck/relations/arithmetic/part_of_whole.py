@@ -78,9 +78,11 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     whole = link.one("whole")
     parts = tuple(in_measure_of(p, whole) for p in link.role("part")) if whole is not None else ()
     mode = link.meta.get("mode")
-    if whole is not None and mode in ("each", "including"):  # each part stands alone: one of another measure is no part
-        parts = tuple(p for p in parts if alike((whole, p)))
+    if whole is not None and mode in ("each", "including"):  # each part stands alone: one of another measure is no part,
+        parts = tuple(p for p in parts if alike((whole, p)) and not rate_of_stock(p, whole))  # nor a rate of a stock
     if not parts or whole is None or not alike((whole, *parts)) or not isinstance(whole.value, (int, float)):
+        return []
+    if any(rate_of_stock(p, whole) for p in parts):
         return []
     if mode == "each":
         return [o for part in parts for o in within(whole, (part,), options)]
@@ -88,6 +90,11 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
         return [o for part in parts for o in within(whole, (part,), options, nouns=False)
                 if o.verdict == "consistent" or not other_things(whole, part)]
     return within(whole, parts, options)
+
+
+def rate_of_stock(part: Claim, whole: Claim) -> bool:
+    """A rate against a figure with no period: "47 bridges, including 9 that carry 20,000 vehicles a day"."""
+    return bool(part.extra.get("per")) and not whole.extra.get("per")
 
 
 def other_things(whole: Claim, part: Claim) -> bool:
