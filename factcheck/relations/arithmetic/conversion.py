@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import regex
+
 from factcheck.facts import Fact
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome, compare, in_unit, interval
 from factcheck.intervals import Interval, IntervalError
+from factcheck.model import Claim
 from factcheck.relations.link import Link
 from factcheck.wording import figure
 
@@ -22,8 +25,37 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
         return []
     stated = interval(second, options)
     verdict = compare(expected, stated, options)
+    if verdict != "consistent" and first.unit in OFFSET_UNITS and second.unit in OFFSET_UNITS and difference_told(first, second):
+        expected, verdict = as_difference(first, second, stated, options) or (expected, verdict)
     return [Outcome(verdict, expected, stated, second.unit, f"{first.text} = {figure(expected.value, second.unit)}; "
                     f"stated {second.text}", f"conversion {first.text} → {second.text}: {verdict}", (first, second))]
+
+
+OFFSET_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit"})  # scales whose zero is not nothing
+DIFFERENCE_AFTER = regex.compile(r"[\s)\]]*(?:above|below|warmer|cooler|colder|hotter|higher|lower|more|less|over|under)\b",
+                                 regex.IGNORECASE)
+DIFFERENCE_BEFORE = regex.compile(r"\b(?:by|of|rise|rose|risen|increase|warming|warmed|anomaly|up|down|fell|fall|drop)\s+"
+                                  r"(?:(?:about|around|nearly|almost|some|roughly|more\s+than|over)\s+)?$", regex.IGNORECASE)
+
+
+def difference_told(first: Claim, second: Claim) -> bool:
+    """Whether the words around the pair make it a difference of temperature: "1.15°C (2.07°F) above the
+    average", "a rise of 2°C (3.6°F)"."""
+    at = first.sentence.find(first.text)
+    end = first.sentence.find(second.text, max(at, 0)) + len(second.text)
+    return at >= 0 and end >= len(second.text) and (
+        DIFFERENCE_AFTER.match(first.sentence, end) is not None or DIFFERENCE_BEFORE.search(first.sentence, 0, at) is not None)
+
+
+def as_difference(first: Claim, second: Claim, stated: Interval, options: CheckOptions) -> tuple[Interval, str] | None:
+    """The two temperatures read as a difference ("1.15°C (2.07°F) above the average": ×1.8, no offset), where
+    that reading fits; a temperature and a warming are written alike."""
+    try:
+        expected = in_unit(interval(first, options), f"delta_{first.unit}", f"delta_{second.unit}")
+    except IntervalError:
+        return None
+    verdict = compare(expected, stated, options)
+    return (expected, verdict) if verdict == "consistent" else None
 
 
 def _compound(first: object, second: object, one_unit: float) -> bool:
