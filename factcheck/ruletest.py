@@ -15,7 +15,7 @@ from typing import Any
 
 from factcheck.document import load_text
 from factcheck.extract.extractor import extract
-from factcheck.model import Claim
+from factcheck.model import SEVERITY_OF, SEVERITY_RANK, Claim
 from factcheck.pipeline import scan_document
 from factcheck.relations.matcher import find_links
 from factcheck.relations.frames import Frame
@@ -84,12 +84,9 @@ def check_frame(book: Rulebook, frame: Frame, example: Example, text: str, count
         return [Failure(frame.id, frame.source, example.line, text, f"the frame does not match; checks: {found or 'none'}")]
     if not any(c.verdict == want and c.start in mine for c in report.checks):
         return [Failure(frame.id, frame.source, example.line, text, f"expected a {want} {frame.type} check, found {found or 'none'}")]
-    if want == "consistent" and any(verdict in ALARMS for verdict, _ in found):
+    if want == "consistent" and any(SEVERITY_RANK[SEVERITY_OF[verdict]] >= SEVERITY_RANK["warning"] for verdict, _ in found):
         return [Failure(frame.id, frame.source, example.line, text, f"a consistent text, yet an alarm: {found}")]
     return []
-
-
-ALARMS = ("inconsistent", "approximate")
 
 
 def claims_of(book: Rulebook, text: str, date: str | None) -> list[Claim]:

@@ -234,6 +234,18 @@ pattern = '{money:parts} and {money:parts}, a total of {money:total}'
         common_and(directory)
 
 
+def test_a_frame_may_not_take_the_id_of_a_rule(tmp_path):
+    frame = """
+[[frames]]
+id = "test.same"
+type = "sum"
+pattern = '{money:parts} and {money:parts}, a total of {money:total}'
+"""
+    body = FAMILY + rule("test.same", r"(?P<amount>\d+) zorks") + frame
+    with pytest.raises(RuleError, match=r"user\.toml:\d+: frame id 'test\.same' is already used at .*user\.toml:\d+$"):
+        common_and(user_dir(tmp_path, body))
+
+
 def test_a_missing_rule_directory_is_a_rule_error(tmp_path):
     with pytest.raises(RuleError, match="not a directory"):
         load_rulebook([tmp_path / "absent"])

@@ -192,8 +192,7 @@ def build(files: list[tuple[str, dict[str, Any], str]], store: Store | None = No
     book.expansions.update(kept_expansions(book.store))
     pending: dict[str, tuple[dict[str, Any], str, str, dict[str, Any]]] = {}
     pending_frames: dict[str, tuple[dict[str, Any], str, str]] = {}
-    places: dict[str, tuple[str, int, bool]] = {}
-    frame_places: dict[str, tuple[str, int, bool]] = {}
+    places: dict[str, tuple[str, int, bool, str]] = {}  # every rule and frame id: one name, one meaning
     for source, data, text in files:
         builtin = from_builtin(source)
         check_keys(source, text, data, FILE_KEYS, "rule file")
@@ -218,7 +217,7 @@ def build(files: list[tuple[str, dict[str, Any], str]], store: Store | None = No
         for index, frame in enumerate(data.get("frames", [])):
             if not isinstance(frame, dict) or not isinstance(frame.get("id"), str):
                 raise RuleError(f"{source}:{line_of(text, '[[frames]]')}: every frame needs a string 'id'")
-            check_unique(frame_places, frame["id"], source, header_line(text, "[[frames]]", index), builtin, "frame")
+            check_unique(places, frame["id"], source, header_line(text, "[[frames]]", index), builtin, "frame")
             pending_frames[frame["id"]] = (frame, source, text)
         book.composites.update(composites(source, text, data))
         book.sources.append(source)

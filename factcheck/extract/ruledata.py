@@ -184,13 +184,14 @@ def check_example_date(where: str, date: Any) -> None:
     raise RuleError(f"{where}: an example's date must be \"YYYY-MM-DD\", not {date!r}")
 
 
-def check_unique(places: dict[str, tuple[str, int, bool]], rid: str, source: str, line: int, builtin: bool,
+def check_unique(places: dict[str, tuple[str, int, bool, str]], rid: str, source: str, line: int, builtin: bool,
                  what: str = "rule") -> None:
-    """A user rule (or frame) may replace a built-in one of the same id; any other repeated id is an error."""
+    """A user rule (or frame) may replace a built-in one of the same id; any other repeated id, also a
+    rule's id given to a frame (`rules list`, `explain` and the reports name both by id), is an error."""
     earlier = places.get(rid)
-    if earlier is not None and not (earlier[2] and not builtin):
+    if earlier is not None and not (earlier[2] and not builtin and earlier[3] == what):
         raise RuleError(f"{source}:{line}: {what} id '{rid}' is already used at {earlier[0]}:{earlier[1]}")
-    places[rid] = (source, line, builtin)
+    places[rid] = (source, line, builtin, what)
 
 
 def header_line(text: str, header: str, index: int) -> int:

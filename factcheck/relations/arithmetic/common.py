@@ -103,13 +103,18 @@ def alike(claims: tuple[Claim, ...]) -> bool:
     periods of a rate ("$1,000 a month" and "$1,150" are alike: a text often names the period once)."""
     first = claims[0]
     for other in claims[1:]:
-        if other.kind != first.kind or None not in (first.extra.get("per"), other.extra.get("per")) and (
-                first.extra.get("per") != other.extra.get("per")):
+        if other.kind != first.kind or periods_differ(first, other):
             return False
         if other.unit != first.unit and (first.kind not in ("distance", "quantity") or not first.unit
                                          or not other.unit or units.factor(other.unit, first.unit) is None):
             return False
     return True
+
+
+def periods_differ(one: Claim, other: Claim) -> bool:
+    """Two rates of different periods ("a day", "a year"); a figure with no period is no rate of another."""
+    periods = (one.extra.get("per"), other.extra.get("per"))
+    return None not in periods and periods[0] != periods[1]
 
 
 def counted(claim: Claim) -> str | None:

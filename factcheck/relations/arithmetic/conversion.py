@@ -25,7 +25,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
         return []
     stated = interval(second, options)
     verdict = compare(expected, stated, options)
-    if verdict != "consistent" and first.unit in OFFSET_UNITS and second.unit in OFFSET_UNITS and difference_told(first, second):
+    if verdict != "consistent" and {first.unit, second.unit} <= OFFSET_UNITS and difference_told(first, second):
         expected, verdict = as_difference(first, second, stated, options) or (expected, verdict)
     return [Outcome(verdict, expected, stated, second.unit, f"{first.text} = {figure(expected.value, second.unit)}; "
                     f"stated {second.text}", f"conversion {first.text} → {second.text}: {verdict}", (first, second))]
@@ -43,8 +43,9 @@ def difference_told(first: Claim, second: Claim) -> bool:
     average", "a rise of 2°C (3.6°F)"."""
     at = first.sentence.find(first.text)
     end = first.sentence.find(second.text, max(at, 0)) + len(second.text)
-    return at >= 0 and end >= len(second.text) and (
-        DIFFERENCE_AFTER.match(first.sentence, end) is not None or DIFFERENCE_BEFORE.search(first.sentence, 0, at) is not None)
+    if at < 0 or end < len(second.text):
+        return False
+    return DIFFERENCE_AFTER.match(first.sentence, end) is not None or DIFFERENCE_BEFORE.search(first.sentence, 0, at) is not None
 
 
 def as_difference(first: Claim, second: Claim, stated: Interval, options: CheckOptions) -> tuple[Interval, str] | None:

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from factcheck.facts import Fact
-from factcheck.intervals import INF, Interval
+from factcheck.intervals import INF, Interval, numeral_in
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, counted, interval, sum_words, total
 from factcheck.relations.link import Link
@@ -17,7 +17,6 @@ NONNEGATIVE = Interval(0.0, INF, 0.0)
 MEASURED = frozenset({"money", "distance", "quantity"})
 COMPARABLE = 0.01  # a bare number below this share of a measured whole is not of its measure
 BARE_SMALL = re.compile(r"\d{1,3}(?:\.\d+)?")  # "9", "2.5": no scale word, no noun, below a thousand
-LEADING_NUMERAL = re.compile(r"[^\d\s]{0,3}\s?(\d[\d,]*(?:\.\d+)?)\s?[^\W\d]")
 SCALES = (1e3, 1e6, 1e9, 1e12)
 
 
@@ -61,10 +60,10 @@ def in_scale_of(bare: Claim, other: Claim) -> Claim:
 
 def stated_scale(claim: Claim) -> float | None:
     """The power of a thousand a scale word gives the figure ("11 million people": 10⁶), if any."""
-    found = LEADING_NUMERAL.match(claim.text)
-    if found is None or not isinstance(claim.value, (int, float)) or claim.low is not None:
+    numeral = numeral_in(claim.text) or ""
+    if not numeral[:1].isdigit() or not isinstance(claim.value, (int, float)) or claim.low is not None:
         return None
-    written = float(found.group(1).replace(",", ""))
+    written = float(numeral.replace(",", ""))
     for scale in SCALES:
         if written and math.isclose(claim.value, written * scale, rel_tol=1e-9):
             return scale
@@ -80,9 +79,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     mode = link.meta.get("mode")
     if whole is not None and mode in ("each", "including"):  # each part stands alone: one of another measure is no part,
         parts = tuple(p for p in parts if alike((whole, p)) and not rate_of_stock(p, whole))  # nor a rate of a stock
-    if not parts or whole is None or not alike((whole, *parts)) or not isinstance(whole.value, (int, float)):
-        return []
-    if any(rate_of_stock(p, whole) for p in parts):
+    if (not parts or whole is None or not alike((whole, *parts)) or not isinstance(whole.value, (int, float))
+            or any(rate_of_stock(p, whole) for p in parts)):
         return []
     if mode == "each":
         return [o for part in parts for o in within(whole, (part,), options)]

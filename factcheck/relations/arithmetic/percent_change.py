@@ -90,9 +90,10 @@ def rate_outcome(rate: Claim, sign: int, old: Claim | None, new: Claim | None, d
         a, b = interval(old, options), interval(new, options)
         expected = points_change(a, b) if points else percent_change(a, b)
         verdict = rounds_to(expected, stated, compare(expected, stated, options), rate)
-        as_points = points_change(a, b)
-        if not points and verdict != "consistent" and rates(old, new) and compare(as_points, stated, options) == "consistent":
-            points, expected, verdict = True, as_points, "consistent"  # "cut by half a percent, from 5.25 to 4.75"
+        if not points and verdict != "consistent" and rates(old, new):
+            as_points = points_change(a, b)  # "cut by half a percent, from 5.25 to 4.75"
+            if compare(as_points, stated, options) == "consistent":
+                points, expected, verdict = True, as_points, "consistent"
         words = (f"{new.text} − {old.text} = {figure(expected.value, 'percentage_point')}" if points else
                  f"({new.text} − {old.text}) ÷ {old.text} = {figure(expected.value, 'percent')}")
         return Outcome(verdict, expected, stated, "percentage_point" if points else rate.unit,
