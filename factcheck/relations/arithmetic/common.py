@@ -98,6 +98,11 @@ def in_unit(found: Interval, source: str | None, target: str | None) -> Interval
     return Interval(min(ends[0], ends[2]), max(ends[0], ends[2]), ends[1])
 
 
+def named_once(one: str | None, other: str | None) -> bool:
+    """Two units a text uses for one: having said "14,700 nautical miles", it says "223 miles a day"."""
+    return {one, other} == {"mile", "nautical_mile"}
+
+
 def alike(claims: tuple[Claim, ...]) -> bool:
     """Figures that can be added or compared: one kind, one unit or units pint converts, and no two
     periods of a rate ("$1,000 a month" and "$1,150" are alike: a text often names the period once)."""

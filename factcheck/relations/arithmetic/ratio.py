@@ -13,7 +13,8 @@ from factcheck.facts import Fact
 from factcheck.intervals import Interval
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import (
-    CheckOptions, Outcome, alike, compare, implied, in_unit, interval, sum_words, total,
+    CheckOptions, Outcome, alike, compare, counted, implied, in_unit, interval, named_once, singular, sum_words,
+    total,
 )
 from factcheck.relations.arithmetic.part_of_whole import in_one_measure
 from factcheck.relations.link import Link
@@ -27,12 +28,14 @@ def implied_subject(reference: Interval, factor: Interval) -> Interval:
 
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
     factor, subject, refs = link.one("factor"), link.one("subject"), link.role("reference")
+    if not each_fits(link.meta.get("each"), refs):
+        return []
     if link.meta.get("mode") == "larger" and subject is not None and len(refs) == 1:
         subject, refs = larger_first(subject, refs[0])
     if factor is not None and subject is not None and len(refs) == 1 and (
             factor.extra.get("per") or (factor.kind == subject.kind != refs[0].kind)):
         return per_unit(factor, subject, refs[0], options)
-    if subject is not None and len(refs) == 1:
+    if subject is not None and len(refs) == 1 and not link.meta.get("each"):  # an average's count is its own measure
         subject, reference = in_one_measure(subject, refs[0])
         refs = (reference,)
     if factor is None or not refs or not alike(refs) or (subject is not None and not alike((subject, *refs))):
@@ -52,6 +55,16 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
             else f"{subject.text} is {factor.text} for each of {sum_words(refs)}")
     return [Outcome(verdict, expected, stated, unit, f"{words}; stated {subject.text}", f"{said}: {verdict}",
                     (factor, *((per,) if per is not None else ()), *refs, subject))]
+
+
+def each_fits(each: str | None, refs: tuple[Claim, ...]) -> bool:
+    """The noun of "an average of 17,939 a match" is what the number counts, where it names a plural noun:
+    "$412 per resident" is no average over "305 officers". A singular word after a count of many only
+    qualifies the noun the claim left out ("23 home matches" is claimed as "23 home")."""
+    named = counted(refs[0]) if each and len(refs) == 1 else None
+    if named is None or not refs[0].text.lower().endswith(("s", "people", "men", "children")):
+        return True
+    return named == singular(each.lower())
 
 
 def larger_first(one: Claim, other: Claim) -> tuple[Claim, tuple[Claim]]:
@@ -87,7 +100,7 @@ def per_unit(rate: Claim, amount: Claim, span: Claim, options: CheckOptions) -> 
     scale = span_in(span, str(per) if per else None)
     if scale is None or amount.kind != rate.kind or (rate.unit != amount.unit and not (rate.unit and amount.unit)):
         return []
-    unit = rate.unit
+    unit = amount.unit if named_once(rate.unit, amount.unit) else rate.unit
     expected = interval(rate, options) * interval(span, options).scale(scale)
     stated = in_unit(interval(amount, options), amount.unit, unit)
     verdict = compare(expected, stated, options)
