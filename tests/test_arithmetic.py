@@ -365,3 +365,40 @@ def test_a_rate_is_no_part_of_a_figure_with_no_period():
     assert [o.claims for o in part_of_whole(listed, [], CheckOptions())] == [(part, whole)]
     summed = Link("part_of_whole", "t", part, {"whole": (whole,), "part": (part, rate)})
     assert part_of_whole(summed, [], CheckOptions()) == []
+
+
+def average_check(text: str, figures: list[Fig], each: str) -> list:
+    total, count, average = claims_in(text, figures)
+    link = Link("ratio", "t", average, {"factor": (average,), "subject": (total,), "reference": (count,)}, {"each": each})
+    return [o.verdict for o in ratio(link, [], CheckOptions())]
+
+
+def test_an_average_a_thing_is_checked_only_over_a_count_of_that_thing():
+    text = "Attendance was 412,600 for 23 matches, an average of 17,939 a match."
+    figures = [Fig("412,600", "count", 412600), Fig("23 matches", "count", 23), Fig("17,939", "count", 17939)]
+    assert average_check(text, figures, "match") == ["consistent"]
+    assert average_check(text.replace("17,939", "21,939"), [*figures[:2], Fig("21,939", "count", 21939)], "match") == ["inconsistent"]
+    assert average_check(text, figures, "resident") == []  # "per resident" is no average over matches
+    home = "Attendance was 412,600 for 23 home matches, an average of 17,939 a match."
+    assert average_check(home, [figures[0], Fig("23 home", "count", 23), figures[2]], "match") == ["consistent"]
+
+
+def test_an_average_s_count_keeps_its_own_measure():
+    text = "The league drew 6.1 million spectators across 306 matches, an average of 19,935 a match."
+    figures = [Fig("6.1 million spectators", "count", 6.1e6), Fig("306", "count", 306), Fig("19,935", "count", 19935)]
+    assert average_check(text, figures, "match") == ["consistent"]  # 306 is no "306 million"
+
+
+def test_a_text_that_names_nautical_miles_once_says_miles_after():
+    text = "She steamed 14,700 nautical miles in 66 days, an average of 223 miles a day."
+    figures = [Fig("14,700 nautical miles", "distance", 14700, "nautical_mile"), Fig("66 days", "quantity", 66, "day"),
+               Fig("223 miles a day", "distance", 223, "mile")]
+    assert rate_check(text, figures, "day") == ["consistent"]
+    statute = [Fig("14,700 miles", "distance", 14700, "mile"), figures[1], Fig("263 kilometres a day", "distance", 263, "kilometer")]
+    assert rate_check("She steamed 14,700 miles in 66 days, an average of 263 kilometres a day.", statute, "day") == ["inconsistent"]
+
+
+def test_a_bare_count_far_larger_than_a_measured_whole_is_not_of_its_measure():
+    text = "Earnings rose to $34.10. Auto workers accounted for 30,000 of the gain."
+    whole, part = claims_in(text, [Fig("$34.10", "money", 34.10, "USD"), Fig("30,000", "count", 30000)])
+    assert part_of_whole(Link("part_of_whole", "t", part, {"whole": (whole,), "part": (part,)}), [], CheckOptions()) == []

@@ -131,7 +131,12 @@ def counted(claim: Claim) -> str | None:
 
 
 def singular(noun: str) -> str:
-    """A counted noun without its plural s: "pupils" and "pupil" name the same thing."""
+    """A counted noun without its plural ending: "pupils" and "pupil", "matches" and "match",
+    "families" and "family" name the same thing."""
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith(("ches", "shes", "xes", "sses", "zzes")):
+        return noun[:-2]
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
