@@ -136,8 +136,10 @@ def dated_apart(link: Link, doc: Document, by_sentence: dict[int, list[Claim]]) 
 
 
 def alone(claim: Claim, by_sentence: dict[int, list[Claim]]) -> bool:
-    """Whether no other claim of the claim's sentence has its kind and unit."""
+    """Whether no other claim of the claim's sentence has its kind and unit. A bound after the claim
+    ("… now, and most of the new people are under thirty") names a limit, not another level the words could mean."""
     return not any(c is not claim and c.kind == claim.kind and c.unit == claim.unit
+                   and not (c.qualifier == "at_most" and c.start > claim.end)
                    for c in by_sentence.get(claim.sentence_index, ()))
 
 
