@@ -17,7 +17,7 @@ from factcheck.relations.arithmetic.percent_change import (
 )
 from factcheck.relations.arithmetic.ratio import evaluate as ratio, implied_subject
 from factcheck.relations.arithmetic.share import part_from_share, share_of
-from factcheck.relations.arithmetic.sums import sum_of
+from factcheck.relations.arithmetic.sums import evaluate as sum_check, sum_of
 
 POSITIVE = st.floats(1e-3, 1e9, allow_nan=False, allow_infinity=False, allow_subnormal=False)
 PERCENT = st.floats(-99, 1e4, allow_nan=False, allow_infinity=False, allow_subnormal=False)
@@ -402,3 +402,15 @@ def test_a_bare_count_far_larger_than_a_measured_whole_is_not_of_its_measure():
     text = "Earnings rose to $34.10. Auto workers accounted for 30,000 of the gain."
     whole, part = claims_in(text, [Fig("$34.10", "money", 34.10, "USD"), Fig("30,000", "count", 30000)])
     assert part_of_whole(Link("part_of_whole", "t", part, {"whole": (whole,), "part": (part,)}), [], CheckOptions()) == []
+
+
+def test_parts_a_hundred_times_their_total_are_no_parts_of_it():
+    text = "Earnings were $10.7 billion, and a final dividend of $1.45 brings the payout to $2.60."
+    earnings, final, payout = claims_in(text, [Fig("$10.7 billion", "money", 10.7e9, "USD"), Fig("$1.45", "money", 1.45, "USD"),
+                                               Fig("$2.60", "money", 2.6, "USD")])
+    link = Link("sum", "t", payout, {"parts": (earnings, final), "total": (payout,)}, {"mode": "exact"})
+    assert sum_check(link, [], CheckOptions()) == []
+    near = claims_in("Parts of $1.45 and $2.10 make $4.60.", [Fig("$1.45", "money", 1.45, "USD"), Fig("$2.10", "money", 2.1, "USD"),
+                                                              Fig("$4.60", "money", 4.6, "USD")])
+    (outcome,) = sum_check(Link("sum", "t", near[2], {"parts": near[:2], "total": (near[2],)}, {"mode": "exact"}), [], CheckOptions())
+    assert outcome.verdict == "inconsistent"

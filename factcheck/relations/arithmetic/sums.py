@@ -23,6 +23,16 @@ def sum_of(parts: list[Interval]) -> Interval:
     return found
 
 
+OUT_OF_SCALE = 100  # parts that add up to a hundred times their total, or a hundredth of it, are no parts of it
+
+
+def out_of_scale(parts: Interval, whole: Interval) -> bool:
+    """Parts and a total of other orders of magnitude: "a dividend of $1.45 …, earnings of $10.7 billion
+    … bringing the payout to $2.60" links figures of other things, and a slip of the pen is no 100-fold."""
+    low, high = sorted((abs(parts.value), abs(whole.value)))
+    return low > 0 and high / low > OUT_OF_SCALE
+
+
 def counting_alike(parts: tuple[Claim, ...], whole: Claim) -> tuple[Claim, ...]:
     """The parts that count what the total counts, where two or more do ("905 officers and 30,578
     regulars, and 594 officers …, an aggregate of 1,499 officers"); else all of them."""
@@ -43,6 +53,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     unit = stated_total.unit
     expected = total(parts, options, unit)
     stated = interval(stated_total, options)
+    if out_of_scale(expected, stated):
+        return []
     words = f"{' + '.join(c.text for c in parts)} = {figure(expected.value, unit)}"
     if link.meta.get("mode") == "at_most":
         fits, _ = part_within_whole(expected, stated)
