@@ -38,6 +38,8 @@ QUOTIENT = regex.compile(r"\s(?:in|out\s+of|over)\s", regex.IGNORECASE)
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "quarter"})
 INFERRED = ("year_inferred", "month_inferred", "assumed", "year_unstated")
 
+FILLER_WORDS = 6  # at most this many words make a sentence with no figure a filler between two that have them
+
 
 @dataclass(frozen=True, slots=True)
 class Window:
@@ -179,16 +181,37 @@ def run_window(doc: Document, index: int, by_sentence: dict[int, list[Claim]], b
                size: int, skips: Skips | None = None) -> Window | None:
     """The `size` sentences that end with `index`, when all are of one paragraph and each holds claims
     (every frame of a pair or a triple binds a figure in each), joined by sentence breaks."""
-    first = index - size + 1
-    if first < 0 or len({doc.sentences[i].paragraph for i in range(first, index + 1)}) > 1:
-        return None
-    if not all(by_sentence.get(i) for i in range(first, index + 1)):
+    picked = window_sentences(doc, index, by_sentence, size)
+    if picked is None:
         return None
     texts: list[str] = []
     claims: list[Claim] = []
-    for i in range(first, index + 1):
+    for i in picked:
         text, used = sentence_slots(doc, i, by_sentence[i], book, len(claims), skips)
         texts.append(text)
         claims.extend(used)
-    return Window(f" {SENTENCE_BREAK} ".join(texts), tuple(claims), tuple(range(first, index + 1)),
-                  tags_of(tuple(claims), book))
+    return Window(f" {SENTENCE_BREAK} ".join(texts), tuple(claims), picked, tags_of(tuple(claims), book))
+
+
+def window_sentences(doc: Document, index: int, by_sentence: dict[int, list[Claim]], size: int) -> tuple[int, ...] | None:
+    """The `size` sentences with claims that end with `index`, of one paragraph. A short sentence with no
+    figure between them is passed over, as speakers say "Think about that." between two figures."""
+    if not by_sentence.get(index):
+        return None
+    picked = [index]
+    at = index - 1
+    while len(picked) < size:
+        if at < 0 or doc.sentences[at].paragraph != doc.sentences[index].paragraph:
+            return None
+        if by_sentence.get(at):
+            picked.append(at)
+        elif not filler(doc, at):
+            return None
+        at -= 1
+    return tuple(reversed(picked))
+
+
+def filler(doc: Document, index: int) -> bool:
+    """A sentence of a few words and no figure: "Think about that.", "Let me be clear."."""
+    sentence = doc.sentences[index]
+    return len(doc.text[sentence.start:sentence.end].split()) <= FILLER_WORDS
