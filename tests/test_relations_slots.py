@@ -105,6 +105,16 @@ def test_a_triple_window_joins_three_sentences_of_one_paragraph_each_with_a_figu
     assert run_window(doc, 1, by_sentence, book, 3) is None
 
 
+def test_a_short_sentence_with_no_figure_between_two_with_figures_is_passed_over(book):
+    text = "There were 1.9 million. Think about that. Today it is 1.4 million."
+    doc, _, by_sentence = windows(book, text)
+    pair = run_window(doc, 2, by_sentence, book, 2)
+    assert pair.sentences == (0, 2) and readable(pair.text).count("|") == 1
+    longer = "There were 1.9 million. Then the whole department was reorganised by its new chief. Today it is 1.4 million."
+    doc, _, by_sentence = windows(book, longer)
+    assert run_window(doc, 2, by_sentence, book, 2) is None  # a sentence of its own matter breaks the run
+
+
 def test_the_words_of_slot_text_give_each_slot_its_claim_text_back(book):
     doc, _, by_sentence = windows(book, "The 200th anniversary of the first Presidency fell in 1989.")
     window = sentence_window(doc, 0, by_sentence[0], book)
