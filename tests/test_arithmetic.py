@@ -414,3 +414,11 @@ def test_parts_a_hundred_times_their_total_are_no_parts_of_it():
                                                               Fig("$4.60", "money", 4.6, "USD")])
     (outcome,) = sum_check(Link("sum", "t", near[2], {"parts": near[:2], "total": (near[2],)}, {"mode": "exact"}), [], CheckOptions())
     assert outcome.verdict == "inconsistent"
+
+
+def test_a_number_in_words_names_nothing_counted():
+    text = "It was £112 a month, and now they want a hundred and ninety. That's seventy per cent more."
+    old, new, rate = claims_in(text, [Fig("£112", "money", 112, "GBP"), Fig("a hundred and ninety", "count", 190),
+                                      Fig("seventy per cent", "percent", 70, "percent")])
+    link = Link("percent_change", "t", rate, {"rate": (rate,), "old": (old,), "new": (new,)}, {"direction": 1})
+    assert [o.verdict for o in change_check(link, [], CheckOptions())] == ["consistent"]  # 190 is read as £190

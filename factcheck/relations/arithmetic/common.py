@@ -24,6 +24,10 @@ HEDGED = APPROX_MIN_RELATIVE  # how far a hedged figure ("about", "nearly") may 
 COUNTED = regex.compile(r"\s(\p{L}+)$")
 SCALE_WORDS = frozenset({"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
                          "trillion", "trillions", "dozen", "dozens", "lakh", "lakhs", "crore", "crores"})
+# the last word of a number in words names nothing counted ("a hundred and ninety", "forty-five")
+NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+                          "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "half"}) | SCALE_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +129,7 @@ def periods_differ(one: Claim, other: Claim) -> bool:
 def counted(claim: Claim) -> str | None:
     """The noun a count names ("five leaders" -> "leader"), or None ("5.2 million", "40")."""
     found = COUNTED.search(claim.text) if claim.kind == "count" else None
-    if found is None or found.group(1).lower() in SCALE_WORDS:
+    if found is None or found.group(1).lower() in NUMBER_WORDS:
         return None
     return singular(found.group(1).lower())
 
