@@ -16,7 +16,7 @@ from factcheck.relations.arithmetic.percent_change import (
     evaluate as change, new_from_percent_change, old_from_percent_change, percent_change, points_change,
 )
 from factcheck.relations.arithmetic.ratio import evaluate as ratio, implied_subject
-from factcheck.relations.arithmetic.share import evaluate as share_check, part_from_share, share_of
+from factcheck.relations.arithmetic.share import part_from_share, share_of
 from factcheck.relations.arithmetic.sums import evaluate as sum_check, sum_of
 
 POSITIVE = st.floats(1e-3, 1e9, allow_nan=False, allow_infinity=False, allow_subnormal=False)
@@ -423,10 +423,3 @@ def test_a_number_in_words_names_nothing_counted():
     link = Link("percent_change", "t", rate, {"rate": (rate,), "old": (old,), "new": (new,)}, {"direction": 1})
     assert [o.verdict for o in change_check(link, [], CheckOptions())] == ["consistent"]  # 190 is read as £190
 
-
-def test_a_bare_part_of_a_share_is_read_in_the_measure_of_its_whole():
-    text = "Spending will be £900 billion. Of that, schools get a hundred and eight billion, twelve per cent."
-    whole, part, pct = claims_in(text, [Fig("£900 billion", "money", 9e11, "GBP"), Fig("a hundred and eight billion", "count", 1.08e11),
-                                        Fig("twelve per cent", "percent", 12, "percent")])
-    link = Link("share", "t", pct, {"whole": (whole,), "part": (part,), "share": (pct,)})
-    assert [o.verdict for o in share_check(link, [], CheckOptions())] == ["consistent"]
