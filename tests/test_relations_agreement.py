@@ -8,7 +8,7 @@ from claim_factory import Fig, claims_in, money
 from factcheck.checker import check_all
 from factcheck.intervals import Interval
 from factcheck.relations.arithmetic import EVALUATORS
-from factcheck.relations.arithmetic.agreement import agrees, choices, confirm, fillings, significant_digits
+from factcheck.relations.arithmetic.agreement import agrees, choices, confirm, double_counted, fillings, significant_digits
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome
 from factcheck.relations.link import Link
 
@@ -113,3 +113,12 @@ def test_a_bound_verdict_on_a_figure_keeps_a_free_link_of_its_type_away():
                 open={"old": (new, old), "new": (new, old)})
     assert len(check_all([bound, free], [], OPTIONS)) == 1
 
+
+
+def test_a_part_that_sums_others_is_counted_once():
+    text = "A balance of 76.5, a deficit of 50, or with 62 more, 112 in all."
+    parts = claims_in(text, [Fig("76.5", "count", 76.5), Fig("50", "count", 50), Fig("62", "count", 62), Fig("112", "count", 112)])
+    assert double_counted(parts)
+    assert not double_counted(parts[:3])
+    round_list = claims_in("Gifts of 10, 20 and 30.", [Fig("10", "count", 10), Fig("20", "count", 20), Fig("30", "count", 30)])
+    assert not double_counted(round_list)  # a round part may be a sum by chance

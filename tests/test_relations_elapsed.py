@@ -28,6 +28,8 @@ def verdicts(book, text: str, date: str | None) -> list[tuple[str, str]]:
     ("Some thirty years ago, in 1991, the mill closed.", "2019-03-01", "consistent"),  # hedged: two years
     ("It is now eighty-seven years since our fathers, in 1776, brought forth a nation.", "1863-11-19", "consistent"),
     ("It is now eighty-seven years since our fathers, in 1766, brought forth a nation.", "1863-11-19", "inconsistent"),
+    ("It is now one hundred years since the first oath of office, on April 30, 1789.", "1889-03-04", "consistent"),  # rounded
+    ("It is now one hundred years since the first oath of office, on April 30, 1792.", "1889-03-04", "inconsistent"),
 ])
 def test_a_span_up_to_now_is_checked_against_the_year_it_reaches(book, text, date, verdict):
     assert verdicts(book, text, date) == [("anniversary", verdict)]

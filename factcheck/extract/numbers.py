@@ -170,12 +170,12 @@ def parse_words(text: str, book: Rulebook) -> float | int | None:
 
 
 def point_value(tokens: list[str], book: Rulebook) -> float | None:
-    """"three point five", "nought point nought three", "one point five million"."""
+    """"three point five", "nought point nought three", "one point oh four billion" (a spoken zero)."""
     at = tokens.index("point")
     whole = words_value(tokens[:at], book) if at else 0
     digits, scale = [], 1.0
     for token in tokens[at + 1:]:
-        value = word_value(token, book)
+        value = 0 if token == "oh" else word_value(token, book)
         if isinstance(value, int) and value <= 9 and scale == 1 and token not in ARTICLES:
             digits.append(str(value))
         elif value is not None and value >= BIG and digits:
@@ -196,7 +196,7 @@ def word_value(token: str, book: Rulebook) -> float | None:
 
 
 def words_value(tokens: list[str], book: Rulebook) -> float | None:
-    total, current, seen = 0.0, 0.0, False
+    total, current, seen, biggest = 0.0, 0.0, False, 0.0
     for token in tokens:
         if token in JOINERS:
             continue
@@ -209,16 +209,18 @@ def words_value(tokens: list[str], book: Rulebook) -> float | None:
         if token.isalpha() and value in (100, 12) and token != "twelve":
             current = (current or 1) * value
         elif value >= BIG:
-            total, current = grouped(total, current, value)
+            total, current = grouped(total, current, value, biggest)
+            biggest = max(biggest, value)
         else:
             current += value
     return total + current if seen else None
 
 
-def grouped(total: float, current: float, scale: float) -> tuple[float, float]:
-    """Close a group with a big scale word; a scale right after another multiplies it (lakh crore)."""
-    if current == 0 and total:
-        return total * scale, 0.0
+def grouped(total: float, current: float, scale: float, biggest: float) -> tuple[float, float]:
+    """Close a group with a big scale word; a scale right after another multiplies it (lakh crore), and
+    so does one bigger than every scale before it ("thirty-eight thousand five hundred crore" is 38,500 crore)."""
+    if total and (current == 0 or scale > biggest):
+        return (total + current) * scale, 0.0
     return total + (current or 1) * scale, 0.0
 
 

@@ -19,7 +19,7 @@ count (see `evidenced`).
 from __future__ import annotations
 
 from decimal import Decimal
-from itertools import product
+from itertools import combinations, product
 from typing import Callable, Iterator
 
 from factcheck.intervals import IntervalError, numeral_in
@@ -80,12 +80,24 @@ def slack(outcome: Outcome) -> float:
 
 def evidenced(filled: Link, outcomes: list[Outcome]) -> bool:
     """Whether every figure a list role took counts: one smaller than the slack would agree as well
-    without it ("$45,000 + $150" against "$45,000")."""
+    without it ("$45,000 + $150" against "$45,000"), and none is the sum of others it would count twice."""
     parts = [c for role in LIST_ROLES for c in filled.role(role)]
     if not parts or len({c.unit for c in parts}) > 1:
         return True
     least = min(slack(o) for o in outcomes)
-    return all(isinstance(c.value, (int, float)) and abs(c.value) > least for c in parts)
+    return all(isinstance(c.value, (int, float)) and abs(c.value) > least for c in parts) and not double_counted(parts)
+
+
+def double_counted(parts: list[Claim]) -> bool:
+    """Whether a part that is not round is exactly the sum of two or more of the others: "fifty millions,
+    or, reckoning in sixty-two millions …, a total of one hundred and twelve" is one part, not three."""
+    values = [Decimal(str(c.value)) for c in parts]
+    for at, value in enumerate(values):
+        others = values[:at] + values[at + 1:]
+        if value % 10 and any(sum(group) == value for size in range(2, len(others) + 1)
+                              for group in combinations(others, size)):
+            return True
+    return False
 
 
 def telling(filled: Link) -> bool:

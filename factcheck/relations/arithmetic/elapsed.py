@@ -3,8 +3,9 @@ many whole years before the time of speaking (the document's date).
 
 Between two years known only as years, N whole years reach back to year − N − 1 or year − N, and
 a speaker rounds the span ("thirty years ago" for 29 and a half): so year − N ± 1 fits, and a
-hedge ("some", "nearly") allows one year more. Where both ends are days ("fifty years ago today,
-on July 20, 1969"), the count is exact.
+hedge ("some", "nearly") allows one year more. Where both ends are days, "N years ago" counts to
+the day ("fifty years ago today, on July 20, 1969"), and "N years since" may round the span ("one
+hundred years since …, on April 30, 1789", said on March 4, 1889).
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from factcheck.intervals import Interval
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome, year_of
 from factcheck.relations.link import Link
-from factcheck.relations.slots import date_value
+from factcheck.relations.slots import AGO, date_value
+
+DAYS_A_YEAR = 365.2425
 
 
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
@@ -26,7 +29,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     year = year_of(event) if event is not None and not event.extra.get("relative") else None
     if years is None or year is None or date is None:
         return []
-    expected = exact_span(event, date, years) or widened(int(date[:4]) - years, span.qualifier is not None or bool(link.meta.get("hedge")))
+    expected = exact_span(event, date, years, rounded=not AGO.search(span.text)) or widened(int(date[:4]) - years, span.qualifier is not None or bool(link.meta.get("hedge")))
     verdict = "consistent" if expected.low <= year <= expected.high else "inconsistent"
     low, high = int(expected.low), int(expected.high)
     when = str(low) if low == high else f"{low}–{high}"
@@ -45,8 +48,9 @@ def span_years(span: Claim, date: str | None) -> int | None:
     return None
 
 
-def exact_span(event: Claim, date: str, years: int) -> Interval | None:
-    """Where the event and the document are both days, the one year the span fits."""
+def exact_span(event: Claim, date: str, years: int, rounded: bool) -> Interval | None:
+    """Where the event and the document are both days, the one year the span fits: the whole years
+    between them, or (`rounded`) the nearest whole number of years as well."""
     value = date_value(event)
     if len(value) != 10 or len(date) != 10:
         return None
@@ -55,6 +59,8 @@ def exact_span(event: Claim, date: str, years: int) -> Interval | None:
     except ValueError:
         return None
     elapsed = now.year - then.year - ((now.month, now.day) < (then.month, then.day))
+    if rounded and round((now - then).days / DAYS_A_YEAR) == years:
+        return Interval.exact(then.year)
     return Interval.exact(then.year + elapsed - years)
 
 
