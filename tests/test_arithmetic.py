@@ -423,3 +423,11 @@ def test_a_number_in_words_names_nothing_counted():
     link = Link("percent_change", "t", rate, {"rate": (rate,), "old": (old,), "new": (new,)}, {"direction": 1})
     assert [o.verdict for o in change_check(link, [], CheckOptions())] == ["consistent"]  # 190 is read as £190
 
+
+
+def test_a_numeral_with_a_fraction_states_no_scale():
+    text = "It rose 5% to $5 million from $4 million 3/4."
+    rate, new, old = claims_in(text, [Fig("5%", "percent", 5, "percent"), Fig("$5 million", "money", 5e6, "USD"),
+                                      Fig("$4 million 3/4", "money", 4.75e6, "USD")])
+    link = Link("percent_change", "t", rate, {"rate": (rate,), "old": (old,), "new": (new,)}, {"direction": 1})
+    assert [o.verdict for o in change_check(link, [], CheckOptions())] == ["consistent"]  # no crash on "3/4"

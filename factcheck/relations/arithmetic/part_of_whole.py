@@ -64,7 +64,10 @@ def stated_scale(claim: Claim) -> float | None:
     numeral = numeral_in(claim.text) or ""
     if not numeral[:1].isdigit() or not isinstance(claim.value, (int, float)) or claim.low is not None:
         return None
-    written = float(numeral.replace(",", ""))
+    try:
+        written = float(numeral.replace(",", ""))
+    except ValueError:  # a numeral with a fraction ("4 3/4") states no scale of its own
+        return None
     for scale in SCALES:
         if written and math.isclose(claim.value, written * scale, rel_tol=1e-9):
             return scale
