@@ -24,6 +24,7 @@ from factcheck.extract.numbers import TooLarge
 from factcheck.extract.rulebook import Rule, Rulebook
 from factcheck.extract.saferegex import MatchBudget, OverBudget, seconds_for
 from factcheck.extract.scanview import ScanView
+from factcheck.extract.starts import matches as starts_matches
 
 WINDOW_BEFORE = 80  # a match may start this far before the anchor that lets its rule run ...
 WINDOW_AFTER = 120  # ... and end this far after it
@@ -126,12 +127,14 @@ def sentence_candidates(sentence: Sentence, hits: dict[str, list[tuple[int, int]
         if rule.anchors not in stretches:
             stretches[rule.anchors] = windows([s for a in rule.anchors for s in hits.get(a, ())], sentence)
         for start, end in stretches[rule.anchors]:
-            if rule.gate is not None:
+            low = None
+            if rule.gate is not None or rule.starts is not None:
                 if (start, end) not in lowered:
                     lowered[(start, end)] = ascii_lower(view.text[start:end])
-                if not admits_all(rule.gate, lowered[(start, end)]):
+                low = lowered[(start, end)]
+                if not admits_all(rule.gate, low):
                     continue
-            candidates.extend(run_rule(rule, view, start, end, book, doc, budgets))
+            candidates.extend(run_rule(rule, view, start, end, book, doc, budgets, low))
     return candidates
 
 
@@ -170,9 +173,15 @@ def windows(spans: list[tuple[int, int]], sentence: Sentence) -> list[tuple[int,
 
 
 def run_rule(rule: Rule, view: ScanView, start: int, end: int, book: Rulebook, doc: Document,
-             budgets: UserBudgets) -> list[Candidate]:
-    matches = (budgets.finditer(f"rule {rule.id}", rule.compiled, start, end) if rule.bounded
-               else rule.compiled.finditer(view.text, start, end))
+             budgets: UserBudgets, lowered: str | None = None) -> list[Candidate]:
+    """The rule's candidates in the stretch; tried only where a match may start (see `starts`) when the
+    stretch is ASCII (`lowered`, the stretch in lower case) and the rule's starts are known."""
+    if rule.bounded:
+        matches = budgets.finditer(f"rule {rule.id}", rule.compiled, start, end)
+    elif rule.starts is not None and lowered is not None:
+        matches = starts_matches(rule.compiled, rule.starts, view.text, lowered, start, end)
+    else:
+        matches = rule.compiled.finditer(view.text, start, end)
     found = []
     for match in matches:
         candidate = to_candidate(rule, match, book, doc)

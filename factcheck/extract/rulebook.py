@@ -29,6 +29,7 @@ from factcheck.extract.ruledata import (
     check_example_date, check_lookups, check_rule_id, check_set, check_tables, check_unique, header_line, is_builtin, line_at,
     rule_line,
 )
+from factcheck.extract.starts import opening_finder
 from factcheck.extract.ruletrust import REF, compile_pattern, is_users
 from factcheck.extract.saferegex import warm
 
@@ -76,6 +77,7 @@ class Rule:
     order: int = 0
     bounded: bool = False  # a user's pattern: compiled and matched under a time budget (see ruletrust)
     gate: Gate | None = None  # every match holds one string of each of these (see gates); None: not known
+    starts: re.Pattern[str] | None = None  # where in a lower-cased ASCII stretch a match may start (see starts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -417,7 +419,15 @@ def compile_rule(book: Rulebook, rule: dict[str, Any], source: str, text: str, d
         constants=constants, lookup=tables, examples=examples(rule, "examples", where, text, start=at),
         counter_examples=examples(rule, "counter_examples", where, text, start=at), source=source, line=line, bounded=bounded,
         gate=None if bounded else book.store.gate(expanded, rule_flags(rule)),
+        starts=None if bounded else start_finder(book.store, expanded, rule_flags(rule), rule["pattern"]),
     )
+
+
+def start_finder(store: Store, expanded: str, flags: int, written: str) -> re.Pattern[str] | None:
+    """The finder of the positions where a match of a rule may start (see `starts`), kept in the store
+    by the rule's pattern as written; None where they are not known or there is no store."""
+    source = store.derive("openings", expanded, lambda pattern: opening_finder(pattern, flags), source=f"{flags}\0{written}")
+    return None if source is None else store.compile_fast(source)
 
 
 def lookups(mapping: Any, where: str, book: Rulebook) -> dict[str, tuple[str, ...]]:

@@ -1,0 +1,108 @@
+"""Starts: the positions where a match of a rule may start, read from its pattern, so the rule is tried
+only there. Trying it there must find exactly what `finditer` over the whole stretch finds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract.rulebook import load_rulebook
+from factcheck.extract.starts import LIMIT, finder_source, matches, opening_finder, shortened, trie
+
+
+def positions(pattern: str, text: str, flags: int = regex.IGNORECASE) -> list[int]:
+    finder = opening_finder(pattern, flags)
+    assert finder is not None
+    return [m.start() for m in re.finditer(finder, text.lower())]
+
+
+def spans(found: list[regex.Match[str]]) -> list[tuple[int, int]]:
+    return [m.span() for m in found]
+
+
+def test_digits_open_where_a_digit_is():
+    assert positions(r"\d+ to \d+", "from 5 to 10") == [5, 10, 11]
+
+
+def test_a_guarded_word_opens_only_a_word():
+    assert positions(r"\b(?:one|ten) \w+", "ten often one ten x") == [0, 10, 14]
+    assert positions(r"(?<![\w$])ten", "often ten") == [6]
+    assert positions(r"ten", "often ten") == [2, 6]  # no guard: a match may start inside a word
+
+
+def test_a_word_followed_by_a_space_opens_that_word_alone():
+    assert positions(r"(?<!\w)(?:a|an)\s+hundred", "a hundred and an apple") == [0, 14]
+
+
+def test_optional_openings_let_what_follows_open_too():
+    assert positions(r"(?:about )?\$\d", "about $5 or $6") == [0, 6, 12]
+
+
+def test_case_is_read_as_regex_reads_it():
+    assert positions("\u212a", "k K") == [0, 2]  # the Kelvin sign matches both when case is ignored
+    assert opening_finder("K", 0) == "(?=(?:k))"  # on lower-cased text: a superset of where "K" is
+    assert opening_finder("(?-i:K)", regex.IGNORECASE) == "(?=(?:k))"
+
+
+@pytest.mark.parametrize("pattern, flags", [
+    (r"(?:x)?", regex.IGNORECASE),  # may match the empty string
+    (r"\Gx", regex.IGNORECASE),
+    (r"ab\Kc", regex.IGNORECASE),
+    (r"(?(1)a|b)", regex.IGNORECASE),
+    (r"(?:abc){e<=1}", regex.IGNORECASE),
+    (r"(?r)abc", 0),
+    (r"(?f)strasse", regex.IGNORECASE),
+    (r"abc", regex.IGNORECASE | regex.VERSION1),
+    (r"abc", regex.POSIX),
+    ("(", 0),
+])
+def test_what_is_not_followed_is_not_read(pattern, flags):
+    assert opening_finder(pattern, flags) is None
+
+
+def test_openings_beyond_the_limit_are_cut_to_prefixes():
+    many = {(f"w{i:04d}", False) for i in range(LIMIT * 3)}
+    cut = shortened(many)
+    assert len(cut) <= LIMIT and all(any(text.startswith(c) for c, _ in cut) for text, _ in many)
+
+
+def test_the_finder_shares_prefixes():
+    assert trie({"one", "onion", "two"}) == "(?:on(?:e|ion)|two)"
+    assert trie({"a", "ab"}) == "a"
+    assert finder_source(set()) == "(?!)"
+
+
+PIECES = ["a", "b", "ab", "to", " ", r"\d", r"\d+", "[a-c]", "(?:a|bc)", "(?:to|fro)", "x?", "(?:ab)?", "(?:ab)+",
+          r"\s+", "(?=a)", "(?<!b)", r"(?<![\w])", r"(?<![a-z$])", r"\b", "(?i:B)", "(?-i:A)", "(?>a|to)", "(?:[ab]|x)?",
+          "(?:one|two|three)", r"\$", "(?<=a)", "(?!b)", ".", r"[^a]", "k"]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=5),
+       st.text(alphabet="abcABtofrxK $15onetw\n", max_size=24), st.integers(0, 6), st.integers(0, 6))
+def test_trying_only_at_the_starts_finds_what_finditer_finds(pieces, text, cut_start, cut_end):
+    pattern = "".join(pieces)
+    finder = opening_finder(pattern, regex.IGNORECASE)
+    if finder is None:
+        return
+    compiled = regex.compile(pattern, regex.IGNORECASE)
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    expected = spans(list(compiled.finditer(text, start, end)))
+    assert spans(matches(compiled, re.compile(finder), text, text[start:end].lower(), start, end)) == expected, (pattern, finder)
+
+
+def test_every_shipped_rule_finds_its_examples_through_its_starts():
+    book = load_rulebook()
+    for rule in book.rules:
+        if rule.starts is None:
+            continue
+        for example in [*rule.examples, *rule.counter_examples]:
+            for text in example.texts:
+                plain = text.replace("«", "").replace("»", "")
+                if plain.isascii():
+                    expected = spans(list(rule.compiled.finditer(plain)))
+                    assert spans(matches(rule.compiled, rule.starts, plain, plain.lower(), 0, len(plain))) == expected, rule.id
