@@ -26,6 +26,7 @@ def spans(found: list[regex.Match[str]]) -> list[tuple[int, int]]:
 
 def test_digits_open_where_a_digit_is():
     assert positions(r"\d+ to \d+", "from 5 to 10") == [5, 10, 11]
+    assert positions(r"(?<![\d.,])\d+ to \d+", "from 5 to 10, 1,5") == [5, 10, 14]  # not after a digit, point or comma
 
 
 def test_a_guarded_word_opens_only_a_word():
@@ -38,6 +39,12 @@ def test_a_word_followed_by_a_space_opens_that_word_alone():
     assert positions(r"(?<!\w)(?:a|an)\s+hundred", "a hundred and an apple") == [0, 14]
 
 
+def test_an_alternation_of_assertions_is_read_path_by_path():
+    # a word opens only a word; a digit (the look-ahead's path) opens anywhere
+    assert positions(r"(?:(?<![\w])|(?=\d))(?:a\s*x|\d)", "ax bax b1 a x") == [0, 8, 10]
+    assert positions(r"(?=\d)(?:a|1)", "a1a") == [1]
+
+
 def test_optional_openings_let_what_follows_open_too():
     assert positions(r"(?:about )?\$\d", "about $5 or $6") == [0, 6, 12]
 
@@ -46,6 +53,7 @@ def test_case_is_read_as_regex_reads_it():
     assert positions("\u212a", "k K") == [0, 2]  # the Kelvin sign matches both when case is ignored
     assert opening_finder("K", 0) == "(?=(?:k))"  # on lower-cased text: a superset of where "K" is
     assert opening_finder("(?-i:K)", regex.IGNORECASE) == "(?=(?:k))"
+    assert opening_finder(r"(?-i:(?<![A-Z]))x", regex.IGNORECASE) == "(?=(?:x))"  # "a" before may be "A" or "a"
 
 
 @pytest.mark.parametrize("pattern, flags", [
@@ -65,7 +73,7 @@ def test_what_is_not_followed_is_not_read(pattern, flags):
 
 
 def test_openings_beyond_the_limit_are_cut_to_prefixes():
-    many = {(f"w{i:04d}", False) for i in range(LIMIT * 3)}
+    many = {(f"w{i:04d}", frozenset()) for i in range(LIMIT * 3)}
     cut = shortened(many)
     assert len(cut) <= LIMIT and all(any(text.startswith(c) for c, _ in cut) for text, _ in many)
 
@@ -78,7 +86,8 @@ def test_the_finder_shares_prefixes():
 
 PIECES = ["a", "b", "ab", "to", " ", r"\d", r"\d+", "[a-c]", "(?:a|bc)", "(?:to|fro)", "x?", "(?:ab)?", "(?:ab)+",
           r"\s+", "(?=a)", "(?<!b)", r"(?<![\w])", r"(?<![a-z$])", r"\b", "(?i:B)", "(?-i:A)", "(?>a|to)", "(?:[ab]|x)?",
-          "(?:one|two|three)", r"\$", "(?<=a)", "(?!b)", ".", r"[^a]", "k"]
+          "(?:one|two|three)", r"\$", "(?<=a)", "(?!b)", ".", r"[^a]", "k", r"(?:(?<!\w)|(?=\d))", r"(?:(?<!a)|(?<!1))",
+          r"(?=[a1])", r"(?:(?=t)|\b)"]
 
 
 @settings(max_examples=400)

@@ -29,7 +29,7 @@ from factcheck.extract.ruledata import (
     check_example_date, check_lookups, check_rule_id, check_set, check_tables, check_unique, header_line, is_builtin, line_at,
     rule_line,
 )
-from factcheck.extract.starts import opening_finder
+from factcheck.extract.starts import READING, opening_finder
 from factcheck.extract.ruletrust import REF, compile_pattern, is_users
 from factcheck.extract.saferegex import warm
 
@@ -426,7 +426,7 @@ def compile_rule(book: Rulebook, rule: dict[str, Any], source: str, text: str, d
 def start_finder(store: Store, expanded: str, flags: int, written: str) -> re.Pattern[str] | None:
     """The finder of the positions where a match of a rule may start (see `starts`), kept in the store
     by the rule's pattern as written; None where they are not known or there is no store."""
-    source = store.derive("openings", expanded, lambda pattern: opening_finder(pattern, flags), source=f"{flags}\0{written}")
+    source = store.derive(READING, expanded, lambda pattern: opening_finder(pattern, flags), source=f"{flags}\0{written}")
     return None if source is None else store.compile_fast(source)
 
 

@@ -25,10 +25,15 @@ from typing import Any, Iterator
 
 import regex
 
+READING = "openings-3"  # the name its finders are kept under in the pattern store: a new reading, a new name
 LIMIT = 256  # the most opening texts kept; beyond it they are cut to shorter prefixes
-LOWER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # ASCII word characters, lower case
+BOUNDARY = "\\b"  # in a guard: no word character before, where a word character opens the match
 GIVE_UP_SOURCE = re.compile(r"\\[GK]|\(\*|\(\?[a-zA-Z-]*[rfpbeVLw]|\\L<")  # \G, \K, verbs, flags it does not follow
-Opening = tuple[str, bool]  # lower-case ASCII text a match opens with; whether the character before is no letter
+Guard = frozenset[str]  # the (lower-cased) characters that cannot come before the match, and BOUNDARY
+Opening = tuple[str, Guard]  # lower-case ASCII text a match opens with, and its guard
+Path = tuple[Guard, "frozenset[str] | None"]  # a guard, and the characters a look-ahead lets the match open with
+MAX_PATHS = 8  # the most ways an alternation of assertions is read in
 
 
 class Unknown(Exception):
@@ -49,7 +54,7 @@ def opening_finder(pattern: str, flags: int) -> str | None:
         node = core._parse_pattern(source, info)
         if info.flags & (core.FULLCASE | core.REVERSE | core.VERSION1 | core.POSIX):
             return None
-        found, empty = Reader(core).openings(node, False)
+        found, empty = Reader(core).openings(node, (frozenset(), None))
     except (Unknown, RecursionError):
         return None
     except Exception:  # a version of regex whose parser differs: the rule runs as before
@@ -67,42 +72,51 @@ class Reader:
         self.characters = (core.Character, core.Property, core.Range, core.SetUnion, core.SetInter, core.SetDiff,
                            core.SetSymDiff)
         self.memo: dict[int, set[str] | None] = {}
-        self.sets: dict[Any, frozenset[str]] = {}
+        self.sets: dict[Any, frozenset[int]] = {}
 
-    def openings(self, node: Any, guarded: bool) -> tuple[set[Opening], bool]:
-        """The openings of every match of the node, and whether it can match the empty string."""
+    def openings(self, node: Any, path: Path) -> tuple[set[Opening], bool]:
+        """The openings of every match of the node reached on the path, and whether it can match the empty string."""
         core, kind = self.core, type(node)
         if kind is core.Sequence:
-            return self.sequence_openings(node.items, guarded)
+            return self.sequence_openings(node.items, path)
         if kind in (core.Group, core.Atomic):
-            return self.openings(node.subpattern, guarded)
+            return self.openings(node.subpattern, path)
         if kind is core.Branch:
             found: set[Opening] = set()
             empty = False
             for branch in node.branches:
-                more, can_be_empty = self.openings(branch, guarded)
+                more, can_be_empty = self.openings(branch, path)
                 found |= more
                 empty = empty or can_be_empty
             return found, empty
         if kind in self.repeats:
-            found, empty = self.openings(node.subpattern, guarded)
+            found, empty = self.openings(node.subpattern, path)
             return found, empty or node.min_count == 0
         texts = self.exact(node)
         if texts is None:
             raise Unknown
-        return {(t, guarded) for t in texts if t}, "" in texts
+        return opened(texts, path), "" in texts
 
-    def sequence_openings(self, items: list[Any], guarded: bool) -> tuple[set[Opening], bool]:
+    def sequence_openings(self, items: list[Any], path: Path) -> tuple[set[Opening], bool]:
         """A run of items of few texts opens the match with one of their joined texts (cut before the
-        first item of many); where the run may be empty, what follows it opens the match too."""
+        first item of many); where the run may be empty, what follows it opens the match too. Assertions
+        before it narrow the path; an alternation of assertions parts it."""
         found: set[Opening] = set()
         for index, item in enumerate(items):
-            if self.zero_width(item):
-                guarded = guarded or self.is_guard(item)
-                continue
+            paths = self.assertion_paths(item) if self.zero_width(item) or self.exact(item) == {""} else None
+            if paths is not None:
+                if len(paths) == 1:
+                    path = joined(path, paths[0])
+                    continue
+                empty = False
+                for each in paths:
+                    more, can_be_empty = self.sequence_openings(items[index + 1:], joined(path, each))
+                    found |= more
+                    empty = empty or can_be_empty
+                return found, empty
             run = self.exact(item)
             if run is None:
-                more, empty = self.openings(item, guarded)
+                more, empty = self.openings(item, path)
                 found |= more
                 if not empty:
                     return found, False
@@ -116,12 +130,48 @@ class Reader:
                 end += 1
                 if last:
                     break
-            found |= {(t, guarded) for t in run if t}
+            found |= opened(run, path)
             if "" not in run:
                 return found, False
-            more, empty = self.sequence_openings(items[index + 1:], guarded)
+            more, empty = self.sequence_openings(items[index + 1:], path)
             return found | more, empty
         return found, True
+
+    def assertion_paths(self, node: Any) -> list[Path] | None:
+        """What an item of assertions only says where the match starts: one path per way it can hold
+        (at most MAX_PATHS, else one that keeps what they all say); None for any other item."""
+        core, kind = self.core, type(node)
+        if self.zero_width(node):
+            return [(self.guard_of(node), self.ahead_of(node))]
+        if kind in (core.Group, core.Atomic):
+            return self.assertion_paths(node.subpattern)
+        if kind is core.Branch:
+            paths: list[Path] = []
+            for branch in node.branches:
+                more = self.assertion_paths(branch)
+                if more is None:
+                    return None
+                paths.extend(more)
+        elif kind is core.Sequence:
+            paths = [(frozenset(), None)]
+            for item in node.items:
+                more = self.assertion_paths(item)
+                if more is None:
+                    return None
+                paths = [joined(a, b) for a in paths for b in more]
+        else:
+            return None
+        return paths if len(paths) <= MAX_PATHS else [merged(paths)]
+
+    def ahead_of(self, node: Any) -> frozenset[str] | None:
+        """The characters (lower case) a match may open with, where a look-ahead says; else None."""
+        if type(node) is not self.core.LookAround or node.behind or not node.positive:
+            return None
+        try:
+            found, empty = self.openings(node.subpattern, (frozenset(), None))
+        except Unknown:
+            return None
+        return None if empty else frozenset(text[0] for text, _ in found)
 
     def next_texts(self, item: Any) -> tuple[set[str] | None, bool]:
         """The texts of the next item of a run, and whether the run ends with it: a repeat of one or more
@@ -173,19 +223,19 @@ class Reader:
         return None
 
     def ascii_matches(self, node: Any) -> frozenset[str]:
-        """The ASCII characters (lower-cased) a one-character node matches, with `regex`'s case variants
-        where it ignores case (the Kelvin sign matches "k")."""
+        """The ASCII characters (lower-cased) a one-character node matches."""
+        return frozenset(chr(code).lower() for code in self.ascii_codes(node))
+
+    def ascii_codes(self, node: Any) -> frozenset[int]:
+        """The ASCII codes a one-character node matches, with `regex`'s case variants where it ignores
+        case (the Kelvin sign matches "k" and "K")."""
         key = node._key
         if key not in self.sets:
             case_flags = getattr(node, "case_flags", 0)
             if case_flags & self.core.FULLCASE:
                 raise Unknown
-            found = set()
-            for code in range(128):
-                variants = CASES[code] if case_flags & self.core.IGNORECASE else (code,)
-                if any(node.matches(v) for v in variants):
-                    found.add(chr(code).lower())
-            self.sets[key] = frozenset(found)
+            self.sets[key] = frozenset(code for code in range(128) if any(
+                node.matches(v) for v in (CASES[code] if case_flags & self.core.IGNORECASE else (code,))))
         return self.sets[key]
 
     def zero_width(self, node: Any) -> bool:
@@ -194,18 +244,41 @@ class Reader:
             raise Unknown  # they make a match at a position differ from a search's
         return isinstance(node, (core.ZeroWidthBase, core.LookAround)) and type(node) is not core.LookAroundConditional
 
-    def is_guard(self, node: Any) -> bool:
-        """Whether the assertion fails where the character before is an ASCII letter and a letter follows:
-        a word boundary, or a negative look-behind for one character of a class that holds every letter."""
+    def guard_of(self, node: Any) -> Guard:
+        """What an assertion tested where the match starts says of the character before: a word boundary
+        (BOUNDARY), or a negative look-behind for one character of a class, none of the characters all of
+        whose cases it holds (on lower-cased text, "a" only when it holds both "a" and "A")."""
         core = self.core
         if type(node) in (core.Boundary, core.StartOfWord):
-            return bool(node.positive)
+            return frozenset([BOUNDARY]) if node.positive else frozenset()
         if type(node) is not core.LookAround or not node.behind or node.positive:
-            return False
+            return frozenset()
         body = node.subpattern
         if type(body) is core.Sequence and len(body.items) == 1:
             body = body.items[0]
-        return type(body) in self.characters and LOWER_LETTERS <= self.ascii_matches(body)
+        if type(body) not in self.characters:
+            return frozenset()
+        codes = self.ascii_codes(body)
+        return frozenset(chr(code) for code in codes if chr(code).upper() == chr(code).lower()
+                         or chr(code).islower() and ord(chr(code).upper()) in codes)
+
+def opened(texts: set[str], path: Path) -> set[Opening]:
+    """The texts as openings on the path (those a look-ahead of the path lets open)."""
+    guard, allowed = path
+    return {(text, guard) for text in texts if text and (allowed is None or text[0] in allowed)}
+
+
+def joined(path: Path, more: Path) -> Path:
+    """Both paths' assertions holding at one position."""
+    allowed = path[1] if more[1] is None else more[1] if path[1] is None else path[1] & more[1]
+    return path[0] | more[0], allowed
+
+
+def merged(paths: list[Path]) -> Path:
+    """What every one of the paths says."""
+    guard = frozenset.intersection(*(p[0] for p in paths))
+    allowed = None if any(p[1] is None for p in paths) else frozenset().union(*(p[1] for p in paths))
+    return guard, allowed
 
 
 CASES = [tuple(regex._regex.get_all_cases(regex.IGNORECASE | regex.UNICODE, code)) + (code,) for code in range(128)]
@@ -216,18 +289,20 @@ def shortened(found: set[Opening]) -> set[Opening]:
     length = max((len(text) for text, _ in found), default=0)
     while len(found) > LIMIT and length > 1:
         length -= 1
-        found = {(text[:length], guarded) for text, guarded in found}
+        found = {(text[:length], guard) for text, guard in found}
     return found
 
 
 def finder_source(found: set[Opening]) -> str:
-    """A look-ahead that holds at each position of lower-cased text where one of the openings starts;
-    one opening with a letter and a guard needs no letter before it."""
-    guarded = {text for text, guard in found if guard and text[0] in LOWER_LETTERS}
-    free = {text for text, _ in found} - guarded
-    parts = [f"(?<![a-z]){trie(guarded)}" if guarded else "", trie(free) if free else ""]
-    alternatives = "|".join(part for part in parts if part)
-    return f"(?=(?:{alternatives}))" if alternatives else "(?!)"
+    """A look-ahead that holds at each position of lower-cased text where one of the openings starts and
+    the character before (if the text shows it) is none its guard rules out."""
+    by_guard: dict[frozenset[str], set[str]] = {}
+    for text, guard in found:
+        before = guard - {BOUNDARY} | (WORD if BOUNDARY in guard and text[0] in WORD else frozenset())
+        by_guard.setdefault(before, set()).add(text)
+    parts = [(f"(?<![{''.join(re.escape(c) for c in sorted(before))}])" if before else "") + trie(texts)
+             for before, texts in sorted(by_guard.items(), key=lambda item: sorted(item[0]))]
+    return f"(?=(?:{'|'.join(parts)}))" if parts else "(?!)"
 
 
 def trie(texts: set[str]) -> str:
@@ -245,12 +320,12 @@ def matches(pattern: Any, finder: re.Pattern[str], text: str, lowered: str, star
     """The matches `pattern.finditer(text, start, end)` gives, trying the pattern only where the finder
     holds in `lowered` (the stretch text[start:end] lower-cased, ASCII)."""
     found = []
-    resume = start
+    resume, try_at = start, pattern.match
     for position in finder.finditer(lowered):
         at = start + position.start()
         if at < resume:
             continue
-        match = pattern.match(text, at, end)
+        match = try_at(text, at, end)
         if match is not None:
             found.append(match)
             resume = match.end()
