@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract.rulebook import load_rulebook
-from factcheck.extract.starts import LIMIT, finder_source, matches, opening_finder, shortened, trie
+from factcheck.extract.starts import LIMIT, finder_source, matches, opening_finder, positions, shortened, trie
 
 
-def positions(pattern: str, text: str, flags: int = regex.IGNORECASE) -> list[int]:
+def starts_of(pattern: str, text: str, flags: int = regex.IGNORECASE) -> list[int]:
     finder = opening_finder(pattern, flags)
     assert finder is not None
     return [m.start() for m in re.finditer(finder, text.lower())]
@@ -25,32 +25,32 @@ def spans(found: list[regex.Match[str]]) -> list[tuple[int, int]]:
 
 
 def test_digits_open_where_a_digit_is():
-    assert positions(r"\d+ to \d+", "from 5 to 10") == [5, 10, 11]
-    assert positions(r"(?<![\d.,])\d+ to \d+", "from 5 to 10, 1,5") == [5, 10, 14]  # not after a digit, point or comma
+    assert starts_of(r"\d+ to \d+", "from 5 to 10") == [5, 10, 11]
+    assert starts_of(r"(?<![\d.,])\d+ to \d+", "from 5 to 10, 1,5") == [5, 10, 14]  # not after a digit, point or comma
 
 
 def test_a_guarded_word_opens_only_a_word():
-    assert positions(r"\b(?:one|ten) \w+", "ten often one ten x") == [0, 10, 14]
-    assert positions(r"(?<![\w$])ten", "often ten") == [6]
-    assert positions(r"ten", "often ten") == [2, 6]  # no guard: a match may start inside a word
+    assert starts_of(r"\b(?:one|ten) \w+", "ten often one ten x") == [0, 10, 14]
+    assert starts_of(r"(?<![\w$])ten", "often ten") == [6]
+    assert starts_of(r"ten", "often ten") == [2, 6]  # no guard: a match may start inside a word
 
 
 def test_a_word_followed_by_a_space_opens_that_word_alone():
-    assert positions(r"(?<!\w)(?:a|an)\s+hundred", "a hundred and an apple") == [0, 14]
+    assert starts_of(r"(?<!\w)(?:a|an)\s+hundred", "a hundred and an apple") == [0, 14]
 
 
 def test_an_alternation_of_assertions_is_read_path_by_path():
     # a word opens only a word; a digit (the look-ahead's path) opens anywhere
-    assert positions(r"(?:(?<![\w])|(?=\d))(?:a\s*x|\d)", "ax bax b1 a x") == [0, 8, 10]
-    assert positions(r"(?=\d)(?:a|1)", "a1a") == [1]
+    assert starts_of(r"(?:(?<![\w])|(?=\d))(?:a\s*x|\d)", "ax bax b1 a x") == [0, 8, 10]
+    assert starts_of(r"(?=\d)(?:a|1)", "a1a") == [1]
 
 
 def test_optional_openings_let_what_follows_open_too():
-    assert positions(r"(?:about )?\$\d", "about $5 or $6") == [0, 6, 12]
+    assert starts_of(r"(?:about )?\$\d", "about $5 or $6") == [0, 6, 12]
 
 
 def test_case_is_read_as_regex_reads_it():
-    assert positions("\u212a", "k K") == [0, 2]  # the Kelvin sign matches both when case is ignored
+    assert starts_of("\u212a", "k K") == [0, 2]  # the Kelvin sign matches both when case is ignored
     assert opening_finder("K", 0) == "(?=(?:k))"  # on lower-cased text: a superset of where "K" is
     assert opening_finder("(?-i:K)", regex.IGNORECASE) == "(?=(?:k))"
     assert opening_finder(r"(?-i:(?<![A-Z]))x", regex.IGNORECASE) == "(?=(?:x))"  # "a" before may be "A" or "a"
@@ -101,7 +101,8 @@ def test_trying_only_at_the_starts_finds_what_finditer_finds(pieces, text, cut_s
     compiled = regex.compile(pattern, regex.IGNORECASE)
     start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
     expected = spans(list(compiled.finditer(text, start, end)))
-    assert spans(matches(compiled, re.compile(finder), text, text[start:end].lower(), start, end)) == expected, (pattern, finder)
+    found = matches(compiled, positions(re.compile(finder), text[start:end].lower(), start), text, end)
+    assert spans(found) == expected, (pattern, finder)
 
 
 def test_every_shipped_rule_finds_its_examples_through_its_starts():
@@ -114,4 +115,5 @@ def test_every_shipped_rule_finds_its_examples_through_its_starts():
                 plain = text.replace("«", "").replace("»", "")
                 if plain.isascii():
                     expected = spans(list(rule.compiled.finditer(plain)))
-                    assert spans(matches(rule.compiled, rule.starts, plain, plain.lower(), 0, len(plain))) == expected, rule.id
+                    found = matches(rule.compiled, positions(rule.starts, plain.lower(), 0), plain, len(plain))
+                    assert spans(found) == expected, rule.id

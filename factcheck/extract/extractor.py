@@ -24,7 +24,7 @@ from factcheck.extract.numbers import TooLarge
 from factcheck.extract.rulebook import Rule, Rulebook
 from factcheck.extract.saferegex import MatchBudget, OverBudget, seconds_for
 from factcheck.extract.scanview import ScanView
-from factcheck.extract.starts import matches as starts_matches
+from factcheck.extract.starts import matches as starts_matches, positions
 
 WINDOW_BEFORE = 80  # a match may start this far before the anchor that lets its rule run ...
 WINDOW_AFTER = 120  # ... and end this far after it
@@ -118,23 +118,31 @@ def rules_by_anchor(rules: list[Rule]) -> dict[str, list[int]]:
 def sentence_candidates(sentence: Sentence, hits: dict[str, list[tuple[int, int]]], rules: list[Rule], view: ScanView,
                         book: Rulebook, doc: Document, budgets: UserBudgets) -> list[Candidate]:
     """Every match of the rules (those with an anchor in the sentence, in the rule book's order) on the
-    stretches around their anchors in one sentence; a rule whose gate says a stretch cannot hold a match
-    is not run there."""
+    stretches around their anchors in one sentence; a rule is not run on a stretch where none of its
+    starts is (see `starts`) or where its gate says it cannot hold a match."""
     candidates = []
     stretches: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     lowered: dict[tuple[int, int], str | None] = {}
+    opened: dict[tuple[str, int, int], list[int]] = {}  # rules of one opening share its positions
     for rule in rules:
         if rule.anchors not in stretches:
             stretches[rule.anchors] = windows([s for a in rule.anchors for s in hits.get(a, ())], sentence)
         for start, end in stretches[rule.anchors]:
-            low = None
+            low, starts = None, None
             if rule.gate is not None or rule.starts is not None:
                 if (start, end) not in lowered:
                     lowered[(start, end)] = ascii_lower(view.text[start:end])
                 low = lowered[(start, end)]
-                if not admits_all(rule.gate, low):
+            if rule.starts is not None and low is not None:
+                key = (rule.starts.pattern, start, end)
+                if key not in opened:
+                    opened[key] = positions(rule.starts, low, start)
+                starts = opened[key]
+                if not starts:
                     continue
-            candidates.extend(run_rule(rule, view, start, end, book, doc, budgets, low))
+            if not admits_all(rule.gate, low):
+                continue
+            candidates.extend(run_rule(rule, view, start, end, book, doc, budgets, starts))
     return candidates
 
 
@@ -173,13 +181,12 @@ def windows(spans: list[tuple[int, int]], sentence: Sentence) -> list[tuple[int,
 
 
 def run_rule(rule: Rule, view: ScanView, start: int, end: int, book: Rulebook, doc: Document,
-             budgets: UserBudgets, lowered: str | None = None) -> list[Candidate]:
-    """The rule's candidates in the stretch; tried only where a match may start (see `starts`) when the
-    stretch is ASCII (`lowered`, the stretch in lower case) and the rule's starts are known."""
+             budgets: UserBudgets, starts: list[int] | None = None) -> list[Candidate]:
+    """The rule's candidates in the stretch; tried only at `starts` when they are known (see `starts`)."""
     if rule.bounded:
         matches = budgets.finditer(f"rule {rule.id}", rule.compiled, start, end)
-    elif rule.starts is not None and lowered is not None:
-        matches = starts_matches(rule.compiled, rule.starts, view.text, lowered, start, end)
+    elif starts is not None:
+        matches = starts_matches(rule.compiled, starts, view.text, end)
     else:
         matches = rule.compiled.finditer(view.text, start, end)
     found = []

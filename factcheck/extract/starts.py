@@ -316,13 +316,17 @@ def trie(texts: set[str]) -> str:
     return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
-def matches(pattern: Any, finder: re.Pattern[str], text: str, lowered: str, start: int, end: int) -> list[Any]:
-    """The matches `pattern.finditer(text, start, end)` gives, trying the pattern only where the finder
-    holds in `lowered` (the stretch text[start:end] lower-cased, ASCII)."""
+def positions(finder: re.Pattern[str], lowered: str, start: int) -> list[int]:
+    """Where in the text the finder holds, for `lowered`, the stretch of it from `start` lower-cased (ASCII)."""
+    return [start + found.start() for found in finder.finditer(lowered)]
+
+
+def matches(pattern: Any, starts: list[int], text: str, end: int) -> list[Any]:
+    """The matches `pattern.finditer(text, starts[0], end)` gives when every match starts at one of `starts`
+    (in order): the pattern is tried there only, and after a match from its end on."""
     found = []
-    resume, try_at = start, pattern.match
-    for position in finder.finditer(lowered):
-        at = start + position.start()
+    resume, try_at = 0, pattern.match
+    for at in starts:
         if at < resume:
             continue
         match = try_at(text, at, end)
