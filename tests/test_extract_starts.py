@@ -56,6 +56,20 @@ def test_case_is_read_as_regex_reads_it():
     assert opening_finder(r"(?-i:(?<![A-Z]))x", regex.IGNORECASE) == "(?=(?:x))"  # "a" before may be "A" or "a"
 
 
+def test_extra_characters_open_as_they_are():
+    assert starts_of_extra(r"(?:about )?\ue000 \w+ #\d+\ue001", "about \ue000 money #1\ue001, \ue000 count #2\ue001") == [0, 6, 19]
+
+
+def test_an_opening_of_spaces_only_is_no_finder():
+    assert opening_finder(r"\s+\d", regex.IGNORECASE) is None
+
+
+def starts_of_extra(pattern: str, text: str) -> list[int]:
+    finder = opening_finder(pattern, regex.IGNORECASE, "\ue000\ue001\ue002")
+    assert finder is not None
+    return [m.start() for m in re.finditer(finder, text.lower())]
+
+
 @pytest.mark.parametrize("pattern, flags", [
     (r"(?:x)?", regex.IGNORECASE),  # may match the empty string
     (r"\Gx", regex.IGNORECASE),

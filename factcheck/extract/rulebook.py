@@ -24,6 +24,7 @@ from factcheck.model import KINDS
 from factcheck.extract.patterncache import Store, open_store, store_key
 from factcheck.relations.frames import ENGINE_FRAGMENTS, Frame, compile_frame
 from factcheck.relations.slotcount import least_slots
+from factcheck.relations.slots import MARKS
 from factcheck.reading import MAX_DATA_BYTES, read_text
 from factcheck.extract.ruledata import (
     check_example_date, check_lookups, check_rule_id, check_set, check_tables, check_unique, header_line, is_builtin, line_at,
@@ -423,10 +424,12 @@ def compile_rule(book: Rulebook, rule: dict[str, Any], source: str, text: str, d
     )
 
 
-def start_finder(store: Store, expanded: str, flags: int, written: str) -> re.Pattern[str] | None:
-    """The finder of the positions where a match of a rule may start (see `starts`), kept in the store
-    by the rule's pattern as written; None where they are not known or there is no store."""
-    source = store.derive(READING, expanded, lambda pattern: opening_finder(pattern, flags), source=f"{flags}\0{written}")
+def start_finder(store: Store, expanded: str, flags: int, written: str, extra: str = "") -> re.Pattern[str] | None:
+    """The finder of the positions where a match of a rule (or a frame, on text that holds the `extra` slot
+    marks) may start (see `starts`), kept in the store by the pattern as written; None where they are not
+    known or there is no store."""
+    source = store.derive(READING, expanded, lambda pattern: opening_finder(pattern, flags, extra),
+                          source=f"{flags}\0{extra}\0{written}")
     return None if source is None else store.compile_fast(source)
 
 
@@ -484,7 +487,9 @@ def load_frame(book: Rulebook, spec: dict[str, Any], source: str, text: str) -> 
                          lambda expanded, at: compile_pattern(expanded, regex.IGNORECASE, users, at, store=book.store),
                          bounded=users, gate_literals=None if users else lambda bare: book.store.gate(bare, regex.IGNORECASE),
                          slot_counts=None if users else lambda marked: book.store.derive("least", marked, least_slots,
-                                                                                          spec["pattern"]))
+                                                                                          spec["pattern"]),
+                         start_finder=None if users else lambda regex_source: start_finder(
+                             book.store, regex_source, regex.IGNORECASE, spec["pattern"], MARKS))
 
 
 def compile_anchors(book: Rulebook) -> dict[str, Anchor]:

@@ -1,32 +1,36 @@
-"""Where a rule's match can start: the first step of a token layer.
+"""Where a match of a rule or a frame can start: the first step of a token layer.
 
 On a stretch `regex` tries a rule at every position its first characters allow, which for a rule that
 opens with a number word is every word start, and at each it runs the rule's look-behinds and the
 trie of its tables. `opening_finder` reads from the pattern (from `regex`'s own parse, as `gates` does)
-the short texts every match opens with: "$", the digits, "a " (of "a hundred"), "twenty" ... and,
-where the pattern first asserts that no letter comes before (a look-behind for a class of every
-letter, or `\\b` before a letter), that a text starting with a letter opens a word. Those become one
-small `re` pattern over the lower-cased stretch (the finder), which lists the positions where a match
-may start; the rule is then tried with `match` only there (`matches`), which finds what `finditer`
-finds: its leftmost match starts at one of them, and the next is looked for from its end.
+the short texts every match opens with ("$", the digits, "a " of "a hundred", "twenty", a frame's slot
+mark), and what the assertions tested where a match starts say: a negative look-behind for a class
+rules out the characters before ("(?<![\\d.,])": not after a digit), `\\b` rules out a word character
+before one that opens, a look-ahead for a class narrows the first character, and an alternation of
+assertions is read path by path. Those become one small `re` pattern over the lower-cased text (the
+finder) that lists the positions where a match may start; the pattern is then tried with `match` only
+there (`matches`), which finds what `finditer` finds: its leftmost match starts at one of them, and the
+next is looked for from its end (a frame's overlapped search tries each of them: `budgets.matches_at`).
 
-The texts are read on ASCII text only (the extractor uses a finder only on an ASCII stretch): each
-character of the pattern stands for the ASCII characters it matches, with `regex`'s case variants
-where case is ignored (the Kelvin sign matches "k"), lower-cased. The reading is kept sound by giving
-up (None, the rule runs as before) on whatever it does not follow: a pattern that can match the empty
-string, back-references, conditionals, fuzzy matching, verbs, `\\G`, `\\K`, full case folding, the
-version-1, reverse and POSIX flags, and any node it does not know.
+The texts are read for text of ASCII characters (and the `extra` characters a caller names: the frames'
+slot marks) only; the extractor and the frame matcher use a finder only on such text. Each character of
+the pattern stands for the characters of that alphabet it matches, with `regex`'s case variants where case
+is ignored (the Kelvin sign matches "k"), lower-cased. The reading gives up (None: the pattern runs as
+before) on whatever it does not follow: a pattern that can match the empty string, conditionals, fuzzy
+matching, verbs, `\\G`, `\\K`, full case folding, the version-1, reverse and POSIX flags, and any node it
+does not know; and on an opening of spaces only, where trying the pattern after every word costs more
+than its own search.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from typing import Any
 
 import regex
 
-READING = "openings-3"  # the name its finders are kept under in the pattern store: a new reading, a new name
-LIMIT = 256  # the most opening texts kept; beyond it they are cut to shorter prefixes
+READING = "openings-5"  # the name its finders are kept under in the pattern store: a new reading, a new name
+LIMIT = 1024  # the most opening texts kept; beyond it they are cut to shorter prefixes
 WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # ASCII word characters, lower case
 BOUNDARY = "\\b"  # in a guard: no word character before, where a word character opens the match
 GIVE_UP_SOURCE = re.compile(r"\\[GK]|\(\*|\(\?[a-zA-Z-]*[rfpbeVLw]|\\L<")  # \G, \K, verbs, flags it does not follow
@@ -40,9 +44,9 @@ class Unknown(Exception):
     """A construct whose openings are not read here."""
 
 
-def opening_finder(pattern: str, flags: int) -> str | None:
-    """The `re` pattern (for lower-cased ASCII text) of the positions where a match of the pattern may
-    start, or None when they are not known."""
+def opening_finder(pattern: str, flags: int, extra: str = "") -> str | None:
+    """The `re` pattern (for lower-cased text of ASCII and the `extra` characters, which must have no other
+    case) of the positions where a match of the pattern may start, or None when they are not known."""
     if flags & ~(regex.IGNORECASE | regex.UNICODE) or GIVE_UP_SOURCE.search(pattern):
         return None
     try:
@@ -54,20 +58,24 @@ def opening_finder(pattern: str, flags: int) -> str | None:
         node = core._parse_pattern(source, info)
         if info.flags & (core.FULLCASE | core.REVERSE | core.VERSION1 | core.POSIX):
             return None
-        found, empty = Reader(core).openings(node, (frozenset(), None))
+        found, empty = Reader(core, extra).openings(node, (frozenset(), None))
     except (Unknown, RecursionError):
         return None
     except Exception:  # a version of regex whose parser differs: the rule runs as before
         return None
-    return None if empty else finder_source(shortened(found))
+    found = shortened(found)
+    if empty or any(text.isspace() for text, _ in found):
+        return None  # an opening of spaces only: the pattern would be tried after every word, at more cost than a search
+    return finder_source(found)
 
 
 class Reader:
     """Reads the openings of one parsed pattern; `memo` keeps each node's texts, as a run asks again for
     the texts of the parts of a part."""
 
-    def __init__(self, core: Any) -> None:
+    def __init__(self, core: Any, extra: str) -> None:
         self.core = core
+        self.alphabet = (*range(128), *map(ord, extra))  # the characters the text is made of
         self.repeats = (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat)
         self.characters = (core.Character, core.Property, core.Range, core.SetUnion, core.SetInter, core.SetDiff,
                            core.SetSymDiff)
@@ -174,19 +182,19 @@ class Reader:
         return None if empty else frozenset(text[0] for text, _ in found)
 
     def next_texts(self, item: Any) -> tuple[set[str] | None, bool]:
-        """The texts of the next item of a run, and whether the run ends with it: a repeat of one or more
-        adds one of its body's texts (what follows it is not known)."""
+        """The texts of the next item of a run, and whether the run ends with it: an item of many texts
+        that cannot be empty adds one of its own openings (what follows them is not known)."""
         texts = self.exact(item)
         if texts is not None:
             return texts, False
-        if type(item) in self.repeats and item.min_count >= 1:
-            body = self.exact(item.subpattern)
-            if body is not None and "" not in body:
-                return body, True
-        return None, False
+        try:
+            found, empty = self.openings(item, (frozenset(), None))
+        except Unknown:
+            return None, False
+        return (None, False) if empty or not found else ({text for text, _ in found}, True)
 
     def exact(self, node: Any) -> set[str] | None:
-        """Every text the node can match on ASCII text (lower case), when they are at most LIMIT; else None."""
+        """Every text the node can match on text of the alphabet (lower case), when they are at most LIMIT; else None."""
         if id(node) not in self.memo:
             self.memo[id(node)] = self.texts_of(node)
         return self.memo[id(node)]
@@ -198,7 +206,7 @@ class Reader:
         if kind in self.characters:
             return set(self.ascii_matches(node))
         if kind in (core.Any, core.AnyAll, core.AnyU):
-            return {chr(code).lower() for code in range(128)}
+            return {chr(code).lower() for code in self.alphabet}
         if kind in (core.Group, core.Atomic):
             return self.exact(node.subpattern)
         if kind in self.repeats:
@@ -223,19 +231,19 @@ class Reader:
         return None
 
     def ascii_matches(self, node: Any) -> frozenset[str]:
-        """The ASCII characters (lower-cased) a one-character node matches."""
+        """The characters of the alphabet (lower-cased) a one-character node matches."""
         return frozenset(chr(code).lower() for code in self.ascii_codes(node))
 
     def ascii_codes(self, node: Any) -> frozenset[int]:
-        """The ASCII codes a one-character node matches, with `regex`'s case variants where it ignores
-        case (the Kelvin sign matches "k" and "K")."""
+        """The codes of the alphabet a one-character node matches, with `regex`'s case variants where it
+        ignores case (the Kelvin sign matches "k" and "K")."""
         key = node._key
         if key not in self.sets:
             case_flags = getattr(node, "case_flags", 0)
             if case_flags & self.core.FULLCASE:
                 raise Unknown
-            self.sets[key] = frozenset(code for code in range(128) if any(
-                node.matches(v) for v in (CASES[code] if case_flags & self.core.IGNORECASE else (code,))))
+            self.sets[key] = frozenset(code for code in self.alphabet if any(
+                node.matches(v) for v in (CASES.get(code, (code,)) if case_flags & self.core.IGNORECASE else (code,))))
         return self.sets[key]
 
     def zero_width(self, node: Any) -> bool:
@@ -281,7 +289,7 @@ def merged(paths: list[Path]) -> Path:
     return guard, allowed
 
 
-CASES = [tuple(regex._regex.get_all_cases(regex.IGNORECASE | regex.UNICODE, code)) + (code,) for code in range(128)]
+CASES = {code: (*regex._regex.get_all_cases(regex.IGNORECASE | regex.UNICODE, code), code) for code in range(128)}
 
 
 def shortened(found: set[Opening]) -> set[Opening]:
