@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract.rulebook import load_rulebook
-from factcheck.extract.starts import LIMIT, finder_source, matches, opening_finder, positions, shortened, trie
+from factcheck.extract.starts import LIMIT, Finder, finder_source, matches, opening_finder, shortened, trie
 
 
 def starts_of(pattern: str, text: str, flags: int = regex.IGNORECASE) -> list[int]:
@@ -115,7 +115,7 @@ def test_trying_only_at_the_starts_finds_what_finditer_finds(pieces, text, cut_s
     compiled = regex.compile(pattern, regex.IGNORECASE)
     start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
     expected = spans(list(compiled.finditer(text, start, end)))
-    found = matches(compiled, positions(re.compile(finder), text[start:end].lower(), start), text, end)
+    found = matches(compiled, Finder(finder, re.compile).positions(text[start:end].lower(), start), text, end)
     assert spans(found) == expected, (pattern, finder)
 
 
@@ -129,5 +129,5 @@ def test_every_shipped_rule_finds_its_examples_through_its_starts():
                 plain = text.replace("«", "").replace("»", "")
                 if plain.isascii():
                     expected = spans(list(rule.compiled.finditer(plain)))
-                    found = matches(rule.compiled, positions(rule.starts, plain.lower(), 0), plain, len(plain))
+                    found = matches(rule.compiled, rule.starts.positions(plain.lower(), 0), plain, len(plain))
                     assert spans(found) == expected, rule.id

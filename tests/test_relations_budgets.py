@@ -10,7 +10,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract.starts import opening_finder, positions
+from factcheck.extract.starts import Finder, opening_finder
 from factcheck.relations.budgets import matches_at
 
 MARKS = "\ue000\ue001\ue002"
@@ -28,7 +28,7 @@ def test_trying_a_frame_at_its_starts_finds_every_overlapping_match(pieces, text
         return
     compiled = regex.compile(pattern, regex.IGNORECASE)
     expected = [m.span() for m in compiled.finditer(text, overlapped=True)]
-    found = matches_at(compiled, text, positions(re.compile(finder), text.lower(), 0), time.perf_counter() + 60)
+    found = matches_at(compiled, text, Finder(finder, re.compile).positions(text.lower(), 0), time.perf_counter() + 60)
     assert [m.span() for m in found] == expected, (pattern, finder)
 
 

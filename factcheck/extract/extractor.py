@@ -24,7 +24,7 @@ from factcheck.extract.numbers import TooLarge
 from factcheck.extract.rulebook import Rule, Rulebook
 from factcheck.extract.saferegex import MatchBudget, OverBudget, seconds_for
 from factcheck.extract.scanview import ScanView
-from factcheck.extract.starts import matches as starts_matches, positions
+from factcheck.extract.starts import matches as starts_matches
 
 WINDOW_BEFORE = 80  # a match may start this far before the anchor that lets its rule run ...
 WINDOW_AFTER = 120  # ... and end this far after it
@@ -134,9 +134,9 @@ def sentence_candidates(sentence: Sentence, hits: dict[str, list[tuple[int, int]
                     lowered[(start, end)] = ascii_lower(view.text[start:end])
                 low = lowered[(start, end)]
             if rule.starts is not None and low is not None:
-                key = (rule.starts.pattern, start, end)
+                key = (rule.starts.source, start, end)
                 if key not in opened:
-                    opened[key] = positions(rule.starts, low, start)
+                    opened[key] = rule.starts.positions(low, start)
                 starts = opened[key]
                 if not starts:
                     continue

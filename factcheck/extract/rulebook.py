@@ -30,7 +30,7 @@ from factcheck.extract.ruledata import (
     check_example_date, check_lookups, check_rule_id, check_set, check_tables, check_unique, header_line, is_builtin, line_at,
     rule_line,
 )
-from factcheck.extract.starts import READING, opening_finder
+from factcheck.extract.starts import READING, Finder, opening_finder
 from factcheck.extract.ruletrust import REF, compile_pattern, is_users
 from factcheck.extract.saferegex import warm
 
@@ -78,7 +78,7 @@ class Rule:
     order: int = 0
     bounded: bool = False  # a user's pattern: compiled and matched under a time budget (see ruletrust)
     gate: Gate | None = None  # every match holds one string of each of these (see gates); None: not known
-    starts: re.Pattern[str] | None = None  # where in a lower-cased ASCII stretch a match may start (see starts)
+    starts: Finder | None = None  # where in a lower-cased ASCII stretch a match may start (see starts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -424,13 +424,13 @@ def compile_rule(book: Rulebook, rule: dict[str, Any], source: str, text: str, d
     )
 
 
-def start_finder(store: Store, expanded: str, flags: int, written: str, extra: str = "") -> re.Pattern[str] | None:
+def start_finder(store: Store, expanded: str, flags: int, written: str, extra: str = "") -> Finder | None:
     """The finder of the positions where a match of a rule (or a frame, on text that holds the `extra` slot
     marks) may start (see `starts`), kept in the store by the pattern as written; None where they are not
-    known or there is no store."""
-    source = store.derive(READING, expanded, lambda pattern: opening_finder(pattern, flags, extra),
+    known or there is no store. The store keeps "" for none known (it keeps no None)."""
+    source = store.derive(READING, expanded, lambda pattern: opening_finder(pattern, flags, extra) or "",
                           source=f"{flags}\0{extra}\0{written}")
-    return None if source is None else store.compile_fast(source)
+    return Finder(source, store.compile_fast) if source else None
 
 
 def lookups(mapping: Any, where: str, book: Rulebook) -> dict[str, tuple[str, ...]]:

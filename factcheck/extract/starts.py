@@ -25,7 +25,7 @@ than its own search.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Callable
 
 import regex
 
@@ -324,9 +324,22 @@ def trie(texts: set[str]) -> str:
     return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
-def positions(finder: re.Pattern[str], lowered: str, start: int) -> list[int]:
-    """Where in the text the finder holds, for `lowered`, the stretch of it from `start` lower-cased (ASCII)."""
-    return [start + found.start() for found in finder.finditer(lowered)]
+class Finder:
+    """A finder's `re` pattern (`source`), compiled (or rebuilt from the pattern store) by `compile` on its
+    first use: a start that reaches few rules and frames does not pay for the others'."""
+
+    __slots__ = ("source", "compile", "compiled")
+
+    def __init__(self, source: str, compile: Callable[[str], re.Pattern[str]]) -> None:
+        self.source, self.compile = source, compile
+        self.compiled: re.Pattern[str] | None = None
+
+    def positions(self, lowered: str, start: int) -> list[int]:
+        """Where in the text a match may start, for `lowered`, the stretch of it from `start` lower-cased (of
+        the finder's alphabet)."""
+        if self.compiled is None:
+            self.compiled = self.compile(self.source)
+        return [start + found.start() for found in self.compiled.finditer(lowered)]
 
 
 def matches(pattern: Any, starts: list[int], text: str, end: int) -> list[Any]:

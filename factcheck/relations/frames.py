@@ -22,7 +22,6 @@ settings, through the table of the same name (or the one `lookup` names) when th
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -30,6 +29,7 @@ import regex
 
 from factcheck.errors import RuleError
 from factcheck.extract.gates import Gate, required_all
+from factcheck.extract.starts import Finder
 from factcheck.relations.slotcount import Least, as_least, marked
 from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN
 
@@ -90,7 +90,7 @@ class Frame:
     gate: Gate | None = None  # sets of words, one of each of which every match holds (see `word_gate`)
     free: dict[str, frozenset[str]] = field(default_factory=dict)  # role -> tags of the figures that may fill it
     least: Least = ()  # how many claims of which tags every match binds (see `slotcount`)
-    starts: re.Pattern[str] | None = None  # where in a lower-cased window a match may start (see `extract.starts`)
+    starts: Finder | None = None  # where in a lower-cased window a match may start (see `extract.starts`)
 
 
 def slot_pattern(tags: str, role: str, hedge: str = "") -> str:
@@ -135,7 +135,7 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
                   compile_regex: Callable[[str, str], Any] | None = None, bounded: bool = False,
                   gate_literals: Callable[[str], Gate | None] | None = None,
                   slot_counts: Callable[[str], Any] | None = None,
-                  start_finder: Callable[[str], re.Pattern[str] | None] | None = None) -> Frame:
+                  start_finder: Callable[[str], Finder | None] | None = None) -> Frame:
     """A frame from its rule-file table; `expand` resolves fragment and table references, and
     `compile_regex` (for a user's frame: under a time budget) compiles the result. `gate_literals`
     finds the words of its gate (see `word_gate`; the rule book's store keeps them on disk, as

@@ -22,7 +22,6 @@ from factcheck.relations.retraction import retracted
 from factcheck.relations.screen import FrameScreen
 from factcheck.relations.slots import MARKS, SENTENCE_BREAK, Window, claim_tags, run_window, sentence_window, tags, words_of
 from factcheck.extract.rulebook import Rulebook
-from factcheck.extract.starts import positions
 
 MEASURE_ROLE = {"ratio": "reference", "multiplier": "base"}
 WINDOW_ALPHABET = regex.compile(f"[\\x00-\\x7f{MARKS}]*")  # a window of these: its frames' starts are sure
@@ -82,9 +81,9 @@ def match_window(screen: FrameScreen, window: Window, book: Rulebook,
     for frame in screen.passing(window.tags, folded, tagged):
         starts = None
         if frame.starts is not None and plain:
-            if frame.starts.pattern not in opened:
-                opened[frame.starts.pattern] = positions(frame.starts, folded, 0)
-            starts = opened[frame.starts.pattern]
+            if frame.starts.source not in opened:
+                opened[frame.starts.source] = frame.starts.positions(folded, 0)
+            starts = opened[frame.starts.source]
         for match in budgets.matches(frame, window, starts):
             if match.group().count(SENTENCE_BREAK) < SCOPES[frame.scope] - 1:
                 continue  # a wider frame speaks of every sentence of its window
