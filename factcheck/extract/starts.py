@@ -239,11 +239,12 @@ class Reader:
         ignores case (the Kelvin sign matches "k" and "K")."""
         key = node._key
         if key not in self.sets:
-            case_flags = getattr(node, "case_flags", 0)
-            if case_flags & self.core.FULLCASE:
+            case_flags = int(getattr(node, "case_flags", 0))  # a plain int: `&` of regex's flag enum is slow
+            if case_flags & int(self.core.FULLCASE):
                 raise Unknown
+            cases = CASES if case_flags & int(self.core.IGNORECASE) else {}
             self.sets[key] = frozenset(code for code in self.alphabet if any(
-                node.matches(v) for v in (CASES.get(code, (code,)) if case_flags & self.core.IGNORECASE else (code,))))
+                node.matches(v) for v in cases.get(code, (code,))))
         return self.sets[key]
 
     def zero_width(self, node: Any) -> bool:
