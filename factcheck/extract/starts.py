@@ -59,9 +59,7 @@ def opening_finder(pattern: str, flags: int, extra: str = "") -> str | None:
         if info.flags & (core.FULLCASE | core.REVERSE | core.VERSION1 | core.POSIX):
             return None
         found, empty = Reader(core, extra).openings(node, (frozenset(), None))
-    except (Unknown, RecursionError):
-        return None
-    except Exception:  # a version of regex whose parser differs: the rule runs as before
+    except Exception:  # a construct not read here (Unknown), or a version of regex whose parser differs
         return None
     found = shortened(found)
     if empty or any(text.isspace() for text, _ in found):
