@@ -24,6 +24,7 @@ from factcheck.extract.numbers import TooLarge
 from factcheck.extract.rulebook import Rule, Rulebook
 from factcheck.extract.saferegex import MatchBudget, OverBudget, seconds_for
 from factcheck.extract.scanview import ScanView
+from factcheck.extract.starts import matches as starts_matches
 
 WINDOW_BEFORE = 80  # a match may start this far before the anchor that lets its rule run ...
 WINDOW_AFTER = 120  # ... and end this far after it
@@ -117,21 +118,31 @@ def rules_by_anchor(rules: list[Rule]) -> dict[str, list[int]]:
 def sentence_candidates(sentence: Sentence, hits: dict[str, list[tuple[int, int]]], rules: list[Rule], view: ScanView,
                         book: Rulebook, doc: Document, budgets: UserBudgets) -> list[Candidate]:
     """Every match of the rules (those with an anchor in the sentence, in the rule book's order) on the
-    stretches around their anchors in one sentence; a rule whose gate says a stretch cannot hold a match
-    is not run there."""
+    stretches around their anchors in one sentence; a rule is not run on a stretch where none of its
+    starts is (see `starts`) or where its gate says it cannot hold a match."""
     candidates = []
     stretches: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     lowered: dict[tuple[int, int], str | None] = {}
+    opened: dict[tuple[str, int, int], list[int]] = {}  # rules of one opening share its positions
     for rule in rules:
         if rule.anchors not in stretches:
             stretches[rule.anchors] = windows([s for a in rule.anchors for s in hits.get(a, ())], sentence)
         for start, end in stretches[rule.anchors]:
-            if rule.gate is not None:
+            low, starts = None, None
+            if rule.gate is not None or rule.starts is not None:
                 if (start, end) not in lowered:
                     lowered[(start, end)] = ascii_lower(view.text[start:end])
-                if not admits_all(rule.gate, lowered[(start, end)]):
+                low = lowered[(start, end)]
+            if rule.starts is not None and low is not None:
+                key = (rule.starts.source, start, end)
+                if key not in opened:
+                    opened[key] = rule.starts.positions(low, start)
+                starts = opened[key]
+                if not starts:
                     continue
-            candidates.extend(run_rule(rule, view, start, end, book, doc, budgets))
+            if not admits_all(rule.gate, low):
+                continue
+            candidates.extend(run_rule(rule, view, start, end, book, doc, budgets, starts))
     return candidates
 
 
@@ -170,9 +181,14 @@ def windows(spans: list[tuple[int, int]], sentence: Sentence) -> list[tuple[int,
 
 
 def run_rule(rule: Rule, view: ScanView, start: int, end: int, book: Rulebook, doc: Document,
-             budgets: UserBudgets) -> list[Candidate]:
-    matches = (budgets.finditer(f"rule {rule.id}", rule.compiled, start, end) if rule.bounded
-               else rule.compiled.finditer(view.text, start, end))
+             budgets: UserBudgets, starts: list[int] | None = None) -> list[Candidate]:
+    """The rule's candidates in the stretch; tried only at `starts` when they are known (see `starts`)."""
+    if rule.bounded:
+        matches = budgets.finditer(f"rule {rule.id}", rule.compiled, start, end)
+    elif starts is not None:
+        matches = starts_matches(rule.compiled, starts, view.text, end)
+    else:
+        matches = rule.compiled.finditer(view.text, start, end)
     found = []
     for match in matches:
         candidate = to_candidate(rule, match, book, doc)

@@ -24,11 +24,13 @@ from factcheck.model import KINDS
 from factcheck.extract.patterncache import Store, open_store, store_key
 from factcheck.relations.frames import ENGINE_FRAGMENTS, Frame, compile_frame
 from factcheck.relations.slotcount import least_slots
+from factcheck.relations.slots import MARKS
 from factcheck.reading import MAX_DATA_BYTES, read_text
 from factcheck.extract.ruledata import (
     check_example_date, check_lookups, check_rule_id, check_set, check_tables, check_unique, header_line, is_builtin, line_at,
     rule_line,
 )
+from factcheck.extract.starts import READING, Finder, opening_finder
 from factcheck.extract.ruletrust import REF, compile_pattern, is_users
 from factcheck.extract.saferegex import warm
 
@@ -76,6 +78,7 @@ class Rule:
     order: int = 0
     bounded: bool = False  # a user's pattern: compiled and matched under a time budget (see ruletrust)
     gate: Gate | None = None  # every match holds one string of each of these (see gates); None: not known
+    starts: Finder | None = None  # where in a lower-cased ASCII stretch a match may start (see starts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -417,7 +420,17 @@ def compile_rule(book: Rulebook, rule: dict[str, Any], source: str, text: str, d
         constants=constants, lookup=tables, examples=examples(rule, "examples", where, text, start=at),
         counter_examples=examples(rule, "counter_examples", where, text, start=at), source=source, line=line, bounded=bounded,
         gate=None if bounded else book.store.gate(expanded, rule_flags(rule)),
+        starts=None if bounded else start_finder(book.store, expanded, rule_flags(rule), rule["pattern"]),
     )
+
+
+def start_finder(store: Store, expanded: str, flags: int, written: str, extra: str = "") -> Finder | None:
+    """The finder of the positions where a match of a rule (or a frame, on text that holds the `extra` slot
+    marks) may start (see `starts`), kept in the store by the pattern as written; None where they are not
+    known or there is no store. The store keeps "" for none known (it keeps no None)."""
+    source = store.derive(READING, expanded, lambda pattern: opening_finder(pattern, flags, extra) or "",
+                          source=f"{flags}\0{extra}\0{written}")
+    return Finder(source, store.compile_fast) if source else None
 
 
 def lookups(mapping: Any, where: str, book: Rulebook) -> dict[str, tuple[str, ...]]:
@@ -474,7 +487,9 @@ def load_frame(book: Rulebook, spec: dict[str, Any], source: str, text: str) -> 
                          lambda expanded, at: compile_pattern(expanded, regex.IGNORECASE, users, at, store=book.store),
                          bounded=users, gate_literals=None if users else lambda bare: book.store.gate(bare, regex.IGNORECASE),
                          slot_counts=None if users else lambda marked: book.store.derive("least", marked, least_slots,
-                                                                                          spec["pattern"]))
+                                                                                          spec["pattern"]),
+                         start_finder=None if users else lambda regex_source: start_finder(
+                             book.store, regex_source, regex.IGNORECASE, spec["pattern"], MARKS))
 
 
 def compile_anchors(book: Rulebook) -> dict[str, Anchor]:

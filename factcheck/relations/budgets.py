@@ -45,8 +45,9 @@ class FrameBudgets:
         """Start the budget of the next window."""
         self.window = MatchBudget(WINDOW_SECONDS)
 
-    def matches(self, frame: Frame, window: Window) -> list[Any]:
-        """Every overlapping match of the frame in the window; none once a budget is spent."""
+    def matches(self, frame: Frame, window: Window, starts: list[int] | None = None) -> list[Any]:
+        """Every overlapping match of the frame in the window; none once a budget is spent. Given `starts`,
+        the positions where a match may start (see `extract.starts`), the frame is tried there only."""
         owners = [self.document, self.window]
         if frame.bounded:
             owners.append(self.users.setdefault(frame.id, MatchBudget(self.user_seconds)))
@@ -55,7 +56,9 @@ class FrameBudgets:
         left = min(owner.left for owner in owners)
         began = time.perf_counter()
         try:
-            return list(frame.compiled.finditer(window.text, overlapped=True, timeout=left))
+            if starts is None:
+                return list(frame.compiled.finditer(window.text, overlapped=True, timeout=left))
+            return matches_at(frame.compiled, window.text, starts, began + left)
         except TimeoutError:
             tightest = min(owners, key=lambda owner: owner.left)
             tightest.left = 0.0
@@ -77,3 +80,18 @@ class FrameBudgets:
         else:
             self.warnings.append(f"frame {frame.id} timed out: it used its {self.user_seconds:.1f} s for this "
                                  f"document at line {line} and is switched off for the rest of it")
+
+
+def matches_at(pattern: Any, text: str, starts: list[int], deadline: float) -> list[Any]:
+    """The matches an overlapped `finditer` gives when every match starts at one of `starts`: the match
+    at each of them, within the time left until the deadline (TimeoutError past it)."""
+    found = []
+    try_at = pattern.match
+    for at in starts:
+        left = deadline - time.perf_counter()
+        if left <= 0:
+            raise TimeoutError
+        match = try_at(text, at, timeout=left)
+        if match is not None:
+            found.append(match)
+    return found

@@ -29,6 +29,7 @@ import regex
 
 from factcheck.errors import RuleError
 from factcheck.extract.gates import Gate, required_all
+from factcheck.extract.starts import Finder
 from factcheck.relations.slotcount import Least, as_least, marked
 from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN
 
@@ -89,6 +90,7 @@ class Frame:
     gate: Gate | None = None  # sets of words, one of each of which every match holds (see `word_gate`)
     free: dict[str, frozenset[str]] = field(default_factory=dict)  # role -> tags of the figures that may fill it
     least: Least = ()  # how many claims of which tags every match binds (see `slotcount`)
+    starts: Finder | None = None  # where in a lower-cased window a match may start (see `extract.starts`)
 
 
 def slot_pattern(tags: str, role: str, hedge: str = "") -> str:
@@ -132,13 +134,15 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
                   source: str, line: int, examples: tuple[list[Any], list[Any]],
                   compile_regex: Callable[[str, str], Any] | None = None, bounded: bool = False,
                   gate_literals: Callable[[str], Gate | None] | None = None,
-                  slot_counts: Callable[[str], Any] | None = None) -> Frame:
+                  slot_counts: Callable[[str], Any] | None = None,
+                  start_finder: Callable[[str], Finder | None] | None = None) -> Frame:
     """A frame from its rule-file table; `expand` resolves fragment and table references, and
     `compile_regex` (for a user's frame: under a time budget) compiles the result. `gate_literals`
     finds the words of its gate (see `word_gate`; the rule book's store keeps them on disk, as
     finding them costs a parse): without it, the frame has no word gate. `slot_counts` finds, the
     same way, how many claims its matches bind (`slotcount.least_slots` of the pattern with its
-    slots marked): without it, none are asked for."""
+    slots marked): without it, none are asked for. `start_finder` finds, the same way, where in a window
+    a match may start (see `extract.starts`): without it, a frame is tried at every position."""
     for key in spec:
         if key not in FRAME_KEYS:
             raise RuleError(f"{where}: unknown key '{key}' in a frame")
@@ -182,7 +186,8 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
                  every=frozenset(r for r, m in marks.items() if m == "+"), trigger=trigger, settings=dict(settings), groups=groups, lookup=dict(lookup),
                  examples=examples[0], counter_examples=examples[1], source=source, line=line, bounded=bounded,
                  gate=word_gate(expanded, gate_literals) if gate_literals else None, free=free,
-                 least=as_least(slot_counts(counted)) if slot_counts and counted else ())
+                 least=as_least(slot_counts(counted)) if slot_counts and counted else (),
+                 starts=start_finder(source_regex) if start_finder else None)
 
 
 def free_roles(spec: Any, where: str, bound: list[str]) -> dict[str, frozenset[str]]:

@@ -20,10 +20,11 @@ from factcheck.relations.identity import Sentences, content_words, fill_by_noun,
 from factcheck.relations.link import Link
 from factcheck.relations.retraction import retracted
 from factcheck.relations.screen import FrameScreen
-from factcheck.relations.slots import SENTENCE_BREAK, Window, claim_tags, run_window, sentence_window, tags, words_of
+from factcheck.relations.slots import MARKS, SENTENCE_BREAK, Window, claim_tags, run_window, sentence_window, tags, words_of
 from factcheck.extract.rulebook import Rulebook
 
 MEASURE_ROLE = {"ratio": "reference", "multiplier": "base"}
+WINDOW_ALPHABET = regex.compile(f"[\\x00-\\x7f{MARKS}]*")  # a window of these: its frames' starts are sure
 BOUNDS = ("at_least", "at_most")
 
 
@@ -75,8 +76,15 @@ def match_window(screen: FrameScreen, window: Window, book: Rulebook,
                  by_sentence: dict[int, list[Claim]], levels: frozenset[str], budgets: FrameBudgets) -> Iterator[tuple[int, Link]]:
     folded = window.text.casefold()  # a superset of the case folding IGNORECASE matches with
     tagged = [claim_tags(c, book) for c in window.claims]
+    plain = WINDOW_ALPHABET.fullmatch(window.text) is not None  # where the frames' starts are sure
+    opened: dict[str, list[int]] = {}  # frames of one opening share its positions
     for frame in screen.passing(window.tags, folded, tagged):
-        for match in budgets.matches(frame, window):
+        starts = None
+        if frame.starts is not None and plain:
+            if frame.starts.source not in opened:
+                opened[frame.starts.source] = frame.starts.positions(folded, 0)
+            starts = opened[frame.starts.source]
+        for match in budgets.matches(frame, window, starts):
             if match.group().count(SENTENCE_BREAK) < SCOPES[frame.scope] - 1:
                 continue  # a wider frame speaks of every sentence of its window
             link = to_link(frame, match, window, book, by_sentence, levels)

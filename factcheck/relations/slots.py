@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from factcheck.extract.rulebook import Rulebook
 
 SLOT_OPEN, SLOT_CLOSE, SENTENCE_BREAK = "\ue000", "\ue001", "\ue002"
+MARKS = SLOT_OPEN + SLOT_CLOSE + SENTENCE_BREAK  # the only characters of a window that are not its sentences
 TOKEN = regex.compile(f"{SLOT_OPEN}[^{SLOT_CLOSE}]*#(\\d+){SLOT_CLOSE}")
 RESERVED = regex.compile("[\ue000-\ue002]")
 SPACES = regex.compile(r"\s+")
