@@ -180,8 +180,8 @@ def sentence_window(doc: Document, index: int, claims: list[Claim], book: Rulebo
 
 def run_window(doc: Document, index: int, by_sentence: dict[int, list[Claim]], book: Rulebook,
                size: int, skips: Skips | None = None) -> Window | None:
-    """The `size` sentences that end with `index`, when all are of one paragraph and each holds claims
-    (every frame of a pair or a triple binds a figure in each), joined by sentence breaks."""
+    """The `size` sentences with claims that end with `index` (every frame of a pair or a triple binds a
+    figure in each), all of one paragraph, joined by sentence breaks."""
     picked = window_sentences(doc, index, by_sentence, size)
     if picked is None:
         return None
