@@ -48,6 +48,15 @@ def test_a_stored_pattern_is_rebuilt_on_first_use_and_matches_as_compiled(folder
     assert pattern.real is not None and pattern.flags == expected.flags
 
 
+def test_a_pattern_kept_fast_is_saved_and_rebuilt_without_a_parse(folder, monkeypatch):
+    store = open_store("k")
+    store.keep_fast(r"(?=\d)|(?<= )\$")
+    store.save()
+    again = open_store("k")
+    monkeypatch.setattr(patterncache, "compile_recording_re", lambda pattern: pytest.fail("parsed again"))
+    assert [m.start() for m in again.compile_fast(r"(?=\d)|(?<= )\$").finditer("a $5")] == [2, 3]
+
+
 def test_nothing_new_is_not_written_again(folder):
     saved_store()
     path = next(folder.glob("patterns-*.bin"))

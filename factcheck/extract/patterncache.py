@@ -79,6 +79,12 @@ class Store:
             self.compiled[key] = Deferred(self, key) if key in self.entries else self.record(key)
         return self.compiled[key]
 
+    def keep_fast(self, pattern: str) -> None:
+        """Record `pattern`'s `re` form now, where the store does not hold it, so that a pattern a run
+        compiles only on first use (a finder of starts) is saved with the rules and rebuilt in later runs."""
+        if pattern not in self.fast:
+            self.compile_fast(pattern)
+
     def compile_fast(self, pattern: str) -> re.Pattern[str]:
         """`re.compile(pattern)`, rebuilt from the store when it holds the pattern (raises re.error)."""
         blob = self.fast.get(pattern)

@@ -430,7 +430,10 @@ def start_finder(store: Store, expanded: str, flags: int, written: str, extra: s
     known or there is no store. The store keeps "" for none known (it keeps no None)."""
     source = store.derive(READING, expanded, lambda pattern: opening_finder(pattern, flags, extra) or "",
                           source=f"{flags}\0{extra}\0{written}")
-    return Finder(source, store.compile_fast) if source else None
+    if not source:
+        return None
+    store.keep_fast(source)
+    return Finder(source, store.compile_fast)
 
 
 def lookups(mapping: Any, where: str, book: Rulebook) -> dict[str, tuple[str, ...]]:
