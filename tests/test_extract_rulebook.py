@@ -222,26 +222,24 @@ def test_a_rule_id_repeated_in_one_user_file_is_an_error(tmp_path):
         common_and(user_dir(tmp_path, body))
 
 
-def test_a_frame_id_repeated_in_one_user_file_is_an_error_naming_both_places(tmp_path):
-    frame = """
+def sum_frame(frame_id: str) -> str:
+    """A user frame of a sum, under `frame_id`."""
+    return f"""
 [[frames]]
-id = "test.twice"
+id = "{frame_id}"
 type = "sum"
-pattern = '{money:parts} and {money:parts}, a total of {money:total}'
+pattern = '{{money:parts}} and {{money:parts}}, a total of {{money:total}}'
 """
-    directory = user_dir(tmp_path, FAMILY + frame + frame)
+
+
+def test_a_frame_id_repeated_in_one_user_file_is_an_error_naming_both_places(tmp_path):
+    directory = user_dir(tmp_path, FAMILY + sum_frame("test.twice") + sum_frame("test.twice"))
     with pytest.raises(RuleError, match=r"user\.toml:8: frame id 'test\.twice' is already used at .*user\.toml:3$"):
         common_and(directory)
 
 
 def test_a_frame_may_not_take_the_id_of_a_rule(tmp_path):
-    frame = """
-[[frames]]
-id = "test.same"
-type = "sum"
-pattern = '{money:parts} and {money:parts}, a total of {money:total}'
-"""
-    body = FAMILY + rule("test.same", r"(?P<amount>\d+) zorks") + frame
+    body = FAMILY + rule("test.same", r"(?P<amount>\d+) zorks") + sum_frame("test.same")
     with pytest.raises(RuleError, match=r"user\.toml:\d+: frame id 'test\.same' is already used at .*user\.toml:\d+$"):
         common_and(user_dir(tmp_path, body))
 

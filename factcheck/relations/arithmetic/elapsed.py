@@ -29,7 +29,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     year = year_of(event) if event is not None and not event.extra.get("relative") else None
     if years is None or year is None or date is None:
         return []
-    expected = exact_span(event, date, years, rounded=not AGO.search(span.text)) or widened(int(date[:4]) - years, span.qualifier is not None or bool(link.meta.get("hedge")))
+    hedged = span.qualifier is not None or bool(link.meta.get("hedge"))
+    expected = exact_span(event, date, years, rounded=not AGO.search(span.text)) or widened(int(date[:4]) - years, hedged)
     verdict = "consistent" if expected.low <= year <= expected.high else "inconsistent"
     low, high = int(expected.low), int(expected.high)
     when = str(low) if low == high else f"{low}–{high}"
