@@ -19,6 +19,7 @@ from factcheck.relations.frames import SCOPES, Frame
 from factcheck.relations.identity import Sentences, content_words, fill_by_noun, resolve_measure, tie_anniversaries
 from factcheck.relations.link import Link
 from factcheck.relations.retraction import retracted
+from factcheck.relations.said_once import adopt_measures
 from factcheck.relations.screen import FrameScreen
 from factcheck.relations.slots import MARKS, SENTENCE_BREAK, Window, claim_tags, run_window, sentence_window, tags, words_of
 from factcheck.extract.rulebook import Rulebook
@@ -63,7 +64,7 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
                 found.extend(match_window(frames, run, book, by_sentence, levels, budgets))
     bound = select([(order, link) for order, link in found if not link.open])
     bound = sorted(bound, key=lambda x: (x.trigger.start, x.type))
-    links = bound + select_open([(order, link) for order, link in found if link.open])
+    links = [adopt_measures(link) for link in bound + select_open([(order, link) for order, link in found if link.open])]
     date = doc.date.isoformat() if doc.date else None
     for link in links:
         link.meta["document_date"] = date

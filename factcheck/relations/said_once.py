@@ -1,0 +1,83 @@
+"""A measure a speaker names once for the figures of one relation.
+
+"Exports went from one hundred and twenty billion dollars to two hundred and ten billion",
+"turnover was 19.4 billion euros, up from 17.9": the second figure is read alone as a plain number
+(a count that names no noun), and its scale may be left out too. Inside a matched frame, where
+it fills a level of the same relation as a figure with a measure, it takes that measure (and that
+scale, where it states none and reads as the same order of figure). Only a plain number adopts;
+"300 stores" beside "$40 million" keeps its own noun, and a relation whose measured figures
+disagree among themselves lends none. A difference lends none either: its frames may take two ends
+of a range ("the difference … is from 6 to 10 per cent") for the figures it is between.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from factcheck.model import Claim
+from factcheck.relations.arithmetic.common import counted
+from factcheck.relations.link import Link
+
+LEVEL_ROLES = {
+    "percent_change": ("old", "new", "delta", "ends"),
+    "multiplier": ("base", "target", "ends"),
+    "sum": ("parts", "total"),
+    "share": ("part", "whole"),
+    "part_of_whole": ("part", "whole"),
+}
+MEASURED = frozenset({"money", "distance", "quantity", "percent"})
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6, "m": 1e6}
+SCALE = regex.compile(r"(?<![\p{L}])(thousand|million|billion|trillion|bn|mn|m)\b", regex.IGNORECASE)
+YEAR = regex.compile(r"\d{4}")
+SAME_ORDER = 10  # a bare figure within this factor of a scaled one's numeral is of its order ("17.9" of "19.4 billion")
+
+
+def adopt_measures(link: Link) -> Link:
+    """The link with each plain number among its bound levels in the one measure the others name."""
+    roles = LEVEL_ROLES.get(link.type)
+    if roles is None:
+        return link
+    levels = [c for role in roles for c in link.role(role)]
+    donors = {(c.kind, c.unit, c.extra.get("per")) for c in levels if c.kind in MEASURED}
+    if len(donors) != 1 or not any(plain(c) for c in levels):
+        return link
+    donor = next(c for c in levels if c.kind in MEASURED)
+    link.roles = {role: tuple(adopted(c, donor) for c in claims) if role in roles else claims
+                  for role, claims in link.roles.items()}
+    return link
+
+
+def plain(claim: Claim) -> bool:
+    """A number that names nothing: a count with no noun, unit or rate, and not a year ("2022: €17.2 billion")."""
+    return (claim.kind == "count" and claim.unit is None and not claim.extra.get("per")
+            and isinstance(claim.value, (int, float)) and counted(claim) is None and not YEAR.fullmatch(claim.text))
+
+
+def adopted(claim: Claim, donor: Claim) -> Claim:
+    """A plain number in the donor's measure, where it reads as one: beside a percentage, or where it states a
+    scale ("two hundred and ten billion") or leaves out the donor's ("17.9" after "19.4 billion euros").
+    "30,000" beside "$34.10" keeps its own kind."""
+    if not plain(claim):
+        return claim
+    factor = elided_scale(claim, donor)
+    if donor.kind != "percent" and factor == 1.0 and not (SCALE.search(claim.text) and SCALE.search(donor.text)):
+        return claim
+    return replace(claim, kind=donor.kind, unit=donor.unit, value=scaled(claim.value, factor),
+                   low=scaled(claim.low, factor), high=scaled(claim.high, factor),
+                   extra={**claim.extra, **({"per": donor.extra["per"]} if donor.extra.get("per") else {})})
+
+
+def elided_scale(claim: Claim, donor: Claim) -> float:
+    """The donor's scale, where the plain number states none and is of the order of the donor's numeral."""
+    found = SCALE.findall(donor.text)
+    if not found or SCALE.search(claim.text) or not isinstance(donor.value, (int, float)) or not claim.value:
+        return 1.0
+    scale = SCALES[found[-1].lower()]
+    numeral = abs(float(donor.value)) / scale
+    return scale if numeral and 1 / SAME_ORDER <= abs(float(claim.value)) / numeral <= SAME_ORDER else 1.0
+
+
+def scaled(value: object, factor: float) -> object:
+    return value * factor if isinstance(value, (int, float)) and not isinstance(value, bool) and factor != 1.0 else value

@@ -1,0 +1,55 @@
+"""A measure named once: a plain number among a relation's levels takes the measure (and scale) of the others."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.checker import CheckOptions, check_all
+from factcheck.document import load_text
+from factcheck.extract.extractor import extract
+from factcheck.extract.rulebook import load_rulebook
+from factcheck.relations.matcher import find_links
+
+BOOK = load_rulebook()
+
+
+def checks(text: str) -> list[tuple[str, str]]:
+    doc = load_text("t", text)
+    claims, warnings = extract(doc, BOOK)
+    return [(c.type, c.verdict) for c in check_all(find_links(doc, claims, BOOK, warnings), [], CheckOptions())]
+
+
+def levels(text: str) -> dict[str, tuple[str, str | None, float]]:
+    """Each bound level of the text's links: its kind, unit and value as the checks read them."""
+    doc = load_text("t", text)
+    claims, warnings = extract(doc, BOOK)
+    return {c.text: (c.kind, c.unit, c.value) for link in find_links(doc, claims, BOOK, warnings)
+            if not link.open for group in link.roles.values() for c in group}
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Exports have tripled, from one hundred and twenty billion dollars to three hundred and sixty billion.", "consistent"),
+    ("Exports have tripled, from one hundred and twenty billion dollars to two hundred and ten billion.", "inconsistent"),
+])
+def test_a_currency_said_once_serves_both_ends(text, verdict):
+    assert ("multiplier", verdict) in checks(text)
+
+
+def test_a_scale_left_out_is_the_one_of_the_other_end():
+    found = levels("Turnover was 19.4 billion euros, up from 17.9, growth of 8 per cent.")
+    assert found["17.9"] == ("money", "EUR", pytest.approx(17.9e9))
+    assert ("percent_change", "consistent") in checks("Turnover was 19.4 billion euros, up from 17.9, growth of 8 per cent.")
+
+
+def test_a_bare_figure_beside_a_percentage_is_a_percentage():
+    assert ("percent_change", "inconsistent") in checks(
+        "The jobless rate has fallen from ten per cent to five point six — a drop of nearly six points.")
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Group revenue rose 7.2% to €18.4 billion (2022: €17.2 billion).", "2022"),  # a year, not an amount
+    ("Average hourly earnings rose 4% to $34.10. Returning auto workers accounted for about 30,000 of the gain, "
+     "while health care added 77,000.", "30,000"),  # no scale to share
+])
+def test_a_number_that_reads_as_its_own_keeps_its_kind(text, figure):
+    assert levels(text)[figure][0] == "count"
