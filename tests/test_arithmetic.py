@@ -320,6 +320,24 @@ def test_an_amount_each_times_the_count_gives_the_total():
     assert rate_check(text.replace("7,500", "9,500"), wrong, None) == ["inconsistent"]
 
 
+def test_a_rate_per_unit_of_length_spans_a_distance_and_a_plain_number_of_its_units():
+    text = "It cost $1.9 billion over its 12.8 miles, or $148 million per mile."
+    figures = [Fig("$1.9 billion", "money", 1.9e9), Fig("12.8 miles", "distance", 12.8, "mile"), Fig("$148 million", "money", 148e6)]
+    assert rate_check(text, figures, "mile") == ["consistent"]
+    plain = "It yielded 15.2 billion bushels on 82.7 million harvested acres, 183.8 bushels per acre."
+    crop = [Fig("15.2 billion bushels", "quantity", 15.2e9, "bushel"), Fig("82.7 million", "count", 82.7e6),
+            Fig("183.8 bushels", "quantity", 183.8, "bushel")]
+    assert rate_check(plain, crop, "acre") == ["consistent"]
+
+
+def test_a_rate_per_thing_is_no_average_over_a_count_of_other_things():
+    text = "The county spent $84.6 million on 305 officers, or $277,377 per household."
+    figures = [Fig("$84.6 million", "money", 84.6e6), Fig("305 officers", "count", 305), Fig("$277,377", "money", 277377)]
+    assert rate_check(text, figures, "household") == []
+    assert rate_check(text, figures, "officer") == ["consistent"]
+    assert rate_check(text, figures, "person") == ["consistent"]  # per head: any count of people
+
+
 def test_a_bare_end_of_a_change_is_read_in_the_measure_of_the_other():
     text = "The area grew to 1.9 million square kilometres from 1.2 million, an increase of 60%."
     new, old, rate = claims_in(text, [Fig("1.9 million square kilometres", "quantity", 1.9e6, "kilometer ** 2"),

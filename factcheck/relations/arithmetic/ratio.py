@@ -84,12 +84,18 @@ def factor_words(factor: Claim, per: Claim | None) -> str:
     return figure(factor.value, None) if per is None else f"{factor.text} per {per.text}"
 
 
+HEADS = frozenset({"person"})  # "per capita", "a head": any count of people
+
+
 def span_in(span: Claim, per: str | None) -> float | None:
-    """How many of the rate's `per` units the span is: 42 days in days, 30 years in years; a count of
-    people, homes or turbines counts heads ("$5 per person" over 1,200 people, "15 MW apiece")."""
+    """How many of the rate's `per` units the span is: 42 days in days, 12.8 miles in miles; a count of
+    people, homes or turbines counts heads ("$5 per person" over 1,200 people, "15 MW apiece"), but not
+    things of another name ("$412 per household" over "305 officers"); a plain number counts the rate's units."""
     if span.kind == "count" and span.unit is None and (per is None or not units.is_unit(per)):
-        return 1.0
-    if span.kind == "quantity" and span.unit and per and units.is_unit(per):
+        return 1.0 if per is None or per in HEADS or each_fits(per, (span,)) else None
+    if span.kind == "count" and span.unit is None and counted(span) is None:
+        return 1.0  # "183.8 bushels per acre on 82.7 million harvested acres": a plain number of the rate's units
+    if span.kind in ("quantity", "distance") and span.unit and per and units.is_unit(per):
         return units.factor(span.unit, per)
     return None
 
