@@ -46,6 +46,12 @@ scope = "pair"
 pattern = '{money!:whole}[^\ue002]*{break} Of these, {money:part}'
 
 [[frames]]
+id = "t.lone-area"
+type = "part_of_whole"
+scope = "pair"
+pattern = 'covers? (?:about )?{quantity!:whole}[^\ue002]*{break} Of these, {quantity:part}'
+
+[[frames]]
 id = "t.gap"
 type = "difference"
 pattern = '{money:subject}, {money:gap} (?P<direction>more|less) than {money:reference}'
@@ -103,6 +109,12 @@ def test_a_lone_role_needs_the_only_figure_of_its_kind_in_its_sentence(book):
     (link,) = links(book, "The fund held $9 million. Of these, $4 million went to roads.")
     assert link.rule == "t.lone" and roles(link) == {"whole": ["$9 million"], "part": ["$4 million"]}
     assert links(book, "The fund held $9 million and spent $2 million. Of these, $4 million went to roads.") == []
+
+
+def test_a_level_restated_in_another_unit_is_not_alone_but_the_first_statement_is(book):
+    (link,) = links(book, "The farm covers 640 acres (about 260 hectares). Of these, 200 acres are wheat.")
+    assert roles(link) == {"whole": ["640 acres"], "part": ["200 acres"]}
+    assert links(book, "At 640 acres, that farm covers about 260 hectares. Of these, 80 hectares are wheat.") == []
 
 
 def test_a_slot_takes_a_hedge_word_before_it(book):

@@ -13,6 +13,7 @@ from typing import Any, Iterator
 import regex
 
 from factcheck.document import Document
+from factcheck.extract import units
 from factcheck.model import Claim
 from factcheck.relations.budgets import FrameBudgets
 from factcheck.relations.frames import SCOPES, Frame
@@ -145,20 +146,31 @@ def dated_apart(link: Link, doc: Document, by_sentence: dict[int, list[Claim]]) 
 
 
 def alone(claim: Claim, by_sentence: dict[int, list[Claim]]) -> bool:
-    """Whether no other claim of the claim's sentence has its kind and unit. A bound after the claim
-    ("… now, and most of the new people are under thirty") names a limit, not another level the words could mean."""
-    return not any(c is not claim and c.kind == claim.kind and c.unit == claim.unit
+    """Whether no other claim of the claim's sentence has its kind and unit, or a unit of the same measure
+    ("640 acres, that's about 260 hectares" states one level twice). A bound after the claim ("… now, and
+    most of the new people are under thirty") names a limit, not another level the words could mean."""
+    return not any(c is not claim and c.kind == claim.kind and one_measure(c, claim)
                    and not (c.qualifier == "at_most" and c.start > claim.end)
                    for c in by_sentence.get(claim.sentence_index, ()))
 
 
+def one_measure(other: Claim, claim: Claim) -> bool:
+    """Whether `other` is in the claim's unit, or is the level the claim restates in another unit of its
+    measure: "640 acres, that's about 260 hectares" restates the first, so the hectares are not alone, but
+    "4.23 million square kilometres (1.63 million square miles)" leaves the kilometres the one level."""
+    if other.unit == claim.unit:
+        return True
+    return (other.start < claim.start and other.unit is not None and claim.unit is not None
+            and units.factor(other.unit, claim.unit) is not None)
+
+
 def covered(claim: Claim, bound: set[str], by_sentence: dict[int, list[Claim]]) -> bool:
-    """Whether every claim of the claim's sentence with its kind and unit is among `bound`, and the
+    """Whether every claim of the claim's sentence with its kind and unit (see `one_measure`) is among `bound`, and the
     claim is a stated level, not a bound ("under 15", "up to $100 billion" name a limit)."""
     if claim.qualifier in BOUNDS:
         return False
     return all(c.id in bound for c in by_sentence.get(claim.sentence_index, ())
-               if c.kind == claim.kind and c.unit == claim.unit)
+               if c.kind == claim.kind and one_measure(c, claim))
 
 
 def aside(doc: Document, claim: Claim) -> bool:
