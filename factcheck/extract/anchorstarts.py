@@ -79,10 +79,13 @@ class Pass:
         known, words = self.known, self.words
         for match in self.compiled.finditer(lowered):
             names = known.get(match.groups())
+            at = match.end() if words else match.start()  # the word starts' finder consumes the character before
             for name in self.names(match.groups()) if names is None else names:
-                found.setdefault(name, []).append(match.end() if words else match.start())  # words: after the character before
+                found.setdefault(name, []).append(at)
 
     def index(self) -> None:
+        """Each opening under its first token: one that goes on past it (`closed`: the token ends there, and the
+        character after it is given) or one that may end inside a token (`open`)."""
         for name, found in self.table.items():
             for text, before in found:
                 head = HEAD.match(text).group(1)
@@ -93,7 +96,8 @@ class Pass:
         self.longest = max((len(head) for head in [*self.open, *(head for head, _ in self.closed)]), default=0)
 
     def names(self, key: tuple[str, ...]) -> tuple[str, ...]:
-        """The anchors with an opening that may start at a token that follows `before` and precedes `after`."""
+        """The anchors with an opening that may start at a token, for the character before it, the token and
+        the character after it (what a finder captures)."""
         if len(self.known) > CACHE_LIMIT:
             self.known.clear()
         before, token, after = key

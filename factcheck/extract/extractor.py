@@ -1,9 +1,10 @@
 """Run the rulebook over a document and keep the best non-overlapping matches as claims.
 
 Speed comes from a prefilter: the anchor regexes (digits, number words, month names, currency
-signs, ...) tell where the anchors are (each tried only where three passes over the text say it may
-match; see `anchorstarts`), and a rule runs only on the stretches of a sentence around one of its own anchors, and only where its gate (a few
-literal strings, one of which every match holds; see `gates`) is in the stretch.
+signs, ...) tell where the anchors are (each tried only where three passes over the text say it
+may match; see `anchorstarts`), and a rule runs only on the stretches of a sentence around one of
+its own anchors, and only where its gate (a few literal strings, one of which every match holds;
+see `gates`) is in the stretch.
 """
 
 from __future__ import annotations
