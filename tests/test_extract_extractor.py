@@ -3,6 +3,7 @@ qualifiers and rates attached, and every claim's span exact for any text in any 
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from pathlib import Path
@@ -208,6 +209,14 @@ def test_any_text_gives_exact_spans(book, text):
 def test_number_like_text_gives_exact_spans(book, text, dated):
     found, _ = extract(load_text("t.txt", text, date=dt.date(2015, 2, 22) if dated else None), book)
     assert_exact_spans(text, found)
+
+
+@SETTINGS
+@given(text=numberish() | st.text(alphabet=st.characters(max_codepoint=0x2200)))
+def test_the_anchor_passes_find_what_a_pass_of_each_anchor_finds(book, text):
+    each = copy.copy(book)
+    each.anchor_starts = None
+    assert extract(load_text("t.txt", text), book) == extract(load_text("t.txt", text), each)
 
 
 @SETTINGS

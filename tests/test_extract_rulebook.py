@@ -90,6 +90,8 @@ def test_a_warm_start_parses_no_rule_file_and_loads_the_same_book(tmp_path, monk
                  + [b.tables, b.fragments, b.anchors, b.anchor_sources, b.composites] for b in (cold, warm)]
     assert described[0] == described[1]
     assert {name: a.fast for name, a in cold.anchor_regexes.items()} == {name: a.fast for name, a in warm.anchor_regexes.items()}
+    assert [(p.source, p.table, p.words) for p in cold.anchor_starts.passes] == [
+        (p.source, p.table, p.words) for p in warm.anchor_starts.passes]
 
 
 def test_an_anchor_opening_with_a_boundary_waits_for_its_first_characters_where_the_store_keeps_them(tmp_path, monkeypatch):

@@ -11,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract.rulebook import load_rulebook
-from factcheck.extract.starts import LIMIT, Finder, finder_source, matches, opening_finder, shortened, trie
+from factcheck.extract.starts import (
+    BOUNDARY, LIMIT, OTHER, Finder, finder_source, matches, opening_finder, openings, shortened, trie,
+)
 
 
 def starts_of(pattern: str, text: str, flags: int = regex.IGNORECASE) -> list[int]:
@@ -58,6 +60,15 @@ def test_case_is_read_as_regex_reads_it():
 
 def test_extra_characters_open_as_they_are():
     assert starts_of_extra(r"(?:about )?\ue000 \w+ #\d+\ue001", "about \ue000 money #1\ue001, \ue000 count #2\ue001") == [0, 6, 19]
+
+
+def test_other_stands_for_any_character_beyond_ascii_where_a_node_may_match_one():
+    assert openings("[\u00bc-\u00be]", 0) == set()
+    assert openings("[\u00bc-\u00be]", 0, other=True) == {(OTHER, frozenset())}
+    assert openings(r"\bage\s", 0, other=True) >= {("age ", frozenset([BOUNDARY])), ("age" + OTHER, frozenset([BOUNDARY]))}
+    assert openings("ab", 0, other=True) == {("ab", frozenset())}  # ASCII literals match nothing beyond
+    assert openings("k", regex.IGNORECASE, other=True) == {("k", frozenset()), (OTHER, frozenset())}  # the Kelvin sign
+    assert openings(r"(?<![\w.])x", 0, other=True) == {("x", frozenset("abcdefghijklmnopqrstuvwxyz0123456789_."))}
 
 
 def test_an_opening_of_spaces_only_is_no_finder():

@@ -1,9 +1,10 @@
 """Run the rulebook over a document and keep the best non-overlapping matches as claims.
 
-Speed comes from a prefilter: one pass of each anchor regex (digits, number words, month
-names, currency signs, ...) over the text tells where the anchors are, and a rule runs only
-on the stretches of a sentence around one of its own anchors, and only where its gate (a few
-literal strings, one of which every match holds; see `gates`) is in the stretch.
+Speed comes from a prefilter: the anchor regexes (digits, number words, month names, currency
+signs, ...) tell where the anchors are (each tried only where three passes over the text say it
+may match; see `anchorstarts`), and a rule runs only on the stretches of a sentence around one of
+its own anchors, and only where its gate (a few literal strings, one of which every match holds;
+see `gates`) is in the stretch.
 """
 
 from __future__ import annotations
@@ -158,9 +159,15 @@ def sentence_anchors(view: ScanView, book: Rulebook,
     found: dict[int, dict[str, list[tuple[int, int]]]] = {}
     lowered = view.text.lower()
     lowered = lowered if len(lowered) == len(view.text) else None  # a few letters lower-case to two
+    passes = book.anchor_starts if lowered is not None else None
+    positions = passes.positions(lowered) if passes is not None else {}
     for name, pattern in book.anchor_regexes.items():
-        matches = (budgets.finditer(f"anchor '{name}'", pattern.full, 0, len(view.text)) if pattern.bounded
-                   else pattern.finditer(view.text, lowered))
+        if pattern.bounded:
+            matches = budgets.finditer(f"anchor '{name}'", pattern.full, 0, len(view.text))
+        elif passes is not None and name in passes.names:
+            matches = starts_matches(pattern.fast, positions.get(name, []), lowered, len(lowered))
+        else:
+            matches = pattern.finditer(view.text, lowered)
         for match in matches:
             index = bisect.bisect_right(starts, match.start()) - 1
             if index >= 0 and match.start() < view.sentences[index].end:

@@ -18,6 +18,7 @@ from typing import Any
 import regex
 
 from factcheck.errors import InputError, RuleError
+from factcheck.extract.anchorstarts import READING as ANCHOR_READING, AnchorStarts, read_passes
 from factcheck.extract.firstchars import gated
 from factcheck.extract.gates import Gate
 from factcheck.model import KINDS
@@ -99,6 +100,7 @@ class Rulebook:
     tables: dict[str, dict[str, Any]] = field(default_factory=dict)
     anchors: dict[str, str] = field(default_factory=dict)
     anchor_regexes: dict[str, Anchor] = field(default_factory=dict)
+    anchor_starts: AnchorStarts | None = None  # where the anchors that run as `re` may match (see anchorstarts)
     anchor_sources: dict[str, str] = field(default_factory=dict)
     qualifier_regex: Any = None
     context_regex: Any = None  # the words of table currency_country, for factcheck.extract.context
@@ -230,6 +232,7 @@ def build(files: list[tuple[str, dict[str, Any], str]], store: Store | None = No
         compiled.order = order
         book.rules.append(compiled)
     book.anchor_regexes = compile_anchors(book)
+    book.anchor_starts = anchor_starts(book)
     if book.tables.get("qualifier"):
         book.qualifier_regex = book.store.compile(r"(?<![\w-])(?P<q>" + table_alternation(book.tables["qualifier"])
                                                   + r")\s+$", regex.IGNORECASE)
@@ -519,11 +522,34 @@ def fast_pattern(source: str, store: Store | None = None) -> re.Pattern[str] | N
     """The anchor for `re` on lower-cased text, or None when `re` cannot take it; behind a look-ahead for
     its first characters (see `firstchars`) where the store keeps them."""
     store = store or Store(None, {})
-    lowered = source.replace(r"[\p{L}]", r"[^\W\d_]").replace(r"\p{L}", r"[^\W\d_]").lower()
+    lowered = lowered_source(source)
     try:
         return store.compile_fast(store.derive("first-characters", lowered, gated) or lowered)
     except (re.error, OverflowError):
         return None
+
+
+def lowered_source(source: str) -> str:
+    """An anchor's pattern for `re` on lower-cased text (matching the same spans as `fast_pattern`'s)."""
+    return source.replace(r"[\p{L}]", r"[^\W\d_]").replace(r"\p{L}", r"[^\W\d_]").lower()
+
+
+def anchor_starts(book: Rulebook) -> AnchorStarts | None:
+    """The passes that find where the built-in anchors that run as `re` may match (see `anchorstarts`), kept
+    in the store by the anchors as written; None without a store or where none is read."""
+    names = [name for name, anchor in book.anchor_regexes.items() if anchor.fast is not None and not anchor.bounded]
+    written = "\0".join(f"{name}\0{book.anchors[name]}" for name in names)
+    passes = book.store.derive(ANCHOR_READING, written, lambda _: anchor_reading(book, names) or "", source=written)
+    if not passes:
+        return None
+    for source, _, _ in passes:
+        book.store.keep_fast(source)
+    return AnchorStarts(passes, book.store.compile_fast)
+
+
+def anchor_reading(book: Rulebook, names: list[str]) -> list[list[Any]]:
+    """The passes of the named anchors, read from their patterns for `re` on lower-cased text."""
+    return read_passes({name: lowered_source(expand(book, book.anchors[name], f"anchor '{name}'")) for name in names})
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,8 @@ Guard = frozenset[str]  # the (lower-cased) characters that cannot come before t
 Opening = tuple[str, Guard]  # lower-case ASCII text a match opens with, and its guard
 Path = tuple[Guard, "frozenset[str] | None"]  # a guard, and the characters a look-ahead lets the match open with
 MAX_PATHS = 8  # the most ways an alternation of assertions is read in
+OTHER = "\x80"  # in text read with `other`, it stands for every character beyond ASCII
+OTHER_CODE = ord(OTHER)
 
 
 class Unknown(Exception):
@@ -47,6 +49,14 @@ class Unknown(Exception):
 def opening_finder(pattern: str, flags: int, extra: str = "") -> str | None:
     """The `re` pattern (for lower-cased text of ASCII and the `extra` characters, which must have no other
     case) of the positions where a match of the pattern may start, or None when they are not known."""
+    found = openings(pattern, flags, extra)
+    return None if found is None else finder_source(found)
+
+
+def openings(pattern: str, flags: int, extra: str = "", other: bool = False) -> set[Opening] | None:
+    """The openings of every match of the pattern on lower-cased text of ASCII and the `extra` characters,
+    at most LIMIT of them; None when they are not known, or where they would not pay (see the docstring).
+    With `other`, the text may hold OTHER too, standing for any character beyond ASCII (see `Reader`)."""
     if flags & ~(regex.IGNORECASE | regex.UNICODE) or GIVE_UP_SOURCE.search(pattern):
         return None
     try:
@@ -58,18 +68,19 @@ def opening_finder(pattern: str, flags: int, extra: str = "") -> str | None:
         node = core._parse_pattern(source, info)
         if info.flags & (core.FULLCASE | core.REVERSE | core.VERSION1 | core.POSIX):
             return None
-        found, empty = Reader(core, extra).openings(node, (frozenset(), None))
+        found, empty = Reader(core, extra + OTHER * other).openings(node, (frozenset(), None))
     except Exception:  # a construct not read here (Unknown), or a version of regex whose parser differs
         return None
     found = shortened(found)
     if empty or any(text.isspace() for text, _ in found):
         return None  # an opening of spaces only: the pattern would be tried after every word, at more cost than a search
-    return finder_source(found)
+    return found
 
 
 class Reader:
     """Reads the openings of one parsed pattern; `memo` keeps each node's texts, as a run asks again for
-    the texts of the parts of a part."""
+    the texts of the parts of a part. Where the alphabet holds OTHER, a node matches it when it may match
+    some character beyond ASCII (any node but an ASCII literal), and no guard rules it out."""
 
     def __init__(self, core: Any, extra: str) -> None:
         self.core = core
@@ -241,8 +252,9 @@ class Reader:
             if case_flags & int(self.core.FULLCASE):
                 raise Unknown
             cases = CASES if case_flags & int(self.core.IGNORECASE) else {}
-            self.sets[key] = frozenset(code for code in self.alphabet if any(
-                node.matches(v) for v in cases.get(code, (code,))))
+            self.sets[key] = frozenset(code for code in self.alphabet if (
+                beyond_ascii(self.core, node, cases) if code == OTHER_CODE else any(
+                    node.matches(v) for v in cases.get(code, (code,)))))
         return self.sets[key]
 
     def zero_width(self, node: Any) -> bool:
@@ -266,8 +278,16 @@ class Reader:
         if type(body) not in self.characters:
             return frozenset()
         codes = self.ascii_codes(body)
-        return frozenset(chr(code) for code in codes if chr(code).upper() == chr(code).lower()
-                         or chr(code).islower() and ord(chr(code).upper()) in codes)
+        return frozenset(chr(code) for code in codes if code != OTHER_CODE and (
+            chr(code).upper() == chr(code).lower() or chr(code).islower() and ord(chr(code).upper()) in codes))
+
+
+def beyond_ascii(core: Any, node: Any, cases: dict[int, tuple[int, ...]]) -> bool:
+    """Whether a one-character node may match a character beyond ASCII: any but an ASCII literal whose
+    case variants, where case is ignored, are ASCII too."""
+    if type(node) is not core.Character or not node.positive or node.value >= 128:
+        return True
+    return any(code >= 128 for code in cases.get(node.value, ()))
 
 def opened(texts: set[str], path: Path) -> set[Opening]:
     """The texts as openings on the path (those a look-ahead of the path lets open)."""
@@ -305,11 +325,15 @@ def finder_source(found: set[Opening]) -> str:
     the character before (if the text shows it) is none its guard rules out."""
     by_guard: dict[frozenset[str], set[str]] = {}
     for text, guard in found:
-        before = guard - {BOUNDARY} | (WORD if BOUNDARY in guard and text[0] in WORD else frozenset())
-        by_guard.setdefault(before, set()).add(text)
+        by_guard.setdefault(ruled_out(text, guard), set()).add(text)
     parts = [(f"(?<![{''.join(re.escape(c) for c in sorted(before))}])" if before else "") + trie(texts)
              for before, texts in sorted(by_guard.items(), key=lambda item: sorted(item[0]))]
     return f"(?=(?:{'|'.join(parts)}))" if parts else "(?!)"
+
+
+def ruled_out(text: str, guard: Guard) -> frozenset[str]:
+    """The characters that cannot come right before an opening with this guard."""
+    return guard - {BOUNDARY} | (WORD if BOUNDARY in guard and text[0] in WORD else frozenset())
 
 
 def trie(texts: set[str]) -> str:
