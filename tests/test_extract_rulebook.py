@@ -416,3 +416,9 @@ def test_a_user_anchor_that_compiles_too_slowly_is_a_rule_error(tmp_path, monkey
         "test.x", "x", 'kind = "count"', 'anchors = ["w"]')
     with pytest.raises(RuleError, match=rf"user\.toml:3: anchor 'w': bad pattern: {TOO_COSTLY}$"):
         common_and(user_dir(tmp_path, body))
+
+
+def test_an_anchor_for_lower_cased_text_keeps_the_letters_of_its_escapes():
+    lowered = factcheck.extract.rulebook.lowered_source(r"\bTons?\W+\p{L}+\S")
+    assert lowered == r"\btons?\W+[^\W\d_]+\S"
+    assert regex.fullmatch(lowered, "tons, ab.") and not regex.fullmatch(lowered, "tons ab ")

@@ -48,6 +48,7 @@ DIRECTIONS = ("past", "future")
 DEFAULT_ANCHORS = ("digit", "number_word")
 MAX_EXPANSION_DEPTH = 20
 
+ESCAPE_OR_TEXT = re.compile(r"\\.|[^\\]+", re.DOTALL)  # an escape, or a run of anything else
 
 @dataclass(frozen=True, slots=True)
 class Example:
@@ -530,8 +531,10 @@ def fast_pattern(source: str, store: Store | None = None) -> re.Pattern[str] | N
 
 
 def lowered_source(source: str) -> str:
-    """An anchor's pattern for `re` on lower-cased text (matching the same spans as `fast_pattern`'s)."""
-    return source.replace(r"[\p{L}]", r"[^\W\d_]").replace(r"\p{L}", r"[^\W\d_]").lower()
+    """An anchor's pattern for `re` on lower-cased text (matching the same spans as `fast_pattern`'s): its
+    letters in lower case, but not the letters of its escapes (`\\W`, `\\S`, `\\D` keep their meaning)."""
+    source = source.replace(r"[\p{L}]", r"[^\W\d_]").replace(r"\p{L}", r"[^\W\d_]")
+    return ESCAPE_OR_TEXT.sub(lambda m: m.group() if m.group().startswith("\\") else m.group().lower(), source)
 
 
 def anchor_starts(book: Rulebook) -> AnchorStarts | None:
