@@ -41,6 +41,10 @@ def test_a_scale_left_out_is_the_one_of_the_other_end():
     assert ("percent_change", "consistent") in checks("Turnover was 19.4 billion euros, up from 17.9, growth of 8 per cent.")
 
 
+def test_a_scale_abbreviation_of_the_rule_tables_is_left_out_too():
+    assert levels("Donations rose to $240k from 180, a rise of a third.")["180"] == ("money", "USD", pytest.approx(180e3))
+
+
 def test_a_bare_figure_beside_a_percentage_is_a_percentage():
     assert ("percent_change", "inconsistent") in checks(
         "The jobless rate has fallen from ten per cent to five point six — a drop of nearly six points.")

@@ -162,11 +162,12 @@ def same_event(a: set[str], b: set[str]) -> bool:
 
 def fill_by_noun(link: Link) -> Link | None:
     """The link with each free role bound to the one earlier candidate that counts the noun the frame
-    read (group `noun`: "of those pupils" takes "7,850 pupils"); None where none or several do."""
+    read (group `noun`: "of those pupils" takes "7,850 pupils"), or, where it reads none, the noun its
+    trigger counts ("610 practices, or 28 per cent" takes "2,150 GP practices"); None where none or several do."""
     noun = str(link.meta.get("noun") or "").split()[-1:]
-    if not noun:
+    wanted = singular(noun[0].lower()) if noun else counted(link.trigger)
+    if not wanted:
         return None
-    wanted = singular(noun[0].lower())
     roles = dict(link.roles)
     for role, found in link.open.items():
         named = [c for c in found if counted(c) == wanted and c.start < link.trigger.start]

@@ -8,7 +8,7 @@ earlier frame of the rule files, then the shorter match.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 import regex
 
@@ -34,6 +34,13 @@ NEAR = 40  # characters from a trigger to a year that dates it
 SPANS_TO_NOW = frozenset({"since", "from"})
 MORE_AFTER = regex.compile(r"\s+(?:more|less|fewer|additional|extra|each|apiece)\b", regex.IGNORECASE)
 MORE_BEFORE = regex.compile(r"\b(?:another|a further|further|an additional|additional|an extra|extra)\s+$", regex.IGNORECASE)
+COMPARED_BEFORE = regex.compile(
+    r"\b(?:from|against|than|versus|vs\.?|compared (?:with|to)|by|in excess of|short of|times|fold|"
+    r"as (?:much|many|large|great|high) as|(?:increase|decrease|rise|fall|"
+    r"gain|loss|reduction|drop|decline|growth|excess|deficiency|surplus|deficit|difference|margin) of)"
+    r"\s+(?:the\s+)?(?:(?:about|nearly|some|roughly|almost|around|approximately)\s+)?$", regex.IGNORECASE)
+COMPARED_AFTER = regex.compile(r"\s+(?:in excess of|more than|less than|fewer than|higher than|lower than)\b",
+                               regex.IGNORECASE)
 SPAN_START = regex.compile(r"\b(?:since|from)\s+(?:(?:early|late|mid)[- ])?$", regex.IGNORECASE)
 
 
@@ -50,6 +57,7 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
         by_sentence.setdefault(claim.sentence_index, []).append(claim)
     # the figures a free role may take (see `candidates`); only frames with free roles ask
     levels = frozenset(c.id for c in claims if not aside(doc, c)) if any(f.free for f in book.frames) else frozenset()
+    rivals = {index: [c for c in found if not compared(doc, c)] for index, found in by_sentence.items()}
     sentence_frames = FrameScreen([f for f in book.frames if f.scope == "sentence"])
     wider = [(SCOPES[scope], FrameScreen(frames)) for scope in SCOPES if SCOPES[scope] > 1
              if (frames := [f for f in book.frames if f.scope == scope])]
@@ -57,15 +65,15 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
     for index in sorted(by_sentence):
         window = sentence_window(doc, index, by_sentence[index], book, skips)
         budgets.open_window()
-        found.extend(match_window(sentence_frames, window, book, by_sentence, levels, budgets))
+        found.extend(match_window(sentence_frames, window, book, SentenceFigures(by_sentence, rivals), levels, budgets))
         for size, frames in wider:
             run = run_window(doc, index, by_sentence, book, size, skips)
             if run is not None:
                 budgets.open_window()
-                found.extend(match_window(frames, run, book, by_sentence, levels, budgets))
+                found.extend(match_window(frames, run, book, SentenceFigures(by_sentence, rivals), levels, budgets))
     bound = select([(order, link) for order, link in found if not link.open])
     bound = sorted(bound, key=lambda x: (x.trigger.start, x.type))
-    links = [adopt_measures(link) for link in bound + select_open([(order, link) for order, link in found if link.open])]
+    links = [adopt_measures(link, book) for link in bound + select_open([(order, link) for order, link in found if link.open])]
     date = doc.date.isoformat() if doc.date else None
     for link in links:
         link.meta["document_date"] = date
@@ -74,8 +82,19 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
     return links
 
 
+WHOLES = frozenset({"whole", "total"})  # roles an anaphor fills ("Of these, …"): never with a figure told as compared
+
+
+class SentenceFigures(NamedTuple):
+    """The claims of each sentence, and those of them a whole or total is weighed against for `alone`:
+    all but the figures told as what something is compared with or differs by (see `compared`)."""
+
+    all: dict[int, list[Claim]]
+    rivals: dict[int, list[Claim]]
+
+
 def match_window(screen: FrameScreen, window: Window, book: Rulebook,
-                 by_sentence: dict[int, list[Claim]], levels: frozenset[str], budgets: FrameBudgets) -> Iterator[tuple[int, Link]]:
+                 figures: SentenceFigures, levels: frozenset[str], budgets: FrameBudgets) -> Iterator[tuple[int, Link]]:
     folded = window.text.casefold()  # a superset of the case folding IGNORECASE matches with
     tagged = [claim_tags(c, book) for c in window.claims]
     plain = WINDOW_ALPHABET.fullmatch(window.text) is not None  # where the frames' starts are sure
@@ -89,16 +108,18 @@ def match_window(screen: FrameScreen, window: Window, book: Rulebook,
         for match in budgets.matches(frame, window, starts):
             if match.group().count(SENTENCE_BREAK) < SCOPES[frame.scope] - 1:
                 continue  # a wider frame speaks of every sentence of its window
-            link = to_link(frame, match, window, book, by_sentence, levels)
+            link = to_link(frame, match, window, book, figures, levels)
             if link is not None:
                 yield frame.order, link
 
 
-def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, by_sentence: dict[int, list[Claim]],
+def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, figures: SentenceFigures,
             levels: frozenset[str]) -> Link | None:
     roles = {role: tuple(window.claims[int(i)] for i in match.captures(role)) for role in frame.roles}
     trigger = roles.get(frame.trigger)
-    if not trigger or not all(alone(c, by_sentence) for role in frame.only for c in roles.get(role, ())):
+    by_sentence = figures.all
+    if not trigger or not all(alone(c, figures.rivals if role in WHOLES else by_sentence)
+                              for role in frame.only for c in roles.get(role, ())):
         return None
     bound = {c.id for claims in roles.values() for c in claims}
     if not all(covered(c, bound, by_sentence) for role in frame.every for c in roles.get(role, ())):
@@ -171,6 +192,13 @@ def covered(claim: Claim, bound: set[str], by_sentence: dict[int, list[Claim]]) 
         return False
     return all(c.id in bound for c in by_sentence.get(claim.sentence_index, ())
                if c.kind == claim.kind and one_measure(c, claim))
+
+
+def compared(doc: Document, claim: Claim) -> bool:
+    """A figure told as what another is compared with or differs by: "down from 41,900", "against $4m",
+    "an increase of 500", "3,642,170 acres in excess of". "Of these" never points at it."""
+    return bool(COMPARED_AFTER.match(doc.scan_text, claim.end)
+                or COMPARED_BEFORE.search(doc.scan_text, max(0, claim.start - 40), claim.start))
 
 
 def aside(doc: Document, claim: Claim) -> bool:

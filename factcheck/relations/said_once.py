@@ -16,6 +16,7 @@ from dataclasses import replace
 
 import regex
 
+from factcheck.extract.rulebook import Rulebook
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import counted
 from factcheck.relations.link import Link
@@ -28,14 +29,14 @@ LEVEL_ROLES = {
     "part_of_whole": ("part", "whole"),
 }
 MEASURED = frozenset({"money", "distance", "quantity", "percent"})
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6, "m": 1e6}
-SCALE = regex.compile(r"(?<![\p{L}])(thousand|million|billion|trillion|bn|mn|m)\b", regex.IGNORECASE)
+WORD = regex.compile(r"\p{L}+")
 YEAR = regex.compile(r"\d{4}")
 SAME_ORDER = 10  # a bare figure within this factor of a scaled one's numeral is of its order ("17.9" of "19.4 billion")
 
 
-def adopt_measures(link: Link) -> Link:
-    """The link with each plain number among its bound levels in the one measure the others name."""
+def adopt_measures(link: Link, book: Rulebook) -> Link:
+    """The link with each plain number among its bound levels in the one measure the others name;
+    scale words are those of the rule files' `scale` table."""
     roles = LEVEL_ROLES.get(link.type)
     if roles is None:
         return link
@@ -44,7 +45,7 @@ def adopt_measures(link: Link) -> Link:
     if len(donors) != 1 or not any(plain(c) for c in levels):
         return link
     donor = next(c for c in levels if c.kind in MEASURED)
-    link.roles = {role: tuple(adopted(c, donor) for c in claims) if role in roles else claims
+    link.roles = {role: tuple(adopted(c, donor, book) for c in claims) if role in roles else claims
                   for role, claims in link.roles.items()}
     return link
 
@@ -55,26 +56,31 @@ def plain(claim: Claim) -> bool:
             and isinstance(claim.value, (int, float)) and counted(claim) is None and not YEAR.fullmatch(claim.text))
 
 
-def adopted(claim: Claim, donor: Claim) -> Claim:
+def adopted(claim: Claim, donor: Claim, book: Rulebook) -> Claim:
     """A plain number in the donor's measure, where it reads as one: beside a percentage, or where it states a
     scale ("two hundred and ten billion") or leaves out the donor's ("17.9" after "19.4 billion euros").
     "30,000" beside "$34.10" keeps its own kind."""
     if not plain(claim):
         return claim
-    factor = elided_scale(claim, donor)
-    if donor.kind != "percent" and factor == 1.0 and not (SCALE.search(claim.text) and SCALE.search(donor.text)):
+    factor = elided_scale(claim, donor, book)
+    if donor.kind != "percent" and factor == 1.0 and not (stated_scale(claim, book) and stated_scale(donor, book)):
         return claim
     return replace(claim, kind=donor.kind, unit=donor.unit, value=scaled(claim.value, factor),
                    low=scaled(claim.low, factor), high=scaled(claim.high, factor),
                    extra={**claim.extra, **({"per": donor.extra["per"]} if donor.extra.get("per") else {})})
 
 
-def elided_scale(claim: Claim, donor: Claim) -> float:
+def stated_scale(claim: Claim, book: Rulebook) -> float | None:
+    """The last scale word or abbreviation the figure's text states ("billion", "bn", "m"), if any."""
+    scales = [book.lookup("scale", word) for word in WORD.findall(claim.text)]
+    return next((float(scale) for scale in reversed(scales) if scale), None)
+
+
+def elided_scale(claim: Claim, donor: Claim, book: Rulebook) -> float:
     """The donor's scale, where the plain number states none and is of the order of the donor's numeral."""
-    found = SCALE.findall(donor.text)
-    if not found or SCALE.search(claim.text) or not isinstance(donor.value, (int, float)) or not claim.value:
+    scale = stated_scale(donor, book)
+    if not scale or stated_scale(claim, book) or not isinstance(donor.value, (int, float)) or not claim.value:
         return 1.0
-    scale = SCALES[found[-1].lower()]
     numeral = abs(float(donor.value)) / scale
     return scale if numeral and 1 / SAME_ORDER <= abs(float(claim.value)) / numeral <= SAME_ORDER else 1.0
 

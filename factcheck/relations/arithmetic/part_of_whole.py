@@ -11,6 +11,7 @@ from factcheck.intervals import INF, Interval, numeral_in
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, counted, interval, sum_words, total
 from factcheck.relations.link import Link
+from factcheck.relations.slots import COMPOUND
 from factcheck.wording import figure
 
 NONNEGATIVE = Interval(0.0, INF, 0.0)
@@ -34,8 +35,10 @@ def in_measure_of(part: Claim, whole: Claim) -> Claim:
     """A bare number read in the whole's measure: "Of the 232,440,945 cubic yards …, 168,000,000 had
     been removed" speaks of cubic yards. A count of something named stays a count, and so does one
     far smaller than the whole ("2/5 of $5 million", "over 1899 of $167 million") or far larger
-    ("30,000 of the gain" after "to $34.10"): not its measure."""
-    if part.kind != "count" or part.unit is not None or counted(part) is not None or whole.kind not in MEASURED:
+    ("30,000 of the gain" after "to $34.10"): not its measure; nor is a size told as a modifier ("twelve of
+    7-inch calibre": twelve guns of that size)."""
+    if (part.kind != "count" or part.unit is not None or counted(part) is not None or whole.kind not in MEASURED
+            or COMPOUND.search(whole.text)):
         return part
     if not isinstance(part.value, (int, float)) or not isinstance(whole.value, (int, float)):
         return part

@@ -5,6 +5,7 @@ from __future__ import annotations
 from factcheck.facts import Fact
 from factcheck.intervals import Interval
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, as_percent, compare, interval
+from factcheck.relations.arithmetic.part_of_whole import in_measure_of
 from factcheck.relations.link import Link
 from factcheck.wording import figure, interval_words
 
@@ -23,6 +24,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     pct, whole, part = link.one("share"), link.one("whole"), link.one("part")
     if pct is None or (pct.kind == "percent" and pct.unit != "percent"):
         return []
+    if whole is not None and part is not None:
+        part = in_measure_of(part, whole)  # "52 tonnes of glass, and 39 of that"
     if whole is not None and part is not None and not alike((whole, part)):
         return []
     stated_share = as_percent(pct, options)
