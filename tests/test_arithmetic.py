@@ -16,7 +16,7 @@ from factcheck.relations.arithmetic.percent_change import (
     evaluate as change, new_from_percent_change, old_from_percent_change, percent_change, points_change,
 )
 from factcheck.relations.arithmetic.ratio import evaluate as ratio, implied_subject
-from factcheck.relations.arithmetic.share import part_from_share, share_of
+from factcheck.relations.arithmetic.share import evaluate as share_check, part_from_share, share_of
 from factcheck.relations.arithmetic.sums import evaluate as sum_check, sum_of
 
 POSITIVE = st.floats(1e-3, 1e9, allow_nan=False, allow_infinity=False, allow_subnormal=False)
@@ -240,6 +240,17 @@ def test_a_bare_number_of_a_breakdown_is_read_in_the_measure_of_its_whole():
     named = claims_in("Of the 232,440 cubic yards, 168,000 trucks.", [Fig("232,440 cubic yards", "quantity", 232440, "cubic_yard"),
                                                                       Fig("168,000 trucks", "count", 168000)])
     assert part_of_whole(Link("part_of_whole", "t", named[1], {"whole": (named[0],), "part": (named[1],)}), [], CheckOptions()) == []
+
+    sized = claims_in("eight of 8-inch and twelve of 7-inch calibre", [Fig("twelve", "count", 12), Fig("7-inch", "distance", 7, "inch")])
+    assert part_of_whole(Link("part_of_whole", "t", sized[0], {"whole": (sized[1],), "part": (sized[0],)}), [], CheckOptions()) == []
+
+
+def test_a_bare_part_of_a_share_is_read_in_the_measure_of_its_whole():
+    whole, part, pct = claims_in("We took in 52 tonnes of glass, and 39 of that was clear, so three-quarters.",
+                                 [Fig("52 tonnes", "quantity", 52, "metric_ton"), Fig("39", "count", 39),
+                                  Fig("three-quarters", "ratio", 0.75)])
+    (outcome,) = share_check(Link("share", "t", pct, {"whole": (whole,), "part": (part,), "share": (pct,)}), [], CheckOptions())
+    assert outcome.verdict == "consistent"
 
 
 def test_a_bare_end_of_a_change_takes_the_scale_word_of_the_other_end():

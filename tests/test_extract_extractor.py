@@ -316,3 +316,10 @@ def test_each_anchor_reaches_its_rules_in_the_rule_books_order():
     rules = [SimpleNamespace(anchors=("digit",)), SimpleNamespace(anchors=("month", "digit")),
              SimpleNamespace(anchors=("month",))]
     assert rules_by_anchor(rules) == {"digit": [0, 1], "month": [1, 2]}
+
+
+def test_an_amount_spelled_out_at_length_is_read_whole(book):
+    text = ("One hundred and thirty-eight million ninety-eight thousand five hundred and sixty-two dollars "
+            "and thirty-nine cents was collected at the port.")
+    (claim,) = extract(load_text("t.txt", text), book)[0]
+    assert claim.text.startswith("One hundred") and claim.value == pytest.approx(138_098_562.39)

@@ -256,3 +256,40 @@ def test_a_whole_named_by_its_noun_is_the_one_earlier_figure_that_counts_it(book
     assert roles(link) == {"part": ["2,100"], "whole": ["7,850 pupils"]} and not link.open
     assert not [l for l in links(book, "It has 412 teachers, and 2,100 of those pupils qualify.") if l.rule == "t.noun"]
     assert not [l for l in links(book, "Of them 2,100 of those pupils qualify, of 7,850 pupils.") if l.rule == "t.noun"]
+
+
+@pytest.mark.parametrize("text", [
+    "The fund held $9 million, down from $12 million. Of these, $4 million went to roads.",
+    "The fund held $9 million, $2 million in excess of the year before. Of these, $4 million went to roads.",
+    "The fund held $9 million against $7 million a year earlier. Of these, $4 million went to roads.",
+])
+def test_a_figure_told_as_compared_is_no_rival_to_the_whole_an_anaphor_names(book, text):
+    (link,) = links(book, text)
+    assert roles(link) == {"whole": ["$9 million"], "part": ["$4 million"]}
+
+
+def test_two_levels_told_side_by_side_leave_the_anaphor_without_a_whole(book):
+    assert links(book, "The fund held $9 million and the trust $12 million. Of these, $4 million went to roads.") == []
+
+
+@pytest.mark.parametrize("before, after, told", [
+    ("fell to 282 from ", " in 2022", True),
+    ("revenue of $5m against ", " a year ago", True),
+    ("an increase of ", " over the year", True),
+    ("It was ", " in excess of the estimate", True),
+    ("The town had ", " people", False),
+])
+def test_compared_reads_the_words_around_a_figure(book, before, after, told):
+    from factcheck.relations.matcher import compared
+    doc = load_text("t.txt", f"{before}376{after}.")
+    (claim,) = [c for c in extract(doc, book)[0] if c.text.startswith("376")]
+    assert compared(doc, claim) is told
+
+
+def test_a_free_whole_with_no_noun_read_takes_the_one_the_part_counts(shipped):
+    text = "Inspectors visited 1,240 care homes last year. They rated 310 homes, or a quarter, as poor."
+    doc = load_text("t.txt", text, date=dt.date(2020, 6, 1))
+    (link,) = [l for l in find_links(doc, extract(doc, shipped)[0], shipped) if l.rule == "share.noun-or-share-pair"]
+    assert roles(link) == {"part": ["310 homes"], "share": ["a quarter"], "whole": ["1,240 care homes"]}
+    doc = load_text("t.txt", "Inspectors visited 1,240 schools last year. They rated 310 homes, or a quarter, as poor.")
+    assert not [l for l in find_links(doc, extract(doc, shipped)[0], shipped) if l.rule == "share.noun-or-share-pair"]

@@ -27,7 +27,7 @@ from factcheck.extract.saferegex import MatchBudget, OverBudget, seconds_for
 from factcheck.extract.scanview import ScanView
 from factcheck.extract.starts import matches as starts_matches
 
-WINDOW_BEFORE = 80  # a match may start this far before the anchor that lets its rule run ...
+WINDOW_BEFORE = 120  # a match may start this far before the anchor that lets its rule run ...
 WINDOW_AFTER = 120  # ... and end this far after it
 NUMERIC_KINDS = {"money", "percent", "distance", "quantity", "count", "ratio"}
 PREVIOUS_WORD = regex.compile(r"(\p{L}+)\s+$")

@@ -24,8 +24,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     pct, whole, part = link.one("share"), link.one("whole"), link.one("part")
     if pct is None or (pct.kind == "percent" and pct.unit != "percent"):
         return []
-    if whole is not None and part is not None:
-        part = in_measure_of(part, whole)  # "52 tonnes of glass, and 39 of that"
+    if whole is not None and part is not None and part.sentence_index == whole.sentence_index:
+        part = in_measure_of(part, whole)  # "52 tonnes of glass, and 39 of that"; not a figure of another sentence
     if whole is not None and part is not None and not alike((whole, part)):
         return []
     stated_share = as_percent(pct, options)
