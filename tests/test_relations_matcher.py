@@ -293,3 +293,11 @@ def test_a_free_whole_with_no_noun_read_takes_the_one_the_part_counts(shipped):
     assert roles(link) == {"part": ["310 homes"], "share": ["a quarter"], "whole": ["1,240 care homes"]}
     doc = load_text("t.txt", "Inspectors visited 1,240 schools last year. They rated 310 homes, or a quarter, as poor.")
     assert not [l for l in find_links(doc, extract(doc, shipped)[0], shipped) if l.rule == "share.noun-or-share-pair"]
+
+
+def test_a_count_told_as_a_modifier_is_no_figure_a_list_must_take(shipped):
+    text = ("The count in the three-way contest gave Ortiz 4,118 votes, ahead of Baird on 3,406 and Lum on 1,275. "
+            "A total of 9,799 valid votes were cast.")
+    doc = load_text("t.txt", text, date=dt.date(2020, 6, 1))
+    found = [l for l in find_links(doc, extract(doc, shipped)[0], shipped) if l.type == "sum" and not l.open]
+    assert [roles(l)["parts"] for l in found] == [["4,118 votes", "3,406", "1,275"]]

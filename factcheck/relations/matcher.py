@@ -170,7 +170,7 @@ def alone(claim: Claim, by_sentence: dict[int, list[Claim]]) -> bool:
     """Whether no other claim of the claim's sentence has its kind and unit, or a unit of the same measure
     ("640 acres, that's about 260 hectares" states one level twice). A bound after the claim ("… now, and
     most of the new people are under thirty") names a limit, not another level the words could mean."""
-    return not any(c is not claim and c.kind == claim.kind and one_measure(c, claim)
+    return not any(c is not claim and c.kind == claim.kind and one_measure(c, claim) and not modifier(c)
                    and not (c.qualifier == "at_most" and c.start > claim.end)
                    for c in by_sentence.get(claim.sentence_index, ()))
 
@@ -191,7 +191,12 @@ def covered(claim: Claim, bound: set[str], by_sentence: dict[int, list[Claim]]) 
     if claim.qualifier in BOUNDS:
         return False
     return all(c.id in bound for c in by_sentence.get(claim.sentence_index, ())
-               if c.kind == claim.kind and one_measure(c, claim))
+               if c.kind == claim.kind and one_measure(c, claim) and not modifier(c))
+
+
+def modifier(claim: Claim) -> bool:
+    """A count told as a modifier ("a three-way contest", "six-party talks"): no level a frame weighs."""
+    return "attribute" in tags(claim)
 
 
 def compared(doc: Document, claim: Claim) -> bool:
