@@ -18,6 +18,8 @@ or busier, so that they never cut real prose and the output stays the same from 
 from __future__ import annotations
 
 import time
+from bisect import bisect_right
+from itertools import takewhile
 from typing import Any
 
 from factcheck.document import Document
@@ -45,9 +47,10 @@ class FrameBudgets:
         """Start the budget of the next window."""
         self.window = MatchBudget(WINDOW_SECONDS)
 
-    def matches(self, frame: Frame, window: Window, starts: list[int] | None = None) -> list[Any]:
-        """Every overlapping match of the frame in the window; none once a budget is spent. Given `starts`,
-        the positions where a match may start (see `extract.starts`), the frame is tried there only."""
+    def matches(self, frame: Frame, window: Window, starts: list[int] | None = None, last: int | None = None) -> list[Any]:
+        """Every overlapping match of the frame in the window that starts at `last` or before (default: anywhere);
+        none once a budget is spent. Given `starts`, the positions where a match may start (see `extract.starts`),
+        the frame is tried there only."""
         owners = [self.document, self.window]
         if frame.bounded:
             owners.append(self.users.setdefault(frame.id, MatchBudget(self.user_seconds)))
@@ -57,8 +60,10 @@ class FrameBudgets:
         began = time.perf_counter()
         try:
             if starts is None:
-                return list(frame.compiled.finditer(window.text, overlapped=True, timeout=left))
-            return matches_at(frame.compiled, window.text, starts, began + left)
+                found = frame.compiled.finditer(window.text, overlapped=True, timeout=left)
+                return list(found if last is None else takewhile(lambda m: m.start() <= last, found))
+            return matches_at(frame.compiled, window.text, starts if last is None else starts[:bisect_right(starts, last)],
+                              began + left)
         except TimeoutError:
             tightest = min(owners, key=lambda owner: owner.left)
             tightest.left = 0.0
