@@ -11,6 +11,7 @@ its text for many words. It passes the frames that `match_window` would run, in 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from factcheck.extract.gates import Gate, admits_all
@@ -38,7 +39,7 @@ class FrameScreen:
                 self.by_tests.append([])
             self.by_tests[index[tests]].append(position)
 
-    def passing(self, tags: frozenset[str], folded: str, tagged: list[tuple[str, ...]]) -> list[Frame]:
+    def passing(self, tags: frozenset[str], folded: str, tagged: Sequence[tuple[str, ...]]) -> list[Frame]:
         """The frames, in order, whose needs the window's `tags` meet, whose slot counts its claims' tags
         (`tagged`) fill and whose gate is in the `folded` text."""
         counts: dict[Least, bool] = {}
