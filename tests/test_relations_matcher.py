@@ -4,12 +4,8 @@ settings through tables, identities across sentences; and a report, not a crash,
 from __future__ import annotations
 
 import datetime as dt
-from types import SimpleNamespace
 
 import pytest
-import regex
-from hypothesis import given
-from hypothesis import strategies as st
 
 import factcheck.relations.budgets
 import factcheck.extract.saferegex
@@ -17,9 +13,7 @@ import factcheck.extract.saferegex
 from factcheck.document import load_text
 from factcheck.extract.extractor import extract
 from factcheck.pipeline import scan_document
-from factcheck.relations.budgets import FrameBudgets
-from factcheck.relations.frames import SCOPES
-from factcheck.relations.matcher import break_positions, find_links, last_start
+from factcheck.relations.matcher import find_links
 from factcheck.extract.rulebook import build, builtin_rules_dir, load_rulebook, parse_toml, rule_files
 
 FRAMES = r"""
@@ -262,35 +256,3 @@ def test_a_whole_named_by_its_noun_is_the_one_earlier_figure_that_counts_it(book
     assert roles(link) == {"part": ["2,100"], "whole": ["7,850 pupils"]} and not link.open
     assert not [l for l in links(book, "It has 412 teachers, and 2,100 of those pupils qualify.") if l.rule == "t.noun"]
     assert not [l for l in links(book, "Of them 2,100 of those pupils qualify, of 7,850 pupils.") if l.rule == "t.noun"]
-
-
-def test_the_breaks_of_a_window_are_where_its_sentences_join():
-    assert break_positions("a \ue002 b \ue002 c") == [2, 6]
-    assert break_positions("no break") == []
-
-
-def test_a_wider_frame_is_worth_trying_up_to_the_break_it_must_cross_first():
-    sentence, pair, triple = (SimpleNamespace(scope=scope) for scope in ("sentence", "pair", "triple"))
-    assert last_start(sentence, [], 12) == 12
-    assert last_start(pair, [4], 12) == 4
-    assert last_start(triple, [4, 9], 15) == 4
-    assert last_start(pair, [4, 9], 15) == 9  # a pair frame on a longer window still crosses one break
-    assert last_start(triple, [4], 12) == -1
-
-
-PIECES = ["a", " ", "\ue002", "[^\ue002]*", "(?:a|\ue002)", "\\w+", "(?<=a)", ".*?", "b?"]
-
-
-@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=6), st.text(alphabet="ab \ue002", max_size=24),
-       st.sampled_from(["pair", "triple"]))
-def test_matches_from_the_last_start_on_are_none_that_cross_the_breaks_of_the_scope(pieces, text, scope):
-    frame = SimpleNamespace(id="f", scope=scope, bounded=False, compiled=regex.compile("".join(pieces)))
-    budgets = FrameBudgets(load_text("t.txt", "x"), [])
-    needed = SCOPES[scope] - 1
-    every = [m.span() for m in frame.compiled.finditer(text, overlapped=True) if m.group().count("\ue002") >= needed]
-    window = SimpleNamespace(text=text, claims=())
-    found = budgets.matches(frame, window, None, last_start(frame, break_positions(text), len(text)))
-    assert [m.span() for m in found if m.group().count("\ue002") >= needed] == every
-    starts = list(range(len(text) + 1))
-    found = budgets.matches(frame, window, starts, last_start(frame, break_positions(text), len(text)))
-    assert [m.span() for m in found if m.group().count("\ue002") >= needed] == every

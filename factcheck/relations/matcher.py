@@ -19,6 +19,7 @@ from factcheck.relations.budgets import FrameBudgets
 from factcheck.relations.frames import SCOPES, Frame
 from factcheck.relations.identity import Sentences, content_words, fill_by_noun, resolve_measure, tie_anniversaries
 from factcheck.relations.link import Link
+from factcheck.relations.reach import Reach
 from factcheck.relations.retraction import retracted
 from factcheck.relations.said_once import adopt_measures
 from factcheck.relations.screen import FrameScreen
@@ -80,38 +81,19 @@ def match_window(screen: FrameScreen, window: Window, book: Rulebook,
     folded = window.text.casefold()  # a superset of the case folding IGNORECASE matches with
     plain = WINDOW_ALPHABET.fullmatch(window.text) is not None  # where the frames' starts are sure
     opened: dict[str, list[int]] = {}  # frames of one opening share its positions
-    breaks = break_positions(window.text)
+    reach = Reach(window, folded if plain else None)
     for frame in screen.passing(window.tags, folded, window.tagged):
         starts = None
         if frame.starts is not None and plain:
             if frame.starts.source not in opened:
                 opened[frame.starts.source] = frame.starts.positions(folded, 0)
             starts = opened[frame.starts.source]
-        for match in budgets.matches(frame, window, starts, last_start(frame, breaks, len(window.text))):
+        for match in budgets.matches(frame, window, starts, reach.last(frame)):
             if match.group().count(SENTENCE_BREAK) < SCOPES[frame.scope] - 1:
                 continue  # a wider frame speaks of every sentence of its window
             link = to_link(frame, match, window, book, by_sentence, levels)
             if link is not None:
                 yield frame.order, link
-
-
-def break_positions(text: str) -> list[int]:
-    """Where the window's sentence breaks are."""
-    found, at = [], text.find(SENTENCE_BREAK)
-    while at >= 0:
-        found.append(at)
-        at = text.find(SENTENCE_BREAK, at + 1)
-    return found
-
-
-def last_start(frame: Frame, breaks: list[int], length: int) -> int:
-    """The last position of a window (of `length` characters, its sentence breaks at `breaks`) where a match
-    of the frame may start and still cross as many breaks as its scope asks for (see `match_window`): a pair
-    frame's match starts in the first sentence of its window, or at the break after it."""
-    needed = SCOPES[frame.scope] - 1
-    if not needed:
-        return length
-    return breaks[len(breaks) - needed] if len(breaks) >= needed else -1
 
 
 def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, by_sentence: dict[int, list[Claim]],
