@@ -22,6 +22,7 @@ def mark_of(pattern: str, flags: int = regex.IGNORECASE) -> str | None:
 def test_a_pattern_that_opens_with_any_words_up_to_a_mark_has_that_mark():
     assert mark_of(f"[^{BREAK}]*{BREAK} of (?P<noun>\\w+)") == BREAK
     assert mark_of(f"[^{BREAK}]*?{BREAK} of") == BREAK
+    assert mark_of(f"[^\\ue002]*(?:{BREAK}) of") == BREAK  # as a frame spells `{rest}{break}`
 
 
 def test_no_mark_where_the_opening_may_stop_elsewhere():
@@ -33,6 +34,7 @@ def test_no_mark_where_the_opening_may_stop_elsewhere():
     assert mark_of("[^a]*a") is None  # "A" too stops the opening when case is ignored
     assert mark_of("[^ab]*a") is None
     assert mark_of(f"(?:x|[^{BREAK}]*){BREAK}") is None
+    assert mark_of(f"[^{BREAK}]*(?:{BREAK}|a)") is None
 
 
 def test_the_marks_run_to_the_first_one_past_the_last_start():
@@ -47,7 +49,8 @@ PIECES = ["a", " ", BREAK, "(?P<x>a+)", "(?P<y>b|ab)?", "(?<=a)", "(?<!b)", "\\w
 @given(st.booleans(), st.lists(st.sampled_from(PIECES), max_size=5), st.text(alphabet=f"ab {BREAK}", max_size=24),
        st.integers(-1, 25))
 def test_the_matches_at_the_marks_stand_for_every_overlapping_match(lazy, pieces, text, last):
-    pattern = regex.compile(f"[^{BREAK}]*{'?' if lazy else ''}{BREAK}" + "".join(pieces), regex.IGNORECASE)
+    pattern = regex.compile(f"[^{BREAK}]*{'?' if lazy else ''}(?:{BREAK})" + "".join(pieces), regex.IGNORECASE)
+    assert lead_mark(pattern) == BREAK
     frame = SimpleNamespace(id="f", bounded=False, compiled=pattern)
     found = FrameBudgets(load_text("t.txt", "x"), []).matches(frame, SimpleNamespace(text=text, claims=()), None, last)
 

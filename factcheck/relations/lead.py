@@ -37,7 +37,7 @@ def read_mark(source: str, flags: int) -> str | None:
         return None
     if type(tree) is not core.Sequence or len(tree.items) < 2:
         return None
-    star, mark = tree.items[:2]
+    star, mark = tree.items[0], first_item(tree.items[1:], core)
     if (type(star) not in (core.GreedyRepeat, core.LazyRepeat) or star.min_count != 0 or star.max_count is not None
             or type(star.subpattern) is not core.Character or star.subpattern.positive or star.subpattern.zerowidth):
         return None
@@ -45,6 +45,16 @@ def read_mark(source: str, flags: int) -> str | None:
         return None
     caseless = set(regex._regex.get_all_cases(flags, mark.value)) <= {mark.value}
     return chr(mark.value) if caseless else None
+
+
+def first_item(items: list[Any], core: Any) -> Any:
+    """The first item of a sequence, seen through the non-capturing groups it opens with (`(?:\ue002)`)."""
+    for item in items:
+        if type(item) is not core.Sequence:
+            return item
+        if item.items:
+            return first_item(item.items, core)
+    return None
 
 
 class Shifted:
