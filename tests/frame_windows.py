@@ -10,7 +10,7 @@ from factcheck.document import load_text
 from factcheck.extract.extractor import extract
 from factcheck.extract.rulebook import Rulebook
 from factcheck.relations.frames import SCOPES, Frame
-from factcheck.relations.slots import Window, run_window, sentence_window
+from factcheck.relations.slots import Window, Windows
 
 
 def matched_windows(book: Rulebook) -> Iterator[tuple[Frame, str, Window]]:
@@ -21,8 +21,9 @@ def matched_windows(book: Rulebook) -> Iterator[tuple[Frame, str, Window]]:
                 by_sentence: dict[int, list] = {}
                 for claim in extract(doc, book)[0]:
                     by_sentence.setdefault(claim.sentence_index, []).append(claim)
+                windows = Windows(doc, by_sentence, book)
                 for index in sorted(by_sentence):
-                    window = (run_window(doc, index, by_sentence, book, SCOPES[frame.scope]) if frame.scope != "sentence"
-                              else sentence_window(doc, index, by_sentence[index], book))
+                    window = (windows.run(index, SCOPES[frame.scope]) if frame.scope != "sentence"
+                              else windows.sentence(index))
                     if window is not None and frame.compiled.search(window.text):
                         yield frame, text, window

@@ -1,5 +1,5 @@
 """The frame screen passes exactly the frames whose needs, word gate and slot counts a window meets,
-in their order, testing each distinct set of needs once."""
+in their order, testing each distinct pair of needs and slot counts once."""
 
 from __future__ import annotations
 
@@ -28,17 +28,23 @@ def one_by_one(frames, tags, folded, tagged):
             and admits_all(f.gate, folded) and enough(f.least, tagged)]
 
 
-@given(frames, st.lists(st.lists(st.sampled_from(TAGS), max_size=3).map(tuple), max_size=4),
-       st.text(alphabet="ofrsetal ", max_size=20))
-def test_the_screen_passes_the_frames_each_test_would_pass_in_their_order(frames, tagged, folded):
-    tags = frozenset(tag for tags in tagged for tag in tags)
-    assert FrameScreen(frames).passing(tags, folded, tagged) == one_by_one(frames, tags, folded, tagged)
+windows = st.lists(st.tuples(st.lists(st.lists(st.sampled_from(TAGS), max_size=3).map(tuple), max_size=4),
+                             st.text(alphabet="ofrsetal ", max_size=20)), min_size=1, max_size=4)
 
 
-def test_frames_sharing_their_needs_are_tested_together():
+@given(frames, windows)
+def test_the_screen_passes_the_frames_each_test_would_pass_in_their_order(frames, windows):
+    screen = FrameScreen(frames)  # one screen for the windows of a document, as `find_links` keeps it
+    for tagged, folded in windows:
+        tags = frozenset(tag for tags in tagged for tag in tags)
+        assert screen.passing(tags, folded, tagged) == one_by_one(frames, tags, folded, tagged)
+
+
+def test_frames_sharing_their_needs_and_counts_are_tested_together():
     money, percent = frozenset({"money"}), frozenset({"percent"})
     shared = [SimpleNamespace(needs=(money,), gate=None, least=()) for _ in range(3)]
     other = SimpleNamespace(needs=(percent,), gate=None, least=())
-    screen = FrameScreen([shared[0], other, shared[1], shared[2]])
-    assert screen.needs == [(money,), (percent,)]
+    counted = SimpleNamespace(needs=(money,), gate=None, least=((money, 2),))
+    screen = FrameScreen([shared[0], other, shared[1], counted, shared[2]])
+    assert screen.tests == [((money,), ()), ((percent,), ()), ((money,), ((money, 2),))]
     assert screen.passing(frozenset({"money"}), "", []) == shared

@@ -8,7 +8,7 @@ import pytest
 
 from factcheck.document import load_text
 from factcheck.extract.extractor import extract
-from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN, claim_tags, run_window, sentence_window, tags, words_of
+from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN, Windows, claim_tags, tags, words_of
 from factcheck.extract.rulebook import load_rulebook
 from claim_factory import Fig, claims_in, money
 
@@ -75,49 +75,49 @@ def test_a_figure_not_stated_is_unstated_and_nothing_else():
 
 def test_the_sentence_window_holds_every_claim_as_a_token_and_hedges_as_words(book):
     doc, claims, by_sentence = windows(book, "Revenue  rose\nabout 12% to $4.2 billion.")
-    window = sentence_window(doc, 0, by_sentence[0], book)
+    window = Windows(doc, by_sentence, book).sentence(0)
     assert readable(window.text) == "Revenue rose about < percent number #0> to < money number level #1>."
     assert [c.text for c in window.claims] == ["12%", "$4.2 billion"]
 
 
 def test_reserved_characters_of_the_text_never_look_like_a_slot(book):
     doc, _, by_sentence = windows(book, f"The {SLOT_OPEN} fund{SENTENCE_BREAK} held $5 million.")
-    text = sentence_window(doc, 0, by_sentence[0], book).text
+    text = Windows(doc, by_sentence, book).sentence(0).text
     assert text.count(SLOT_OPEN) == 1 and SENTENCE_BREAK not in text
 
 
 def test_a_pair_window_joins_two_sentences_of_one_paragraph(book):
     doc, _, by_sentence = windows(book, "Sales were $2 million. They doubled to $4 million.\n\nProfit was $1 million.")
-    pair = run_window(doc, 1, by_sentence, book, 2)
+    pair = Windows(doc, by_sentence, book).run(1, 2)
     assert readable(pair.text).count("|") == 1
     assert [c.text for c in pair.claims] == ["$2 million", "doubled", "$4 million"]
     assert pair.sentences == (0, 1)
-    assert run_window(doc, 2, by_sentence, book, 2) is None
-    assert run_window(doc, 0, by_sentence, book, 2) is None
+    assert Windows(doc, by_sentence, book).run(2, 2) is None
+    assert Windows(doc, by_sentence, book).run(0, 2) is None
 
 
 def test_a_triple_window_joins_three_sentences_of_one_paragraph_each_with_a_figure(book):
     text = "There were 1.9 million. Today it is 1.4 million. That's a cut of a quarter.\n\nNow 12."
     doc, _, by_sentence = windows(book, text)
-    triple = run_window(doc, 2, by_sentence, book, 3)
+    triple = Windows(doc, by_sentence, book).run(2, 3)
     assert readable(triple.text).count("|") == 2 and triple.sentences == (0, 1, 2)
-    assert run_window(doc, 3, by_sentence, book, 3) is None  # another paragraph
-    assert run_window(doc, 1, by_sentence, book, 3) is None
+    assert Windows(doc, by_sentence, book).run(3, 3) is None  # another paragraph
+    assert Windows(doc, by_sentence, book).run(1, 3) is None
 
 
 def test_a_short_sentence_with_no_figure_between_two_with_figures_is_passed_over(book):
     text = "There were 1.9 million. Think about that. Today it is 1.4 million."
     doc, _, by_sentence = windows(book, text)
-    pair = run_window(doc, 2, by_sentence, book, 2)
+    pair = Windows(doc, by_sentence, book).run(2, 2)
     assert pair.sentences == (0, 2) and readable(pair.text).count("|") == 1
     longer = "There were 1.9 million. Then the whole department was reorganised by its new chief. Today it is 1.4 million."
     doc, _, by_sentence = windows(book, longer)
-    assert run_window(doc, 2, by_sentence, book, 2) is None  # a sentence of its own matter breaks the run
+    assert Windows(doc, by_sentence, book).run(2, 2) is None  # a sentence of its own matter breaks the run
 
 
 def test_the_words_of_slot_text_give_each_slot_its_claim_text_back(book):
     doc, _, by_sentence = windows(book, "The 200th anniversary of the first Presidency fell in 1989.")
-    window = sentence_window(doc, 0, by_sentence[0], book)
+    window = Windows(doc, by_sentence, book).sentence(0)
     assert words_of(window.text, window.claims) == "The 200th anniversary of the first Presidency fell in 1989."
 
 
@@ -125,3 +125,14 @@ def test_a_word_of_the_anniversary_table_is_an_anniversary(book):
     doc, _, by_sentence = windows(book, "The firm celebrates its centenary and the golden jubilee of its plant.")
     assert all("anniversary" in claim_tags(c, book) for c in by_sentence[0])
     assert "anniversary" not in tags(by_sentence[0][0])  # without the table, a word of it is a plain ordinal
+
+
+def test_a_sentence_is_cut_once_and_numbered_in_each_window_it_stands_in(book):
+    doc, _, by_sentence = windows(book, "Sales were $2 million. They rose to $4 million.")
+    made = Windows(doc, by_sentence, book)
+    alone, pair = made.sentence(1), made.run(1, 2)
+    assert readable(alone.text) == "They rose to < money number level #0>."
+    assert readable(pair.text).endswith("| They rose to < money number level #1>.")
+    assert list(made.made) == [1, 0]
+    assert pair.tagged == tuple(claim_tags(c, book) for c in pair.claims)
+    assert pair.tags == frozenset(tag for found in pair.tagged for tag in found)

@@ -18,10 +18,13 @@ or busier, so that they never cut real prose and the output stays the same from 
 from __future__ import annotations
 
 import time
+from bisect import bisect_right
+from itertools import takewhile
 from typing import Any
 
 from factcheck.document import Document
 from factcheck.relations.frames import Frame
+from factcheck.relations.lead import lead_mark, marks_until, spread
 from factcheck.relations.slots import Window
 from factcheck.extract.saferegex import MatchBudget, seconds_for
 
@@ -45,9 +48,10 @@ class FrameBudgets:
         """Start the budget of the next window."""
         self.window = MatchBudget(WINDOW_SECONDS)
 
-    def matches(self, frame: Frame, window: Window, starts: list[int] | None = None) -> list[Any]:
-        """Every overlapping match of the frame in the window; none once a budget is spent. Given `starts`,
-        the positions where a match may start (see `extract.starts`), the frame is tried there only."""
+    def matches(self, frame: Frame, window: Window, starts: list[int] | None = None, last: int | None = None) -> list[Any]:
+        """Every overlapping match of the frame in the window that starts at `last` or before (default: anywhere);
+        none once a budget is spent. Given `starts`, the positions where a match may start (see `extract.starts`),
+        the frame is tried there only; a frame that opens with the words up to a mark (see `lead`), at the marks."""
         owners = [self.document, self.window]
         if frame.bounded:
             owners.append(self.users.setdefault(frame.id, MatchBudget(self.user_seconds)))
@@ -56,9 +60,14 @@ class FrameBudgets:
         left = min(owner.left for owner in owners)
         began = time.perf_counter()
         try:
-            if starts is None:
-                return list(frame.compiled.finditer(window.text, overlapped=True, timeout=left))
-            return matches_at(frame.compiled, window.text, starts, began + left)
+            end = len(window.text) if last is None else last
+            if starts is not None:
+                return matches_at(frame.compiled, window.text, starts[:bisect_right(starts, end)], began + left)
+            if (mark := lead_mark(frame.compiled)) is not None:
+                marks = marks_until(window.text, mark, end)
+                return spread(matches_at(frame.compiled, window.text, marks, began + left), marks, end)
+            found = frame.compiled.finditer(window.text, overlapped=True, timeout=left)
+            return list(takewhile(lambda m: m.start() <= end, found))
         except TimeoutError:
             tightest = min(owners, key=lambda owner: owner.left)
             tightest.left = 0.0

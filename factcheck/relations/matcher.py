@@ -19,10 +19,11 @@ from factcheck.relations.budgets import FrameBudgets
 from factcheck.relations.frames import SCOPES, Frame
 from factcheck.relations.identity import Sentences, content_words, fill_by_noun, resolve_measure, tie_anniversaries
 from factcheck.relations.link import Link
+from factcheck.relations.reach import Reach
 from factcheck.relations.retraction import retracted
 from factcheck.relations.said_once import adopt_measures
 from factcheck.relations.screen import FrameScreen
-from factcheck.relations.slots import MARKS, SENTENCE_BREAK, Window, claim_tags, run_window, sentence_window, tags, words_of
+from factcheck.relations.slots import MARKS, SENTENCE_BREAK, Window, Windows, tags, words_of
 from factcheck.extract.rulebook import Rulebook
 
 MEASURE_ROLE = {"ratio": "reference", "multiplier": "base"}
@@ -62,12 +63,13 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
     wider = [(SCOPES[scope], FrameScreen(frames)) for scope in SCOPES if SCOPES[scope] > 1
              if (frames := [f for f in book.frames if f.scope == scope])]
     found: list[tuple[int, Link]] = []
+    windows = Windows(doc, by_sentence, book, skips)
     for index in sorted(by_sentence):
-        window = sentence_window(doc, index, by_sentence[index], book, skips)
+        window = windows.sentence(index)
         budgets.open_window()
         found.extend(match_window(sentence_frames, window, book, SentenceFigures(by_sentence, rivals), levels, budgets))
         for size, frames in wider:
-            run = run_window(doc, index, by_sentence, book, size, skips)
+            run = windows.run(index, size)
             if run is not None:
                 budgets.open_window()
                 found.extend(match_window(frames, run, book, SentenceFigures(by_sentence, rivals), levels, budgets))
@@ -96,16 +98,16 @@ class SentenceFigures(NamedTuple):
 def match_window(screen: FrameScreen, window: Window, book: Rulebook,
                  figures: SentenceFigures, levels: frozenset[str], budgets: FrameBudgets) -> Iterator[tuple[int, Link]]:
     folded = window.text.casefold()  # a superset of the case folding IGNORECASE matches with
-    tagged = [claim_tags(c, book) for c in window.claims]
     plain = WINDOW_ALPHABET.fullmatch(window.text) is not None  # where the frames' starts are sure
     opened: dict[str, list[int]] = {}  # frames of one opening share its positions
-    for frame in screen.passing(window.tags, folded, tagged):
+    reach = Reach(window, folded if plain else None)
+    for frame in screen.passing(window.tags, folded, window.tagged):
         starts = None
         if frame.starts is not None and plain:
             if frame.starts.source not in opened:
                 opened[frame.starts.source] = frame.starts.positions(folded, 0)
             starts = opened[frame.starts.source]
-        for match in budgets.matches(frame, window, starts):
+        for match in budgets.matches(frame, window, starts, reach.last(frame)):
             if match.group().count(SENTENCE_BREAK) < SCOPES[frame.scope] - 1:
                 continue  # a wider frame speaks of every sentence of its window
             link = to_link(frame, match, window, book, figures, levels)
@@ -134,7 +136,7 @@ def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, figures: S
             meta[group] = book.lookup(table, words) if table in book.tables else words.strip()
     link = Link(frame.type, frame.id, trigger[0], {r: c for r, c in roles.items() if c}, meta)
     if frame.free:
-        link.open = candidates(frame, window, bound, book, levels)
+        link.open = candidates(frame, window, bound, levels)
         if not all(link.open.values()):
             return None
         if meta.get("fill") == "noun":
@@ -142,16 +144,15 @@ def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, figures: S
     return link
 
 
-def candidates(frame: Frame, window: Window, bound: set[str], book: Rulebook,
-               levels: frozenset[str]) -> dict[str, tuple[Claim, ...]]:
+def candidates(frame: Frame, window: Window, bound: set[str], levels: frozenset[str]) -> dict[str, tuple[Claim, ...]]:
     """For each free role of the frame, the window's figures with one of its tags that the match did not
     bind, none of them a bound ("more than $40 million"), set aside (see `aside`) or, unless the role asks
     for one, a rate ("$150 per person")."""
     found = {}
     for role, wanted in frame.free.items():
-        found[role] = tuple(c for c in window.claims if c.id not in bound and c.id in levels and c.qualifier not in BOUNDS
-                            and not wanted.isdisjoint(tagged := claim_tags(c, book))
-                            and ("rate" in wanted or "rate" not in tagged))
+        found[role] = tuple(c for c, tagged in zip(window.claims, window.tagged)
+                            if c.id not in bound and c.id in levels and c.qualifier not in BOUNDS
+                            and not wanted.isdisjoint(tagged) and ("rate" in wanted or "rate" not in tagged))
     return found
 
 

@@ -11,6 +11,7 @@ else needs no slot. Each slot of a match is a claim of its own, with one of the 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 import regex
@@ -79,6 +80,6 @@ def as_least(found: list[tuple[str, int]] | None) -> Least:
     return tuple((frozenset(key.split("|")) if key != ANY else frozenset(), n) for key, n in found or ())
 
 
-def enough(least: Least, claim_tags: list[tuple[str, ...]]) -> bool:
+def enough(least: Least, claim_tags: Sequence[tuple[str, ...]]) -> bool:
     """Whether a window whose claims have these tags holds as many claims of each tag set as a match needs."""
     return all(sum(1 for tags in claim_tags if not wanted or not wanted.isdisjoint(tags)) >= n for wanted, n in least)

@@ -50,6 +50,7 @@ class Window:
     claims: tuple[Claim, ...]
     sentences: tuple[int, ...]
     tags: frozenset[str]  # every tag of its claims: a frame that needs others cannot match here
+    tagged: tuple[tuple[str, ...], ...]  # the tags of each claim
 
 
 def tags(claim: Claim, periods: frozenset[str] | dict[str, object] = frozenset(),
@@ -120,10 +121,6 @@ def last_word(claim: Claim) -> str:
     return claim.text.rsplit(None, 1)[-1].lower() if " " in claim.text else ""
 
 
-def token(claim: Claim, index: int, book: Rulebook) -> str:
-    return f"{SLOT_OPEN} {' '.join(claim_tags(claim, book))} #{index}{SLOT_CLOSE}"
-
-
 def words_of(text: str, claims: tuple[Claim, ...]) -> str:
     """Slot text as the words it stands for: each slot token is its claim's text again."""
     return TOKEN.sub(lambda m: claims[int(m.group(1))].text, text).replace(SENTENCE_BREAK, " ")
@@ -133,28 +130,8 @@ def claim_tags(claim: Claim, book: Rulebook) -> tuple[str, ...]:
     return tags(claim, book.tables.get("period_noun", {}), book.tables.get("anniversary_word", {}))
 
 
-def tags_of(claims: tuple[Claim, ...], book: Rulebook) -> frozenset[str]:
-    return frozenset(tag for claim in claims for tag in claim_tags(claim, book))
-
-
 def plain(text: str) -> str:
     return SPACES.sub(" ", RESERVED.sub(" ", text))
-
-
-def sentence_slots(doc: Document, index: int, claims: list[Claim], book: Rulebook,
-                   first: int = 0, skips: Skips | None = None) -> tuple[str, list[Claim]]:
-    """The slot text of one sentence; token numbers start at `first`."""
-    sentence = doc.sentences[index]
-    parts, used, at = [], [], sentence.start
-    for claim in claims:
-        if claim.start < at:
-            continue  # a claim that starts inside another is not a slot of its own
-        parts.append(words_between(doc, at, claim.start, skips))
-        parts.append(token(claim, first + len(used), book))
-        used.append(claim)
-        at = max(claim.end, at)
-    parts.append(words_between(doc, at, max(at, sentence.end), skips))
-    return "".join(parts).strip(), used
 
 
 Skips = dict[int, int]  # stretches of the text a window leaves out: start -> end (a figure taken back, see `retraction`)
@@ -173,25 +150,69 @@ def words_between(doc: Document, start: int, end: int, skips: Skips | None) -> s
     return plain("".join(pieces))
 
 
-def sentence_window(doc: Document, index: int, claims: list[Claim], book: Rulebook, skips: Skips | None = None) -> Window:
-    text, used = sentence_slots(doc, index, claims, book, skips=skips)
-    return Window(text, tuple(used), (index,), tags_of(tuple(used), book))
+@dataclass(frozen=True, slots=True)
+class Slotted:
+    """One sentence cut at the claims that are its slots: the words around them and the tags of each."""
+
+    words: tuple[str, ...]  # before the first slot, between two, after the last
+    claims: tuple[Claim, ...]
+    tagged: tuple[tuple[str, ...], ...]
+
+    def text(self, first: int) -> str:
+        """The sentence's slot text, its token numbers starting at `first`."""
+        parts = [self.words[0]]
+        for number, (found, words) in enumerate(zip(self.tagged, self.words[1:]), first):
+            parts.append(f"{SLOT_OPEN} {' '.join(found)} #{number}{SLOT_CLOSE}")
+            parts.append(words)
+        return "".join(parts).strip()
 
 
-def run_window(doc: Document, index: int, by_sentence: dict[int, list[Claim]], book: Rulebook,
-               size: int, skips: Skips | None = None) -> Window | None:
-    """The `size` sentences with claims that end with `index` (every frame of a pair or a triple binds a
-    figure in each), all of one paragraph, joined by sentence breaks."""
-    picked = window_sentences(doc, index, by_sentence, size)
-    if picked is None:
-        return None
-    texts: list[str] = []
-    claims: list[Claim] = []
-    for i in picked:
-        text, used = sentence_slots(doc, i, by_sentence[i], book, len(claims), skips)
-        texts.append(text)
-        claims.extend(used)
-    return Window(f" {SENTENCE_BREAK} ".join(texts), tuple(claims), picked, tags_of(tuple(claims), book))
+class Windows:
+    """The windows of one document's sentences, given its claims by sentence. A sentence stands in its own
+    window and in those of up to two pairs and three triples: its words and its claims' tags are read once."""
+
+    def __init__(self, doc: Document, by_sentence: dict[int, list[Claim]], book: Rulebook, skips: Skips | None = None) -> None:
+        self.doc, self.by_sentence, self.book, self.skips = doc, by_sentence, book, skips
+        self.made: dict[int, Slotted] = {}
+
+    def slotted(self, index: int) -> Slotted:
+        if index not in self.made:
+            self.made[index] = self.cut(index)
+        return self.made[index]
+
+    def cut(self, index: int) -> Slotted:
+        sentence = self.doc.sentences[index]
+        words, used, at = [], [], sentence.start
+        for claim in self.by_sentence.get(index, ()):
+            if claim.start < at:
+                continue  # a claim that starts inside another is not a slot of its own
+            words.append(words_between(self.doc, at, claim.start, self.skips))
+            used.append(claim)
+            at = max(claim.end, at)
+        words.append(words_between(self.doc, at, max(at, sentence.end), self.skips))
+        return Slotted(tuple(words), tuple(used), tuple(claim_tags(claim, self.book) for claim in used))
+
+    def sentence(self, index: int) -> Window:
+        """The slot text of one sentence."""
+        return self.joined((index,))
+
+    def run(self, index: int, size: int) -> Window | None:
+        """The `size` sentences with claims that end with `index` (every frame of a pair or a triple binds a
+        figure in each), all of one paragraph, joined by sentence breaks."""
+        picked = window_sentences(self.doc, index, self.by_sentence, size)
+        return None if picked is None else self.joined(picked)
+
+    def joined(self, picked: tuple[int, ...]) -> Window:
+        texts: list[str] = []
+        claims: list[Claim] = []
+        tagged: list[tuple[str, ...]] = []
+        for i in picked:
+            slotted = self.slotted(i)
+            texts.append(slotted.text(len(claims)))
+            claims.extend(slotted.claims)
+            tagged.extend(slotted.tagged)
+        return Window(f" {SENTENCE_BREAK} ".join(texts), tuple(claims), picked, frozenset(t for found in tagged for t in found),
+                      tuple(tagged))
 
 
 def window_sentences(doc: Document, index: int, by_sentence: dict[int, list[Claim]], size: int) -> tuple[int, ...] | None:
