@@ -64,15 +64,16 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
              if (frames := [f for f in book.frames if f.scope == scope])]
     found: list[tuple[int, Link]] = []
     windows = Windows(doc, by_sentence, book, skips)
+    figures = SentenceFigures(by_sentence, rivals)
     for index in sorted(by_sentence):
         window = windows.sentence(index)
         budgets.open_window()
-        found.extend(match_window(sentence_frames, window, book, SentenceFigures(by_sentence, rivals), levels, budgets))
+        found.extend(match_window(sentence_frames, window, book, figures, levels, budgets))
         for size, frames in wider:
             run = windows.run(index, size)
             if run is not None:
                 budgets.open_window()
-                found.extend(match_window(frames, run, book, SentenceFigures(by_sentence, rivals), levels, budgets))
+                found.extend(match_window(frames, run, book, figures, levels, budgets))
     bound = select([(order, link) for order, link in found if not link.open])
     bound = sorted(bound, key=lambda x: (x.trigger.start, x.type))
     links = [adopt_measures(link, book) for link in bound + select_open([(order, link) for order, link in found if link.open])]
