@@ -27,14 +27,19 @@ def lead_mark(pattern: Any) -> str | None:
 
 def read_mark(source: str, flags: int) -> str | None:
     try:
-        from regex import _regex_core as core
-
-        parsed = core.Source(source)
-        info = core.Info(flags, parsed.char_type, {})
-        info.guess_encoding = core.UNICODE
-        tree = core._parse_pattern(parsed, info)
-    except Exception:  # a version of regex whose parser differs: the frame is searched as before
+        return mark_of(source, flags)
+    except Exception:  # a version of regex whose parser or nodes differ: the frame is searched as before
         return None
+
+
+def mark_of(source: str, flags: int) -> str | None:
+    """The mark the pattern's leading `[^y]*y` stops at, read from regex's own parse tree."""
+    from regex import _regex_core as core
+
+    parsed = core.Source(source)
+    info = core.Info(flags, parsed.char_type, {})
+    info.guess_encoding = core.UNICODE
+    tree = core._parse_pattern(parsed, info)
     if type(tree) is not core.Sequence or len(tree.items) < 2:
         return None
     star, mark = tree.items[0], first_item(tree.items[1:], core)

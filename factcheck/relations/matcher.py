@@ -36,7 +36,7 @@ SPANS_TO_NOW = frozenset({"since", "from"})
 MORE_AFTER = regex.compile(r"\s+(?:more|less|fewer|additional|extra|each|apiece)\b", regex.IGNORECASE)
 MORE_BEFORE = regex.compile(r"\b(?:another|a further|further|an additional|additional|an extra|extra)\s+$", regex.IGNORECASE)
 COMPARED_BEFORE = regex.compile(
-    r"\b(?:from|against|than|versus|vs\.?|compared (?:with|to)|by|in excess of|short of|times|fold|"
+    r"\b(?:from|against|than|versus|vs\.?|compared (?:with|to)|by|in excess of|short of|times|"
     r"as (?:much|many|large|great|high) as|(?:increase|decrease|rise|fall|"
     r"gain|loss|reduction|drop|decline|growth|excess|deficiency|surplus|deficit|difference|margin) of)"
     r"\s+(?:the\s+)?(?:(?:about|nearly|some|roughly|almost|around|approximately)\s+)?$", regex.IGNORECASE)
@@ -58,13 +58,14 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
         by_sentence.setdefault(claim.sentence_index, []).append(claim)
     # the figures a free role may take (see `candidates`); only frames with free roles ask
     levels = frozenset(c.id for c in claims if not aside(doc, c)) if any(f.free for f in book.frames) else frozenset()
-    rivals = {index: [c for c in found if not compared(doc, c)] for index, found in by_sentence.items()}
+    levels_of = {index: [c for c in found if "attribute" not in tags(c)] for index, found in by_sentence.items()}
+    rivals = {index: [c for c in found if not compared(doc, c)] for index, found in levels_of.items()}
     sentence_frames = FrameScreen([f for f in book.frames if f.scope == "sentence"])
     wider = [(SCOPES[scope], FrameScreen(frames)) for scope in SCOPES if SCOPES[scope] > 1
              if (frames := [f for f in book.frames if f.scope == scope])]
     found: list[tuple[int, Link]] = []
     windows = Windows(doc, by_sentence, book, skips)
-    figures = SentenceFigures(by_sentence, rivals)
+    figures = SentenceFigures(levels_of, rivals)
     for index in sorted(by_sentence):
         window = windows.sentence(index)
         budgets.open_window()
@@ -89,10 +90,11 @@ WHOLES = frozenset({"whole", "total"})  # roles an anaphor fills ("Of these, …
 
 
 class SentenceFigures(NamedTuple):
-    """The claims of each sentence, and those of them a whole or total is weighed against for `alone`:
-    all but the figures told as what something is compared with or differs by (see `compared`)."""
+    """The levels of each sentence, which a lone figure is weighed against and a list must take: all its
+    claims but the counts told as modifiers ("a three-way contest"); and the rivals of a whole or total: the
+    levels but those told as what something is compared with or differs by (see `compared`)."""
 
-    all: dict[int, list[Claim]]
+    levels: dict[int, list[Claim]]
     rivals: dict[int, list[Claim]]
 
 
@@ -120,12 +122,11 @@ def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, figures: S
             levels: frozenset[str]) -> Link | None:
     roles = {role: tuple(window.claims[int(i)] for i in match.captures(role)) for role in frame.roles}
     trigger = roles.get(frame.trigger)
-    by_sentence = figures.all
-    if not trigger or not all(alone(c, figures.rivals if role in WHOLES else by_sentence)
+    if not trigger or not all(alone(c, figures.rivals if role in WHOLES else figures.levels)
                               for role in frame.only for c in roles.get(role, ())):
         return None
     bound = {c.id for claims in roles.values() for c in claims}
-    if not all(covered(c, bound, by_sentence) for role in frame.every for c in roles.get(role, ())):
+    if not all(covered(c, bound, figures.levels) for role in frame.every for c in roles.get(role, ())):
         return None
     meta: dict[str, Any] = dict(frame.settings)
     meta["span"] = len(match.group())
@@ -172,7 +173,7 @@ def alone(claim: Claim, by_sentence: dict[int, list[Claim]]) -> bool:
     """Whether no other claim of the claim's sentence has its kind and unit, or a unit of the same measure
     ("640 acres, that's about 260 hectares" states one level twice). A bound after the claim ("… now, and
     most of the new people are under thirty") names a limit, not another level the words could mean."""
-    return not any(c is not claim and c.kind == claim.kind and one_measure(c, claim) and not modifier(c)
+    return not any(c is not claim and c.kind == claim.kind and one_measure(c, claim)
                    and not (c.qualifier == "at_most" and c.start > claim.end)
                    for c in by_sentence.get(claim.sentence_index, ()))
 
@@ -193,17 +194,12 @@ def covered(claim: Claim, bound: set[str], by_sentence: dict[int, list[Claim]]) 
     if claim.qualifier in BOUNDS:
         return False
     return all(c.id in bound for c in by_sentence.get(claim.sentence_index, ())
-               if c.kind == claim.kind and one_measure(c, claim) and not modifier(c))
-
-
-def modifier(claim: Claim) -> bool:
-    """A count told as a modifier ("a three-way contest", "six-party talks"): no level a frame weighs."""
-    return "attribute" in tags(claim)
+               if c.kind == claim.kind and one_measure(c, claim))
 
 
 def compared(doc: Document, claim: Claim) -> bool:
     """A figure told as what another is compared with or differs by: "down from 41,900", "against $4m",
-    "an increase of 500", "3,642,170 acres in excess of". "Of these" never points at it."""
+    "an increase of 500", "3,642,170 acres in excess of". An anaphor's whole is never weighed against it."""
     return bool(COMPARED_AFTER.match(doc.scan_text, claim.end)
                 or COMPARED_BEFORE.search(doc.scan_text, max(0, claim.start - 40), claim.start))
 

@@ -63,23 +63,26 @@ def adopted(claim: Claim, donor: Claim, book: Rulebook) -> Claim:
     if not plain(claim):
         return claim
     factor = elided_scale(claim, donor, book)
-    if donor.kind != "percent" and factor == 1.0 and not (stated_scale(claim, book) and stated_scale(donor, book)):
+    if donor.kind != "percent" and factor == 1.0 and not (written_scale(claim, book) and written_scale(donor, book)):
         return claim
     return replace(claim, kind=donor.kind, unit=donor.unit, value=scaled(claim.value, factor),
                    low=scaled(claim.low, factor), high=scaled(claim.high, factor),
                    extra={**claim.extra, **({"per": donor.extra["per"]} if donor.extra.get("per") else {})})
 
 
-def stated_scale(claim: Claim, book: Rulebook) -> float | None:
-    """The last scale word or abbreviation the figure's text states ("billion", "bn", "m"), if any."""
+def written_scale(claim: Claim, book: Rulebook) -> float | None:
+    """The last scale word or abbreviation of table `scale` the text of an amount or a count states ("billion",
+    "bn", "$5m"), if any; a length or a quantity has none ("100 m" is metres)."""
+    if claim.kind not in ("money", "count"):
+        return None
     scales = [book.lookup("scale", word) for word in WORD.findall(claim.text)]
     return next((float(scale) for scale in reversed(scales) if scale), None)
 
 
 def elided_scale(claim: Claim, donor: Claim, book: Rulebook) -> float:
     """The donor's scale, where the plain number states none and is of the order of the donor's numeral."""
-    scale = stated_scale(donor, book)
-    if not scale or stated_scale(claim, book) or not isinstance(donor.value, (int, float)) or not claim.value:
+    scale = written_scale(donor, book)
+    if not scale or written_scale(claim, book) or not isinstance(donor.value, (int, float)) or not claim.value:
         return 1.0
     numeral = abs(float(donor.value)) / scale
     return scale if numeral and 1 / SAME_ORDER <= abs(float(claim.value)) / numeral <= SAME_ORDER else 1.0

@@ -35,16 +35,20 @@ def in_measure_of(part: Claim, whole: Claim) -> Claim:
     """A bare number read in the whole's measure: "Of the 232,440,945 cubic yards …, 168,000,000 had
     been removed" speaks of cubic yards. A count of something named stays a count, and so does one
     far smaller than the whole ("2/5 of $5 million", "over 1899 of $167 million") or far larger
-    ("30,000 of the gain" after "to $34.10"): not its measure; nor is a size told as a modifier ("twelve of
-    7-inch calibre": twelve guns of that size)."""
-    if (part.kind != "count" or part.unit is not None or counted(part) is not None or whole.kind not in MEASURED
-            or COMPOUND.search(whole.text)):
+    ("30,000 of the gain" after "to $34.10"): not its measure."""
+    if part.kind != "count" or part.unit is not None or counted(part) is not None or whole.kind not in MEASURED:
         return part
     if not isinstance(part.value, (int, float)) or not isinstance(whole.value, (int, float)):
         return part
     if not COMPARABLE * abs(whole.value) <= abs(part.value) <= abs(whole.value) / COMPARABLE:
         return part
     return replace(part, kind=whole.kind, unit=whole.unit)
+
+
+def part_in_measure(part: Claim, whole: Claim) -> Claim:
+    """A bare part in its whole's measure (`in_measure_of`), unless the whole is a size told as a modifier
+    ("twelve of 7-inch calibre": twelve guns of that size, no part of a length)."""
+    return part if COMPOUND.search(whole.text) else in_measure_of(part, whole)
 
 
 def in_one_measure(first: Claim, second: Claim) -> tuple[Claim, Claim]:
@@ -82,7 +86,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     and 260 were diagnosed": parts that may overlap) each part is held against the whole alone, and with
     `mode = "including"` ("1,752 deaths, including 561 pedestrians") the parts may name other things."""
     whole = link.one("whole")
-    parts = tuple(in_measure_of(p, whole) for p in link.role("part")) if whole is not None else ()
+    parts = tuple(part_in_measure(p, whole) for p in link.role("part")) if whole is not None else ()
     mode = link.meta.get("mode")
     if whole is not None and mode in ("each", "including"):  # each part stands alone: one of another measure is no part,
         parts = tuple(p for p in parts if alike((whole, p)) and not rate_of_stock(p, whole))  # nor a rate of a stock

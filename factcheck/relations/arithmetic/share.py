@@ -5,7 +5,7 @@ from __future__ import annotations
 from factcheck.facts import Fact
 from factcheck.intervals import Interval
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, as_percent, compare, interval
-from factcheck.relations.arithmetic.part_of_whole import in_measure_of
+from factcheck.relations.arithmetic.part_of_whole import part_in_measure
 from factcheck.relations.link import Link
 from factcheck.wording import figure, interval_words
 
@@ -25,7 +25,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     if pct is None or (pct.kind == "percent" and pct.unit != "percent"):
         return []
     if whole is not None and part is not None and part.sentence_index == whole.sentence_index:
-        part = in_measure_of(part, whole)  # "52 tonnes of glass, and 39 of that"; not a figure of another sentence
+        part = part_in_measure(part, whole)  # "52 tonnes of glass, and 39 of that"; not a figure of another sentence
     if whole is not None and part is not None and not alike((whole, part)):
         return []
     stated_share = as_percent(pct, options)
