@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.document import load_text
 from factcheck.relations.budgets import FrameBudgets
-from factcheck.relations.lead import lead_mark, marks_until
+from factcheck.extract.rulebook import load_rulebook
+from factcheck.relations.lead import branches, lead_mark, marks_until, read_mark, spelled_mark
 
 BREAK = "\ue002"
 
@@ -59,3 +61,28 @@ def test_the_matches_at_the_marks_stand_for_every_overlapping_match(lazy, pieces
 
     every = [seen(m) for m in pattern.finditer(text, overlapped=True) if m.start() <= last]
     assert [seen(m) for m in found] == every
+
+
+@pytest.mark.parametrize("source", [
+    f"[^\\ue002]*(?:{BREAK}) of", f"[^{BREAK}]*?{BREAK} x", f"[^{BREAK}]*{BREAK}+", f"[^{BREAK}]*(?:{BREAK})*",
+    "[^y]*y", "[^a]*b", "[^-]*- and", f"[^{BREAK}]*(?:{BREAK}|x)",
+])
+def test_the_usual_spelling_is_read_without_a_parse_and_as_the_parse_reads_it(source):
+    found = spelled_mark(source, regex.IGNORECASE)
+    assert found is None or found == read_mark(source, regex.IGNORECASE)
+
+
+def test_every_shipped_frame_s_lead_is_read_without_a_parse_where_it_has_one():
+    book = load_rulebook()
+    for frame in book.frames:
+        if frame.compiled.pattern.startswith("[^"):
+            assert spelled_mark(frame.compiled.pattern, frame.compiled.flags) == read_mark(frame.compiled.pattern,
+                                                                                           frame.compiled.flags)
+
+
+@pytest.mark.parametrize("source, split", [
+    ("a|b", True), ("(a|b)", False), ("[|]", False), ("[]|]a", False), ("\\|a", False), ("[^\\]]|x", True),
+    ("[^y]*y|b", True), ("[^]|]*x", False), ("[a^]|x", True), ("[^]]|x", True), ("[\\]|]", False),
+])
+def test_a_bar_outside_every_group_and_class_splits_the_pattern(source, split):
+    assert branches(source) is split

@@ -15,14 +15,52 @@ from typing import Any
 import regex
 
 LEADS: dict[tuple[str, int], str | None] = {}  # a pattern's mark, by its source and flags, once read
+# the usual spelling, read without parsing the whole pattern (a warm start would pay for that): [^y]*(?:y) or [^y]*y
+CHAR = r"\\u[0-9a-fA-F]{4}|[^\\()\[\]|*+?{}.^$]"
+SPELLED = regex.compile(rf"\[\^({CHAR})\]\*\??(?:\(\?:({CHAR})\)|({CHAR}))(?![*+?{{])")
 
 
 def lead_mark(pattern: Any) -> str | None:
     """The mark y of a pattern that opens with `[^y]*` or `[^y]*?` and then y, y having no other case; else None."""
     key = (pattern.pattern, pattern.flags)
     if key not in LEADS:
-        LEADS[key] = read_mark(*key) if pattern.pattern.startswith("[^") and "\\G" not in pattern.pattern else None
+        LEADS[key] = (spelled_mark(*key) or read_mark(*key)
+                      if pattern.pattern.startswith("[^") and "\\G" not in pattern.pattern else None)
     return LEADS[key]
+
+
+def spelled_mark(source: str, flags: int) -> str | None:
+    """The mark where the pattern spells its lead the usual way, else None (then `read_mark` parses it)."""
+    found = SPELLED.match(source)
+    if found is None or branches(source):
+        return None
+    mark, after = char_of(found[1]), char_of(found[2] or found[3])
+    if mark != after or not set(regex._regex.get_all_cases(flags, ord(mark))) <= {ord(mark)}:
+        return None
+    return mark
+
+
+def branches(source: str) -> bool:
+    """Whether the pattern has a `|` outside every group and class: then its opening is one branch's only."""
+    depth, class_from, escaped = 0, -1, False  # class_from: where the open class's first member stands, else -1
+    for at, char in enumerate(source):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif class_from >= 0:
+            class_from = -1 if char == "]" and at > class_from else class_from  # "[]…]", "[^]…]": a first ] is a member
+        elif char == "[":
+            class_from = at + 2 if source.startswith("^", at + 1) else at + 1
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return True
+    return False
+
+
+def char_of(text: str) -> str:
+    return chr(int(text[2:], 16)) if text.startswith("\\u") else text
 
 
 def read_mark(source: str, flags: int) -> str | None:
