@@ -341,6 +341,21 @@ def test_a_rate_per_unit_of_length_spans_a_distance_and_a_plain_number_of_its_un
     assert rate_check(plain, crop, "acre") == ["consistent"]
 
 
+def test_an_average_named_by_its_period_is_a_rate_of_that_period():
+    text = "The pumps delivered 4,380 million gallons over 365 days, a daily average of 12 million gallons."
+    amount, span, rate = claims_in(text, [Fig("4,380 million gallons", "quantity", 4.38e9, "gallon"),
+                                          Fig("365 days", "quantity", 365, "day"), Fig("12 million gallons", "quantity", 12e6, "gallon")])
+
+    def verdicts(period: str | None) -> list:
+        meta = {"each_period": period} if period else {}
+        link = Link("ratio", "t", rate, {"factor": (rate,), "subject": (amount,), "reference": (span,)}, meta)
+        return [o.verdict for o in ratio(link, [], CheckOptions())]
+
+    assert verdicts("day") == ["consistent"]
+    assert verdicts("week") == ["inconsistent"]  # 12 million a week over 365 days is 626 million
+    assert verdicts(None) == []  # with no period, gallons are no multiple of days
+
+
 def test_a_rate_per_thing_is_no_average_over_a_count_of_other_things():
     text = "The county spent $84.6 million on 305 officers, or $277,377 per household."
     figures = [Fig("$84.6 million", "money", 84.6e6), Fig("305 officers", "count", 305), Fig("$277,377", "money", 277377)]

@@ -230,7 +230,7 @@ def test_a_free_role_lists_the_window_levels_the_match_left_unbound(book):
 
 
 @pytest.mark.parametrize("aside", ["more than $3.91 million", "$3.91 million more", "$3.91 million per person",
-                                   "a further $3.91 million"])
+                                   "a further $3.91 million", "$3.91 million for every shop", "$3.91 million to each"])
 def test_a_bound_a_gap_or_a_rate_never_fills_a_free_role(book, aside):
     (link,) = links(book, f"Sales were $4.62 million, up 18%, with {aside}.")
     assert [c.text for c in link.open["old"]] == ["$4.62 million"]

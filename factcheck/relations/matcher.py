@@ -33,7 +33,8 @@ BOUNDS = ("at_least", "at_most")
 
 NEAR = 40  # characters from a trigger to a year that dates it
 SPANS_TO_NOW = frozenset({"since", "from"})
-MORE_AFTER = regex.compile(r"\s+(?:more|less|fewer|additional|extra|each|apiece)\b", regex.IGNORECASE)
+MORE_AFTER = regex.compile(r"\s+(?:more|less|fewer|additional|extra|each|apiece|(?:for|to)\s+(?:every|each))\b",
+                        regex.IGNORECASE)
 MORE_BEFORE = regex.compile(r"\b(?:another|a further|further|an additional|additional|an extra|extra)\s+$", regex.IGNORECASE)
 COMPARED_BEFORE = regex.compile(
     r"\b(?:from|against|than|versus|vs\.?|compared (?:with|to)|by|in excess of|short of|times|"
@@ -206,7 +207,7 @@ def compared(doc: Document, claim: Claim) -> bool:
 
 def aside(doc: Document, claim: Claim) -> bool:
     """A figure told as more of something, or as an amount each, rather than as a level: "3,900,000
-    more", "a further two", "$1,000 each"."""
+    more", "a further two", "$1,000 each", "two dogs for every cat"."""
     return bool(MORE_AFTER.match(doc.scan_text, claim.end)
                 or MORE_BEFORE.search(doc.scan_text, max(0, claim.start - 24), claim.start))
 

@@ -33,8 +33,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     if link.meta.get("mode") == "larger" and subject is not None and len(refs) == 1:
         subject, refs = larger_first(subject, refs[0])
     if factor is not None and subject is not None and len(refs) == 1 and (
-            factor.extra.get("per") or (factor.kind == subject.kind != refs[0].kind)):
-        return per_unit(factor, subject, refs[0], options)
+            factor.extra.get("per") or link.meta.get("each_period") or (factor.kind == subject.kind != refs[0].kind)):
+        return per_unit(factor, subject, refs[0], options, link.meta.get("each_period"))
     if subject is not None and len(refs) == 1 and not link.meta.get("each"):  # an average's count is its own measure
         subject, reference = in_one_measure(subject, refs[0])
         refs = (reference,)
@@ -100,9 +100,10 @@ def span_in(span: Claim, per: str | None) -> float | None:
     return None
 
 
-def per_unit(rate: Claim, amount: Claim, span: Claim, options: CheckOptions) -> list[Outcome]:
-    """A rate over its span gives the amount: "1,260 metres in 42 days, an average of 30 metres a day"."""
-    per = rate.extra.get("per")
+def per_unit(rate: Claim, amount: Claim, span: Claim, options: CheckOptions, period: str | None = None) -> list[Outcome]:
+    """A rate over its span gives the amount: "1,260 metres in 42 days, an average of 30 metres a day". The
+    rate's unit of time may be told by the words before it instead (`period`: "a daily average of 8,933")."""
+    per = rate.extra.get("per") or period
     scale = span_in(span, str(per) if per else None)
     if scale is None or amount.kind != rate.kind or (rate.unit != amount.unit and not (rate.unit and amount.unit)):
         return []
