@@ -301,3 +301,12 @@ def test_a_count_told_as_a_modifier_is_no_figure_a_list_must_take(shipped):
     doc = load_text("t.txt", text, date=dt.date(2020, 6, 1))
     found = [l for l in find_links(doc, extract(doc, shipped)[0], shipped) if l.type == "sum" and not l.open]
     assert [roles(l)["parts"] for l in found] == [["4,118 votes", "3,406", "1,275"]]
+
+
+def test_an_anaphor_s_plain_parts_take_the_whole_of_their_own_kind(shipped):
+    text = "The council will build 340 homes under a £61 million plan. Of these, 220 will be for rent and the remaining 120 for sale."
+    wholes = {w for link in links(shipped, text) if link.type in ("sum", "part_of_whole")
+              for w in [*roles(link).get("whole", []), *roles(link).get("total", [])]}
+    assert wholes == {"340 homes"}
+    money = "The council will spend £61 million on 340 homes. Of this, £22 million will go to repairs."
+    assert [roles(link)["whole"] for link in links(shipped, money) if link.type == "part_of_whole"] == [["£61 million"]]

@@ -43,6 +43,7 @@ COMPARED_BEFORE = regex.compile(
     r"\s+(?:the\s+)?(?:(?:about|nearly|some|roughly|almost|around|approximately)\s+)?$", regex.IGNORECASE)
 COMPARED_AFTER = regex.compile(r"\s+(?:in excess of|more than|less than|fewer than|higher than|lower than)\b",
                                regex.IGNORECASE)
+SCALED = regex.compile(r"(?:\b(?:thousand|million|billion|trillion)|\d\s?(?:bn|m|k))$", regex.IGNORECASE)
 SPAN_START = regex.compile(r"\b(?:since|from)\s+(?:(?:early|late|mid)[- ])?$", regex.IGNORECASE)
 
 
@@ -213,12 +214,13 @@ def aside(doc: Document, claim: Claim) -> bool:
 
 
 def select(found: list[tuple[int, Link]]) -> list[Link]:
-    """One link per check type and trigger claim: the one binding most claims, then the earliest
-    frame, then the tightest match (operands closest together)."""
-    best: dict[tuple[str, str], tuple[tuple[int, int, int], Link]] = {}
+    """One link per check type and trigger claim: the one binding most claims, then one whose whole is of
+    its parts' kind (see `doubtful_whole`), then the earliest frame, then the tightest match (operands
+    closest together)."""
+    best: dict[tuple[str, str], tuple[tuple[int, int, int, int], Link]] = {}
     for order, link in found:
         key = (link.type, link.trigger.id)
-        rank = (-len(link.claim_ids()), order, link.meta["span"])
+        rank = (-len(link.claim_ids()), int(doubtful_whole(link)), order, link.meta["span"])
         if key not in best or rank < best[key][0]:
             best[key] = (rank, link)
     kept, seen = [], set()
@@ -227,7 +229,24 @@ def select(found: list[tuple[int, Link]]) -> list[Link]:
         if signature not in seen:
             seen.add(signature)
             kept.append(link)
-    return kept
+    return without_doubtful_wholes(kept)
+
+
+def doubtful_whole(link: Link) -> bool:
+    """A whole of another kind than a part ("340 homes under a £61 million plan. Of these, 220 …": 220 is no
+    sum of money). A bare count with a scale word ("30 million of that") may be of the whole's kind, said once."""
+    wholes = [c for role in WHOLES for c in link.role(role)]
+    parts = [c for role, claims in link.roles.items() if role not in WHOLES for c in claims]
+    return any(p.kind != w.kind and not (p.kind == "count" and p.unit is None and SCALED.search(p.text))
+               for p in parts for w in wholes)
+
+
+def without_doubtful_wholes(links: list[Link]) -> list[Link]:
+    """Drop a link with a doubtful whole where another of its type reads the same parts against a whole of their kind."""
+    def parts(link: Link) -> tuple[str, frozenset[str]]:
+        return link.type, frozenset(c.id for role, claims in link.roles.items() if role not in WHOLES for c in claims)
+    sure = {parts(link) for link in links if (link.role("whole") or link.role("total")) and not doubtful_whole(link)}
+    return [link for link in links if not (doubtful_whole(link) and parts(link) in sure)]
 
 
 def select_open(found: list[tuple[int, Link]]) -> list[Link]:
