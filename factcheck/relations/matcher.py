@@ -89,6 +89,7 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
 
 
 WHOLES = frozenset({"whole", "total"})  # roles an anaphor fills ("Of these, …"): never with a figure told as compared
+PARTS = ("part", "parts")  # the roles whose figures are of a whole's kind
 
 
 class SentenceFigures(NamedTuple):
@@ -236,7 +237,7 @@ def doubtful_whole(link: Link) -> bool:
     """A whole of another kind than a part ("340 homes under a £61 million plan. Of these, 220 …": 220 is no
     sum of money). A bare count with a scale word ("30 million of that") may be of the whole's kind, said once."""
     wholes = [c for role in WHOLES for c in link.role(role)]
-    parts = [c for role, claims in link.roles.items() if role not in WHOLES for c in claims]
+    parts = [c for role in PARTS for c in link.role(role)]
     return any(p.kind != w.kind and not (p.kind == "count" and p.unit is None and SCALED.search(p.text))
                for p in parts for w in wholes)
 
