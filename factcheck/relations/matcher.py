@@ -21,7 +21,7 @@ from factcheck.relations.identity import Sentences, content_words, fill_by_noun,
 from factcheck.relations.link import Link
 from factcheck.relations.reach import Reach
 from factcheck.relations.retraction import retracted
-from factcheck.relations.said_once import adopt_measures
+from factcheck.relations.said_once import adopt_measures, written_scale
 from factcheck.relations.screen import FrameScreen
 from factcheck.relations.slots import MARKS, SENTENCE_BREAK, Window, Windows, tags, words_of
 from factcheck.extract.rulebook import Rulebook
@@ -43,7 +43,6 @@ COMPARED_BEFORE = regex.compile(
     r"\s+(?:the\s+)?(?:(?:about|nearly|some|roughly|almost|around|approximately)\s+)?$", regex.IGNORECASE)
 COMPARED_AFTER = regex.compile(r"\s+(?:in excess of|more than|less than|fewer than|higher than|lower than)\b",
                                regex.IGNORECASE)
-SCALED = regex.compile(r"(?:\b(?:thousand|million|billion|trillion)|\d\s?(?:bn|m|k))$", regex.IGNORECASE)
 SPAN_START = regex.compile(r"\b(?:since|from)\s+(?:(?:early|late|mid)[- ])?$", regex.IGNORECASE)
 
 
@@ -77,7 +76,7 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
             if run is not None:
                 budgets.open_window()
                 found.extend(match_window(frames, run, book, figures, levels, budgets))
-    bound = select([(order, link) for order, link in found if not link.open])
+    bound = select([(order, link) for order, link in found if not link.open], book)
     bound = sorted(bound, key=lambda x: (x.trigger.start, x.type))
     links = [adopt_measures(link, book) for link in bound + select_open([(order, link) for order, link in found if link.open])]
     date = doc.date.isoformat() if doc.date else None
@@ -214,14 +213,14 @@ def aside(doc: Document, claim: Claim) -> bool:
                 or MORE_BEFORE.search(doc.scan_text, max(0, claim.start - 24), claim.start))
 
 
-def select(found: list[tuple[int, Link]]) -> list[Link]:
+def select(found: list[tuple[int, Link]], book: Rulebook) -> list[Link]:
     """One link per check type and trigger claim: the one binding most claims, then one whose whole is of
     its parts' kind (see `doubtful_whole`), then the earliest frame, then the tightest match (operands
     closest together)."""
     best: dict[tuple[str, str], tuple[tuple[int, int, int, int], Link]] = {}
     for order, link in found:
         key = (link.type, link.trigger.id)
-        rank = (-len(link.claim_ids()), int(doubtful_whole(link)), order, link.meta["span"])
+        rank = (-len(link.claim_ids()), int(doubtful_whole(link, book)), order, link.meta["span"])
         if key not in best or rank < best[key][0]:
             best[key] = (rank, link)
     kept, seen = [], set()
@@ -230,24 +229,24 @@ def select(found: list[tuple[int, Link]]) -> list[Link]:
         if signature not in seen:
             seen.add(signature)
             kept.append(link)
-    return without_doubtful_wholes(kept)
+    return without_doubtful_wholes(kept, book)
 
 
-def doubtful_whole(link: Link) -> bool:
+def doubtful_whole(link: Link, book: Rulebook) -> bool:
     """A whole of another kind than a part ("340 homes under a £61 million plan. Of these, 220 …": 220 is no
     sum of money). A bare count with a scale word ("30 million of that") may be of the whole's kind, said once."""
     wholes = [c for role in WHOLES for c in link.role(role)]
     parts = [c for role in PARTS for c in link.role(role)]
-    return any(p.kind != w.kind and not (p.kind == "count" and p.unit is None and SCALED.search(p.text))
+    return any(p.kind != w.kind and not (p.kind == "count" and written_scale(p, book))
                for p in parts for w in wholes)
 
 
-def without_doubtful_wholes(links: list[Link]) -> list[Link]:
+def without_doubtful_wholes(links: list[Link], book: Rulebook) -> list[Link]:
     """Drop a link with a doubtful whole where another of its type reads the same parts against a whole of their kind."""
     def parts(link: Link) -> tuple[str, frozenset[str]]:
         return link.type, frozenset(c.id for role, claims in link.roles.items() if role not in WHOLES for c in claims)
-    sure = {parts(link) for link in links if (link.role("whole") or link.role("total")) and not doubtful_whole(link)}
-    return [link for link in links if not (doubtful_whole(link) and parts(link) in sure)]
+    sure = {parts(link) for link in links if (link.role("whole") or link.role("total")) and not doubtful_whole(link, book)}
+    return [link for link in links if not (doubtful_whole(link, book) and parts(link) in sure)]
 
 
 def select_open(found: list[tuple[int, Link]]) -> list[Link]:

@@ -32,9 +32,10 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
         return []
     if link.meta.get("mode") == "larger" and subject is not None and len(refs) == 1:
         subject, refs = larger_first(subject, refs[0])
+    period = link.meta.get("each_period")  # "a daily average of": the rate's period told before it
     if factor is not None and subject is not None and len(refs) == 1 and (
-            factor.extra.get("per") or link.meta.get("each_period") or (factor.kind == subject.kind != refs[0].kind)):
-        return per_unit(factor, subject, refs[0], options, link.meta.get("each_period"))
+            factor.extra.get("per") or period or (factor.kind == subject.kind != refs[0].kind)):
+        return per_unit(factor, subject, refs[0], options, period)
     if subject is not None and len(refs) == 1 and not link.meta.get("each"):  # an average's count is its own measure
         subject, reference = in_one_measure(subject, refs[0])
         refs = (reference,)
