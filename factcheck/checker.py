@@ -26,7 +26,10 @@ CHANGES = frozenset({"percent_change", "difference", "multiplier", "ratio"})
 
 def check_all(links: list[Link], facts: list[Fact], options: CheckOptions) -> list[Check]:
     bound = [(link, o) for link in links if not link.open for o in outcomes_of(link, facts, options)]
-    confirmed = first_confirmed([link for link in links if link.open], facts, options)
+    confirmed = first_confirmed([link for link in links if link.open], facts, options, settled(bound))
+    readings = sole_figures(confirmed)
+    bound = [(link, o) for link, o in bound if not rescued(link, o, confirmed, readings)]
+    confirmed = sole_readings(confirmed, bound, readings)
     firm = [(link, o) for link, o in bound if o.verdict != "unverifiable" and not link.meta.get("loose")]
     confirmed = unclaimed(confirmed, firm)
     bound = [(link, o) for link, o in bound if not superseded(link, o, confirmed) and not crowded(link, o, bound)]
@@ -35,19 +38,65 @@ def check_all(links: list[Link], facts: list[Fact], options: CheckOptions) -> li
     return [place(number, link, outcome) for number, (link, outcome) in enumerate(placed, 1)]
 
 
-def first_confirmed(links: list[Link], facts: list[Fact], options: CheckOptions) -> list[tuple[Link, Outcome]]:
-    """Per check type and trigger, the outcomes of the first link with free roles that agreement fills."""
+def first_confirmed(links: list[Link], facts: list[Fact], options: CheckOptions,
+                    settled: set[str] = frozenset()) -> list[tuple[Link, Outcome]]:
+    """Per check type and trigger, the outcomes of the first link with free roles that agreement fills. A sole
+    reading of a `settled` figure, or of one an agreement already took, is not tried: it would not be kept."""
     found: list[tuple[Link, Outcome]] = []
     done: set[tuple[str, str]] = set()
+    taken = set(settled)
     for link in links:
         key = (link.type, link.trigger.id)
-        if key in done:
+        sole = link.meta.get("reading") == "sole"
+        if key in done or (sole and link.trigger.id in taken):
             continue
         outcomes = confirm(link, lambda filled: outcomes_of(filled, facts, options))
         if outcomes:
             done.add(key)
             found.extend((link, o) for o in outcomes)
+            if not sole:
+                taken.update(c.id for o in outcomes for c in o.claims)
     return found
+
+
+def settled(bound: list[tuple[Link, Outcome]]) -> set[str]:
+    """The figures of bound verdicts that are no alarm a sole reading could mend (see `rescued`)."""
+    alarmed = {link.trigger.id for link, o in bound if o.verdict == "inconsistent"}
+    return {c.id for link, o in bound if o.verdict in ("consistent", "approximate") for c in o.claims} - alarmed
+
+
+def sole_figures(confirmed: list[tuple[Link, Outcome]]) -> dict[str, set[frozenset[str]]]:
+    """For each trigger of a sole reading (a frame set to `reading = "sole"`), the sets of figures agreement found it with."""
+    readings: dict[str, set[frozenset[str]]] = {}
+    for link, outcome in confirmed:
+        if link.meta.get("reading") == "sole":
+            readings.setdefault(link.trigger.id, set()).add(frozenset(c.id for c in outcome.claims))
+    return readings
+
+
+def sole_readings(confirmed: list[tuple[Link, Outcome]], bound: list[tuple[Link, Outcome]],
+                  readings: dict[str, set[frozenset[str]]]) -> list[tuple[Link, Outcome]]:
+    """Drop the outcomes of sole readings whose trigger is a figure of any other verdict, or that agreement
+    read in more than one way: of one check type or another, with other figures."""
+    if not readings:
+        return confirmed
+    used = {c.id for link, o in bound if o.verdict != "unverifiable" for c in o.claims}
+    used |= {c.id for link, o in confirmed if link.meta.get("reading") != "sole" for c in o.claims}
+    return [(link, o) for link, o in confirmed if link.meta.get("reading") != "sole"
+            or (link.trigger.id not in used and len(readings[link.trigger.id]) == 1)]
+
+
+def rescued(link: Link, outcome: Outcome, confirmed: list[tuple[Link, Outcome]],
+            readings: dict[str, set[frozenset[str]]]) -> bool:
+    """Whether an alarm's trigger has one sole reading of its check type that agrees once one other figure of
+    its window takes the place of one of the alarm's: then the frame took a wrong figure ("764,163 were males
+    and 336,572 females, the males thus forming 69.4 per cent of the total"), and the reading stands in its
+    place. A reading with more figures of its own is another relation ("1,100,735, as compared with
+    1,026,499, an increase of 74,236"), not a mend of this one."""
+    trigger, figures = link.trigger.id, {c.id for c in outcome.claims}
+    return outcome.verdict == "inconsistent" and len(readings.get(trigger, ())) == 1 and any(
+        other.meta.get("reading") == "sole" and other.trigger.id == trigger and kind_of(other, found) == kind_of(link, outcome)
+        and len(figures ^ {c.id for c in found.claims}) <= 2 for other, found in confirmed)
 
 
 def outcomes_of(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:

@@ -34,6 +34,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
@@ -243,6 +244,7 @@ def numeral_value(number_text: str) -> float | None:
     return float(body) if DIGITS_NUMERAL.fullmatch(body) else None
 
 
+@lru_cache(maxsize=1 << 16)  # agreement weighs each figure in many fillings; an Interval is immutable
 def stated_interval(value: float, text: str, qualifier: str | None, *, tolerance: float = 0.0,
                     scale: float = 1.0, nonnegative: bool = True, exact: bool = False) -> Interval:
     """The interval a stated figure allows: `value` normalized, `text` its surface form.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claim_factory import Fig, claims_in
-from factcheck.checker import crowded, unclaimed
+from factcheck.checker import crowded, rescued, sole_figures, sole_readings, unclaimed
 from factcheck.relations.arithmetic.common import Outcome
 from factcheck.relations.link import Link
 
@@ -58,3 +58,32 @@ def test_an_agreement_sharing_one_operand_with_a_firm_verdict_stays():
     same = (Link("difference", "agree", delta, {"gap": (delta,)}), outcome("consistent", delta, new, spent))
     assert unclaimed([chained], firm) == [chained] and unclaimed([same], firm) == []
 
+
+
+def sole_link(check_type: str, trigger) -> Link:
+    return Link(check_type, "t.sole", trigger, {}, {"reading": "sole"})
+
+
+def test_a_sole_reading_read_two_ways_or_on_a_figure_of_another_verdict_gives_nothing():
+    share, a, b, c = claims_in("About 19 percent; 2,410, then 1,962 and 2,870.", [
+        Fig("19 percent", "percent", 19, "percent"), Fig("2,410", "count", 2410), Fig("1,962", "count", 1962), Fig("2,870", "count", 2870)])
+    down = (sole_link("percent_change", share), outcome("consistent", share, a, b))
+    up = (sole_link("percent_change", share), outcome("consistent", share, a, c))
+    assert sole_readings([down, up], [], sole_figures([down, up])) == []
+    assert sole_readings([down], [], sole_figures([down])) == [down]
+    firm = (Link("share", "firm", share, {}), outcome("inconsistent", share, a, b))
+    assert sole_readings([down], [firm], sole_figures([down])) == []
+
+
+def test_an_alarm_yields_to_a_sole_reading_that_swaps_one_of_its_figures():
+    share, total, males, females, before, gain = claims_in(
+        "69.4 per cent of 1,100,735 were males: 764,163 males, 336,572 females; 1,026,499 a year before, up 74,236.", [
+            Fig("69.4 per cent", "percent", 69.4, "percent"), Fig("1,100,735", "count", 1100735), Fig("764,163", "count", 764163),
+            Fig("336,572", "count", 336572), Fig("1,026,499", "count", 1026499), Fig("74,236", "count", 74236)])
+    alarm = (Link("share", "frame", share, {}), outcome("inconsistent", share, total, females))
+    mend = (sole_link("share", share), outcome("consistent", share, total, males))
+    assert rescued(*alarm, [mend], sole_figures([mend]))
+    other = (sole_link("share", share), outcome("consistent", share, before, gain))
+    assert not rescued(*alarm, [other], sole_figures([other]))  # other figures: another relation, not a mend
+    two = [mend, (sole_link("share", share), outcome("consistent", share, before, males))]
+    assert not rescued(*alarm, two, sole_figures(two))

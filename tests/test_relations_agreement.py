@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from claim_factory import Fig, claims_in, money
@@ -122,3 +124,82 @@ def test_a_part_that_sums_others_is_counted_once():
     assert not double_counted(parts[:3])
     round_list = claims_in("Gifts of 10, 20 and 30.", [Fig("10", "count", 10), Fig("20", "count", 20), Fig("30", "count", 30)])
     assert not double_counted(round_list)  # a round part may be a sum by chance
+
+
+def sole(check_type: str, trigger_role: str, claims: list, free: dict[str, str], **meta) -> Link:
+    """A sole reading: the first claim triggers, every other may fill each free role."""
+    trigger, *others = claims
+    settings = {"reading": "sole", "clause": frozenset(c.id for c in claims), "dated": {}} | meta
+    return Link(check_type, "t.sole", trigger, {trigger_role: (trigger,)}, settings,
+                open={role: tuple(others) for role in free})
+
+
+def test_a_sole_reading_confirms_neighbouring_figures_that_add_up_exactly():
+    claims = claims_in("So 18,050 in all: 14,200 at the clinics and another 3,850 from the vans.",
+                       [count("18,050", 18050), count("14,200", 14200), count("3,850", 3850)])
+    outcomes = confirm(sole("sum", "total", claims, {"parts": "level"}), evaluate)
+    assert [o.verdict for o in outcomes] == ["consistent"]
+
+
+def test_a_sole_reading_meets_a_round_figure_within_its_own_digits_only():
+    claims = claims_in("Loans came to $11M; $16.5M came in, $5.85M of it borrowed.",
+                       [money("$11M", 11e6), money("$16.5M", 16.5e6), money("$5.85M", 5.85e6)])
+    link = sole("difference", "gap", claims, {"subject": "level", "reference": "level"}, mode="absolute")
+    assert confirm(link, evaluate) == []  # 16.5 − 5.85 = 10.65: within the rounding of "$11M", 3% off
+    link.meta["reading"] = None
+    assert [o.verdict for o in confirm(link, evaluate)] == ["consistent"]  # a frame's words would allow it
+
+
+def test_the_more_ways_a_sole_reading_can_be_filled_the_closer_it_must_agree():
+    few = claims_in("In August exports were up 55 per cent, from 46,900,000 to 72,700,000 pounds.",
+                    [pct("55 per cent", 55), count("46,900,000", 46.9e6), count("72,700,000", 72.7e6)])
+    assert confirm(sole("percent_change", "rate", few, {"old": "level", "new": "level"}, direction=1), evaluate)
+    many = claims_in("Up 55 per cent: 82,000,000 against 46,900,000; 85,700,000 against 46,500,000; "
+                     "also 72,700,000, 31,000,000, 19,000,000 and 12,000,000.",
+                     [pct("55 per cent", 55)] + [count(s, float(s.replace(",", ""))) for s in
+                      ("82,000,000", "46,900,000", "85,700,000", "46,500,000", "72,700,000", "31,000,000", "19,000,000", "12,000,000")])
+    assert confirm(sole("percent_change", "rate", many, {"old": "level", "new": "level"}, direction=1), evaluate) == []
+
+
+def test_a_sole_reading_takes_no_year_and_no_figure_of_the_stated_ones_words():
+    claims = claims_in("A total of 1,875: 1840 ships and 35 boats.", [count("1,875", 1875), count("1840", 1840), count("35", 35)])
+    assert confirm(sole("sum", "total", claims, {"parts": "level"}), evaluate) == []
+    text = "Some 1,320 of 1,980 job openings, two in three job openings, went unfilled."
+    part, whole, _, _ = claims_in(text, [count("1,320", 1320), count("1,980", 1980), count("two", 2), count("three job openings", 3)])
+    share = replace(claims_in(text, [Fig("two in three", "ratio", 2 / 3)])[0], id="c9")
+    inner = claims_in(text, [count("1,320", 1320), count("1,980", 1980), count("two", 2), count("three job openings", 3)])[2:]
+    link = sole("share", "share", [share, *inner], {"part": "level", "whole": "level"})
+    assert confirm(link, evaluate) == []  # 2 of 3: the stated figure's own words
+    link = sole("share", "share", [share, part, whole], {"part": "level", "whole": "level"})
+    assert [o.verdict for o in confirm(link, evaluate)] == ["consistent"]
+
+
+def test_a_sole_share_needs_a_figure_of_the_clause_a_semicolon_sets_it_in():
+    claims = claims_in("Rates were 2.96 per cent in Germany; 37,496 came from Ireland and 1,110 from Japan.",
+                       [pct("2.96 per cent", 2.96), count("37,496", 37496), count("1,110", 1110)])
+    link = sole("share", "share", claims, {"part": "level", "whole": "level"}, clause=frozenset({claims[0].id}))
+    assert confirm(link, evaluate) == []
+    link.meta["clause"] = frozenset(c.id for c in claims)
+    assert [o.verdict for o in confirm(link, evaluate)] == ["consistent"]
+
+
+def test_figures_of_different_years_are_a_series_not_parts_of_a_sole_total():
+    claims = claims_in("Interest of $475,000,000 a year; $239,000,000 in 1930 and $236,000,000 in 1931.",
+                       [money("$475,000,000", 475e6), money("$239,000,000", 239e6), money("$236,000,000", 236e6)])
+    link = sole("sum", "total", claims, {"parts": "level"}, dated={claims[1].id: "1930", claims[2].id: "1931"})
+    assert confirm(link, evaluate) == []
+    link.meta["dated"] = {claims[1].id: "1930", claims[2].id: "1930"}
+    assert [o.verdict for o in confirm(link, evaluate)] == ["consistent"]
+
+
+def test_a_sole_reading_takes_no_two_first_ends_of_changes_and_needs_a_figure_in_digits():
+    corn, total, oats = claims_in("Corn went from 31 cents to 50.25 cents; oats from 19.25 cents to 43 cents.",
+                                  [money("31 cents", 0.31), money("50.25 cents", 0.5025), money("19.25 cents", 0.1925)])
+    claims = [total, corn, oats]
+    link = sole("sum", "total", claims, {"parts": "level"}, starts=frozenset({corn.id, oats.id}))
+    assert confirm(link, evaluate) == []
+    link.meta["starts"] = frozenset({corn.id})
+    assert [o.verdict for o in confirm(link, evaluate)] == ["consistent"]
+    words = claims_in("Of one hundred and nineteen posts, sixty-five went to men and fifty-four to women.",
+                      [count("one hundred and nineteen", 119), count("sixty-five", 65), count("fifty-four", 54)])
+    assert confirm(sole("sum", "total", words, {"parts": "level"}), evaluate) == []

@@ -123,3 +123,10 @@ def test_free_roles_count_towards_the_roles_a_check_type_needs():
     with pytest.raises(RuleError, match="needs the role total"):
         frame(type="sum", pattern="{money:parts} and more")
     assert frame(type="sum", pattern="in all {money:total}", free={"parts": "level"}).roles == ("total",)
+
+
+def test_a_sole_reading_of_a_wider_scope_needs_no_sentence_break():
+    spec = {"type": "share", "pattern": "{percent:share}", "trigger": "share", "scope": "triple",
+            "set": {"reading": "sole"}, "free": {"part": "level", "whole": "level"}}
+    assert frame(**spec).breaks == 0
+    assert frame(**{**spec, "scope": "pair", "set": {}, "pattern": "{percent:share}{break}"}).breaks == 1

@@ -76,6 +76,15 @@ id = "t.free"
 type = "percent_change"
 pattern = 'up {percent:rate}'
 free = { old = "level", new = "level" }
+
+[[frames]]
+id = "t.sole"
+type = "share"
+scope = "pair"
+pattern = '{fraction:share}'
+trigger = "share"
+set = { reading = "sole" }
+free = { part = "level", whole = "level" }
 """
 
 
@@ -305,8 +314,22 @@ def test_a_count_told_as_a_modifier_is_no_figure_a_list_must_take(shipped):
 
 def test_an_anaphor_s_plain_parts_take_the_whole_of_their_own_kind(shipped):
     text = "The council will build 340 homes under a £61 million plan. Of these, 220 will be for rent and the remaining 120 for sale."
-    wholes = {w for link in links(shipped, text) if link.type in ("sum", "part_of_whole")
+    wholes = {w for link in links(shipped, text) if link.type in ("sum", "part_of_whole") and not link.open
               for w in [*roles(link).get("whole", []), *roles(link).get("total", [])]}
     assert wholes == {"340 homes"}
     money = "The council will spend £61 million on 340 homes. Of this, £22 million will go to repairs."
     assert [roles(link)["whole"] for link in links(shipped, money) if link.type == "part_of_whole"] == [["£61 million"]]
+
+
+def test_a_sole_reading_takes_every_trigger_of_its_window_and_notes_clauses_and_years(book):
+    found = [link for link in links(book, "There are 1,980 openings. About two-thirds of them, 1,320 in 2019, went unfilled.")
+             if link.rule == "t.sole"]
+    assert found and all(link.trigger.text == "two-thirds" for link in found)
+    assert {c.text for link in found for c in link.open["whole"]} == {"1,980 openings", "1,320"}
+    assert {link.trigger.id in link.meta["clause"] for link in found} == {True}
+    assert [list(link.meta["dated"].values()) for link in found][0] == ["2019"]
+
+
+def test_a_sole_reading_never_reads_a_bound(book):
+    text = "There are 1,980 openings. More than two-thirds of them, 1,320, went unfilled."
+    assert not [link for link in links(book, text) if link.rule == "t.sole"]

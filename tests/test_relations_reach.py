@@ -99,7 +99,7 @@ def test_no_match_of_a_shipped_frame_on_its_examples_starts_after_its_last_start
     for frame, text, window in matched_windows(book):
         plain = WINDOW_ALPHABET.fullmatch(window.text) is not None
         last = Reach(window, window.text.lower() if plain else None).last(frame)
-        needed = SCOPES[frame.scope] - 1
+        needed = frame.breaks
         matches = [m for m in frame.compiled.finditer(window.text, overlapped=True)
                    if m.group().count(SENTENCE_BREAK) >= needed]
         assert matches and all(m.start() <= last for m in matches), (frame.id, text)

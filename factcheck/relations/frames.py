@@ -56,7 +56,7 @@ ROLES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "range": (frozenset({"range"}), frozenset()),
     "date_order": (frozenset({"date"}), frozenset()),
 }
-SETTINGS = {"mode", "direction", "resolve", "fill"}
+SETTINGS = {"mode", "direction", "resolve", "fill", "reading"}
 FRAME_KEYS = {"id", "type", "name", "description", "pattern", "scope", "trigger", "set", "lookup", "free", "examples",
               "counter_examples"}
 FREE_TAGS = regex.compile(r"[a-z]+(?:\|[a-z]+)*")
@@ -91,6 +91,12 @@ class Frame:
     free: dict[str, frozenset[str]] = field(default_factory=dict)  # role -> tags of the figures that may fill it
     least: Least = ()  # how many claims of which tags every match binds (see `slotcount`)
     starts: Finder | None = None  # where in a lower-cased window a match may start (see `extract.starts`)
+
+    @property
+    def breaks(self) -> int:
+        """How many sentence breaks every match crosses: one less than its scope's sentences; none for a sole
+        reading, whose words are its trigger alone and whose scope is where its free roles may be."""
+        return 0 if self.settings.get("reading") == "sole" else SCOPES[self.scope] - 1
 
 
 def slot_pattern(tags: str, role: str, hedge: str = "") -> str:
@@ -172,7 +178,7 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
             compiled = regex.compile(source_regex, regex.IGNORECASE)
         except regex.error as exc:
             raise RuleError(f"{where}: bad pattern: {exc}") from None
-    if compiled.pattern.count(SENTENCE_BREAK) < SCOPES[scope] - 1:
+    if compiled.pattern.count(SENTENCE_BREAK) < SCOPES[scope] - 1 and settings.get("reading") != "sole":
         raise RuleError(f"{where}: a {scope} frame must cross {SCOPES[scope] - 1} sentence break(s) ({{break}})")
     counted = marked(expanded, SLOT) if slot_counts else None
     groups = tuple(g for g in compiled.groupindex if g not in roles)

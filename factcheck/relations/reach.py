@@ -19,7 +19,7 @@ word gate or counts the window does not meet gets -1.
 from __future__ import annotations
 
 from factcheck.extract.gates import Gate
-from factcheck.relations.frames import SCOPES, Frame
+from factcheck.relations.frames import Frame
 from factcheck.relations.slotcount import Least
 from factcheck.relations.slots import SENTENCE_BREAK, SLOT_OPEN, Window
 
@@ -46,7 +46,7 @@ class Reach:
 
     def last(self, frame: Frame) -> int:
         """The last position where a match of the frame may start (-1: nowhere)."""
-        last = scope_last(SCOPES[frame.scope] - 1, self.breaks, self.length)
+        last = scope_last(frame.breaks, self.breaks, self.length)
         if self.lowered is None:
             return last
         if frame.gate not in self.gates:

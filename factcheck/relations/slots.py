@@ -215,6 +215,37 @@ class Windows:
                       tuple(tagged))
 
 
+def clause_mates(window: Window, index: int) -> frozenset[str]:
+    """The claims of the clause of the window's `index`th claim where a semicolon sets that clause off, as
+    one item of a list is told ("2.96 per cent in Germany; 37,496 …"); else every claim of the window."""
+    found = [(m.start(), int(m.group(1))) for m in TOKEN.finditer(window.text)]
+    at = next(start for start, i in found if i == index)
+    before, after = window.text.rfind(";", 0, at), window.text.find(";", at)
+    low = max(before, window.text.rfind(SENTENCE_BREAK, 0, at))
+    high = min((e for e in (after, window.text.find(SENTENCE_BREAK, at)) if e >= 0), default=len(window.text))
+    if not (0 <= before == low or 0 <= after == high):
+        return frozenset(c.id for c in window.claims)
+    return frozenset(window.claims[i].id for start, i in found if low < start < high)
+
+
+DATED = regex.compile(f"{SLOT_OPEN}[^{SLOT_CLOSE}]*#(\\d+){SLOT_CLOSE},? (?:in|for|during) (?:the )?{SLOT_OPEN} date year[^{SLOT_CLOSE}]*#(\\d+){SLOT_CLOSE}")
+
+
+def dated_figures(window: Window) -> dict[str, str]:
+    """The figures of the window told with a year right after them ("$239,000,000 in 1930"), and that year's text."""
+    return {window.claims[int(m.group(1))].id: window.claims[int(m.group(2))].text
+            for m in DATED.finditer(window.text, overlapped=True)}
+
+
+CHANGE_START = regex.compile(f"\\bfrom (?:(?:about|nearly|some|roughly|around|approximately) )?{SLOT_OPEN}[^{SLOT_CLOSE}]*#(\\d+){SLOT_CLOSE}",
+                              regex.IGNORECASE)
+
+
+def change_starts(window: Window) -> frozenset[str]:
+    """The figures of the window a change starts from ("corn from 31 cents to 50 1/4 cents")."""
+    return frozenset(window.claims[int(m.group(1))].id for m in CHANGE_START.finditer(window.text))
+
+
 def window_sentences(doc: Document, index: int, by_sentence: dict[int, list[Claim]], size: int) -> tuple[int, ...] | None:
     """The `size` sentences with claims that end with `index`, of one paragraph. A short sentence with no
     figure between them is passed over, as speakers say "Think about that." between two figures."""
