@@ -66,7 +66,8 @@ def settled(bound: list[tuple[Link, Outcome]]) -> set[str]:
 
 
 def sole_figures(confirmed: list[tuple[Link, Outcome]]) -> dict[str, set[frozenset[str]]]:
-    """For each trigger of a sole reading (a frame set to `reading = "sole"`), the sets of figures agreement found it with."""
+    """For each trigger of a sole reading (a frame set to `reading = "sole"`), the sets of figures agreement
+    found it with."""
     readings: dict[str, set[frozenset[str]]] = {}
     for link, outcome in confirmed:
         if link.meta.get("reading") == "sole":
@@ -95,8 +96,9 @@ def rescued(link: Link, outcome: Outcome, confirmed: list[tuple[Link, Outcome]],
     1,026,499, an increase of 74,236"), not a mend of this one."""
     trigger, figures = link.trigger.id, {c.id for c in outcome.claims}
     return outcome.verdict == "inconsistent" and len(readings.get(trigger, ())) == 1 and any(
-        other.meta.get("reading") == "sole" and other.trigger.id == trigger and kind_of(other, found) == kind_of(link, outcome)
-        and len(figures ^ {c.id for c in found.claims}) <= 2 for other, found in confirmed)
+        other.meta.get("reading") == "sole" and other.trigger.id == trigger
+        and kind_of(other, found) == kind_of(link, outcome) and len(figures ^ {c.id for c in found.claims}) <= 2
+        for other, found in confirmed)
 
 
 def outcomes_of(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:

@@ -23,7 +23,8 @@ from factcheck.relations.reach import Reach
 from factcheck.relations.retraction import retracted
 from factcheck.relations.said_once import adopt_measures, written_scale
 from factcheck.relations.screen import FrameScreen
-from factcheck.relations.slots import MARKS, SENTENCE_BREAK, Window, Windows, change_starts, clause_mates, dated_figures, tags, words_of
+from factcheck.relations.slots import (MARKS, SENTENCE_BREAK, Window, Windows, change_starts, clause_mates, dated_figures,
+                                      tags, words_of)
 from factcheck.extract.rulebook import Rulebook
 
 MEASURE_ROLE = {"ratio": "reference", "multiplier": "base"}
@@ -139,7 +140,8 @@ def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, figures: S
             words = words_of(words, window.claims)
             meta[group] = book.lookup(table, words) if table in book.tables else words.strip()
     link = Link(frame.type, frame.id, trigger[0], {r: c for r, c in roles.items() if c}, meta)
-    if meta.get("reading") == "sole" and not read_alone(meta, trigger[0], window, int(match.captures(frame.trigger)[0])):
+    sole = meta.get("reading") == "sole"
+    if sole and not read_alone(meta, trigger[0], window, int(match.captures(frame.trigger)[0])):
         return None
     if frame.free:
         link.open = candidates(frame, window, bound, levels)
@@ -152,7 +154,8 @@ def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, figures: S
 
 def read_alone(meta: dict[str, Any], trigger: Claim, window: Window, index: int) -> bool:
     """Note for a sole reading (see `arithmetic/agreement.py`) its trigger's clause mates, the figures told
-    with a year and those a change starts from; False for a bound trigger ("more than two-thirds"), which agrees with too much to read alone."""
+    with a year and those a change starts from; False for a bound trigger ("more than two-thirds"), which
+    agrees with too much to read alone."""
     if trigger.qualifier in BOUNDS:
         return False
     meta["clause"] = clause_mates(window, index)

@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 SLOT_OPEN, SLOT_CLOSE, SENTENCE_BREAK = "\ue000", "\ue001", "\ue002"
 MARKS = SLOT_OPEN + SLOT_CLOSE + SENTENCE_BREAK  # the only characters of a window that are not its sentences
 TOKEN = regex.compile(f"{SLOT_OPEN}[^{SLOT_CLOSE}]*#(\\d+){SLOT_CLOSE}")
+# a figure told with its year ("$239,000,000 in 1930"), and one a change starts from ("from 31 cents")
+DATED = regex.compile(f"{SLOT_OPEN}[^{SLOT_CLOSE}]*#(\\d+){SLOT_CLOSE},? (?:in|for|during) (?:the )?"
+                      f"{SLOT_OPEN} date year[^{SLOT_CLOSE}]*#(\\d+){SLOT_CLOSE}")
+CHANGE_START = regex.compile(f"\\bfrom (?:(?:about|nearly|some|roughly|around|approximately) )?"
+                             f"{SLOT_OPEN}[^{SLOT_CLOSE}]*#(\\d+){SLOT_CLOSE}", regex.IGNORECASE)
 RESERVED = regex.compile("[\ue000-\ue002]")
 SPACES = regex.compile(r"\s+")
 LEVEL_KINDS = frozenset({"money", "count", "distance", "quantity"})
@@ -228,17 +233,10 @@ def clause_mates(window: Window, index: int) -> frozenset[str]:
     return frozenset(window.claims[i].id for start, i in found if low < start < high)
 
 
-DATED = regex.compile(f"{SLOT_OPEN}[^{SLOT_CLOSE}]*#(\\d+){SLOT_CLOSE},? (?:in|for|during) (?:the )?{SLOT_OPEN} date year[^{SLOT_CLOSE}]*#(\\d+){SLOT_CLOSE}")
-
-
 def dated_figures(window: Window) -> dict[str, str]:
     """The figures of the window told with a year right after them ("$239,000,000 in 1930"), and that year's text."""
     return {window.claims[int(m.group(1))].id: window.claims[int(m.group(2))].text
             for m in DATED.finditer(window.text, overlapped=True)}
-
-
-CHANGE_START = regex.compile(f"\\bfrom (?:(?:about|nearly|some|roughly|around|approximately) )?{SLOT_OPEN}[^{SLOT_CLOSE}]*#(\\d+){SLOT_CLOSE}",
-                              regex.IGNORECASE)
 
 
 def change_starts(window: Window) -> frozenset[str]:

@@ -47,10 +47,10 @@ BOUND = 0.05
 TELLING = 5
 SOLE_TELLING = 7
 SOLE_CLOSE = 0.01  # a stated level a sole reading meets is met this closely, however round
-SOLE_CHANCE = 0.1  # at most this many fillings of a sole reading would agree by chance (tried × the stated figure's relative rounding)
+SOLE_CHANCE = 0.1  # fillings tried × the stated figure's relative rounding: about how many would agree by chance
 REACH = 3  # a quick look at central values lets through what misses by up to this many tolerances
 SOLE_WORDS = 0.02  # the relative rounding of a figure in words ("two-thirds", "one in six")
-DERIVED = frozenset({"share", "percent_change", "multiplier", "ratio"})  # a sole reading of these needs a figure of its clause
+DERIVED = frozenset({"share", "percent_change", "multiplier", "ratio"})  # read alone, each needs a figure of its clause
 YEAR_LIKE = regex.compile(r"1[6-9]\d\d|20\d\d")
 LIST_ROLES = frozenset({"parts"})  # roles a list fills: a run of neighbouring figures
 LONGEST_LIST = 6
@@ -99,7 +99,9 @@ def within_reach(filled: Link, tolerance: float) -> bool:
     else:
         return True
     figures = (stated, *others)
-    if None in figures or len({c.unit for c in figures[:2]}) > 1 or not all(isinstance(c.value, (int, float)) for c in figures):
+    if None in figures or not all(isinstance(c.value, (int, float)) for c in figures):
+        return True
+    if len({c.unit for c in figures[:2]}) > 1:
         return True
     if filled.type != "ratio" and len({c.unit for c in figures}) > 1:
         return True
