@@ -39,7 +39,7 @@ def check_all(links: list[Link], facts: list[Fact], options: CheckOptions) -> li
 
 
 def first_confirmed(links: list[Link], facts: list[Fact], options: CheckOptions,
-                    settled: set[str] = frozenset()) -> list[tuple[Link, Outcome]]:
+                    settled: frozenset[str] | set[str] = frozenset()) -> list[tuple[Link, Outcome]]:
     """Per check type and trigger, the outcomes of the first link with free roles that agreement fills. A sole
     reading of a `settled` figure, or of one an agreement already took, is not tried: it would not be kept."""
     found: list[tuple[Link, Outcome]] = []

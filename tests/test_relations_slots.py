@@ -8,8 +8,8 @@ import pytest
 
 from factcheck.document import load_text
 from factcheck.extract.extractor import extract
-from factcheck.relations.slots import (SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN, Windows, claim_tags, clause_mates, dated_figures,
-                                     change_starts, tags, words_of)
+from factcheck.relations.slots import (SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN, WindowMarks, Windows, claim_tags, tags,
+                                     words_of)
 from factcheck.extract.rulebook import load_rulebook
 from claim_factory import Fig, claims_in, money
 
@@ -142,20 +142,20 @@ def test_a_sentence_is_cut_once_and_numbered_in_each_window_it_stands_in(book):
 def test_a_clause_a_semicolon_sets_off_holds_its_own_figures_only(book):
     doc, _, by_sentence = windows(book, "Rates were 2.96 per cent in Germany; 37,496 came from Ireland and 1,110 from Japan.")
     window = Windows(doc, by_sentence, book).sentence(0)
-    assert {c.text for c in window.claims if c.id in clause_mates(window, 0)} == {"2.96 per cent"}
-    assert {c.text for c in window.claims if c.id in clause_mates(window, 1)} == {"37,496", "1,110"}
+    assert {c.text for c in window.claims if c.id in WindowMarks(window).clause_mates(0)} == {"2.96 per cent"}
+    assert {c.text for c in window.claims if c.id in WindowMarks(window).clause_mates(1)} == {"37,496", "1,110"}
 
 
 def test_without_a_semicolon_every_figure_of_the_window_is_a_clause_mate(book):
     doc, _, by_sentence = windows(book, "Of 1,284 species, 212 are new to science. That is about one in six.")
     pair = Windows(doc, by_sentence, book).run(1, 2)
     last = len(pair.claims) - 1
-    assert clause_mates(pair, last) == frozenset(c.id for c in pair.claims)
+    assert WindowMarks(pair).clause_mates(last) == frozenset(c.id for c in pair.claims)
 
 
 def test_a_figure_told_with_its_year_is_dated(book):
     doc, _, by_sentence = windows(book, "The payments were $239,000,000 in 1930 and $236,000,000 for 1931, and $475,000,000 now.")
-    dated = dated_figures(Windows(doc, by_sentence, book).sentence(0))
+    dated = WindowMarks(Windows(doc, by_sentence, book).sentence(0)).dated
     by_text = {c.text: dated.get(c.id) for claims in by_sentence.values() for c in claims}
     assert by_text["$239,000,000"] == "1930" and by_text["$236,000,000"] == "1931"
     assert by_text["$475,000,000"] is None
@@ -164,4 +164,4 @@ def test_a_figure_told_with_its_year_is_dated(book):
 def test_the_figure_a_change_starts_from_is_noted(book):
     doc, _, by_sentence = windows(book, "Corn rose from 31 cents to 50 cents; oats from about 19 cents to 43 cents.")
     window = Windows(doc, by_sentence, book).sentence(0)
-    assert {c.text for c in window.claims if c.id in change_starts(window)} == {"31 cents", "19 cents"}
+    assert {c.text for c in window.claims if c.id in WindowMarks(window).starts} == {"31 cents", "19 cents"}

@@ -23,8 +23,7 @@ from factcheck.relations.reach import Reach
 from factcheck.relations.retraction import retracted
 from factcheck.relations.said_once import adopt_measures, written_scale
 from factcheck.relations.screen import FrameScreen
-from factcheck.relations.slots import (MARKS, SENTENCE_BREAK, Window, Windows, change_starts, clause_mates, dated_figures,
-                                      tags, words_of)
+from factcheck.relations.slots import MARKS, SENTENCE_BREAK, Window, WindowMarks, Windows, tags, words_of
 from factcheck.extract.rulebook import Rulebook
 
 MEASURE_ROLE = {"ratio": "reference", "multiplier": "base"}
@@ -107,6 +106,7 @@ def match_window(screen: FrameScreen, window: Window, book: Rulebook,
     plain = WINDOW_ALPHABET.fullmatch(window.text) is not None  # where the frames' starts are sure
     opened: dict[str, list[int]] = {}  # frames of one opening share its positions
     reach = Reach(window, folded if plain else None)
+    marks = WindowMarks(window)
     for frame in screen.passing(window.tags, folded, window.tagged):
         starts = None
         if frame.starts is not None and plain:
@@ -116,13 +116,13 @@ def match_window(screen: FrameScreen, window: Window, book: Rulebook,
         for match in budgets.matches(frame, window, starts, reach.last(frame)):
             if match.group().count(SENTENCE_BREAK) < frame.breaks:
                 continue  # a wider frame speaks of every sentence of its window
-            link = to_link(frame, match, window, book, figures, levels)
+            link = to_link(frame, match, window, book, figures, levels, marks)
             if link is not None:
                 yield frame.order, link
 
 
 def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, figures: SentenceFigures,
-            levels: frozenset[str]) -> Link | None:
+            levels: frozenset[str], marks: WindowMarks) -> Link | None:
     roles = {role: tuple(window.claims[int(i)] for i in match.captures(role)) for role in frame.roles}
     trigger = roles.get(frame.trigger)
     if not trigger or not all(alone(c, figures.rivals if role in WHOLES else figures.levels)
@@ -140,8 +140,7 @@ def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, figures: S
             words = words_of(words, window.claims)
             meta[group] = book.lookup(table, words) if table in book.tables else words.strip()
     link = Link(frame.type, frame.id, trigger[0], {r: c for r, c in roles.items() if c}, meta)
-    sole = meta.get("reading") == "sole"
-    if sole and not read_alone(meta, trigger[0], window, int(match.captures(frame.trigger)[0])):
+    if meta.get("reading") == "sole" and not read_alone(meta, trigger[0], marks, int(match.captures(frame.trigger)[0])):
         return None
     if frame.free:
         link.open = candidates(frame, window, bound, levels)
@@ -152,15 +151,15 @@ def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, figures: S
     return link
 
 
-def read_alone(meta: dict[str, Any], trigger: Claim, window: Window, index: int) -> bool:
+def read_alone(meta: dict[str, Any], trigger: Claim, marks: WindowMarks, index: int) -> bool:
     """Note for a sole reading (see `arithmetic/agreement.py`) its trigger's clause mates, the figures told
     with a year and those a change starts from; False for a bound trigger ("more than two-thirds"), which
     agrees with too much to read alone."""
     if trigger.qualifier in BOUNDS:
         return False
-    meta["clause"] = clause_mates(window, index)
-    meta["dated"] = dated_figures(window)
-    meta["starts"] = change_starts(window)
+    meta["clause"] = marks.clause_mates(index)
+    meta["dated"] = marks.dated
+    meta["starts"] = marks.starts
     return True
 
 

@@ -12,6 +12,7 @@ joins two sentences of one paragraph with SENTENCE_BREAK.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import regex
@@ -220,28 +221,40 @@ class Windows:
                       tuple(tagged))
 
 
-def clause_mates(window: Window, index: int) -> frozenset[str]:
-    """The claims of the clause of the window's `index`th claim where a semicolon sets that clause off, as
-    one item of a list is told ("2.96 per cent in Germany; 37,496 …"); else every claim of the window."""
-    found = [(m.start(), int(m.group(1))) for m in TOKEN.finditer(window.text)]
-    at = next(start for start, i in found if i == index)
-    before, after = window.text.rfind(";", 0, at), window.text.find(";", at)
-    low = max(before, window.text.rfind(SENTENCE_BREAK, 0, at))
-    high = min((e for e in (after, window.text.find(SENTENCE_BREAK, at)) if e >= 0), default=len(window.text))
-    if not (0 <= before == low or 0 <= after == high):
-        return frozenset(c.id for c in window.claims)
-    return frozenset(window.claims[i].id for start, i in found if low < start < high)
+class WindowMarks:
+    """What sole readings note of a window, read once however many triggers it holds: the claims a
+    semicolon sets off together, the figures told with a year and those a change starts from."""
 
+    def __init__(self, window: Window) -> None:
+        self.window = window
 
-def dated_figures(window: Window) -> dict[str, str]:
-    """The figures of the window told with a year right after them ("$239,000,000 in 1930"), and that year's text."""
-    return {window.claims[int(m.group(1))].id: window.claims[int(m.group(2))].text
-            for m in DATED.finditer(window.text, overlapped=True)}
+    @cached_property
+    def tokens(self) -> list[tuple[int, int]]:
+        return [(m.start(), int(m.group(1))) for m in TOKEN.finditer(self.window.text)]
 
+    @cached_property
+    def dated(self) -> dict[str, str]:
+        """The figures told with a year right after them ("$239,000,000 in 1930"), and that year's text."""
+        claims = self.window.claims
+        return {claims[int(m.group(1))].id: claims[int(m.group(2))].text
+                for m in DATED.finditer(self.window.text, overlapped=True)}
 
-def change_starts(window: Window) -> frozenset[str]:
-    """The figures of the window a change starts from ("corn from 31 cents to 50 1/4 cents")."""
-    return frozenset(window.claims[int(m.group(1))].id for m in CHANGE_START.finditer(window.text))
+    @cached_property
+    def starts(self) -> frozenset[str]:
+        """The figures a change starts from ("corn from 31 cents to 50 1/4 cents")."""
+        return frozenset(self.window.claims[int(m.group(1))].id for m in CHANGE_START.finditer(self.window.text))
+
+    def clause_mates(self, index: int) -> frozenset[str]:
+        """The claims of the clause of the `index`th claim where a semicolon sets that clause off, as one
+        item of a list is told ("2.96 per cent in Germany; 37,496 …"); else every claim of the window."""
+        text = self.window.text
+        at = next(start for start, i in self.tokens if i == index)
+        before, after = text.rfind(";", 0, at), text.find(";", at)
+        low = max(before, text.rfind(SENTENCE_BREAK, 0, at))
+        high = min((e for e in (after, text.find(SENTENCE_BREAK, at)) if e >= 0), default=len(text))
+        if not (0 <= before == low or 0 <= after == high):
+            return frozenset(c.id for c in self.window.claims)
+        return frozenset(self.window.claims[i].id for start, i in self.tokens if low < start < high)
 
 
 def window_sentences(doc: Document, index: int, by_sentence: dict[int, list[Claim]], size: int) -> tuple[int, ...] | None:

@@ -90,8 +90,8 @@ def confirm(link: Link, evaluate: Evaluate) -> list[Outcome]:
 def within_reach(filled: Link, tolerance: float) -> bool:
     """False only where a sole total, gap or quotient cannot agree within `tolerance`: its central values miss by
     more than REACH tolerances (a quick look that spares most fillings the arithmetic)."""
-    if filled.type == "sum":
-        stated, others = filled.one("total"), counting_alike(filled.role("parts"), filled.one("total"))
+    if filled.type == "sum" and (stated := filled.one("total")) is not None:
+        others = counting_alike(filled.role("parts"), stated)
     elif filled.type == "difference" and filled.meta.get("mode") == "absolute":
         stated, others = filled.one("gap"), (*filled.role("subject"), *filled.role("reference"))
     elif filled.type == "ratio" and len(filled.roles) == 3:
