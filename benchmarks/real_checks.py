@@ -10,6 +10,7 @@ a person can judge them.
 
     python benchmarks/real_checks.py                 # the table and every unread alarm
     python benchmarks/real_checks.py --consistent    # also every arithmetic check that passed, to read its links
+    python benchmarks/real_checks.py --dates         # also every check of dates that passed (ages, anniversaries, orders)
     python benchmarks/real_checks.py --smoke         # a few files, for CI
 """
 
@@ -32,6 +33,7 @@ SHARED = ROOT.parent / "shared"
 OWN_REVIEW = ROOT / "benchmarks" / "real_checks_reviewed.tsv"
 ALARMS = ("inconsistent", "approximate")
 ARITHMETIC = ("ratio", "multiplier", "percent_change", "part_of_whole", "share", "sum", "difference", "conversion")
+DATES = ("age", "anniversary", "date_order")
 SMOKE_FILES = 4
 YEAR_NAME = re.compile(r"^(\d{4})([ab]?)-")
 DATE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-")
@@ -150,6 +152,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help=f"the first {SMOKE_FILES // 2} files of each corpus")
     parser.add_argument("--consistent", action="store_true", help="also list every passing arithmetic check")
+    parser.add_argument("--dates", action="store_true", help="also list every passing check of dates")
     parser.add_argument("--false", action="store_true", help="also list the alarms already judged false")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: cores)")
     return parser.parse_args(argv)
@@ -180,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     show("unread alarms: read each one and record it in benchmarks/real_checks_reviewed.tsv", found["unread"])
     if args.consistent:
         show("passing arithmetic checks", passed)
+    if args.dates:
+        show("passing checks of dates", [c for c in checks if c.verdict == "consistent" and c.type in DATES])
     return 0
 
 

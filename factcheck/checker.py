@@ -3,7 +3,8 @@
 A link whose figures the arithmetic cannot take (no value, units of different dimensions, a
 zero divisor) gives no check: no verdict is better than a wrong one. A link with free roles is
 checked only where agreement fills them (`arithmetic/agreement.py`), and gives way to a bound
-link's verdict on any of its figures. A bound link that could only imply a level gives way to it, and
+link's verdict on any of its figures. A sole reading (a frame set to `reading = "sole"`) only confirms:
+whatever else it finds is no verdict. A bound link that could only imply a level gives way to it, and
 so does one from a frame whose words between its figures may be many (`+` slots); such a frame also
 gives way to another link that already relates its figures.
 """
@@ -25,7 +26,8 @@ CHANGES = frozenset({"percent_change", "difference", "multiplier", "ratio"})
 
 
 def check_all(links: list[Link], facts: list[Fact], options: CheckOptions) -> list[Check]:
-    bound = [(link, o) for link in links if not link.open for o in outcomes_of(link, facts, options)]
+    bound = [(link, o) for link in links if not link.open for o in outcomes_of(link, facts, options)
+             if o.verdict == "consistent" or link.meta.get("reading") != "sole"]
     confirmed = first_confirmed([link for link in links if link.open], facts, options, settled(bound))
     readings = sole_figures(confirmed)
     bound = [(link, o) for link, o in bound if not rescued(link, o, confirmed, readings)]
@@ -45,10 +47,11 @@ def first_confirmed(links: list[Link], facts: list[Fact], options: CheckOptions,
     found: list[tuple[Link, Outcome]] = []
     done: set[tuple[str, str]] = set()
     taken = set(settled)
+    both_ways = two_ways(links)
     for link in links:
         key = (link.type, link.trigger.id)
         sole = link.meta.get("reading") == "sole"
-        if key in done or (sole and link.trigger.id in taken):
+        if key in done or (sole and (link.trigger.id in taken or key in both_ways)):
             continue
         outcomes = confirm(link, lambda filled: outcomes_of(filled, facts, options))
         if outcomes:
@@ -59,10 +62,25 @@ def first_confirmed(links: list[Link], facts: list[Fact], options: CheckOptions,
     return found
 
 
+def two_ways(links: list[Link]) -> set[tuple[str, str]]:
+    """The check types and triggers of sole readings whose words of change point both ways ("dropped … a
+    decline of 68%, as it set aside more"): which way the figure goes is not known, so it is read neither way."""
+    signs: dict[tuple[str, str], set[object]] = {}
+    for link in links:
+        if link.meta.get("reading") == "sole" and "direction" in link.meta:
+            signs.setdefault((link.type, link.trigger.id), set()).add(link.meta["direction"])
+    return {key for key, found in signs.items() if len(found) > 1}
+
+
 def settled(bound: list[tuple[Link, Outcome]]) -> set[str]:
     """The figures of bound verdicts that are no alarm a sole reading could mend (see `rescued`)."""
     alarmed = {link.trigger.id for link, o in bound if o.verdict == "inconsistent"}
-    return {c.id for link, o in bound if o.verdict in ("consistent", "approximate") for c in o.claims} - alarmed
+    return {c.id for link, o in bound if o.verdict in ("consistent", "approximate") and relates(o) for c in o.claims} - alarmed
+
+
+def relates(outcome: Outcome) -> bool:
+    """Whether an outcome ties figures to each other: a date's order alone ties its date to none."""
+    return len({c.id for c in outcome.claims}) > 1
 
 
 def sole_figures(confirmed: list[tuple[Link, Outcome]]) -> dict[str, set[frozenset[str]]]:
@@ -81,7 +99,7 @@ def sole_readings(confirmed: list[tuple[Link, Outcome]], bound: list[tuple[Link,
     read in more than one way: of one check type or another, with other figures."""
     if not readings:
         return confirmed
-    used = {c.id for link, o in bound if o.verdict != "unverifiable" for c in o.claims}
+    used = {c.id for link, o in bound if o.verdict != "unverifiable" and relates(o) for c in o.claims}
     used |= {c.id for link, o in confirmed if link.meta.get("reading") != "sole" for c in o.claims}
     return [(link, o) for link, o in confirmed if link.meta.get("reading") != "sole"
             or (link.trigger.id not in used and len(readings[link.trigger.id]) == 1)]
@@ -93,9 +111,12 @@ def rescued(link: Link, outcome: Outcome, confirmed: list[tuple[Link, Outcome]],
     its window takes the place of one of the alarm's: then the frame took a wrong figure ("764,163 were males
     and 336,572 females, the males thus forming 69.4 per cent of the total"), and the reading stands in its
     place. A reading with more figures of its own is another relation ("1,100,735, as compared with
-    1,026,499, an increase of 74,236"), not a mend of this one."""
+    1,026,499, an increase of 74,236"), not a mend of this one. Only the trigger's reading mends: one of
+    another figure of the alarm ("born in 1992 … 31 appearances") meets it by chance too often. A conversion's
+    alarm is never mended: "130 km/h (101 mph)" is one amount in two units by its brackets, whatever other
+    figure in miles an hour the sentence holds."""
     trigger, figures = link.trigger.id, {c.id for c in outcome.claims}
-    return outcome.verdict == "inconsistent" and len(readings.get(trigger, ())) == 1 and any(
+    return outcome.verdict == "inconsistent" and link.type != "conversion" and len(readings.get(trigger, ())) == 1 and any(
         other.meta.get("reading") == "sole" and other.trigger.id == trigger
         and kind_of(other, found) == kind_of(link, outcome) and len(figures ^ {c.id for c in found.claims}) <= 2
         for other, found in confirmed)

@@ -8,7 +8,7 @@ from factcheck.relations.arithmetic.common import CheckOptions
 from factcheck.relations.arithmetic.part_of_whole import evaluate as part_of_whole
 from factcheck.relations.link import Link
 from factcheck.relations.arithmetic.age import age_birth_year
-from factcheck.relations.arithmetic.anniversary import year_from_anniversary
+from factcheck.relations.arithmetic.anniversary import year_from_anniversary, year_from_running
 from factcheck.relations.arithmetic.multiplier import base_from_multiplier
 from factcheck.relations.arithmetic.part_of_whole import part_within_whole
 from factcheck.relations.arithmetic.percent_change import evaluate as change_check
@@ -105,6 +105,12 @@ def test_year_from_anniversary(held, nth, event):
 
 def test_year_from_anniversary_of_a_span():
     assert year_from_anniversary(Interval(2015, 2016, 2015), 70) == Interval(1945, 1946, 1945)
+
+
+def test_a_running_year_began_n_or_n_minus_one_years_before():
+    assert year_from_running(1896, 47) == Interval(1849, 1850, 1849.5)  # "now in the forty-seventh year" since 1850
+    with pytest.raises(IntervalError, match="counted from 1"):
+        year_from_running(1896, 0)
 
 
 def test_year_from_anniversary_counts_from_one():

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from claim_factory import Fig, claims_in
-from factcheck.checker import crowded, rescued, sole_figures, sole_readings, unclaimed
+from factcheck.checker import check_all, crowded, relates, rescued, settled, sole_figures, sole_readings, two_ways, unclaimed
+from factcheck.relations.arithmetic.common import CheckOptions
 from factcheck.relations.arithmetic.common import Outcome
 from factcheck.relations.link import Link
 
@@ -87,3 +88,39 @@ def test_an_alarm_yields_to_a_sole_reading_that_swaps_one_of_its_figures():
     assert not rescued(*alarm, [other], sole_figures([other]))  # other figures: another relation, not a mend
     two = [mend, (sole_link("share", share), outcome("consistent", share, before, males))]
     assert not rescued(*alarm, two, sole_figures(two))
+
+
+def test_a_date_order_alone_relates_no_figures_and_leaves_its_date_to_a_sole_reading():
+    born, age = claims_in("I was born in 1963 and I'm sixty-one.", [Fig("1963", "date", "1963"), Fig("sixty-one", "count", 61)])
+    order = (Link("date_order", "past", born, {"date": (born,)}), outcome("consistent", born))
+    assert not relates(order[1]) and settled([order]) == set()
+    reading = (sole_link("age", born), outcome("consistent", born, age))
+    assert sole_readings([reading], [order], sole_figures([reading])) == [reading]
+
+
+def test_a_sole_reading_of_a_date_order_confirms_and_never_alarms():
+    date = claims_in("The lamps would be replaced by June 2024.", [Fig("June 2024", "date", "2024-06")])[0]
+    meta = {"reading": "sole", "mode": "deadline"}
+    ahead = Link("date_order", "t.sole", date, {"date": (date,)}, meta | {"document_date": "2023-02-21"})
+    behind = Link("date_order", "t.sole", date, {"date": (date,)}, meta | {"document_date": "2025-02-21"})
+    assert [c.verdict for c in check_all([ahead], [], CheckOptions())] == ["consistent"]
+    assert check_all([behind], [], CheckOptions()) == []
+    behind.meta["reading"] = None
+    assert [c.verdict for c in check_all([behind], [], CheckOptions())] == ["inconsistent"]
+
+
+def test_a_sole_rate_whose_words_of_change_point_both_ways_is_read_neither_way():
+    rate = claims_in("Profit dropped, a decline of 68%, as it set aside more.", [Fig("68%", "percent", 68, "percent")])[0]
+    down = Link("percent_change", "t.sole", rate, {"rate": (rate,)}, {"reading": "sole", "direction": -1})
+    up = Link("percent_change", "t.sole", rate, {"rate": (rate,)}, {"reading": "sole", "direction": 1})
+    assert two_ways([down, up]) == {("percent_change", rate.id)}
+    assert two_ways([down, down]) == set()
+
+
+def test_a_conversions_alarm_is_never_mended_by_a_sole_reading():
+    fast, wrong, other = claims_in("Cut from 130 km/h (101 mph) to 100 km/h (80 mph).", [
+        Fig("130 km/h", "quantity", 130, "kilometer_per_hour"), Fig("101 mph", "quantity", 101, "mile_per_hour"),
+        Fig("80 mph", "quantity", 80, "mile_per_hour")])
+    alarm = (Link("conversion", "frame", fast, {}), outcome("inconsistent", fast, wrong))
+    mend = (sole_link("conversion", fast), outcome("consistent", fast, other))
+    assert not rescued(*alarm, [mend], sole_figures([mend]))

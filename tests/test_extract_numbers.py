@@ -227,3 +227,11 @@ def test_a_superscript_exponent_is_a_power_of_ten():
 
     assert parse_digits("5.5 × 10⁻³") == pytest.approx(0.0055)
     assert parse_digits("2 × 10⁶") == 2000000
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("two sixty-four", 264), ("one ninety", 190), ("three ten", 310), ("nineteen seventy-three", 1973),
+    ("forty-two", 42), ("two hundred five", 205), ("twenty-two thousand five hundred and six", 22506),
+])
+def test_numbers_below_a_hundred_said_in_a_row_are_pairs_of_digits(book, text, value):
+    assert parse_number(text, book) == value

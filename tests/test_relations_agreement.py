@@ -203,3 +203,47 @@ def test_a_sole_reading_takes_no_two_first_ends_of_changes_and_needs_a_figure_in
     words = claims_in("Of one hundred and nineteen posts, sixty-five went to men and fifty-four to women.",
                       [count("one hundred and nineteen", 119), count("sixty-five", 65), count("fifty-four", 54)])
     assert confirm(sole("sum", "total", words, {"parts": "level"}), evaluate) == []
+
+
+def years_reading(check_type: str, role: str, claims, free: dict[str, str], **meta) -> Link:
+    link = sole(check_type, role, claims, free, **meta)
+    link.meta["document_date"] = "2021-03-03"
+    return link
+
+
+def test_a_sole_span_meets_its_year_exactly_not_within_the_year_a_span_may_be_rounded_by():
+    span, year = claims_in("Bought in 1908, so a hundred and thirteen years now.",
+                           [Fig("1908", "date", "1908"), Fig("a hundred and thirteen years", "quantity", 113, "year")])[::-1]
+    link = years_reading("anniversary", "nth", [span, year], {"event": "year"}, mode="elapsed")
+    assert [o.verdict for o in confirm(link, evaluate)] == ["consistent"]
+    off = claims_in("Bought in 1909, so a hundred and thirteen years now.",
+                    [Fig("1909", "date", "1909"), Fig("a hundred and thirteen years", "quantity", 113, "year")])
+    link = years_reading("anniversary", "nth", off[::-1], {"event": "year"}, mode="elapsed")
+    assert confirm(link, evaluate) == []  # 2021 − 113 = 1908: a frame's words would allow 1909, a sole reading not
+    link.meta["reading"] = None
+    assert [o.verdict for o in confirm(link, evaluate)] == ["consistent"]
+
+
+def test_a_sole_age_in_plain_years_is_ten_years_at_least():
+    born, age = claims_in("Born in 1963, and I'm fifty-eight.", [Fig("1963", "date", "1963"), count("fifty-eight", 58)])
+    assert [o.verdict for o in confirm(years_reading("age", "born", [born, age], {"age": "bare"}), evaluate)] == ["consistent"]
+    born, age = claims_in("Born in 2013, and I'm eight.", [Fig("2013", "date", "2013"), count("eight", 8)])
+    assert confirm(years_reading("age", "born", [born, age], {"age": "bare"}), evaluate) == []
+
+
+def test_a_sole_reading_of_years_among_many_figures_is_chance():
+    figures = [Fig("1963", "date", "1963")] + [count(w, v) for w, v in
+               (("fifty-eight", 58), ("seventy", 70), ("forty", 40), ("sixty", 60), ("eighty", 80), ("thirty", 30))]
+    claims = claims_in("Born in 1963; fifty-eight, seventy, forty, sixty, eighty and thirty.", figures)
+    assert confirm(years_reading("age", "born", claims, {"age": "bare"}), evaluate) == []
+    assert confirm(years_reading("age", "born", claims[:6], {"age": "bare"}), evaluate)
+
+
+def test_a_sole_conversion_needs_no_digits_its_units_tie_the_figures():
+    km, miles = claims_in("About a hundred and sixty kilometres a week, so call it a hundred miles.", [
+        Fig("a hundred and sixty kilometres", "distance", 160, "kilometer"), Fig("a hundred miles", "distance", 100, "mile")])
+    link = sole("conversion", "converted", [miles, km], {"stated": "distance"})
+    assert [o.verdict for o in confirm(link, evaluate)] == ["consistent"]
+    far = claims_in("About a hundred and ninety kilometres a week, so call it a hundred miles.", [
+        Fig("a hundred and ninety kilometres", "distance", 190, "kilometer"), Fig("a hundred miles", "distance", 100, "mile")])
+    assert confirm(sole("conversion", "converted", far[::-1], {"stated": "distance"}), evaluate) == []

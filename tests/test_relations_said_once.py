@@ -57,3 +57,10 @@ def test_a_bare_figure_beside_a_percentage_is_a_percentage():
 ])
 def test_a_number_that_reads_as_its_own_keeps_its_kind(text, figure):
     assert levels(text)[figure][0] == "count"
+
+
+def test_a_scale_said_once_with_plain_numbers_is_lent_to_the_others():
+    found = levels("The road bond is sixty million total. Forty for resurfacing, twelve for the bridges, and eight for sidewalks.")
+    assert found["Forty"] == ("count", None, pytest.approx(40e6)) and found["eight"] == ("count", None, pytest.approx(8e6))
+    assert ("sum", "consistent") in checks("The road bond is sixty million total. Forty for resurfacing, twelve for the bridges, "
+                                           "and eight for sidewalks.")

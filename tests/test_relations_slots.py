@@ -38,7 +38,9 @@ def windows(book, text: str, date: dt.date | None = dt.date(2020, 6, 1)):
     (Fig("58 times", "ratio", 58), {"ratio", "number"}, {"fraction", "level"}),
     (Fig("1.7 points", "percent", 1.7, "percentage_point"), {"percent", "points"}, {"level"}),
     (Fig("six-party", "count", 6), {"count", "attribute"}, {"level"}),
-    (Fig("five leaders", "count", 5), {"count", "level"}, {"attribute", "duration"}),
+    (Fig("five leaders", "count", 5), {"count", "level"}, {"attribute", "duration", "bare"}),
+    (Fig("Seventy-seven", "count", 77), {"count", "level", "bare"}, {"attribute"}),
+    (Fig("58", "count", 58), {"count", "bare"}, set()),
     (Fig("three years", "quantity", 3, "year"), {"quantity", "number", "duration"}, {"level"}),
     (Fig("70th anniversary", "ordinal", 70), {"ordinal", "anniversary"}, {"level"}),
     (Fig("40 years old", "quantity", 40, "year"), {"age", "duration"}, set()),
@@ -62,6 +64,7 @@ def test_a_date_set_as_the_latest_time_is_a_limit(book):
     _, claims, _ = windows(book, "The canal will be opened before January 1, 1915, and widened in 1920, as it has been since 1906.")
     limit, year, since = [c for c in claims if c.kind == "date"]
     assert {"year", "limit"} <= set(tags(limit)) and "limit" not in tags(year) and "limit" not in tags(since)
+    assert "since" in tags(since) and "since" not in tags(year) and "since" not in tags(limit)
 
 
 def test_a_count_of_periods_is_a_duration():

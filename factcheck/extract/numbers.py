@@ -196,7 +196,9 @@ def word_value(token: str, book: Rulebook) -> float | None:
 
 
 def words_value(tokens: list[str], book: Rulebook) -> float | None:
-    total, current, seen, biggest = 0.0, 0.0, False, 0.0
+    """The value of number words; two numbers below a hundred said in a row that make no single one are
+    said as pairs of digits ("two sixty-four" 264, "one ninety" 190, "nineteen seventy-three" 1973)."""
+    total, current, seen, biggest, tail = 0.0, 0.0, False, 0.0, 0.0
     for token in tokens:
         if token in JOINERS:
             continue
@@ -207,13 +209,20 @@ def words_value(tokens: list[str], book: Rulebook) -> float | None:
             return None
         seen = True
         if token.isalpha() and value in (100, 12) and token != "twelve":
-            current = (current or 1) * value
+            current, tail = (current or 1) * value, 0.0
         elif value >= BIG:
             total, current = grouped(total, current, value, biggest)
-            biggest = max(biggest, value)
+            biggest, tail = max(biggest, value), 0.0
+        elif tail and not (token.isalpha() and follows(tail, value)):
+            current, tail = current * 100 + value, value
         else:
-            current += value
+            current, tail = current + value, tail + value
     return total + current if seen else None
+
+
+def follows(tail: float, value: float) -> bool:
+    """Whether a number word of `value` goes on one below a hundred that is `tail` so far: only a unit after a tens ("forty-two")."""
+    return tail >= 20 and tail % 10 == 0 and value < 10
 
 
 def grouped(total: float, current: float, scale: float, biggest: float) -> tuple[float, float]:

@@ -128,6 +128,8 @@ def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, figures: S
     if not trigger or not all(alone(c, figures.rivals if role in WHOLES else figures.levels)
                               for role in frame.only for c in roles.get(role, ())):
         return None
+    if any(c.sentence_index != trigger[0].sentence_index and c.id in marks.starts for role in WHOLES for c in roles.get(role, ())):
+        return None  # "… up 18% from 264 a year ago. Of that, …": what a change starts from is not what "that" is
     bound = {c.id for claims in roles.values() for c in claims}
     if not all(covered(c, bound, figures.levels) for role in frame.every for c in roles.get(role, ())):
         return None
@@ -178,8 +180,10 @@ def candidates(frame: Frame, window: Window, bound: set[str], levels: frozenset[
 def dated_apart(link: Link, doc: Document, by_sentence: dict[int, list[Claim]]) -> bool:
     """Whether a stated year the link does not bind follows its trigger closely ("She was 79 when she
     emigrated in 1980", "its 50th anniversary in 2020"): then the document's date is not the time the
-    trigger speaks of. A span that runs to now ("since 2004") leaves it so."""
-    bound, trigger = link.claim_ids(), link.trigger
+    trigger speaks of. A span that runs to now ("since 2004") leaves it so. A year that may fill a free
+    role is no other date."""
+    bound = link.claim_ids() | {c.id for found in link.open.values() for c in found}
+    trigger = link.trigger
     return any(c.kind == "date" and c.id not in bound and "year" in tags(c) and "relative" not in tags(c)
                and 0 <= c.start - trigger.end <= NEAR and c.extra.get("bound") not in SPANS_TO_NOW
                and not SPAN_START.search(doc.text, max(0, c.start - 16), c.start)

@@ -6,7 +6,8 @@
 it fills a level of the same relation as a figure with a measure, it takes that measure (and that
 scale, where it states none and reads as the same order of figure). Only a plain number adopts;
 "300 stores" beside "$40 million" keeps its own noun, and a relation whose measured figures
-disagree among themselves lends none. A difference lends none either: its frames may take two ends
+disagree among themselves lends none. Where none names a measure, a scale said once with plain
+numbers is lent the same way ("sixty million total. Forty for resurfacing …"). A difference lends none either: its frames may take two ends
 of a range ("the difference … is from 6 to 10 per cent") for the figures it is between.
 """
 
@@ -42,10 +43,31 @@ def adopt_measures(link: Link, book: Rulebook) -> Link:
         return link
     levels = [c for role in roles for c in link.role(role)]
     donors = {(c.kind, c.unit, c.extra.get("per")) for c in levels if c.kind in MEASURED}
+    if not donors:
+        return scaled_alike(link, roles, levels, book)
     if len(donors) != 1 or not any(plain(c) for c in levels):
         return link
     donor = next(c for c in levels if c.kind in MEASURED)
     link.roles = {role: tuple(adopted(c, donor, book) for c in claims) if role in roles else claims
+                  for role, claims in link.roles.items()}
+    return link
+
+
+def scaled_alike(link: Link, roles: tuple[str, ...], levels: list[Claim], book: Rulebook) -> Link:
+    """The link with each plain number in the scale the other plain numbers of its levels state, where they
+    state one and it reads as of their order: "sixty million total. Forty for resurfacing, twelve for …"."""
+    scales = {written_scale(c, book) for c in levels if plain(c)} - {None}
+    donor = next((c for c in levels if plain(c) and written_scale(c, book)), None)
+    if len(scales) != 1 or donor is None:
+        return link
+
+    def rescaled(claim: Claim) -> Claim:
+        factor = elided_scale(claim, donor, book) if plain(claim) else 1.0
+        if factor == 1.0:
+            return claim
+        return replace(claim, value=scaled(claim.value, factor), low=scaled(claim.low, factor), high=scaled(claim.high, factor))
+
+    link.roles = {role: tuple(rescaled(c) for c in claims) if role in roles else claims
                   for role, claims in link.roles.items()}
     return link
 

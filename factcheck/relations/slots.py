@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from factcheck.document import Document
+from factcheck.intervals import numeral_in
 from factcheck.model import Claim
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ ANNIVERSARY = regex.compile(r"\b(?:anniversar(?:y|ies)|birthday|jubilee)$", rege
 AGO = regex.compile(r"\byears?\s+ago$", regex.IGNORECASE)
 COMPOUND = regex.compile(r"[\w\d]-(?!(?:one|two|three|four|five|six|seven|eight|nine|strong)$)\p{L}+$", regex.IGNORECASE)  # not "twenty-nine", nor "a 15,600-strong workforce" (a head count)
 LIMITS = frozenset({"before", "no later than"})  # the bound words of a date that is a deadline
+ARTICLE = regex.compile(r"^an?\s+", regex.IGNORECASE)
 QUOTIENT = regex.compile(r"\s(?:in|out\s+of|over)\s", regex.IGNORECASE)
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "quarter"})
 INFERRED = ("year_inferred", "month_inferred", "assumed", "year_unstated")
@@ -79,6 +81,8 @@ def tags(claim: Claim, periods: frozenset[str] | dict[str, object] = frozenset()
             found.append("attribute")  # "six-party talks", "a three-year plan": a modifier, not an amount
         elif claim.kind in LEVEL_KINDS and not duration:
             found.append("level")  # a stretch of time ("over five years") is when, not how much
+        if claim.kind == "count" and bare(claim.text):
+            found.append("bare")  # "I'm 58", "Seventy-seven.": a number told with no noun, as an age is
     if ranged:
         found.append("range")
     if claim.kind == "ratio" and isinstance(claim.value, (int, float)):
@@ -94,6 +98,8 @@ def tags(claim: Claim, periods: frozenset[str] | dict[str, object] = frozenset()
             found.append("relative")
         if claim.extra.get("bound") in LIMITS:
             found.append("limit")  # "before January 1, 1915": a date set as the latest time for something
+        if claim.extra.get("bound") == "since":
+            found.append("since")  # "since 2015": a date a span runs from up to the time of speaking
     if claim.extra.get("per"):
         found.append("rate")
     if duration:
@@ -107,6 +113,12 @@ def tags(claim: Claim, periods: frozenset[str] | dict[str, object] = frozenset()
     if claim.kind == "quantity" and AGE.search(claim.text):
         found.append("age")
     return tuple(found)
+
+
+def bare(text: str) -> bool:
+    """Whether a figure is its numeral alone, an article aside ("58", "Seventy-seven", "A hundred and one")."""
+    numeral = numeral_in(text)
+    return numeral is not None and ARTICLE.sub("", text.strip()) == numeral
 
 
 def quotient(claim: Claim) -> bool:

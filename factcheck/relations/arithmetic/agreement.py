@@ -36,6 +36,7 @@ import regex
 from factcheck.intervals import IntervalError, numeral_in
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import Outcome
+from factcheck.relations.arithmetic.elapsed import span_years
 from factcheck.relations.arithmetic.sums import counting_alike
 from factcheck.relations.link import Link
 from factcheck.relations.slots import LEVEL_KINDS
@@ -51,6 +52,11 @@ SOLE_CHANCE = 0.1  # fillings tried × the stated figure's relative rounding: ab
 REACH = 3  # a quick look at central values lets through what misses by up to this many tolerances
 SOLE_WORDS = 0.02  # the relative rounding of a figure in words ("two-thirds", "one in six")
 DERIVED = frozenset({"share", "percent_change", "multiplier", "ratio"})  # read alone, each needs a figure of its clause
+CONVERTED = frozenset({"conversion"})  # read alone as one amount in two units: the units tie them, not the digits
+DATED = frozenset({"age", "anniversary"})  # readings of years: met exactly, not to a figure's digits
+DATE_CHANCE = 0.02  # about how often a stated year meets a span or an age by chance: one year in fifty
+SOLE_YEARS = 10  # a span or an age in plain years read alone is at least this long: shorter ones recur by chance
+SOLE_RUNNING = 5  # and a running year ("in its sixth season") at least the fifth
 YEAR_LIKE = regex.compile(r"1[6-9]\d\d|20\d\d")
 LIST_ROLES = frozenset({"parts"})  # roles a list fills: a run of neighbouring figures
 LONGEST_LIST = 6
@@ -64,9 +70,10 @@ def confirm(link: Link, evaluate: Evaluate) -> list[Outcome]:
     closely; none where no filling or more than one set of figures does, or where the one that does
     is not telling."""
     sole = link.meta.get("reading") == "sole"
+    dated = sole and link.type in DATED
     agreeing: dict[frozenset[str], tuple[Link, list[Outcome]]] = {}
     every = list(fillings(link))
-    tolerance = sole_tolerance(link.trigger) if sole else 0.0
+    tolerance = DATE_CHANCE if dated else sole_tolerance(link.trigger) if sole else 0.0
     if sole and len(every) * tolerance > SOLE_CHANCE:
         return []
     for filled in every:
@@ -82,7 +89,7 @@ def confirm(link: Link, evaluate: Evaluate) -> list[Outcome]:
             if len(agreeing) > 1:
                 return []
     found = next(iter(agreeing.values()), None)
-    if found is None or not telling(found[0], SOLE_TELLING if sole else TELLING):
+    if found is None or not (dated or sole and link.type in CONVERTED or telling(found[0], SOLE_TELLING if sole else TELLING)):
         return []
     return found[1]
 
@@ -137,8 +144,11 @@ def sole_agrees(outcome: Outcome, filled: Link) -> bool:
     none inside the stated figure's words, none a year, none of the stated figure's kind smaller than the
     slack ("$15,000,000 − $100"); for a rate, share, multiple or quotient one in the clause a semicolon
     sets the stated figure off in, and for a sum or a gap no two figures told of different years; no two
-    figures a change starts from, and one figure at least in digits."""
+    figures a change starts from, and one figure at least in digits (but for a conversion, whose units
+    already tie its two figures: "a hundred and sixty kilometres … call it a hundred miles")."""
     assert outcome.expected is not None and outcome.stated is not None
+    if outcome.dates:
+        return sole_years_agree(outcome, filled)
     stated = filled.trigger
     tight = sole_slack(outcome, stated)
     if abs(outcome.expected.value - outcome.stated.value) > tight:
@@ -153,10 +163,34 @@ def sole_agrees(outcome: Outcome, filled: Link) -> bool:
         return False  # "$239,000,000 in 1930 and $236,000,000 in 1931": a series, not parts
     if len([c for c in outcome.claims if c.id in filled.meta.get("starts", ())]) > 1:
         return False  # "corn from 31 cents to 50 1/4 cents; oats from 19 1/4 cents": two changes' first ends
-    if not any(any(ch.isdigit() for ch in numeral_in(c.text) or "") for c in outcome.claims):
+    if filled.type not in CONVERTED and not any(any(ch.isdigit() for ch in numeral_in(c.text) or "") for c in outcome.claims):
         return False  # "nineteen missions … fifteen chiefs … three … Thirty-seven secretaries": counts in words
     return not any(YEAR_LIKE.fullmatch(c.text.strip()) for c in operands) and all(
         isinstance(c.value, (int, float)) and abs(c.value) > tight for c in operands if c.kind == stated.kind)
+
+
+def sole_years_agree(outcome: Outcome, filled: Link) -> bool:
+    """Whether a sole reading of years holds as closely as its words allow: a span in whole years
+    ("forty-five years", "fifty years ago") meets its year exactly, not within the year either way a
+    span may be rounded by; no figure lies inside another's words or is a stretch of years; and a span
+    (also one counted back) or an age in plain years is at least SOLE_YEARS long, a running year ("its
+    sixth season") at least the SOLE_RUNNING-th, as an anniversary ("the 5th anniversary") need not be:
+    its word is rare enough."""
+    assert outcome.expected is not None and outcome.stated is not None
+    mode, figures = filled.meta.get("mode"), outcome.claims
+    if mode == "elapsed" and outcome.stated.value != outcome.expected.value:
+        return False
+    if any(a is not b and a.start < b.end and b.start < a.end for a in figures for b in figures):
+        return False
+    if any(c.kind == "date" and c.low is not None for c in figures):
+        return False  # "the ten years from 1881 to 1890", "the sixties": a stretch, not the year a span reaches
+    if mode == "elapsed" and filled.trigger.kind == "date":
+        back = span_years(filled.trigger, filled.meta.get("document_date"))
+        if back is None or back < SOLE_YEARS:
+            return False  # "a year ago … production goals for 1942": a short span back meets a recent year by chance
+    least = SOLE_RUNNING if mode == "running" else SOLE_YEARS
+    return not any(c.kind in ("count", "quantity") or mode == "running" and c.kind == "ordinal"
+                   for c in figures if isinstance(c.value, (int, float)) and c.value < least)
 
 
 def sole_slack(outcome: Outcome, stated: Claim) -> float:

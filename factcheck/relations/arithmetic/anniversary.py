@@ -6,7 +6,9 @@ stated for the anniversary itself (or only a month, "in October"), the document'
 anniversaries are told in the year they are held, unless the sentence dates something else in a
 year the frame leaves unbound ("its 50th anniversary in 2020"); but two mentions of one event are compared only where both state when
 they are held ("in nine years … the 250th anniversary" is not this year's). With no year at all
-there is nothing to compute.
+there is nothing to compute. A frame's `mode` reads the span instead as years elapsed (`elapsed`:
+"87 years since 1776") or as a running year (`running`: "now in its sixth season", begun N − 1 or
+N years before).
 """
 
 from __future__ import annotations
@@ -27,6 +29,15 @@ def year_from_anniversary(held_year: Interval | int, nth: int) -> Interval:
         raise IntervalError(f"an anniversary is counted from 1, not {nth}")
     held = held_year if isinstance(held_year, Interval) else Interval.exact(held_year)
     return held - Interval.exact(nth)
+
+
+def year_from_running(held: int, nth: int) -> Interval:
+    """The year something began that is "in its Nth year" (season, annual report) in year `held`: it
+    has run N − 1 whole years, or N where the count is of years completed ("entered upon his
+    seventy-fifth year" a month after his birthday): the 47th year in 1896 -> 1849–1850."""
+    if nth < 1:
+        raise IntervalError(f"a running year is counted from 1, not {nth}")
+    return Interval(held - nth, held - nth + 1, held - nth + 0.5)
 
 
 def held_year(link: Link, stated_only: bool = False) -> int | None:
@@ -53,6 +64,8 @@ def event_year(link: Link, stated_only: bool = False) -> tuple[int, int] | None:
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
     if link.meta.get("mode") == "elapsed":
         return elapsed.evaluate(link, facts, options)
+    if link.meta.get("mode") == "running":
+        return running(link)
     found = event_year(link)
     if found is None:
         return []
@@ -80,3 +93,17 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     return [Outcome(verdict, Interval.exact(other[0]), Interval.exact(event), None,
                     f"{words}; the {earlier.text} in {other[1]} puts it in {other[0]}",
                     f"{nth.text} of {what}: {event} vs {other[0]}", (*used, earlier, *first.role("held")), dates=True)]
+
+
+def running(link: Link) -> list[Outcome]:
+    """"In its Nth year" (season, annual report), held in the document's year, against the year it began."""
+    nth, event = link.one("nth"), link.one("event")
+    year = held_year(link)
+    began = year_of(event) if event is not None and not event.extra.get("relative") else None
+    if year is None or began is None or not isinstance(nth.value, (int, float)) or nth.value != int(nth.value):
+        return []
+    expected = year_from_running(year, int(nth.value))
+    verdict = "consistent" if expected.low <= began <= expected.high else "inconsistent"
+    return [Outcome(verdict, expected, Interval.exact(began), None,
+                    f"the {nth.text} year in {year} began in {int(expected.low)} or {int(expected.high)}; stated {event.text}",
+                    f"{nth.text} year in {year} and {event.text}: {verdict}", (nth, event), dates=True)]
