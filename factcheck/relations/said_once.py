@@ -7,8 +7,9 @@ it fills a level of the same relation as a figure with a measure, it takes that 
 scale, where it states none and reads as the same order of figure). Only a plain number adopts;
 "300 stores" beside "$40 million" keeps its own noun, and a relation whose measured figures
 disagree among themselves lends none. Where none names a measure, a scale said once with plain
-numbers is lent the same way ("sixty million total. Forty for resurfacing …"). A difference lends none either: its frames may take two ends
-of a range ("the difference … is from 6 to 10 per cent") for the figures it is between.
+numbers is lent the same way ("sixty million total. Forty for resurfacing …"). A difference lends
+none either: its frames may take two ends of a range ("the difference … is from 6 to 10 per cent")
+for the figures it is between.
 """
 
 from __future__ import annotations
