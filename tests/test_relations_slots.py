@@ -41,6 +41,7 @@ def windows(book, text: str, date: dt.date | None = dt.date(2020, 6, 1)):
     (Fig("five leaders", "count", 5), {"count", "level"}, {"attribute", "duration", "bare"}),
     (Fig("Seventy-seven", "count", 77), {"count", "level", "bare"}, {"attribute"}),
     (Fig("58", "count", 58), {"count", "bare"}, set()),
+    (Fig("Three-ten", "count", 310), {"count", "level"}, {"attribute"}),
     (Fig("three years", "quantity", 3, "year"), {"quantity", "number", "duration"}, {"level"}),
     (Fig("70th anniversary", "ordinal", 70), {"ordinal", "anniversary"}, {"level"}),
     (Fig("40 years old", "quantity", 40, "year"), {"age", "duration"}, set()),

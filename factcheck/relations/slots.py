@@ -40,7 +40,9 @@ AGE = regex.compile(r"\b(?:old|of age)$", regex.IGNORECASE)
 HALVING = regex.compile(r"\bhalv(?:ed|ing|es)\b", regex.IGNORECASE)
 ANNIVERSARY = regex.compile(r"\b(?:anniversar(?:y|ies)|birthday|jubilee)$", regex.IGNORECASE)
 AGO = regex.compile(r"\byears?\s+ago$", regex.IGNORECASE)
-COMPOUND = regex.compile(r"[\w\d]-(?!(?:one|two|three|four|five|six|seven|eight|nine|strong)$)\p{L}+$", regex.IGNORECASE)  # not "twenty-nine", nor "a 15,600-strong workforce" (a head count)
+COMPOUND = regex.compile(r"[\w\d]-(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{L}+teen|twenty|thirty|forty|"
+                          r"fifty|sixty|seventy|eighty|ninety|strong)$)\p{L}+$", regex.IGNORECASE)
+# not "twenty-nine", "three-ten" (310, said in pairs), nor "a 15,600-strong workforce" (a head count)
 LIMITS = frozenset({"before", "no later than"})  # the bound words of a date that is a deadline
 ARTICLE = regex.compile(r"^an?\s+", regex.IGNORECASE)
 QUOTIENT = regex.compile(r"\s(?:in|out\s+of|over)\s", regex.IGNORECASE)
