@@ -57,19 +57,12 @@ def adopt_measures(link: Link, book: Rulebook) -> Link:
 def scaled_alike(link: Link, roles: tuple[str, ...], levels: list[Claim], book: Rulebook) -> Link:
     """The link with each plain number in the scale the other plain numbers of its levels state, where they
     state one and it reads as of their order: "sixty million total. Forty for resurfacing, twelve for …"."""
-    scales = {written_scale(c, book) for c in levels if plain(c)} - {None}
-    donor = next((c for c in levels if plain(c) and written_scale(c, book)), None)
-    if len(scales) != 1 or donor is None:
+    scaled_plain = {c.id: scale for c in levels if plain(c) and (scale := written_scale(c, book))}
+    if len(set(scaled_plain.values())) != 1:
         return link
-
-    def rescaled(claim: Claim) -> Claim:
-        factor = elided_scale(claim, donor, book) if plain(claim) else 1.0
-        if factor == 1.0:
-            return claim
-        return replace(claim, value=scaled(claim.value, factor), low=scaled(claim.low, factor), high=scaled(claim.high, factor))
-
-    link.roles = {role: tuple(rescaled(c) for c in claims) if role in roles else claims
-                  for role, claims in link.roles.items()}
+    donor = next(c for c in levels if c.id in scaled_plain)
+    link.roles = {role: tuple(rescaled(c, elided_scale(c, donor, book)) if plain(c) else c for c in claims)
+                  if role in roles else claims for role, claims in link.roles.items()}
     return link
 
 
@@ -88,9 +81,15 @@ def adopted(claim: Claim, donor: Claim, book: Rulebook) -> Claim:
     factor = elided_scale(claim, donor, book)
     if donor.kind != "percent" and factor == 1.0 and not (written_scale(claim, book) and written_scale(donor, book)):
         return claim
-    return replace(claim, kind=donor.kind, unit=donor.unit, value=scaled(claim.value, factor),
-                   low=scaled(claim.low, factor), high=scaled(claim.high, factor),
+    return replace(rescaled(claim, factor), kind=donor.kind, unit=donor.unit,
                    extra={**claim.extra, **({"per": donor.extra["per"]} if donor.extra.get("per") else {})})
+
+
+def rescaled(claim: Claim, factor: float) -> Claim:
+    """The claim with its value and ends multiplied by `factor`, a scale it left out."""
+    if factor == 1.0:
+        return claim
+    return replace(claim, value=scaled(claim.value, factor), low=scaled(claim.low, factor), high=scaled(claim.high, factor))
 
 
 def written_scale(claim: Claim, book: Rulebook) -> float | None:

@@ -89,8 +89,10 @@ def confirm(link: Link, evaluate: Evaluate) -> list[Outcome]:
             if len(agreeing) > 1:
                 return []
     found = next(iter(agreeing.values()), None)
-    if found is None or not (dated or sole and link.type in CONVERTED or telling(found[0], SOLE_TELLING if sole else TELLING)):
+    if found is None:
         return []
+    if not (sole and link.type in DATED | CONVERTED) and not telling(found[0], SOLE_TELLING if sole else TELLING):
+        return []  # years and units tie their figures; digits tie the others
     return found[1]
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from factcheck.facts import Fact
 from factcheck.intervals import Interval, IntervalError
 from factcheck.relations.arithmetic import elapsed
+from factcheck.relations.arithmetic.age import age_birth_year
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome, year_of
 from factcheck.relations.link import Link
 
@@ -32,12 +33,12 @@ def year_from_anniversary(held_year: Interval | int, nth: int) -> Interval:
 
 
 def year_from_running(held: int, nth: int) -> Interval:
-    """The year something began that is "in its Nth year" (season, annual report) in year `held`: it
-    has run N − 1 whole years, or N where the count is of years completed ("entered upon his
+    """The year something began that is "in its Nth year" (season, annual report) in year `held`: it is
+    N − 1 years old, so began N − 1 or N years before, as a birth year goes with an age ("entered upon his
     seventy-fifth year" a month after his birthday): the 47th year in 1896 -> 1849–1850."""
     if nth < 1:
         raise IntervalError(f"a running year is counted from 1, not {nth}")
-    return Interval(held - nth, held - nth + 1, held - nth + 0.5)
+    return age_birth_year(nth - 1, held)
 
 
 def held_year(link: Link, stated_only: bool = False) -> int | None:
@@ -96,7 +97,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
 
 
 def running(link: Link) -> list[Outcome]:
-    """"In its Nth year" (season, annual report), held in the document's year, against the year it began."""
+    """A running year ("in its Nth year", season, annual report), held in the document's year, against the year it began."""
     nth, event = link.one("nth"), link.one("event")
     year = held_year(link)
     began = year_of(event) if event is not None and not event.extra.get("relative") else None
