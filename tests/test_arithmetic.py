@@ -6,6 +6,8 @@ from claim_factory import Fig, claims_in
 from factcheck.intervals import INF, Interval, IntervalError, judge, stated_interval
 from factcheck.relations.arithmetic.common import CheckOptions
 from factcheck.relations.arithmetic.part_of_whole import evaluate as part_of_whole
+from factcheck.relations.arithmetic.date_order import evaluate as date_order
+from factcheck.relations.arithmetic.ranges import evaluate as ranges
 from factcheck.relations.link import Link
 from factcheck.relations.arithmetic.age import age_birth_year
 from factcheck.relations.arithmetic.anniversary import year_from_anniversary, year_from_running
@@ -481,3 +483,26 @@ def test_a_numeral_with_a_fraction_states_no_scale():
                                       Fig("$4 million 3/4", "money", 4.75e6, "USD")])
     link = Link("percent_change", "t", rate, {"rate": (rate,), "old": (old,), "new": (new,)}, {"direction": 1})
     assert [o.verdict for o in change_check(link, [], CheckOptions())] == ["consistent"]  # no crash on "3/4"
+
+
+@pytest.mark.parametrize("mode, today, verdict", [
+    ("deadline", "2021-10-05", "inconsistent"), ("deadline", "2019-04-10", "consistent"),
+    ("past", "2019-04-10", "consistent"), ("past", "2018-12-01", "inconsistent"),
+])
+def test_a_stretch_of_time_is_past_once_begun_and_ahead_until_it_ends(mode, today, verdict):
+    (season,) = claims_in("It opens in the spring of 2019.", [Fig("the spring of 2019", "date", None, low="2019-03", high="2019-05")])
+    link = Link("date_order", "t", season, {"date": (season,)}, {"mode": mode, "document_date": today})
+    assert [o.verdict for o in date_order(link, [], CheckOptions())] == [verdict]
+
+
+@pytest.mark.parametrize("text, figures, verdicts", [
+    ("It ranged between 32 cents and 18 cents per hour.", [Fig("32 cents", "money", 0.32, "USD"), Fig("18 cents", "money", 0.18, "USD")],
+     ["inconsistent"]),
+    ("It varied from 12,000 acres to 8,400,000 acres.", [Fig("12,000 acres", "quantity", 12000, "acre"),
+                                                         Fig("8,400,000 acres", "quantity", 8.4e6, "acre")], ["consistent"]),
+    ("It varied from 12 acres to 3 hectares.", [Fig("12 acres", "quantity", 12, "acre"), Fig("3 hectares", "quantity", 3, "hectare")], []),
+])
+def test_two_figures_read_as_a_range_run_forwards_in_one_unit(text, figures, verdicts):
+    first, last = claims_in(text, figures)
+    link = Link("range", "t", first, {"low": (first,), "high": (last,)})
+    assert [o.verdict for o in ranges(link, [], CheckOptions())] == verdicts

@@ -43,7 +43,8 @@ def windows(book, text: str, date: dt.date | None = dt.date(2020, 6, 1)):
     (Fig("58", "count", 58), {"count", "bare"}, set()),
     (Fig("Three-ten", "count", 310), {"count", "level"}, {"attribute"}),
     (Fig("three years", "quantity", 3, "year"), {"quantity", "number", "duration"}, {"level"}),
-    (Fig("70th anniversary", "ordinal", 70), {"ordinal", "anniversary"}, {"level"}),
+    (Fig("70th anniversary", "ordinal", 70), {"ordinal", "anniversary"}, {"level", "birthday"}),
+    (Fig("90th birthday", "ordinal", 90), {"ordinal", "anniversary", "birthday"}, {"level"}),
     (Fig("40 years old", "quantity", 40, "year"), {"age", "duration"}, set()),
     (Fig("1993-97", "date", None, low="1993", high="1997"), {"date", "range", "year"}, {"number"}),
     (money("$10-20 million", 15e6, low=10e6, high=20e6), {"range"}, {"number", "level"}),
@@ -83,6 +84,16 @@ def test_the_sentence_window_holds_every_claim_as_a_token_and_hedges_as_words(bo
     window = Windows(doc, by_sentence, book).sentence(0)
     assert readable(window.text) == "Revenue rose about < percent number #0> to < money number level #1>."
     assert [c.text for c in window.claims] == ["12%", "$4.2 billion"]
+
+
+@pytest.mark.parametrize("said, read", [
+    ("There were 1,140 posts, er, of which 410 were new.", "There were < count number level #0>, of which < count number level bare #1> were new."),
+    ("It went up by, um, 12% to $4 million.", "It went up by < percent number #0> to < money number level #1>."),
+    ("It went up um, 12% to $4 million.", "It went up < percent number #0> to < money number level #1>."),
+])
+def test_a_hesitation_is_read_as_if_it_were_not_said(book, said, read):
+    doc, _, by_sentence = windows(book, said)
+    assert readable(Windows(doc, by_sentence, book).sentence(0).text) == read
 
 
 def test_reserved_characters_of_the_text_never_look_like_a_slot(book):

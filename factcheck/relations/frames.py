@@ -53,7 +53,7 @@ ROLES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "conversion": (frozenset({"stated", "converted"}), frozenset()),
     "anniversary": (frozenset({"nth"}), frozenset({"held", "event"})),
     "age": (frozenset({"age", "born"}), frozenset({"at"})),
-    "range": (frozenset({"range"}), frozenset()),
+    "range": (frozenset(), frozenset({"range", "low", "high"})),
     "date_order": (frozenset({"date"}), frozenset()),
 }
 SETTINGS = {"mode", "direction", "resolve", "fill", "reading"}

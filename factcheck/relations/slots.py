@@ -34,11 +34,18 @@ CHANGE_START = regex.compile(f"\\bfrom (?:(?:about|nearly|some|roughly|around|ap
                              f"{SLOT_OPEN}[^{SLOT_CLOSE}]*#(\\d+){SLOT_CLOSE}", regex.IGNORECASE)
 RESERVED = regex.compile("[\ue000-\ue002]")
 SPACES = regex.compile(r"\s+")
+# a hesitation ("1,140 vacancies, er, of which 410"): the words read on as if it were not said, and so does the
+# comma before it where that comma only opened the pause, after a word that cannot end a clause ("a jump of, um, 50%")
+_HES = r"\s+(?:uh|um|umm|er|erm|uhm|ah),(?=\s)"
+HESITATION = regex.compile(
+    r"(?<=\b(?:of|from|to|by|is|was|were|are|be|been|the|a|an|at|about|around|and|or|than|with|for|in|on|its|it[\x27’]s|that[\x27’]s))\s*,"
+    + _HES + r"|(?<=,)" + _HES + r"|(?<=[^\W\d])" + _HES, regex.IGNORECASE)
 LEVEL_KINDS = frozenset({"money", "count", "distance", "quantity"})
 NUMERIC_KINDS = LEVEL_KINDS | {"percent", "ratio", "ordinal"}
 AGE = regex.compile(r"\b(?:old|of age)$", regex.IGNORECASE)
 HALVING = regex.compile(r"\bhalv(?:ed|ing|es)\b", regex.IGNORECASE)
 ANNIVERSARY = regex.compile(r"\b(?:anniversar(?:y|ies)|birthday|jubilee)$", regex.IGNORECASE)
+BIRTHDAY = regex.compile(r"\bbirthdays?$", regex.IGNORECASE)
 AGO = regex.compile(r"\byears?\s+ago$", regex.IGNORECASE)
 COMPOUND = regex.compile(r"[\w\d]-(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{L}+teen|twenty|thirty|forty|"
                           r"fifty|sixty|seventy|eighty|ninety|strong)$)\p{L}+$", regex.IGNORECASE)
@@ -110,6 +117,8 @@ def tags(claim: Claim, periods: frozenset[str] | dict[str, object] = frozenset()
             found.append("years")  # "87 years since 1776": a span a date can be checked against
     if claim.kind == "ordinal" and (ANNIVERSARY.search(claim.text) or " ".join(claim.text.casefold().split()) in anniversaries):
         found.append("anniversary")
+        if BIRTHDAY.search(claim.text):
+            found.append("birthday")  # a person's: read against a year of birth, whatever else its sentence dates
     if claim.kind == "date" and claim.extra.get("relative") and AGO.search(claim.text):
         found.append("ago")  # "fifty years ago": a year counted back from the time of speaking
     if claim.kind == "quantity" and AGE.search(claim.text):
@@ -151,7 +160,7 @@ def claim_tags(claim: Claim, book: Rulebook) -> tuple[str, ...]:
 
 
 def plain(text: str) -> str:
-    return SPACES.sub(" ", RESERVED.sub(" ", text))
+    return SPACES.sub(" ", HESITATION.sub("", RESERVED.sub(" ", text)))
 
 
 Skips = dict[int, int]  # stretches of the text a window leaves out: start -> end (a figure taken back, see `retraction`)

@@ -1,13 +1,18 @@
-"""Range: a stated range runs forwards, its start not after its end ("1993-97", "$10-20 million")."""
+"""Range: a stated range runs forwards, its start not after its end ("1993-97", "$10-20 million"); so do two
+figures a frame reads as a range's ends ("ranged from 12,000 acres to 8,400,000 acres")."""
 
 from __future__ import annotations
 
 from factcheck.facts import Fact
+from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome
 from factcheck.relations.link import Link
 
 
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
+    first, last = link.one("low"), link.one("high")
+    if first is not None and last is not None:
+        return two_ends(first, last)
     claim = link.one("range")
     if claim is None or claim.low is None or claim.high is None or claim.extra.get("relative"):
         return []
@@ -18,3 +23,15 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     words = f"{low} … {high} runs {'forwards' if forwards else 'backwards'}"
     return [Outcome("consistent" if forwards else "inconsistent", None, None, claim.unit, words,
                     f"range {claim.text}: {'ok' if forwards else 'its start is after its end'}", (claim,))]
+
+
+def two_ends(first: Claim, last: Claim) -> list[Outcome]:
+    """Two figures of one unit, the first not above the last; figures of different units, or rates of different
+    periods ("$2 a day to 30 cents an hour"), are not compared. A period said once, after the last, holds for both."""
+    pers = {c.extra.get("per") for c in (first, last)} - {None}
+    if first.unit != last.unit or len(pers) > 1 or not all(isinstance(c.value, (int, float)) for c in (first, last)):
+        return []
+    forwards = float(first.value) <= float(last.value)
+    words = f"{first.text} … {last.text} runs {'forwards' if forwards else 'backwards'}"
+    return [Outcome("consistent" if forwards else "inconsistent", None, None, first.unit, words,
+                    f"range {first.text} to {last.text}: {'ok' if forwards else 'its start is above its end'}", (first, last))]
