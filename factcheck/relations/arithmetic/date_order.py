@@ -8,8 +8,8 @@ taken from the document, an assumed weekday) is never checked. A stretch of time
 from __future__ import annotations
 
 from factcheck.facts import Fact
-from factcheck.relations.arithmetic.common import CheckOptions, Outcome, year_of
 from factcheck.model import Claim
+from factcheck.relations.arithmetic.common import CheckOptions, Outcome, year_of
 from factcheck.relations.link import Link
 
 

@@ -20,9 +20,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     if isinstance(low, str) != isinstance(high, str):
         return []
     forwards = str(low) <= str(high) if isinstance(low, str) else float(low) <= float(high)
-    words = f"{low} … {high} runs {'forwards' if forwards else 'backwards'}"
-    return [Outcome("consistent" if forwards else "inconsistent", None, None, claim.unit, words,
-                    f"range {claim.text}: {'ok' if forwards else 'its start is after its end'}", (claim,))]
+    return judged(forwards, f"{low} … {high}", claim.text, claim.unit, (claim,))
 
 
 def two_ends(first: Claim, last: Claim) -> list[Outcome]:
@@ -32,6 +30,10 @@ def two_ends(first: Claim, last: Claim) -> list[Outcome]:
     if first.unit != last.unit or len(pers) > 1 or not all(isinstance(c.value, (int, float)) for c in (first, last)):
         return []
     forwards = float(first.value) <= float(last.value)
-    words = f"{first.text} … {last.text} runs {'forwards' if forwards else 'backwards'}"
-    return [Outcome("consistent" if forwards else "inconsistent", None, None, first.unit, words,
-                    f"range {first.text} to {last.text}: {'ok' if forwards else 'its start is above its end'}", (first, last))]
+    return judged(forwards, f"{first.text} … {last.text}", f"{first.text} to {last.text}", first.unit, (first, last))
+
+
+def judged(forwards: bool, ends: str, said: str, unit: str | None, claims: tuple[Claim, ...]) -> list[Outcome]:
+    words = f"{ends} runs {'forwards' if forwards else 'backwards'}"
+    return [Outcome("consistent" if forwards else "inconsistent", None, None, unit, words,
+                    f"range {said}: {'ok' if forwards else 'its start is after its end'}", claims)]
