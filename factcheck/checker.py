@@ -17,17 +17,18 @@ from factcheck.facts import Fact
 from factcheck.intervals import Interval, IntervalError, deviation
 from factcheck.model import Check, Quantity
 from factcheck.relations.arithmetic import EVALUATORS
-from factcheck.relations.arithmetic.agreement import confirm
+from factcheck.relations.arithmetic.agreement import agrees, claim_digits, confirm
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome, honour_hedge
 from factcheck.relations.arithmetic.ends import resolve_ends
 from factcheck.relations.link import Link
 
 CHANGES = frozenset({"percent_change", "difference", "multiplier", "ratio"})
+LEAST_DIGITS = 3  # a part a sum's list left out has at least these significant digits: "$100" meets a gap by chance
 
 
 def check_all(links: list[Link], facts: list[Fact], options: CheckOptions) -> list[Check]:
-    bound = [(link, o) for link in links if not link.open for o in outcomes_of(link, facts, options)
-             if o.verdict == "consistent" or link.meta.get("reading") != "sole"]
+    bound = [(link, completed(link, o, facts, options)) for link in links if not link.open
+             for o in outcomes_of(link, facts, options) if o.verdict == "consistent" or link.meta.get("reading") != "sole"]
     confirmed = first_confirmed([link for link in links if link.open], facts, options, settled(bound))
     readings = sole_figures(confirmed)
     bound = [(link, o) for link, o in bound if not rescued(link, o, confirmed, readings)]
@@ -76,6 +77,21 @@ def settled(bound: list[tuple[Link, Outcome]]) -> set[str]:
     """The figures of bound verdicts that are no alarm a sole reading could mend (see `rescued`)."""
     alarmed = {link.trigger.id for link, o in bound if o.verdict == "inconsistent"}
     return {c.id for link, o in bound if o.verdict in ("consistent", "approximate") and relates(o) for c in o.claims} - alarmed
+
+
+def completed(link: Link, outcome: Outcome, facts: list[Fact], options: CheckOptions) -> Outcome:
+    """A sum's alarm, mended where its parts fall short of the total by another level of theirs stated in the
+    sentence or the one before, to the digits ("customs $163,104,000. … internal revenue $102,409,000, …
+    making the total $291,675,000"): the list left that part out. Else the outcome as it was."""
+    if outcome.verdict != "inconsistent" or link.type != "sum" or not link.role("parts"):
+        return outcome
+    mended = []
+    for part in link.meta.get("nearby", ()):
+        filled = Link(link.type, link.rule, link.trigger, {**link.roles, "parts": (part, *link.role("parts"))}, link.meta)
+        found = outcomes_of(filled, facts, options)
+        if found and all(agrees(o) for o in found) and claim_digits(part) >= LEAST_DIGITS:
+            mended.append(found[0])
+    return mended[0] if len(mended) == 1 else outcome
 
 
 def relates(outcome: Outcome) -> bool:

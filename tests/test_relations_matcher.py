@@ -333,3 +333,18 @@ def test_a_sole_reading_takes_every_trigger_of_its_window_and_notes_clauses_and_
 def test_a_sole_reading_never_reads_a_bound(book):
     text = "There are 1,980 openings. More than two-thirds of them, 1,320, went unfilled."
     assert not [link for link in links(book, text) if link.rule == "t.sole"]
+
+
+def test_a_figure_restating_another_in_brackets_does_not_keep_a_third_level_from_a_list(shipped):
+    text = "The bank gave out 1.1 million pounds of food (about 500,000 kilograms), twice the 550,000 pounds of 2012."
+    found = [(link.rule, roles(link)) for link in links(shipped, text) if link.type == "ratio" and not link.open]
+    assert ("ratio.ends", {"ends": ["1.1 million pounds", "550,000 pounds"], "factor": ["twice"]}) in found
+
+
+def test_a_sum_whose_list_left_out_a_part_stated_just_before_is_mended(shipped):
+    text = ("Customs brought in $163,104,000. Internal revenue yielded $102,409,000, the lands $1,852,000, and other "
+            "sources $24,310,000, making the total receipts {total}.")
+    (right,) = [c for c in scan(shipped, text.format(total="$291,675,000"), None).checks if c.type == "sum"]
+    (wrong,) = [c for c in scan(shipped, text.format(total="$391,675,000"), None).checks if c.type == "sum"]
+    assert right.verdict == "consistent" and len(right.claims) == 5
+    assert wrong.verdict == "inconsistent" and len(wrong.claims) == 4

@@ -39,6 +39,28 @@ def test_other_figures_stay(text):
     assert slips(text) == []
 
 
+@pytest.mark.parametrize("text, slip", [
+    ("HOST: And the shop is, what, sixty years old now? GUEST: Sixty-five. We opened in 1955.", "sixty years old"),
+    ("Q: So revenue was about two million? A: No, more like $2.6 million.", "two million"),
+    ("Was it 40 per cent? Closer to 45 per cent, I think.", "40 per cent"),
+])
+def test_a_figure_asked_about_is_taken_back_when_the_answer_corrects_it(text, slip):
+    assert slips(text) == [slip]
+
+
+@pytest.mark.parametrize("text", [
+    "HOST: Sixty years old now? GUEST: Sixty, yes.",  # the answer confirms it
+    "HOST: Was it 40 per cent? GUEST: Well, we hired 45 people.",  # another kind of figure
+    "HOST: Was it 40 per cent? GUEST: I think so. In 2019 it was 45 per cent.",  # the answer opens with no figure
+    "It was 40 per cent. Closer to 45 per cent, I think.",  # no question
+    "Of our 2,840 pupils, how many get free meals? It's 1,190.",  # the question's figure is no guess
+    "So you're, what, seventy-four now? Seventy-five in May.",  # the answer says more than the figure
+    "You were born in, what, nineteen forty-one? Forty-one, yes.",  # a year said short
+])
+def test_an_answer_that_does_not_correct_leaves_the_question_alone(text):
+    assert slips(text) == []
+
+
 def test_the_window_leaves_the_slip_out():
     doc = load_text("t", "Last year the shelter took in 412 dogs. This year, 350 — sorry, 380. So that's 62 fewer.")
     claims, _ = extract(doc, BOOK)
@@ -52,4 +74,12 @@ def test_no_fragment_no_retraction():
     claims, _ = extract(doc, BOOK)
     book = load_rulebook()
     del book.fragments["retraction"]
+    assert retracted(doc, claims, book) == {}
+
+
+def test_no_fragment_no_answer():
+    doc = load_text("t", "Was it 40 per cent? No, 45 per cent.")
+    claims, _ = extract(doc, BOOK)
+    book = load_rulebook()
+    del book.fragments["answer"]
     assert retracted(doc, claims, book) == {}

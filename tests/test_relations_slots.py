@@ -180,3 +180,17 @@ def test_the_figure_a_change_starts_from_is_noted(book):
     doc, _, by_sentence = windows(book, "Corn rose from 31 cents to 50 cents; oats from about 19 cents to 43 cents.")
     window = Windows(doc, by_sentence, book).sentence(0)
     assert {c.text for c in window.claims if c.id in WindowMarks(window).starts} == {"31 cents", "19 cents"}
+
+
+@pytest.mark.parametrize("text, restated", [
+    ("The bank gave out 1.1 million pounds of food (about 500,000 kilograms) last winter.", ["500,000 kilograms"]),
+    ("The prize was £900 (about $1,150) this year.", ["$1,150"]),
+    ("The prize was £900, and $1,150 the year before.", []),  # not in brackets: a level of its own
+    ("The road is 12 miles (and 3 miles more of track).", []),  # one unit: another level
+])
+def test_a_figure_in_brackets_in_another_unit_restates_the_one_before_and_is_no_level(book, text, restated):
+    doc, claims, by_sentence = windows(book, text)
+    window = Windows(doc, by_sentence, book).sentence(0)
+    found = [c.text for c, tagged in zip(window.claims, window.tagged) if "restated" in tagged]
+    assert found == restated
+    assert all("level" not in tagged for c, tagged in zip(window.claims, window.tagged) if c.text in restated)

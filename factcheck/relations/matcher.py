@@ -83,6 +83,8 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
     for link in links:
         link.meta["document_date"] = date
         link.meta["dated_apart"] = dated_apart(link, doc, by_sentence)
+        if link.type == "sum" and not link.open:
+            link.meta["nearby"] = nearby(link, by_sentence)
     resolve_identities(doc, claims, bound, book)
     return links
 
@@ -177,6 +179,14 @@ def candidates(frame: Frame, window: Window, bound: set[str], levels: frozenset[
     return found
 
 
+def nearby(link: Link, by_sentence: dict[int, list[Claim]]) -> tuple[Claim, ...]:
+    """The levels of a link's sentence and the one before that it does not bind: a part its list may have
+    left out (see `checker.completed`)."""
+    index, bound = link.trigger.sentence_index, link.claim_ids()
+    return tuple(c for at in (index - 1, index) for c in by_sentence.get(at, ())
+                 if c.id not in bound and "level" in tags(c) and c.qualifier not in BOUNDS)
+
+
 def dated_apart(link: Link, doc: Document, by_sentence: dict[int, list[Claim]]) -> bool:
     """Whether a stated year the link does not bind follows its trigger closely ("She was 79 when she
     emigrated in 1980", "its 50th anniversary in 2020"): then the document's date is not the time the
@@ -214,8 +224,15 @@ def covered(claim: Claim, bound: set[str], by_sentence: dict[int, list[Claim]]) 
     claim is a stated level, not a bound ("under 15", "up to $100 billion" name a limit)."""
     if claim.qualifier in BOUNDS:
         return False
-    return all(c.id in bound for c in by_sentence.get(claim.sentence_index, ())
-               if c.kind == claim.kind and one_measure(c, claim))
+    mates = by_sentence.get(claim.sentence_index, ())
+    return all(c.id in bound for c in mates if c.kind == claim.kind and one_measure(c, claim) and not restating(c, claim, mates))
+
+
+def restating(other: Claim, claim: Claim, mates: list[Claim] | tuple[Claim, ...]) -> bool:
+    """Whether `other`, in another unit than the claim, comes after a figure in the claim's unit, which it
+    restates: "1.1 million pounds (about 900,000 kilograms), twice the 480,000 pounds" has two levels in pounds."""
+    return other.unit != claim.unit and any(c is not claim and c.kind == claim.kind and c.unit == claim.unit
+                                            and c.end <= other.start for c in mates)
 
 
 def compared(doc: Document, claim: Claim) -> bool:

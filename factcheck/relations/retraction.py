@@ -4,6 +4,11 @@ In a transcript a speaker corrects a figure in passing; the first figure is then
 text any more, and the frames see only the second (the report still lists both: both were said).
 The words between the two figures that make the first a slip are data, the rule files' fragment
 `retraction`; without one, nothing is taken back.
+
+A figure asked about is taken back the same way when the answer corrects it: "… sixty years old
+now? GUEST: Sixty-five." The words that may open such an answer (a speaker's label, "No,", "More
+like") are the fragment `answer`; the answer's first figure must be of the question's kind (or a bare
+count, which names no unit) and differ from it.
 """
 
 from __future__ import annotations
@@ -15,17 +20,65 @@ from factcheck.extract.rulebook import Rulebook, expand
 from factcheck.model import Claim
 
 FRAGMENT = "retraction"
+ANSWER = "answer"
 LONGEST = 60  # characters between a slip and its correction
+ASKED = regex.compile(r"(?:\s+[^\s?]+){0,3}?\s*\?[\s\"”’]*")  # a question's last words after the figure it asks about
+ALONE = regex.compile(r"\s*(?:[.!?;,:—–]|--|$)")  # an answering figure that ends its words
 
 
 def retracted(doc: Document, claims: list[Claim], book: Rulebook) -> dict[str, tuple[int, int]]:
-    """The claims that the next figure of their kind, in the same sentence, corrects: each claim's id,
-    with the stretch from its start to the correction's, which a window leaves out."""
-    if FRAGMENT not in book.fragments:
-        return {}
-    pattern = book.store.compile(expand(book, "{" + FRAGMENT + "}", f"fragment '{FRAGMENT}'"), regex.IGNORECASE)
+    """The claims that the next figure of their kind corrects: each claim's id, with the stretch a window
+    leaves out (from its start to the correction's in one sentence; the figure alone after a question)."""
     ordered = sorted(claims, key=lambda c: (c.start, c.end))
+    return {**slips(doc, ordered, book), **answered(doc, ordered, book)}
+
+
+def slips(doc: Document, ordered: list[Claim], book: Rulebook) -> dict[str, tuple[int, int]]:
+    """Figures corrected in passing, in their own sentence."""
+    pattern = fragment(book, FRAGMENT)
+    if pattern is None:
+        return {}
     return {first.id: (first.start, second.start) for first, second in zip(ordered, ordered[1:])
             if first.kind == second.kind and first.sentence_index == second.sentence_index
             and 0 < second.start - first.end <= LONGEST
             and pattern.fullmatch(doc.scan_text, first.end, second.start) is not None}
+
+
+def answered(doc: Document, ordered: list[Claim], book: Rulebook) -> dict[str, tuple[int, int]]:
+    """Figures a question ends on ("…, what, sixty years old now?") that the first figure of the answering
+    sentence corrects: said alone ("Sixty-five.", "more like $2.6 million, I think"), not more than twice or
+    less than half the asked one (a figure asked about is a guess, "Of our 2,840 pupils, how many …?" is not)."""
+    pattern = fragment(book, ANSWER)
+    if pattern is None:
+        return {}
+    opening: dict[int, Claim] = {}
+    for claim in ordered:
+        opening.setdefault(claim.sentence_index, claim)
+    found: dict[str, tuple[int, int]] = {}
+    for claim in ordered:
+        sentence = doc.sentences[claim.sentence_index]
+        answer = opening.get(claim.sentence_index + 1)
+        if answer is None or not ASKED.fullmatch(doc.text, claim.end, sentence.end) or not corrects(claim, answer):
+            continue
+        start = doc.sentences[answer.sentence_index].start
+        if pattern.fullmatch(doc.scan_text, start, answer.start) and ALONE.match(doc.text, answer.end):
+            found[claim.id] = (claim.start, claim.end)
+    return found
+
+
+def corrects(asked: Claim, answer: Claim) -> bool:
+    """Whether an answer's figure can be the asked one said again, differently: of one kind (or one of them
+    a bare count, which names no unit; a year only by a year), and of its size."""
+    bare = "date" not in (asked.kind, answer.kind) and any(c.kind == "count" and not c.unit for c in (asked, answer))
+    if not (asked.kind == answer.kind or bare) or asked.value == answer.value:
+        return False
+    values = (asked.value, answer.value)
+    if not all(isinstance(v, (int, float)) and v > 0 for v in values):
+        return asked.kind == "date"
+    return max(values) <= 2 * min(values)
+
+
+def fragment(book: Rulebook, name: str) -> regex.Pattern[str] | None:
+    if name not in book.fragments:
+        return None
+    return book.store.compile(expand(book, "{" + name + "}", f"fragment '{name}'"), regex.IGNORECASE)

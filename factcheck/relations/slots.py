@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from factcheck.document import Document
+from factcheck.extract import units
 from factcheck.intervals import numeral_in
 from factcheck.model import Claim
 
@@ -55,6 +56,7 @@ ARTICLE = regex.compile(r"^an?\s+", regex.IGNORECASE)
 QUOTIENT = regex.compile(r"\s(?:in|out\s+of|over)\s", regex.IGNORECASE)
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "quarter"})
 INFERRED = ("year_inferred", "month_inferred", "assumed", "year_unstated")
+BRACKETED = regex.compile(r"[(\[] ?(?:(?:about|roughly|some|approximately|around|nearly|almost|or|c\.|ca\.) )?$", regex.IGNORECASE)
 
 FILLER_WORDS = 6  # at most this many words make a sentence with no figure a filler between two that have them
 
@@ -124,6 +126,16 @@ def tags(claim: Claim, periods: frozenset[str] | dict[str, object] = frozenset()
     if claim.kind == "quantity" and AGE.search(claim.text):
         found.append("age")
     return tuple(found)
+
+
+def restatement(before: Claim, claim: Claim, between: str) -> bool:
+    """Whether a figure in brackets restates the one before it in another unit ("1.1 million pounds of food
+    (about 900,000 kilograms)", "£900 (about $1,150)"): it is no level of its own, so frames read past it."""
+    if claim.kind != before.kind or claim.unit == before.unit or not (claim.unit and before.unit):
+        return False
+    if claim.kind != "money" and units.factor(before.unit, claim.unit) is None:
+        return False
+    return BRACKETED.search(between) is not None
 
 
 def bare(text: str) -> bool:
@@ -219,7 +231,11 @@ class Windows:
             used.append(claim)
             at = max(claim.end, at)
         words.append(words_between(self.doc, at, max(at, sentence.end), self.skips))
-        return Slotted(tuple(words), tuple(used), tuple(claim_tags(claim, self.book) for claim in used))
+        tagged = [claim_tags(claim, self.book) for claim in used]
+        for i in range(1, len(used)):
+            if restatement(used[i - 1], used[i], words[i]):
+                tagged[i] = (*(t for t in tagged[i] if t != "level"), "restated")
+        return Slotted(tuple(words), tuple(used), tuple(tagged))
 
     def sentence(self, index: int) -> Window:
         """The slot text of one sentence."""
