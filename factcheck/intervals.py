@@ -13,7 +13,9 @@ A figure stands for every value that its wording allows. The policies, in one pl
 * Words. A figure written in words ("ten", "tenfold", "a dozen", "two million", "doubled",
   "half") has the precision of its value written in digits: "tenfold" is "10" (±1), "a
   dozen" "12" (±0.5), "two million" "2000000" (±200,000), "doubled" "2" (±0.5), "half" "0.5"
-  (±0.05). A figure with no numeral at all is read the same way.
+  (±0.05). A figure with no numeral at all is read the same way. A fraction in words is good to
+  at least 5% of itself (WORD_FRACTION): "two-thirds" and "two in three" are 0.633-0.700, as a
+  speaker says them of 65%, not good to the twelve digits of 0.666666666667.
 * Scale. The precision of the numeral is multiplied by value / numeral, so that "$1.2
   billion" with value 1.2e9 is good to ±0.05e9; the caller's `scale` is used only when
   that ratio cannot be formed (a zero numeral or value).
@@ -45,6 +47,7 @@ APPROX_WIDENING = 2.0
 APPROX_MIN_RELATIVE = 0.10
 ROUND_AT_MOST = 0.10  # the widest reading of a round figure, relative to it ("$100 million": ±$10 million)
 TRUNCATED_FROM = 3  # significant digits from which a figure may be truncated rather than rounded
+WORD_FRACTION = 0.05  # a fraction in words ("a third", "two in three") is good to this much of itself, at least
 FAR_APART = 0.25  # central values further apart than this are inconsistent whatever the rounding
 QUALIFIERS = (None, "approximately", "at_least", "at_most")
 
@@ -275,6 +278,8 @@ def stated_interval(value: float, text: str, qualifier: str | None, *, tolerance
 def _half_width(value: float, numeral: str | None, scale: float, exact: bool) -> float:
     written = numeral_value(numeral) if numeral else None
     if written is None:
+        if 0 < abs(value) < 1:  # a fraction in words: "two-thirds" is not good to twelve digits
+            return max(value_precision(value), WORD_FRACTION * abs(value))
         return value_precision(value)
     multiplier = abs(value) / written if written and value else abs(scale)
     return precision_of(numeral, exact=exact) * multiplier

@@ -314,3 +314,13 @@ def test_judge_threshold_is_adjustable():
     expected, stated = Interval(90, 110, 100), Interval(107, 109, 108)
     assert judge(expected, stated)[0] == "approximate"
     assert judge(expected, stated, approx_threshold=0.1)[0] == "consistent"
+
+
+@pytest.mark.parametrize("text, value, low, high", [
+    ("two-thirds", 2 / 3, 0.633, 0.700),
+    ("one in three", 1 / 3, 0.3167, 0.35),
+    ("half", 0.5, 0.45, 0.55),  # its digits already allow more
+])
+def test_a_fraction_in_words_is_good_to_at_least_five_per_cent_of_itself(text, value, low, high):
+    found = stated_interval(value, text, None)
+    assert found.low == pytest.approx(low, abs=5e-4) and found.high == pytest.approx(high, abs=5e-4)

@@ -194,3 +194,19 @@ def test_a_figure_in_brackets_in_another_unit_restates_the_one_before_and_is_no_
     found = [c.text for c, tagged in zip(window.claims, window.tagged) if "restated" in tagged]
     assert found == restated
     assert all("level" not in tagged for c, tagged in zip(window.claims, window.tagged) if c.text in restated)
+
+
+@pytest.mark.parametrize("said, read", [
+    ("Tax went from 1,800 to — to 2,700.", "Tax went from < count number level bare #0> to < count number level bare #1>."),
+    ("So it's, it's a 50% jump.", "So it's a < percent number #0> jump."),
+])
+def test_a_word_said_twice_is_read_once(book, said, read):
+    doc, claims, by_sentence = windows(book, said)
+    assert readable(Windows(doc, by_sentence, book).sentence(0).text) == read
+
+
+def test_a_short_sentence_telling_only_how_long_something_took_is_passed_over(book):
+    doc, claims, by_sentence = windows(book, "Tax went from 1,800 to 2,700. In one year! That's a 50% jump.")
+    assert Windows(doc, by_sentence, book).run(2, 2).sentences == (0, 2)
+    doc, claims, by_sentence = windows(book, "How long were you there? Thirty-one years. I started in 1977.")
+    assert Windows(doc, by_sentence, book).run(2, 2).sentences == (1, 2)  # the answer to how long is no filler

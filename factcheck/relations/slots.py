@@ -41,6 +41,9 @@ _HES = r"\s+(?:uh|um|umm|er|erm|uhm|ah),(?=\s)"
 HESITATION = regex.compile(
     r"(?<=\b(?:of|from|to|by|is|was|were|are|be|been|the|a|an|at|about|around|and|or|than|with|for|in|on|its|it[\x27’]s|that[\x27’]s))\s*,"
     + _HES + r"|(?<=,)" + _HES + r"|(?<=[^\W\d])" + _HES, regex.IGNORECASE)
+# a word said twice across a comma or a dash ("went from 1,800 to — to 2,700", "it's, it's five times"): read once
+STUTTER = regex.compile(r"\b(\p{L}+(?:[\x27’]\p{L}+)?)\s*(?:,|—|–|--|…|\.\.\.)\s*(?=\1\b)", regex.IGNORECASE)
+TOOK = regex.compile(r"\b(?:in|over|within|inside)\s+(?:(?:just|only|under|less\s+than)\s+)?$", regex.IGNORECASE)
 LEVEL_KINDS = frozenset({"money", "count", "distance", "quantity"})
 NUMERIC_KINDS = LEVEL_KINDS | {"percent", "ratio", "ordinal"}
 AGE = regex.compile(r"\b(?:old|of age)$", regex.IGNORECASE)
@@ -172,7 +175,7 @@ def claim_tags(claim: Claim, book: Rulebook) -> tuple[str, ...]:
 
 
 def plain(text: str) -> str:
-    return SPACES.sub(" ", HESITATION.sub("", RESERVED.sub(" ", text)))
+    return SPACES.sub(" ", STUTTER.sub("", HESITATION.sub("", RESERVED.sub(" ", text))))
 
 
 Skips = dict[int, int]  # stretches of the text a window leaves out: start -> end (a figure taken back, see `retraction`)
@@ -306,15 +309,19 @@ def window_sentences(doc: Document, index: int, by_sentence: dict[int, list[Clai
     while len(picked) < size:
         if at < 0 or doc.sentences[at].paragraph != doc.sentences[index].paragraph:
             return None
-        if by_sentence.get(at):
+        if filler(doc, at, by_sentence.get(at, ())):
+            pass
+        elif by_sentence.get(at):
             picked.append(at)
-        elif not filler(doc, at):
+        else:
             return None
         at -= 1
     return tuple(reversed(picked))
 
 
-def filler(doc: Document, index: int) -> bool:
-    """A sentence of a few words and no figure: "Think about that.", "Let me be clear."."""
+def filler(doc: Document, index: int, claims: list[Claim] | tuple[Claim, ...] = ()) -> bool:
+    """A sentence of a few words and no figure but a stretch of time that something took: "Think about that.",
+    "In one year!" (not "Thirty-one years.", the answer to how long)."""
     sentence = doc.sentences[index]
-    return len(doc.text[sentence.start:sentence.end].split()) <= FILLER_WORDS
+    return len(doc.text[sentence.start:sentence.end].split()) <= FILLER_WORDS and all(
+        c.kind == "quantity" and c.unit in TIME_UNITS and TOOK.search(doc.text, sentence.start, c.start) for c in claims)
