@@ -247,3 +247,13 @@ def test_a_sole_conversion_needs_no_digits_its_units_tie_the_figures():
     far = claims_in("About a hundred and ninety kilometres a week, so call it a hundred miles.", [
         Fig("a hundred and ninety kilometres", "distance", 190, "kilometer"), Fig("a hundred miles", "distance", 100, "mile")])
     assert confirm(sole("conversion", "converted", far[::-1], {"stated": "distance"}), evaluate) == []
+
+
+def test_a_hedged_fraction_in_words_agrees_within_five_per_cent_a_hedged_figure_in_digits_within_four():
+    third, forty = claims_in("It is roughly a third; about 40 per cent.", [
+        Fig("roughly a third", "ratio", 1 / 3, qualifier="approximately"),
+        Fig("about 40 per cent", "percent", 40, "percent", qualifier="approximately")])
+    share = Outcome("consistent", Interval(0.3, 0.34, 0.318), Interval(0.27, 0.4, 1 / 3), None, "", "", (third,))
+    assert agrees(share)  # 4.5% apart
+    rate = Outcome("consistent", Interval(36, 40, 38.2), Interval(36, 44, 40), None, "", "", (forty,))
+    assert not agrees(rate)  # 4.5% apart

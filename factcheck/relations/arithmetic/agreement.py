@@ -7,7 +7,8 @@ Agreement is the evidence of the link, so such a link can confirm a relation but
 alarm: a figure that does not agree is as likely unrelated as wrong. "Closely" is tighter than
 `consistent`: the central values differ by no more than the figures' own digits allow (half a unit
 of the last digit of each, at most ROUNDING of the stated value), by that rounding capped at
-HEDGED_ROUNDING (at least AGREE) where a figure is hedged ("around a quarter", "about $100 million"),
+HEDGED_ROUNDING (at least AGREE) where a figure is hedged ("around 40 per cent", "about $100 million"),
+HEDGED_FRACTION for a hedged fraction in words ("roughly a third"),
 or by BOUND of it from a bound ("more than fourfold"). So a round
 figure's generous reading does not make chance figures agree; nor do figures of few digits ("$300
 and $900" with "tripled", "12 cents − 8 cents = 4 cents"), which agree by chance too often: the
@@ -42,7 +43,8 @@ from factcheck.relations.link import Link
 from factcheck.relations.slots import LEVEL_KINDS
 
 AGREE = 0.02
-HEDGED_ROUNDING = 0.04  # a hedged figure of few digits ('around a quarter') still agrees within its rounding, to this
+HEDGED_ROUNDING = 0.04  # a hedged figure of few digits ('around 40 per cent') still agrees within its rounding, to this
+HEDGED_FRACTION = 0.05  # and a hedged fraction in words ('roughly a third' of 31.8%), to this
 ROUNDING = 0.05
 BOUND = 0.05
 TELLING = 5
@@ -136,9 +138,16 @@ def slack(outcome: Outcome) -> float:
     if outcome.stated.open or outcome.expected.open:
         return BOUND * stated
     rounding = min((outcome.expected.width + outcome.stated.width) / 2, ROUNDING * stated)
-    if any(c.qualifier == "approximately" for c in outcome.claims):
-        return max(AGREE * stated, min(rounding, HEDGED_ROUNDING * stated))
+    hedged = [c for c in outcome.claims if c.qualifier == "approximately"]
+    if hedged:
+        cap = HEDGED_FRACTION if any(in_words(c) and 0 < c.value < 1 for c in hedged) else HEDGED_ROUNDING
+        return max(AGREE * stated, min(rounding, cap * stated))
     return rounding
+
+
+def in_words(claim: Claim) -> bool:
+    """Whether a figure's numeral has no digit ("roughly a third", "about two in five")."""
+    return isinstance(claim.value, (int, float)) and not any(ch.isdigit() for ch in numeral_in(claim.text) or claim.text)
 
 
 def sole_agrees(outcome: Outcome, filled: Link) -> bool:
