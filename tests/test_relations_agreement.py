@@ -257,3 +257,13 @@ def test_a_hedged_fraction_in_words_agrees_within_five_per_cent_a_hedged_figure_
     assert agrees(share)  # 4.5% apart
     rate = Outcome("consistent", Interval(36, 40, 38.2), Interval(36, 44, 40), None, "", "", (forty,))
     assert not agrees(rate)  # 4.5% apart
+
+
+def test_a_sole_reading_of_figures_all_in_words_takes_levels_of_a_hundred_or_more():
+    large = claims_in("We had five hundred and twenty-three inspectors; three hundred and ten stayed, two hundred and "
+                      "thirteen left.", [count("five hundred and twenty-three", 523), count("three hundred and ten", 310),
+                                         count("two hundred and thirteen", 213)])
+    assert [o.verdict for o in confirm(sole("sum", "total", large, {"parts": "level"}), evaluate)] == ["consistent"]
+    small = claims_in("Of ninety-one posts, sixty-five went to men and twenty-six to women.",
+                      [count("ninety-one", 91), count("sixty-five", 65), count("twenty-six", 26)])
+    assert confirm(sole("sum", "total", small, {"parts": "level"}), evaluate) == []

@@ -19,7 +19,7 @@ count (see `evidenced`).
 A sole reading (a frame set to `reading = "sole"`: no words tie the figures, only their arithmetic)
 asks more, as chance alone must not make it: SOLE_TELLING digits, a stated figure met within half a
 unit of its own last digit (a level, within SOLE_CLOSE of it too), every operand larger than that
-slack, and no operand that reads as a year ("1840"). And the more ways its window gives to fill it,
+slack, no operand that reads as a year ("1840"), and a figure in digits or levels in words of a hundred or more. And the more ways its window gives to fill it,
 the closer it must agree: the fillings tried times the stated figure's relative rounding, about how
 many would agree by chance, is at most SOLE_CHANCE ("55 per cent" met within 0.9% among the 56 pairs
 of eight figures is chance).
@@ -52,6 +52,7 @@ SOLE_TELLING = 7
 SOLE_CLOSE = 0.01  # a stated level a sole reading meets is met this closely, however round
 SOLE_CHANCE = 0.1  # fillings tried × the stated figure's relative rounding: about how many would agree by chance
 REACH = 3  # a quick look at central values lets through what misses by up to this many tolerances
+WORDS_AT_LEAST = 100  # a sole reading of figures all in words takes levels this large only
 SOLE_WORDS = 0.02  # the relative rounding of a figure in words ("two-thirds", "one in six")
 DERIVED = frozenset({"share", "percent_change", "multiplier", "ratio"})  # read alone, each needs a figure of its clause
 CONVERTED = frozenset({"conversion"})  # read alone as one amount in two units: the units tie them, not the digits
@@ -174,10 +175,18 @@ def sole_agrees(outcome: Outcome, filled: Link) -> bool:
         return False  # "$239,000,000 in 1930 and $236,000,000 in 1931": a series, not parts
     if len([c for c in outcome.claims if c.id in filled.meta.get("starts", ())]) > 1:
         return False  # "corn from 31 cents to 50 1/4 cents; oats from 19 1/4 cents": two changes' first ends
-    if filled.type not in CONVERTED and not any(any(ch.isdigit() for ch in numeral_in(c.text) or "") for c in outcome.claims):
+    if filled.type not in CONVERTED and not any(any(ch.isdigit() for ch in numeral_in(c.text) or "") for c in outcome.claims) \
+            and not large_words(outcome.claims):
         return False  # "nineteen missions … fifteen chiefs … three … Thirty-seven secretaries": counts in words
     return not any(YEAR_LIKE.fullmatch(c.text.strip()) for c in operands) and all(
         isinstance(c.value, (int, float)) and abs(c.value) > tight for c in operands if c.kind == stated.kind)
+
+
+def large_words(claims: tuple[Claim, ...]) -> bool:
+    """Whether figures all in words are levels of WORDS_AT_LEAST or more, two at least ("five hundred and
+    twenty … three hundred and ten … two hundred and ten"): small counts in words agree by chance."""
+    levels = [c for c in claims if c.kind in LEVEL_KINDS]
+    return len(levels) >= 2 and all(isinstance(c.value, (int, float)) and abs(c.value) >= WORDS_AT_LEAST for c in levels)
 
 
 def sole_years_agree(outcome: Outcome, filled: Link) -> bool:
