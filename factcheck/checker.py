@@ -6,7 +6,8 @@ checked only where agreement fills them (`arithmetic/agreement.py`), and gives w
 link's verdict on any of its figures. A sole reading (a frame set to `reading = "sole"`) only confirms:
 whatever else it finds is no verdict. A bound link that could only imply a level gives way to it, and
 so does one from a frame whose words between its figures may be many (`+` slots); such a frame also
-gives way to another link that already relates its figures.
+gives way to another link that already relates its figures. A sum's alarm whose list left out a part
+stated just before is mended with that part (`completed`).
 """
 
 from __future__ import annotations
@@ -85,11 +86,13 @@ def completed(link: Link, outcome: Outcome, facts: list[Fact], options: CheckOpt
     making the total $291,675,000"): the list left that part out. Else the outcome as it was."""
     if outcome.verdict != "inconsistent" or link.type != "sum" or not link.role("parts"):
         return outcome
-    mended = []
+    mended: list[Outcome] = []
     for part in link.meta.get("nearby", ()):
+        if claim_digits(part) < LEAST_DIGITS:
+            continue
         filled = Link(link.type, link.rule, link.trigger, {**link.roles, "parts": (part, *link.role("parts"))}, link.meta)
         found = outcomes_of(filled, facts, options)
-        if found and all(agrees(o) for o in found) and claim_digits(part) >= LEAST_DIGITS:
+        if found and all(agrees(o) for o in found):
             mended.append(found[0])
     return mended[0] if len(mended) == 1 else outcome
 

@@ -1,12 +1,17 @@
-"""Which verdicts the checker keeps where several links speak of the same figures (`crowded`)."""
+"""Which verdicts the checker keeps where several links speak of the same figures (`crowded`), and how it mends a sum."""
 
 from __future__ import annotations
 
 from claim_factory import Fig, claims_in
 from factcheck.checker import check_all, crowded, relates, rescued, settled, sole_figures, sole_readings, two_ways, unclaimed
+from factcheck.document import load_text
+from factcheck.extract.rulebook import load_rulebook
+from factcheck.pipeline import scan_document
 from factcheck.relations.arithmetic.common import CheckOptions
 from factcheck.relations.arithmetic.common import Outcome
 from factcheck.relations.link import Link
+
+BOOK = load_rulebook()
 
 
 def outcome(verdict: str, *claims) -> Outcome:
@@ -124,3 +129,18 @@ def test_a_conversions_alarm_is_never_mended_by_a_sole_reading():
     alarm = (Link("conversion", "frame", fast, {}), outcome("inconsistent", fast, wrong))
     mend = (sole_link("conversion", fast), outcome("consistent", fast, other))
     assert not rescued(*alarm, [mend], sole_figures([mend]))
+
+
+SUM_TEXT = ("Customs brought in $163,104,000.{gap}Internal revenue yielded $102,409,000, the lands $1,852,000, and "
+            "other sources $24,310,000, making the total receipts {total}.")
+
+
+def sums(text: str) -> list[tuple[str, int]]:
+    report = scan_document(load_text("t.txt", text), BOOK)
+    return [(c.verdict, len(c.claims)) for c in report.checks if c.type == "sum"]
+
+
+def test_a_sum_whose_list_left_out_a_part_stated_just_before_is_mended():
+    assert sums(SUM_TEXT.format(gap=" ", total="$291,675,000")) == [("consistent", 5)]
+    assert sums(SUM_TEXT.format(gap=" ", total="$391,675,000")) == [("inconsistent", 4)]
+    assert sums(SUM_TEXT.format(gap="\n\n", total="$291,675,000")) == [("inconsistent", 4)]  # another paragraph

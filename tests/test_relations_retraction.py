@@ -83,3 +83,19 @@ def test_no_fragment_no_answer():
     book = load_rulebook()
     del book.fragments["answer"]
     assert retracted(doc, claims, book) == {}
+
+
+@pytest.mark.parametrize("text, slip", [
+    ("Was it in March 1941? March 1943, I think.", "March 1941"),
+    ("HOST: Was it 40 per cent?\nGUEST: 45 per cent\n\nHOST: Next.", "40 per cent"),  # an answer that ends its line
+])
+def test_a_year_or_a_line_end_answer_corrects(text, slip):
+    assert slips(text) == [slip]
+
+
+@pytest.mark.parametrize("text", [
+    "Was it in 1941? May 1941, I think.",  # the same year, said more closely
+    "Was it in 1941? 1841, I think.",  # too far to be the year asked about
+])
+def test_a_year_is_corrected_only_by_another_year_close_to_it(text):
+    assert slips(text) == []

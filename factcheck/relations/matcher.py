@@ -23,7 +23,7 @@ from factcheck.relations.reach import Reach
 from factcheck.relations.retraction import retracted
 from factcheck.relations.said_once import adopt_measures, written_scale
 from factcheck.relations.screen import FrameScreen
-from factcheck.relations.slots import MARKS, SENTENCE_BREAK, Window, WindowMarks, Windows, tags, words_of
+from factcheck.relations.slots import MARKS, SENTENCE_BREAK, Window, WindowMarks, Windows, restatement, tags, words_of
 from factcheck.extract.rulebook import Rulebook
 
 MEASURE_ROLE = {"ratio": "reference", "multiplier": "base"}
@@ -66,7 +66,7 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
              if (frames := [f for f in book.frames if f.scope == scope])]
     found: list[tuple[int, Link]] = []
     windows = Windows(doc, by_sentence, book, skips)
-    figures = SentenceFigures(levels_of, rivals)
+    figures = SentenceFigures(levels_of, rivals, restated_figures(doc, by_sentence))
     for index in sorted(by_sentence):
         window = windows.sentence(index)
         budgets.open_window()
@@ -84,7 +84,7 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
         link.meta["document_date"] = date
         link.meta["dated_apart"] = dated_apart(link, doc, by_sentence)
         if link.type == "sum" and not link.open:
-            link.meta["nearby"] = nearby(link, by_sentence)
+            link.meta["nearby"] = nearby(link, by_sentence, doc)
     resolve_identities(doc, claims, bound, book)
     return links
 
@@ -95,11 +95,13 @@ PARTS = ("part", "parts")  # the roles whose figures are of a whole's kind
 
 class SentenceFigures(NamedTuple):
     """The levels of each sentence, which a lone figure is weighed against and a list must take: all its
-    claims but the counts told as modifiers ("a three-way contest"); and the rivals of a whole or total: the
-    levels but those told as what something is compared with or differs by (see `compared`)."""
+    claims but the counts told as modifiers ("a three-way contest"); the rivals of a whole or total: the
+    levels but those told as what something is compared with or differs by (see `compared`); and the
+    figures a list need not take, as they restate another in brackets."""
 
     levels: dict[int, list[Claim]]
     rivals: dict[int, list[Claim]]
+    restated: frozenset[str]  # figures in brackets that restate the one before in another unit (see `slots.restatement`)
 
 
 def match_window(screen: FrameScreen, window: Window, book: Rulebook,
@@ -133,7 +135,7 @@ def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, figures: S
     if any(c.sentence_index != trigger[0].sentence_index and c.id in marks.starts for role in WHOLES for c in roles.get(role, ())):
         return None  # "… up 18% from 264 a year ago. Of that, …": what a change starts from is not what "that" is
     bound = {c.id for claims in roles.values() for c in claims}
-    if not all(covered(c, bound, figures.levels) for role in frame.every for c in roles.get(role, ())):
+    if not all(covered(c, bound, figures) for role in frame.every for c in roles.get(role, ())):
         return None
     meta: dict[str, Any] = dict(frame.settings)
     meta["span"] = len(match.group())
@@ -179,12 +181,18 @@ def candidates(frame: Frame, window: Window, bound: set[str], levels: frozenset[
     return found
 
 
-def nearby(link: Link, by_sentence: dict[int, list[Claim]]) -> tuple[Claim, ...]:
-    """The levels of a link's sentence and the one before that it does not bind: a part its list may have
-    left out (see `checker.completed`)."""
-    index, bound = link.trigger.sentence_index, link.claim_ids()
-    return tuple(c for at in (index - 1, index) for c in by_sentence.get(at, ())
-                 if c.id not in bound and "level" in tags(c) and c.qualifier not in BOUNDS)
+def nearby(link: Link, by_sentence: dict[int, list[Claim]], doc: Document) -> tuple[Claim, ...]:
+    """The levels of a sum's kind and unit that its list does not bind, stated before its total in its sentence
+    or the one before, in its paragraph: a part its list may have left out (see `checker.completed`)."""
+    parts, total = link.role("parts"), link.one("total") or link.trigger
+    if not parts:
+        return ()
+    index = total.sentence_index
+    paragraph, bound = doc.sentences[index].paragraph, link.claim_ids()
+    return tuple(c for at in (index - 1, index) if at >= 0 and doc.sentences[at].paragraph == paragraph
+                 for c in by_sentence.get(at, ())
+                 if c.id not in bound and c.end <= total.start and c.kind == parts[0].kind and c.unit == parts[0].unit
+                 and "level" in tags(c) and c.qualifier not in BOUNDS)
 
 
 def dated_apart(link: Link, doc: Document, by_sentence: dict[int, list[Claim]]) -> bool:
@@ -219,20 +227,24 @@ def one_measure(other: Claim, claim: Claim) -> bool:
             and units.factor(other.unit, claim.unit) is not None)
 
 
-def covered(claim: Claim, bound: set[str], by_sentence: dict[int, list[Claim]]) -> bool:
-    """Whether every claim of the claim's sentence with its kind and unit (see `one_measure`) is among `bound`, and the
-    claim is a stated level, not a bound ("under 15", "up to $100 billion" name a limit)."""
+def covered(claim: Claim, bound: set[str], figures: SentenceFigures) -> bool:
+    """Whether every claim of the claim's sentence with its kind and unit (see `one_measure`) is among `bound`, but
+    a figure that restates another in brackets ("1.1 million pounds (about 500,000 kilograms), twice the 550,000
+    pounds"), and the claim is a stated level, not a bound ("under 15", "up to $100 billion" name a limit)."""
     if claim.qualifier in BOUNDS:
         return False
-    mates = by_sentence.get(claim.sentence_index, ())
-    return all(c.id in bound for c in mates if c.kind == claim.kind and one_measure(c, claim) and not restating(c, claim, mates))
+    return all(c.id in bound for c in figures.levels.get(claim.sentence_index, ())
+               if c.kind == claim.kind and one_measure(c, claim) and c.id not in figures.restated)
 
 
-def restating(other: Claim, claim: Claim, mates: list[Claim] | tuple[Claim, ...]) -> bool:
-    """Whether `other`, in another unit than the claim, comes after a figure in the claim's unit, which it
-    restates: "1.1 million pounds (about 900,000 kilograms), twice the 480,000 pounds" has two levels in pounds."""
-    return other.unit != claim.unit and any(c is not claim and c.kind == claim.kind and c.unit == claim.unit
-                                            and c.end <= other.start for c in mates)
+def restated_figures(doc: Document, by_sentence: dict[int, list[Claim]]) -> frozenset[str]:
+    """The figures in brackets that restate the figure before them in another unit (see `slots.restatement`)."""
+    found = set()
+    for claims in by_sentence.values():
+        ordered = sorted(claims, key=lambda c: c.start)
+        found.update(c.id for before, c in zip(ordered, ordered[1:])
+                     if before.end <= c.start and restatement(before, c, doc.text[before.end:c.start]))
+    return frozenset(found)
 
 
 def compared(doc: Document, claim: Claim) -> bool:

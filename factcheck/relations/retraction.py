@@ -6,9 +6,11 @@ The words between the two figures that make the first a slip are data, the rule 
 `retraction`; without one, nothing is taken back.
 
 A figure asked about is taken back the same way when the answer corrects it: "… sixty years old
-now? GUEST: Sixty-five." The words that may open such an answer (a speaker's label, "No,", "More
-like") are the fragment `answer`; the answer's first figure must be of the question's kind (or a bare
-count, which names no unit) and differ from it.
+now? GUEST: Sixty-five." The question must end on the figure (within three words: "…, what, two
+million?"; "Of our 2,840 pupils, how many …?" asks no figure); the answering sentence opens, after the
+words of the fragment `answer` (a speaker's label, "No,", "More like"), with a figure that ends its
+words ("Sixty-five.", "Closer to 45 per cent, I think"), of the question's kind (or a bare count,
+which names no unit), different from it but not more than twice or less than half of it.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ from factcheck.model import Claim
 FRAGMENT = "retraction"
 ANSWER = "answer"
 LONGEST = 60  # characters between a slip and its correction
+CLOSE_YEARS = 10  # a year an answer corrects another with lies this close to it
 ASKED = regex.compile(r"(?:\s+[^\s?]+){0,3}?\s*\?[\s\"”’]*")  # a question's last words after the figure it asks about
-ALONE = regex.compile(r"\s*(?:[.!?;,:—–]|--|$)")  # an answering figure that ends its words
+ALONE = regex.compile(r"[ \t]*(?:[.!?;,:—–]|--|\r?\n|$)")  # an answering figure that ends its words
 
 
 def retracted(doc: Document, claims: list[Claim], book: Rulebook) -> dict[str, tuple[int, int]]:
@@ -68,14 +71,23 @@ def answered(doc: Document, ordered: list[Claim], book: Rulebook) -> dict[str, t
 
 def corrects(asked: Claim, answer: Claim) -> bool:
     """Whether an answer's figure can be the asked one said again, differently: of one kind (or one of them
-    a bare count, which names no unit; a year only by a year), and of its size."""
-    bare = "date" not in (asked.kind, answer.kind) and any(c.kind == "count" and not c.unit for c in (asked, answer))
+    a bare count, which names no unit; a year only by another year), and of its size (within a factor of
+    two; a year within CLOSE_YEARS). "May 1941" does not correct "1941": it says the same year more closely."""
+    if asked.kind == "date" or answer.kind == "date":
+        return asked.kind == answer.kind and other_year(str(asked.value), str(answer.value))
+    bare = any(c.kind == "count" and not c.unit for c in (asked, answer))
+    values = (asked.value, answer.value)
     if not (asked.kind == answer.kind or bare) or asked.value == answer.value:
         return False
-    values = (asked.value, answer.value)
     if not all(isinstance(v, (int, float)) and v > 0 for v in values):
-        return asked.kind == "date"
+        return False
     return max(values) <= 2 * min(values)
+
+
+def other_year(asked: str, answer: str) -> bool:
+    """Whether two dates name different years, not far apart."""
+    years = asked[:4], answer[:4]
+    return all(y.isdigit() for y in years) and years[0] != years[1] and abs(int(years[0]) - int(years[1])) <= CLOSE_YEARS
 
 
 def fragment(book: Rulebook, name: str) -> regex.Pattern[str] | None:

@@ -11,6 +11,7 @@ joins two sentences of one paragraph with SENTENCE_BREAK.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -301,7 +302,8 @@ class WindowMarks:
 
 def window_sentences(doc: Document, index: int, by_sentence: dict[int, list[Claim]], size: int) -> tuple[int, ...] | None:
     """The `size` sentences with claims that end with `index`, of one paragraph. A short sentence with no
-    figure between them is passed over, as speakers say "Think about that." between two figures."""
+    figure but a stretch of time between them is passed over, as speakers say "Think about that." or
+    "In one year!" between two figures."""
     if not by_sentence.get(index):
         return None
     picked = [index]
@@ -309,17 +311,15 @@ def window_sentences(doc: Document, index: int, by_sentence: dict[int, list[Clai
     while len(picked) < size:
         if at < 0 or doc.sentences[at].paragraph != doc.sentences[index].paragraph:
             return None
-        if filler(doc, at, by_sentence.get(at, ())):
-            pass
-        elif by_sentence.get(at):
+        if not filler(doc, at, by_sentence.get(at, ())):
+            if not by_sentence.get(at):
+                return None
             picked.append(at)
-        else:
-            return None
         at -= 1
     return tuple(reversed(picked))
 
 
-def filler(doc: Document, index: int, claims: list[Claim] | tuple[Claim, ...] = ()) -> bool:
+def filler(doc: Document, index: int, claims: Sequence[Claim] = ()) -> bool:
     """A sentence of a few words and no figure but a stretch of time that something took: "Think about that.",
     "In one year!" (not "Thirty-one years.", the answer to how long)."""
     sentence = doc.sentences[index]

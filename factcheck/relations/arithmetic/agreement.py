@@ -8,7 +8,7 @@ alarm: a figure that does not agree is as likely unrelated as wrong. "Closely" i
 `consistent`: the central values differ by no more than the figures' own digits allow (half a unit
 of the last digit of each, at most ROUNDING of the stated value), by that rounding capped at
 HEDGED_ROUNDING (at least AGREE) where a figure is hedged ("around 40 per cent", "about $100 million"),
-HEDGED_FRACTION for a hedged fraction in words ("roughly a third"),
+and by all of ROUNDING for a hedged fraction in words ("roughly a third"),
 or by BOUND of it from a bound ("more than fourfold"). So a round
 figure's generous reading does not make chance figures agree; nor do figures of few digits ("$300
 and $900" with "tripled", "12 cents − 8 cents = 4 cents"), which agree by chance too often: the
@@ -19,10 +19,11 @@ count (see `evidenced`).
 A sole reading (a frame set to `reading = "sole"`: no words tie the figures, only their arithmetic)
 asks more, as chance alone must not make it: SOLE_TELLING digits, a stated figure met within half a
 unit of its own last digit (a level, within SOLE_CLOSE of it too), every operand larger than that
-slack, no operand that reads as a year ("1840"), and a figure in digits or levels in words of a hundred or more. And the more ways its window gives to fill it,
-the closer it must agree: the fillings tried times the stated figure's relative rounding, about how
-many would agree by chance, is at most SOLE_CHANCE ("55 per cent" met within 0.9% among the 56 pairs
-of eight figures is chance).
+slack, no operand that reads as a year ("1840"), and a figure in digits, or two levels at least in
+words, each of WORDS_AT_LEAST or more. And the more ways its window gives to fill it, the closer it must
+agree: the fillings tried times the stated figure's relative rounding, about how many would agree by
+chance, is at most SOLE_CHANCE ("55 per cent" met within 0.9% among the 56 pairs of eight figures is
+chance).
 """
 
 from __future__ import annotations
@@ -44,7 +45,6 @@ from factcheck.relations.slots import LEVEL_KINDS
 
 AGREE = 0.02
 HEDGED_ROUNDING = 0.04  # a hedged figure of few digits ('around 40 per cent') still agrees within its rounding, to this
-HEDGED_FRACTION = 0.05  # and a hedged fraction in words ('roughly a third' of 31.8%), to this
 ROUNDING = 0.05
 BOUND = 0.05
 TELLING = 5
@@ -140,15 +140,16 @@ def slack(outcome: Outcome) -> float:
         return BOUND * stated
     rounding = min((outcome.expected.width + outcome.stated.width) / 2, ROUNDING * stated)
     hedged = [c for c in outcome.claims if c.qualifier == "approximately"]
+    if any(isinstance(c.value, (int, float)) and 0 < c.value < 1 and in_words(c) for c in hedged):
+        return max(AGREE * stated, rounding)  # "roughly a third" of 31.8%: its rounding, at most ROUNDING
     if hedged:
-        cap = HEDGED_FRACTION if any(in_words(c) and 0 < c.value < 1 for c in hedged) else HEDGED_ROUNDING
-        return max(AGREE * stated, min(rounding, cap * stated))
+        return max(AGREE * stated, min(rounding, HEDGED_ROUNDING * stated))
     return rounding
 
 
 def in_words(claim: Claim) -> bool:
     """Whether a figure's numeral has no digit ("roughly a third", "about two in five")."""
-    return isinstance(claim.value, (int, float)) and not any(ch.isdigit() for ch in numeral_in(claim.text) or claim.text)
+    return not any(ch.isdigit() for ch in numeral_in(claim.text) or "")
 
 
 def sole_agrees(outcome: Outcome, filled: Link) -> bool:
@@ -175,8 +176,7 @@ def sole_agrees(outcome: Outcome, filled: Link) -> bool:
         return False  # "$239,000,000 in 1930 and $236,000,000 in 1931": a series, not parts
     if len([c for c in outcome.claims if c.id in filled.meta.get("starts", ())]) > 1:
         return False  # "corn from 31 cents to 50 1/4 cents; oats from 19 1/4 cents": two changes' first ends
-    if filled.type not in CONVERTED and not any(any(ch.isdigit() for ch in numeral_in(c.text) or "") for c in outcome.claims) \
-            and not large_words(outcome.claims):
+    if filled.type not in CONVERTED and all(in_words(c) for c in outcome.claims) and not large_words(outcome.claims):
         return False  # "nineteen missions … fifteen chiefs … three … Thirty-seven secretaries": counts in words
     return not any(YEAR_LIKE.fullmatch(c.text.strip()) for c in operands) and all(
         isinstance(c.value, (int, float)) and abs(c.value) > tight for c in operands if c.kind == stated.kind)
