@@ -225,8 +225,8 @@ def _term_ends_sentence(term: str, before: str | None, word: str | None) -> bool
         return False
     if before is None or term != ".":
         return True
-    if before in NON_FINAL:
-        return False
+    if before in NON_FINAL or (before.isupper() and before.capitalize() in NON_FINAL and word.isupper()):
+        return False  # "REP. GARLAND:", as transcripts print a speaker's title and name in capitals
     if before in ABBREVIATIONS or _is_initialism(before):
         return word in SENTENCE_OPENERS
     return True

@@ -99,6 +99,7 @@ def test_line_col_rejects_offsets_outside_the_text() -> None:
     "J. K. Rowling lives in St. Andrews.",
     "The meeting was held in\nWashington on Monday.",
     "The ticket cost Rs. 500 and the meal Rp. 20,000 more.",
+    "REP. GARLAND: And five years ago?",
 ])
 def test_no_split_inside(text: str) -> None:
     assert sentences_of(text) == [text]
@@ -106,6 +107,7 @@ def test_no_split_inside(text: str) -> None:
 
 @pytest.mark.parametrize("text, expected", [
     ("It rained. Then it stopped.", ["It rained.", "Then it stopped."]),
+    ("Ask the REP. Many did.", ["Ask the REP.", "Many did."]),  # a title in capitals holds on only before a name in capitals
     ("“We will win,” Park said. “No doubt.” He left.",
      ["“We will win,” Park said.", "“No doubt.”", "He left."]),
     ("“Why?” he asked. Nobody knew! Really?! Yes.", ["“Why?” he asked.", "Nobody knew!", "Really?!", "Yes."]),

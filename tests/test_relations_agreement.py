@@ -50,6 +50,15 @@ def test_levels_that_do_not_agree_give_no_outcome_rather_than_an_alarm():
     assert confirm(link, evaluate) == []
 
 
+@pytest.mark.parametrize("text, figures, found", [
+    ("Down 40%: $1.20 a ton. 2. On ballast.", [pct("40%", 40), money("$1.20", 1.2), count("2", 2)], []),
+    ("Up 19% to $4.65 million from 3,910,000.", [pct("19%", 19), money("$4.65 million", 4.65e6), count("3,910,000", 3.91e6)],
+     ["consistent"]),  # an amount said without its measure has the digits of one
+])
+def test_the_ends_of_a_change_of_two_kinds_agree_only_where_the_plain_one_has_three_digits(text, figures, found):
+    assert [o.verdict for o in confirm(change(text, figures, direction=-1 if "Down" in text else 1), evaluate)] == found
+
+
 def test_two_different_agreeing_choices_are_ambiguous_and_give_nothing():
     link = change("Up 10%: 110 from 100, and 220 from 200.",
                   [pct("10%", 10), count("110", 110), count("100", 100), count("220", 220), count("200", 200)])

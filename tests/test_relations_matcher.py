@@ -245,6 +245,11 @@ def test_a_bound_a_gap_or_a_rate_never_fills_a_free_role(book, aside):
     assert [c.text for c in link.open["old"]] == ["$4.62 million"]
 
 
+def test_a_level_per_stretch_of_time_fills_a_free_role(book):
+    (link,) = links(book, "Sales were $4.62 million a year, up 18% from $3.91 million.")
+    assert [c.text for c in link.open["old"]] == ["$4.62 million a year", "$3.91 million"]
+
+
 @pytest.mark.parametrize("text, whole, parts", [
     ("The number of post-offices was 68,403. Of these, 3,360 were Presidential, an increase in that class of 204 "
      "over the preceding year.", "68,403", ["3,360"]),

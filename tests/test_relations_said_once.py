@@ -64,3 +64,26 @@ def test_a_scale_said_once_with_plain_numbers_is_lent_to_the_others():
     assert found["Forty"] == ("count", None, pytest.approx(40e6)) and found["eight"] == ("count", None, pytest.approx(8e6))
     assert ("sum", "consistent") in checks("The road bond is sixty million total. Forty for resurfacing, twelve for the bridges, "
                                            "and eight for sidewalks.")
+
+
+def test_a_scale_said_once_is_lent_to_a_plain_number_of_any_stated_order():
+    found = levels("The roads line is eight hundred and sixty thousand in total: five-twenty for resurfacing, "
+                   "two-ninety for the culvert, and fifty thousand for painting.")
+    assert found["five-twenty"][2] == pytest.approx(520e3) and found["two-ninety"][2] == pytest.approx(290e3)
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Q: Tuition in 2002? A: Four thousand one hundred dollars. Q: And today? A: Eight thousand three hundred. Q: So it's doubled.",
+     "consistent"),
+    ("Q: Tuition in 2002? A: Four thousand one hundred dollars. Q: And today? A: Six thousand one hundred. Q: So it's doubled.",
+     None),  # agreement confirms, it never accuses
+])
+def test_a_plain_number_that_states_its_scale_takes_the_measure_agreement_weighs_it_in(text, verdict):
+    found = [v for kind, v in checks(text) if kind == "multiplier"]
+    assert found == ([verdict] if verdict else [])
+
+
+def test_a_bare_number_is_lent_no_scale_for_agreement():
+    assert ("multiplier", "consistent") in checks(
+        "The company's net debt of $2.4 billion is 3.1 times its annual earnings of $780 million, above the 2.5 times it promised.")
+

@@ -21,9 +21,9 @@ from factcheck.relations.identity import Sentences, content_words, fill_by_noun,
 from factcheck.relations.link import Link
 from factcheck.relations.reach import Reach
 from factcheck.relations.retraction import retracted
-from factcheck.relations.said_once import adopt_measures, written_scale
+from factcheck.relations.said_once import adopt_measures, lend_to_free, written_scale
 from factcheck.relations.screen import FrameScreen
-from factcheck.relations.slots import MARKS, SENTENCE_BREAK, Window, WindowMarks, Windows, restatement, tags, words_of
+from factcheck.relations.slots import MARKS, SENTENCE_BREAK, TIME_UNITS, Window, WindowMarks, Windows, restatement, tags, words_of
 from factcheck.extract.rulebook import Rulebook
 
 MEASURE_ROLE = {"ratio": "reference", "multiplier": "base"}
@@ -152,6 +152,7 @@ def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, figures: S
         link.open = candidates(frame, window, bound, levels)
         if not all(link.open.values()):
             return None
+        link.open = lend_to_free(link, book)
         if meta.get("fill") == "noun":
             return fill_by_noun(link)
     return link
@@ -172,12 +173,13 @@ def read_alone(meta: dict[str, Any], trigger: Claim, marks: WindowMarks, index: 
 def candidates(frame: Frame, window: Window, bound: set[str], levels: frozenset[str]) -> dict[str, tuple[Claim, ...]]:
     """For each free role of the frame, the window's figures with one of its tags that the match did not
     bind, none of them a bound ("more than $40 million"), set aside (see `aside`) or, unless the role asks
-    for one, a rate ("$150 per person")."""
+    for one, a rate ("$150 per person"; a level per stretch of time, "$21,400 a year", is one)."""
     found = {}
     for role, wanted in frame.free.items():
         found[role] = tuple(c for c, tagged in zip(window.claims, window.tagged)
                             if c.id not in bound and c.id in levels and c.qualifier not in BOUNDS
-                            and not wanted.isdisjoint(tagged) and ("rate" in wanted or "rate" not in tagged))
+                            and not wanted.isdisjoint(tagged) and ("rate" in wanted or "rate" not in tagged
+                                                                    or c.extra.get("per") in TIME_UNITS))
     return found
 
 

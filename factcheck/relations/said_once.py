@@ -54,14 +54,31 @@ def adopt_measures(link: Link, book: Rulebook) -> Link:
     return link
 
 
+def lend_to_free(link: Link, book: Rulebook) -> dict[str, tuple[Claim, ...]]:
+    """The figures a frame's free roles may take (see `agreement`), each plain number that states its scale in
+    the one measure the link's levels and those figures name (a bare "2.5" is lent no scale: agreement would try
+    it as $2.5 billion beside "$2.4 billion"): "Four thousand one hundred dollars. … And today?
+    Seven thousand eight hundred. So it's nearly doubled." """
+    roles = LEVEL_ROLES.get(link.type, ())
+    levels = [c for role in roles for c in (*link.role(role), *link.open.get(role, ()))]
+    donors = {(c.kind, c.unit, c.extra.get("per")) for c in levels if c.kind in MEASURED}
+    if len(donors) != 1:
+        return link.open
+    donor = next(c for c in levels if c.kind in MEASURED)
+    return {role: tuple(adopted(c, donor, book) if written_scale(c, book) else c for c in found) if role in roles else found
+            for role, found in link.open.items()}
+
+
 def scaled_alike(link: Link, roles: tuple[str, ...], levels: list[Claim], book: Rulebook) -> Link:
     """The link with each plain number in the scale the other plain numbers of its levels state, where they
-    state one and it reads as of their order: "sixty million total. Forty for resurfacing, twelve for …"."""
+    state one and it reads as of the order of one of them: "sixty million total. Forty for resurfacing, twelve
+    for …"."""
     scaled_plain = {c.id: scale for c in levels if plain(c) and (scale := written_scale(c, book))}
     if len(set(scaled_plain.values())) != 1:
         return link
-    donor = next(c for c in levels if c.id in scaled_plain)
-    link.roles = {role: tuple(rescaled(c, elided_scale(c, donor, book)) if plain(c) else c for c in claims)
+    donors = [c for c in levels if c.id in scaled_plain]
+    link.roles = {role: tuple(rescaled(c, max(elided_scale(c, donor, book) for donor in donors)) if plain(c) else c
+                              for c in claims)
                   if role in roles else claims for role, claims in link.roles.items()}
     return link
 

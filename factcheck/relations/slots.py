@@ -62,6 +62,7 @@ TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "yea
 INFERRED = ("year_inferred", "month_inferred", "assumed", "year_unstated")
 BRACKETED = regex.compile(r"[(\[] ?(?:(?:about|roughly|some|approximately|around|nearly|almost|or|c\.|ca\.) )?$", regex.IGNORECASE)
 
+CLOSING = "\"'’”)] "  # what may close a sentence after its mark
 FILLER_WORDS = 6  # at most this many words make a sentence with no figure a filler between two that have them
 
 
@@ -321,7 +322,12 @@ def window_sentences(doc: Document, index: int, by_sentence: dict[int, list[Clai
 
 def filler(doc: Document, index: int, claims: Sequence[Claim] = ()) -> bool:
     """A sentence of a few words and no figure but a stretch of time that something took: "Think about that.",
-    "In one year!" (not "Thirty-one years.", the answer to how long)."""
+    "In one year!" (not "Thirty-one years.", the answer to how long); or a short question that asks only when:
+    "And five years ago?", "And today?" (its answer is the figure)."""
     sentence = doc.sentences[index]
-    return len(doc.text[sentence.start:sentence.end].split()) <= FILLER_WORDS and all(
-        c.kind == "quantity" and c.unit in TIME_UNITS and TOOK.search(doc.text, sentence.start, c.start) for c in claims)
+    said = doc.text[sentence.start:sentence.end]
+    if len(said.split()) > FILLER_WORDS:
+        return False
+    if said.rstrip(CLOSING).endswith("?"):
+        return all(c.kind == "date" for c in claims)
+    return all(c.kind == "quantity" and c.unit in TIME_UNITS and TOOK.search(doc.text, sentence.start, c.start) for c in claims)

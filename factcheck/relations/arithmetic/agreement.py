@@ -63,6 +63,8 @@ SOLE_RUNNING = 5  # and a running year ("in its sixth season") at least the fift
 YEAR_LIKE = regex.compile(r"1[6-9]\d\d|20\d\d")
 LIST_ROLES = frozenset({"parts"})  # roles a list fills: a run of neighbouring figures
 LONGEST_LIST = 6
+CHANGE_ENDS = {"percent_change": ("old", "new"), "multiplier": ("base", "target")}  # the two levels a change joins
+LEAST_DIGITS = 3  # an end of a change of another kind than the other end has at least these significant digits
 MOST_CHOICES = 2000  # a window with more ways to fill the free roles is left unchecked
 
 Evaluate = Callable[[Link], list[Outcome]]
@@ -80,7 +82,7 @@ def confirm(link: Link, evaluate: Evaluate) -> list[Outcome]:
     if sole and len(every) * tolerance > SOLE_CHANCE:
         return []
     for filled in every:
-        if sole and not within_reach(filled, tolerance):
+        if sole and not within_reach(filled, tolerance) or mixed_ends(filled):
             continue
         try:
             outcomes = evaluate(filled)
@@ -97,6 +99,14 @@ def confirm(link: Link, evaluate: Evaluate) -> list[Outcome]:
     if not (sole and link.type in DATED | CONVERTED) and not telling(found[0], SOLE_TELLING if sole else TELLING):
         return []  # years and units tie their figures; digits tie the others
     return found[1]
+
+
+def mixed_ends(filled: Link) -> bool:
+    """Whether a change's two ends are of two kinds and one is a number of few digits ("$1.20 per ton. 2. On
+    vessels …, 40 per cent less"): that is more often a count or a list's number than an amount said without
+    its measure, as "556,000,000" beside "465,000,000 tons" or "two twenty-five" after "a dollar seventy-five" are."""
+    ends = [c for role in CHANGE_ENDS.get(filled.type, ()) for c in filled.role(role)]
+    return len({c.kind for c in ends}) > 1 and any(claim_digits(c) < LEAST_DIGITS for c in ends)
 
 
 def within_reach(filled: Link, tolerance: float) -> bool:
