@@ -9,7 +9,7 @@ from factcheck.relations.arithmetic.part_of_whole import evaluate as part_of_who
 from factcheck.relations.arithmetic.date_order import evaluate as date_order
 from factcheck.relations.arithmetic.ranges import evaluate as ranges
 from factcheck.relations.link import Link
-from factcheck.relations.arithmetic.age import age_birth_year
+from factcheck.relations.arithmetic.age import age_birth_year, evaluate as age_check
 from factcheck.relations.arithmetic.anniversary import year_from_anniversary, year_from_running
 from factcheck.relations.arithmetic.multiplier import base_from_multiplier
 from factcheck.relations.arithmetic.part_of_whole import part_within_whole
@@ -125,6 +125,14 @@ def test_same_event_from_two_anniversaries():
     assert judge(may_2015, in_2005)[0] == "consistent"
     assert judge(year_from_anniversary(2015, 75), in_2005)[0] == "inconsistent"
     assert judge(may_2015, year_from_anniversary(2007, 60))[0] == "inconsistent"
+
+
+@pytest.mark.parametrize("surface, verdicts", [("52", ["consistent"]), ("five restaurants", [])])
+def test_an_age_is_a_bare_number_or_years_never_a_count_of_things(surface, verdicts):
+    text = f"Born in 1963, she has {surface}."
+    born, age = claims_in(text, [Fig("1963", "date", "1963"), Fig(surface, "count", 52 if surface == "52" else 5)])
+    link = Link("age", "t", age, {"age": (age,), "born": (born,)}, {"document_date": "2015-06-01"})
+    assert [o.verdict for o in age_check(link, [], CheckOptions())] == verdicts
 
 
 def test_age_birth_year():

@@ -199,8 +199,12 @@ def year_of(text: str | None, start_year: str | None, book: Rulebook) -> int | N
 
 def spoken_year(text: str, book: Rulebook) -> int | None:
     """A year said in words: "nineteen ninety nine" 1999, "nineteen zero one" 1901, "seventeen hundred thirty
-    three" 1733, "twenty eighteen" 2018, "two thousand and five" 2005 (a thousand word reads as one number)."""
+    three" 1733, "twenty eighteen" 2018, "two thousand and five" 2005 (a thousand word reads as one number);
+    "seventy-one" 1971, as `read_year` takes two digits."""
     words = fold(text).replace("-", " ").split()
+    whole = parse_number(" ".join(words), book) if 0 < len(words) <= 2 else None
+    if whole is not None and 10 <= whole < 100 and float(whole).is_integer():
+        return read_year(f"{int(whole):02d}", None)  # "born in seventy-one": a year with its century left out
     if "thousand" in words:
         value = parse_number(" ".join(words), book)
         return int(value) if value is not None and 1000 <= value < 3000 and float(value).is_integer() else None

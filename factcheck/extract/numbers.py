@@ -41,6 +41,7 @@ SUPERSCRIPT = str.maketrans({"\u207b": "-", "\u207a": "+", "\u2070": "0", "\u00b
 SUFFIXED = regex.compile(r"(?P<digits>.*\d)\s*(?P<scale>\p{L}+)", regex.DOTALL)
 QUOTIENT = regex.compile(r"(?P<num>.+?)\s+(?:(?P<share>out\s+of|in)|over)\s+(?P<den>.+)", regex.DOTALL)
 DIGIT_HYPHEN = regex.compile(r"\d\s*[\-\u2010-\u2015]|[\-\u2010-\u2015]\s*\d")
+HESITATIONS = frozenset({"uh", "um", "er", "erm", "ah"})  # a speaker's pause inside a number said in words
 TOKEN = regex.compile(r"\d[\d.,]*(?<=\d)|[^\s\-\u2010-\u2015,\d]+")
 ORDINAL_DIGITS = regex.compile(r"(\d[\d,]*)\s*(?:st|nd|rd|th|d)\.?", regex.IGNORECASE)
 JOINERS = {"and", "&"}
@@ -156,7 +157,7 @@ def parse_words(text: str, book: Rulebook) -> float | int | None:
     """Sum and multiply English number words (digits may stand in for some); None when a token is not one."""
     if DIGIT_HYPHEN.search(text):
         return None  # "5-6", "1950-53": a range, not one numeral
-    tokens = [t for t in (fold(t) for t in TOKEN.findall(text)) if t]
+    tokens = [t for t in (fold(t) for t in TOKEN.findall(text)) if t and t not in HESITATIONS]
     sign = 1
     if tokens and tokens[0] in NEGATIVE:
         sign, tokens = -1, tokens[1:]

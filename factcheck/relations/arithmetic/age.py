@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from factcheck.facts import Fact
 from factcheck.intervals import Interval
-from factcheck.relations.arithmetic.common import CheckOptions, Outcome, year_of
+from factcheck.relations.arithmetic.common import CheckOptions, Outcome, counted, year_of
 from factcheck.relations.link import Link
 
 OLDEST = 130
+AGE_NOUNS = frozenset({None, "year", "yr", "old"})  # the nouns an age may name: "52", "52 years", "fifty-two years old"
 
 
 def age_birth_year(age: Interval | int, at_year: Interval | int) -> Interval:
@@ -24,6 +25,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     age, born, at = link.one("age"), link.one("born"), link.one("at")
     if age is None or born is None or not isinstance(age.value, (int, float)) or not 0 < age.value < OLDEST:
         return []
+    if counted(age) not in AGE_NOUNS:
+        return []  # "we've got five restaurants": a count of things is no age
     year = year_of(born)
     date = None if link.meta.get("dated_apart") else link.meta.get("document_date")
     at_year = year_of(at) if at is not None else int(date[:4]) if date else None

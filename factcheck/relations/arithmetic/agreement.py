@@ -102,11 +102,11 @@ def confirm(link: Link, evaluate: Evaluate) -> list[Outcome]:
 
 
 def mixed_ends(filled: Link) -> bool:
-    """Whether a change's two ends are of two kinds and one is a number of few digits ("$1.20 per ton. 2. On
+    """Whether a change's two ends are of two kinds and the number is one of few digits ("$1.20 per ton. 2. On
     vessels …, 40 per cent less"): that is more often a count or a list's number than an amount said without
     its measure, as "556,000,000" beside "465,000,000 tons" or "two twenty-five" after "a dollar seventy-five" are."""
     ends = [c for role in CHANGE_ENDS.get(filled.type, ()) for c in filled.role(role)]
-    return len({c.kind for c in ends}) > 1 and any(claim_digits(c) < LEAST_DIGITS for c in ends)
+    return len({c.kind for c in ends}) > 1 and any(c.kind == "count" and claim_digits(c) < LEAST_DIGITS for c in ends)
 
 
 def within_reach(filled: Link, tolerance: float) -> bool:
