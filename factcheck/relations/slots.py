@@ -322,12 +322,13 @@ def window_sentences(doc: Document, index: int, by_sentence: dict[int, list[Clai
 
 def filler(doc: Document, index: int, claims: Sequence[Claim] = ()) -> bool:
     """A sentence of a few words and no figure but a stretch of time that something took: "Think about that.",
-    "In one year!" (not "Thirty-one years.", the answer to how long); or a short question that asks only when:
-    "And five years ago?", "And today?" (its answer is the figure)."""
+    "In one year!" (not "Thirty-one years.", the answer to how long); or a short question that asks only when,
+    by the time of speaking: "And five years ago?", "And today?" (its answer is the figure; "The bridge opened in
+    1897?" states one)."""
     sentence = doc.sentences[index]
     said = doc.text[sentence.start:sentence.end]
     if len(said.split()) > FILLER_WORDS:
         return False
     if said.rstrip(CLOSING).endswith("?"):
-        return all(c.kind == "date" for c in claims)
+        return all(c.kind == "date" and c.extra.get("relative") for c in claims)
     return all(c.kind == "quantity" and c.unit in TIME_UNITS and TOOK.search(doc.text, sentence.start, c.start) for c in claims)
