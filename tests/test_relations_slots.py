@@ -211,5 +211,8 @@ def test_a_short_question_asking_only_when_is_passed_over(book):
     assert Windows(doc, by_sentence, book).run(4, 3).sentences == (1, 3, 4)
     doc, claims, by_sentence = windows(book, "A: What is the fee now? B: $7,800. A: And in 2002? B: About $4,100. A: So it doubled.")
     assert Windows(doc, by_sentence, book).run(4, 3).sentences == (2, 3, 4)  # a question that states a year is a turn
-    doc, claims, by_sentence = windows(book, "B: $7,800. A: And how many staff did you have in 2002, in all of the offices? B: About 4,100.")
+    doc, claims, by_sentence = windows(book, "B: $7,800. A: And how many staff did you have ten years ago, in all of the offices? "
+                                             "B: About 4,100.")
     assert Windows(doc, by_sentence, book).run(2, 2).sentences == (1, 2)  # a long question is a turn of its own
+    doc, claims, by_sentence = windows(book, "Tax went from 1,800 to 2,700. In just one year? That's a 50% jump.")
+    assert Windows(doc, by_sentence, book).run(2, 2).sentences == (0, 2)

@@ -56,8 +56,8 @@ def adopt_measures(link: Link, book: Rulebook) -> Link:
 
 def lend_to_free(link: Link, book: Rulebook) -> dict[str, tuple[Claim, ...]]:
     """The figures a frame's free roles may take (see `agreement`), each plain number that states its scale in
-    the one measure the link's levels and those figures name (a bare "2.5" is lent no scale: agreement would try
-    it as $2.5 billion beside "$2.4 billion"): "Four thousand one hundred dollars. … And today?
+    the one measure the link's levels and those figures name, as `adopted` lends it (a bare "2.5" is lent
+    nothing: agreement would try it as $2.5 billion beside "$2.4 billion"): "Four thousand one hundred dollars. … And today?
     Seven thousand eight hundred. So it's nearly doubled." """
     roles = LEVEL_ROLES.get(link.type, ())
     levels = [c for role in roles for c in (*link.role(role), *link.open.get(role, ()))]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from factcheck.document import Document
+from factcheck.document import CLOSERS, Document
 from factcheck.extract import units
 from factcheck.intervals import numeral_in
 from factcheck.model import Claim
@@ -62,7 +62,6 @@ TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "yea
 INFERRED = ("year_inferred", "month_inferred", "assumed", "year_unstated")
 BRACKETED = regex.compile(r"[(\[] ?(?:(?:about|roughly|some|approximately|around|nearly|almost|or|c\.|ca\.) )?$", regex.IGNORECASE)
 
-CLOSING = "\"'’”)] "  # what may close a sentence after its mark
 FILLER_WORDS = 6  # at most this many words make a sentence with no figure a filler between two that have them
 
 
@@ -329,6 +328,6 @@ def filler(doc: Document, index: int, claims: Sequence[Claim] = ()) -> bool:
     said = doc.text[sentence.start:sentence.end]
     if len(said.split()) > FILLER_WORDS:
         return False
-    if said.rstrip(CLOSING).endswith("?"):
-        return all(c.kind == "date" and c.extra.get("relative") for c in claims)
-    return all(c.kind == "quantity" and c.unit in TIME_UNITS and TOOK.search(doc.text, sentence.start, c.start) for c in claims)
+    question = said.rstrip(CLOSERS + " ").endswith("?")
+    return all(c.kind == "quantity" and c.unit in TIME_UNITS and TOOK.search(doc.text, sentence.start, c.start)
+               or question and c.kind == "date" and c.extra.get("relative") for c in claims)

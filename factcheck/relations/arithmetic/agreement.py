@@ -82,7 +82,7 @@ def confirm(link: Link, evaluate: Evaluate) -> list[Outcome]:
     if sole and len(every) * tolerance > SOLE_CHANCE:
         return []
     for filled in every:
-        if sole and not within_reach(filled, tolerance) or mixed_ends(filled):
+        if (sole and not within_reach(filled, tolerance)) or mixed_ends(filled):
             continue
         try:
             outcomes = evaluate(filled)
@@ -102,9 +102,10 @@ def confirm(link: Link, evaluate: Evaluate) -> list[Outcome]:
 
 
 def mixed_ends(filled: Link) -> bool:
-    """Whether a change's two ends are of two kinds and the number is one of few digits ("$1.20 per ton. 2. On
-    vessels …, 40 per cent less"): that is more often a count or a list's number than an amount said without
-    its measure, as "556,000,000" beside "465,000,000 tons" or "two twenty-five" after "a dollar seventy-five" are."""
+    """Whether a change's two ends are of two kinds and the count among them has fewer than LEAST_DIGITS
+    significant digits ("$1.20 per ton. 2. On vessels …, 40 per cent less"): that is more often a count or a
+    list's number than an amount said without its measure, as "556,000,000" beside "465,000,000 tons" or "two
+    twenty-five" after "a dollar seventy-five" are."""
     ends = [c for role in CHANGE_ENDS.get(filled.type, ()) for c in filled.role(role)]
     return len({c.kind for c in ends}) > 1 and any(c.kind == "count" and claim_digits(c) < LEAST_DIGITS for c in ends)
 
