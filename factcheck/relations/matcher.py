@@ -23,7 +23,7 @@ from factcheck.relations.reach import Reach
 from factcheck.relations.retraction import retracted
 from factcheck.relations.said_once import adopt_measures, lend_to_free, written_scale
 from factcheck.relations.screen import FrameScreen
-from factcheck.relations.slots import MARKS, SENTENCE_BREAK, TIME_UNITS, Window, WindowMarks, Windows, restatement, tags, words_of
+from factcheck.relations.slots import MARKS, SENTENCE_BREAK, TIME_UNITS, Window, WindowMarks, Windows, tags, words_of
 from factcheck.extract.rulebook import Rulebook
 
 MEASURE_ROLE = {"ratio": "reference", "multiplier": "base"}
@@ -66,7 +66,7 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
              if (frames := [f for f in book.frames if f.scope == scope])]
     found: list[tuple[int, Link]] = []
     windows = Windows(doc, by_sentence, book, skips)
-    figures = SentenceFigures(levels_of, rivals, restated_figures(doc, by_sentence))
+    figures = SentenceFigures(levels_of, rivals, windows.restated())
     for index in sorted(by_sentence):
         window = windows.sentence(index)
         budgets.open_window()
@@ -237,16 +237,6 @@ def covered(claim: Claim, bound: set[str], figures: SentenceFigures) -> bool:
         return False
     return all(c.id in bound for c in figures.levels.get(claim.sentence_index, ())
                if c.kind == claim.kind and one_measure(c, claim) and c.id not in figures.restated)
-
-
-def restated_figures(doc: Document, by_sentence: dict[int, list[Claim]]) -> frozenset[str]:
-    """The figures in brackets that restate the figure before them in another unit (see `slots.restatement`)."""
-    found = set()
-    for claims in by_sentence.values():
-        ordered = sorted(claims, key=lambda c: c.start)
-        found.update(c.id for before, c in zip(ordered, ordered[1:])
-                     if before.end <= c.start and restatement(before, c, doc.text[before.end:c.start]))
-    return frozenset(found)
 
 
 def compared(doc: Document, claim: Claim) -> bool:

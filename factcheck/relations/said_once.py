@@ -43,15 +43,20 @@ def adopt_measures(link: Link, book: Rulebook) -> Link:
     if roles is None:
         return link
     levels = [c for role in roles for c in link.role(role)]
-    donors = {(c.kind, c.unit, c.extra.get("per")) for c in levels if c.kind in MEASURED}
-    if not donors:
+    if not any(c.kind in MEASURED for c in levels):
         return scaled_alike(link, roles, levels, book)
-    if len(donors) != 1 or not any(plain(c) for c in levels):
+    donor = named_measure(levels)
+    if donor is None or not any(plain(c) for c in levels):
         return link
-    donor = next(c for c in levels if c.kind in MEASURED)
     link.roles = {role: tuple(adopted(c, donor, book) for c in claims) if role in roles else claims
                   for role, claims in link.roles.items()}
     return link
+
+
+def named_measure(levels: list[Claim]) -> Claim | None:
+    """The first of the levels that name a measure, where they all name one and the same."""
+    donors = {(c.kind, c.unit, c.extra.get("per")) for c in levels if c.kind in MEASURED}
+    return next(c for c in levels if c.kind in MEASURED) if len(donors) == 1 else None
 
 
 def lend_to_free(link: Link, book: Rulebook) -> dict[str, tuple[Claim, ...]]:
@@ -60,11 +65,9 @@ def lend_to_free(link: Link, book: Rulebook) -> dict[str, tuple[Claim, ...]]:
     nothing: agreement would try it as $2.5 billion beside "$2.4 billion"): "Four thousand one hundred dollars. … And today?
     Seven thousand eight hundred. So it's nearly doubled." """
     roles = LEVEL_ROLES.get(link.type, ())
-    levels = [c for role in roles for c in (*link.role(role), *link.open.get(role, ()))]
-    donors = {(c.kind, c.unit, c.extra.get("per")) for c in levels if c.kind in MEASURED}
-    if len(donors) != 1:
+    donor = named_measure([c for role in roles for c in (*link.role(role), *link.open.get(role, ()))])
+    if donor is None:
         return link.open
-    donor = next(c for c in levels if c.kind in MEASURED)
     return {role: tuple(adopted(c, donor, book) if written_scale(c, book) else c for c in found) if role in roles else found
             for role, found in link.open.items()}
 

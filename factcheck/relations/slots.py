@@ -241,6 +241,12 @@ class Windows:
                 tagged[i] = (*(t for t in tagged[i] if t != "level"), "restated")
         return Slotted(tuple(words), tuple(used), tuple(tagged))
 
+    def restated(self) -> frozenset[str]:
+        """The figures in brackets that restate the one before them in another unit, in every sentence (see
+        `restatement`): a list need not take them."""
+        return frozenset(c.id for index in self.by_sentence
+                         for c, tagged in zip(self.slotted(index).claims, self.slotted(index).tagged) if "restated" in tagged)
+
     def sentence(self, index: int) -> Window:
         """The slot text of one sentence."""
         return self.joined((index,))

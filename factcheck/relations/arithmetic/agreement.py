@@ -64,7 +64,7 @@ YEAR_LIKE = regex.compile(r"1[6-9]\d\d|20\d\d")
 LIST_ROLES = frozenset({"parts"})  # roles a list fills: a run of neighbouring figures
 LONGEST_LIST = 6
 CHANGE_ENDS = {"percent_change": ("old", "new"), "multiplier": ("base", "target")}  # the two levels a change joins
-LEAST_DIGITS = 3  # an end of a change of another kind than the other end has at least these significant digits
+END_DIGITS = 3  # an end of a change of another kind than the other end has at least these significant digits
 MOST_CHOICES = 2000  # a window with more ways to fill the free roles is left unchecked
 
 Evaluate = Callable[[Link], list[Outcome]]
@@ -102,12 +102,12 @@ def confirm(link: Link, evaluate: Evaluate) -> list[Outcome]:
 
 
 def mixed_ends(filled: Link) -> bool:
-    """Whether a change's two ends are of two kinds and the count among them has fewer than LEAST_DIGITS
+    """Whether a change's two ends are of two kinds and the count among them has fewer than END_DIGITS
     significant digits ("$1.20 per ton. 2. On vessels …, 40 per cent less"): that is more often a count or a
     list's number than an amount said without its measure, as "556,000,000" beside "465,000,000 tons" or "two
     twenty-five" after "a dollar seventy-five" are."""
     ends = [c for role in CHANGE_ENDS.get(filled.type, ()) for c in filled.role(role)]
-    return len({c.kind for c in ends}) > 1 and any(c.kind == "count" and claim_digits(c) < LEAST_DIGITS for c in ends)
+    return len({c.kind for c in ends}) > 1 and any(c.kind == "count" and claim_digits(c) < END_DIGITS for c in ends)
 
 
 def within_reach(filled: Link, tolerance: float) -> bool:
