@@ -516,3 +516,14 @@ def test_two_figures_read_as_a_range_run_forwards_in_one_unit(text, figures, ver
     first, last = claims_in(text, figures)
     link = Link("range", "t", first, {"low": (first,), "high": (last,)})
     assert [o.verdict for o in ranges(link, [], CheckOptions())] == verdicts
+
+
+def test_words_of_change_that_give_no_sign_take_it_from_the_stated_ends():
+    text = "Churn improved to 1.9 percent from 2.5 percent, an improvement of 0.6 points; costs improved by 4%."
+    new, old, rate = claims_in(text, [Fig("1.9 percent", "percent", 1.9, "percent"), Fig("2.5 percent", "percent", 2.5, "percent"),
+                                      Fig("0.6 points", "percent", 0.6, "percentage_point")])
+    roles = {"rate": (rate,), "old": (old,), "new": (new,)}
+    (outcome,) = change_check(Link("percent_change", "t", rate, roles, {"direction": 0}), [], CheckOptions())
+    assert outcome.verdict == "consistent" and outcome.stated.value == pytest.approx(-0.6)
+    (one_end,) = claims_in(text, [Fig("4%", "percent", 4, "percent")])
+    assert change_check(Link("percent_change", "t", one_end, {"rate": (one_end,), "old": (old,)}, {"direction": 0}), [], CheckOptions()) == []

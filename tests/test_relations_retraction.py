@@ -54,6 +54,7 @@ def test_a_figure_asked_about_is_taken_back_when_the_answer_corrects_it(text, sl
     "HOST: Was it 40 per cent? GUEST: I think so. In 2019 it was 45 per cent.",  # the answer opens with no figure
     "It was 40 per cent. Closer to 45 per cent, I think.",  # no question
     "Of our 2,840 pupils, how many get free meals? It's 1,190.",  # the question's figure is no guess
+    "MAYOR: And how many of the 14 pumps need replacing? FOSS: Nine, possibly.",  # it asks how many of it
     "So you're, what, seventy-four now? Seventy-five in May.",  # the answer says more than the figure
     "You were born in, what, nineteen forty-one? Forty-one, yes.",  # a year said short
 ])

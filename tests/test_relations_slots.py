@@ -206,6 +206,15 @@ def test_a_short_sentence_telling_only_how_long_something_took_is_passed_over(bo
     assert Windows(doc, by_sentence, book).run(2, 2).sentences == (1, 2)  # the answer to how long is no filler
 
 
+def test_a_short_question_with_no_figure_stays_in_the_window_between_a_figure_and_its_answer(book):
+    doc, _, by_sentence = windows(book, "A: The plan has 96 units. Of those, how many would be affordable? B: Twenty-four.")
+    pair = Windows(doc, by_sentence, book).run(2, 2)
+    assert pair.sentences == (0, 1, 2) and readable(pair.text).count("|") == 2 and "how many" in pair.text
+    doc, _, by_sentence = windows(book, "A: The plan has 96 units. Of those, how many of the flats that the council will own "
+                                        "would be affordable to rent? B: Twenty-four.")
+    assert Windows(doc, by_sentence, book).run(2, 2) is None  # a long question is a turn of its own
+
+
 def test_a_short_question_asking_only_when_is_passed_over(book):
     doc, claims, by_sentence = windows(book, "A: What is the fee now? B: $7,800. A: And ten years ago? B: About $4,100. A: So it doubled.")
     assert Windows(doc, by_sentence, book).run(4, 3).sentences == (1, 3, 4)

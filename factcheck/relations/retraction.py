@@ -27,6 +27,8 @@ LONGEST = 60  # characters between a slip and its correction
 CLOSE_YEARS = 10  # a year an answer corrects another with lies this close to it
 ASKED = regex.compile(r"(?:\s+[^\s?]+){0,3}?\s*\?[\s\"”’]*")  # a question's last words after the figure it asks about
 ALONE = regex.compile(r"[ \t]*(?:[.!?;,:—–]|--|\r?\n|$)")  # an answering figure that ends its words
+# "how many of the 14 pumps …?" asks how many of a figure, not whether the figure is right
+OF_WHOLE = regex.compile(r"\bhow\s+(?:many|much)\s+of\s+(?:(?:the|our|your|their|its|his|her|my|those|these)\s+)?(?:[^\s?]+\s+){0,2}$", regex.IGNORECASE)
 
 
 def retracted(doc: Document, claims: list[Claim], book: Rulebook) -> dict[str, tuple[int, int]]:
@@ -50,7 +52,8 @@ def slips(doc: Document, ordered: list[Claim], book: Rulebook) -> dict[str, tupl
 def answered(doc: Document, ordered: list[Claim], book: Rulebook) -> dict[str, tuple[int, int]]:
     """Figures a question ends on ("…, what, sixty years old now?") that the first figure of the answering
     sentence corrects: said alone ("Sixty-five.", "more like $2.6 million, I think"), not more than twice or
-    less than half the asked one (a figure asked about is a guess, "Of our 2,840 pupils, how many …?" is not)."""
+    less than half the asked one (a figure asked about is a guess; "Of our 2,840 pupils, how many …?" and "how many
+    of the 14 pumps …?" ask of a whole, not a guess)."""
     pattern = fragment(book, ANSWER)
     if pattern is None:
         return {}
@@ -61,7 +64,8 @@ def answered(doc: Document, ordered: list[Claim], book: Rulebook) -> dict[str, t
     for claim in ordered:
         sentence = doc.sentences[claim.sentence_index]
         answer = opening.get(claim.sentence_index + 1)
-        if answer is None or not ASKED.fullmatch(doc.text, claim.end, sentence.end) or not corrects(claim, answer):
+        if (answer is None or not ASKED.fullmatch(doc.text, claim.end, sentence.end) or not corrects(claim, answer)
+                or OF_WHOLE.search(doc.text, sentence.start, claim.start)):
             continue
         start = doc.sentences[answer.sentence_index].start
         if pattern.fullmatch(doc.scan_text, start, answer.start) and ALONE.match(doc.text, answer.end):

@@ -63,6 +63,7 @@ INFERRED = ("year_inferred", "month_inferred", "assumed", "year_unstated")
 BRACKETED = regex.compile(r"[(\[] ?(?:(?:about|roughly|some|approximately|around|nearly|almost|or|c\.|ca\.) )?$", regex.IGNORECASE)
 
 FILLER_WORDS = 6  # at most this many words make a sentence with no figure a filler between two that have them
+QUESTION_WORDS = 12  # at most this many words make a question with no figure part of the window it falls in
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,20 +310,32 @@ class WindowMarks:
 def window_sentences(doc: Document, index: int, by_sentence: dict[int, list[Claim]], size: int) -> tuple[int, ...] | None:
     """The `size` sentences with claims that end with `index`, of one paragraph. A short sentence with no
     figure but a stretch of time between them is passed over, as speakers say "Think about that." or
-    "In one year!" between two figures."""
+    "In one year!" between two figures; a short question with no figure ("Of those, how many are
+    affordable?") stays in the window, between the figure it asks of and the answer, but is not counted."""
     if not by_sentence.get(index):
         return None
-    picked = [index]
+    picked, counted = [index], 1
     at = index - 1
-    while len(picked) < size:
+    while counted < size:
         if at < 0 or doc.sentences[at].paragraph != doc.sentences[index].paragraph:
             return None
-        if not filler(doc, at, by_sentence.get(at, ())):
-            if not by_sentence.get(at):
-                return None
+        if filler(doc, at, by_sentence.get(at, ())):
+            pass
+        elif by_sentence.get(at):
             picked.append(at)
+            counted += 1
+        elif asks(doc, at) and at == picked[-1] - 1:
+            picked.append(at)
+        else:
+            return None
         at -= 1
     return tuple(reversed(picked))
+
+
+def asks(doc: Document, index: int) -> bool:
+    """A question of a few words, with no figure: what a speaker asks between a figure and its answer."""
+    said = doc.text[doc.sentences[index].start:doc.sentences[index].end]
+    return len(said.split()) <= QUESTION_WORDS and said.rstrip(CLOSERS + " ").endswith("?")
 
 
 def filler(doc: Document, index: int, claims: Sequence[Claim] = ()) -> bool:

@@ -5,7 +5,7 @@ of 72%", "an increase of $10,453,313, or 23.67 per cent", "up 3.2 points from 41
 Every pair the text states is checked: the ends against the rate (percent_change), the ends
 against the amount (difference), the amount against the rate with one end. With one end and a
 rate only, the other end is implied (unverifiable). `direction` (+1 or -1) is the sign the
-words give; a rate in percentage points compares the difference of two percentages, and a rate in
+words give, 0 where they give none ("an improvement"): then the ends give it; a rate in percentage points compares the difference of two percentages, and a rate in
 per cent between two rates that fits only as points is read as points (common usage: "cut by half
 a percent, from 5.25 to 4.75").
 """
@@ -54,13 +54,26 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
         return []
     if rate is not None and not rate_like(rate):
         return []
-    sign = int(link.meta.get("direction") or 1)
+    sign = change_sign(link.meta.get("direction"), old, new)
+    if sign is None:
+        return []
     outcomes = []
     if rate is not None and (old or new or delta):
         outcomes.append(rate_outcome(rate, sign, old, new, delta, options))
     if delta is not None and old is not None and new is not None:
         outcomes.append(delta_outcome(delta, sign, old, new, options))
     return [o for o in outcomes if o is not None]
+
+
+def change_sign(direction: object, old: Claim | None, new: Claim | None) -> int | None:
+    """The sign of a change: the one its words give (+1 when they give none), or for words that give no
+    sign (0: "an improvement" in a cost or a rate of churn is a fall) the one its stated ends give; None
+    where those are not both stated."""
+    if direction != 0:
+        return int(direction or 1)
+    if old is None or new is None or not isinstance(old.value, (int, float)) or not isinstance(new.value, (int, float)):
+        return None
+    return 1 if new.value >= old.value else -1
 
 
 def rate_like(claim: Claim) -> bool:
