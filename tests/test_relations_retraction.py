@@ -55,6 +55,7 @@ def test_a_figure_asked_about_is_taken_back_when_the_answer_corrects_it(text, sl
     "It was 40 per cent. Closer to 45 per cent, I think.",  # no question
     "Of our 2,840 pupils, how many get free meals? It's 1,190.",  # the question's figure is no guess
     "MAYOR: And how many of the 14 pumps need replacing? FOSS: Nine, possibly.",  # it asks how many of it
+    "BELLAMY: Of our 18,600 students, how many qualify? ORTEGA: 13,400, about half.",  # the whole, asked of first
     "So you're, what, seventy-four now? Seventy-five in May.",  # the answer says more than the figure
     "You were born in, what, nineteen forty-one? Forty-one, yes.",  # a year said short
 ])

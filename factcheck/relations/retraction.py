@@ -29,6 +29,9 @@ ASKED = regex.compile(r"(?:\s+[^\s?]+){0,3}?\s*\?[\s\"”’]*")  # a question's
 ALONE = regex.compile(r"[ \t]*(?:[.!?;,:—–]|--|\r?\n|$)")  # an answering figure that ends its words
 # "how many of the 14 pumps …?" asks how many of a figure, not whether the figure is right
 OF_WHOLE = regex.compile(r"\bhow\s+(?:many|much)\s+of\s+(?:(?:the|our|your|their|its|his|her|my|those|these)\s+)?(?:[^\s?]+\s+){0,2}$", regex.IGNORECASE)
+# "Of our 18,600 students, how many …?": the figure is the whole the question asks of
+OF_WHOLE_FIRST = regex.compile(r"\b(?:of|out\s+of)\s+(?:the|our|your|their|its|his|her|my|those|these|all)\s+(?:[^\s?]+\s+){0,2}$", regex.IGNORECASE)
+HOW_MANY = regex.compile(r"[^?]*\bhow\s+(?:many|much)\b", regex.IGNORECASE)
 
 
 def retracted(doc: Document, claims: list[Claim], book: Rulebook) -> dict[str, tuple[int, int]]:
@@ -65,12 +68,19 @@ def answered(doc: Document, ordered: list[Claim], book: Rulebook) -> dict[str, t
         sentence = doc.sentences[claim.sentence_index]
         answer = opening.get(claim.sentence_index + 1)
         if (answer is None or not ASKED.fullmatch(doc.text, claim.end, sentence.end) or not corrects(claim, answer)
-                or OF_WHOLE.search(doc.text, sentence.start, claim.start)):
+                or asks_of(doc.text, sentence.start, claim)):
             continue
         start = doc.sentences[answer.sentence_index].start
         if pattern.fullmatch(doc.scan_text, start, answer.start) and ALONE.match(doc.text, answer.end):
             found[claim.id] = (claim.start, claim.end)
     return found
+
+
+def asks_of(text: str, start: int, claim: Claim) -> bool:
+    """Whether the question asks how many of the figure ("how many of the 14 pumps …?", "Of our 18,600
+    students, how many …?"): the figure is then the whole, not a guess."""
+    return bool(OF_WHOLE.search(text, start, claim.start)
+                or OF_WHOLE_FIRST.search(text, start, claim.start) and HOW_MANY.match(text, claim.end))
 
 
 def corrects(asked: Claim, answer: Claim) -> bool:
