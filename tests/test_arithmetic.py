@@ -6,6 +6,7 @@ from claim_factory import Fig, claims_in
 from factcheck.intervals import INF, Interval, IntervalError, judge, stated_interval
 from factcheck.relations.arithmetic.common import CheckOptions
 from factcheck.relations.arithmetic.part_of_whole import evaluate as part_of_whole
+from factcheck.relations.arithmetic.difference import evaluate as difference
 from factcheck.relations.arithmetic.date_order import evaluate as date_order
 from factcheck.relations.arithmetic.ranges import evaluate as ranges
 from factcheck.relations.link import Link
@@ -527,3 +528,14 @@ def test_words_of_change_that_give_no_sign_take_it_from_the_stated_ends():
     assert outcome.verdict == "consistent" and outcome.stated.value == pytest.approx(-0.6)
     (one_end,) = claims_in(text, [Fig("4%", "percent", 4, "percent")])
     assert change_check(Link("percent_change", "t", one_end, {"rate": (one_end,), "old": (old,)}, {"direction": 0}), [], CheckOptions()) == []
+
+
+def test_a_gap_whose_words_give_no_sign_is_compared_by_its_size():
+    text = "Wait times improved from 12 minutes to 9 minutes, an improvement of 3 minutes."
+    subject, reference, gap = claims_in(text, [Fig("12 minutes", "quantity", 12, "minute"), Fig("9 minutes", "quantity", 9, "minute"),
+                                               Fig("3 minutes", "quantity", 3, "minute")])
+    roles = {"gap": (gap,), "subject": (reference,), "reference": (subject,)}
+    (outcome,) = difference(Link("difference", "t", gap, roles, {"direction": 0}), [], CheckOptions())
+    assert outcome.verdict == "consistent"
+    (signed,) = difference(Link("difference", "t", gap, roles, {"direction": 1}), [], CheckOptions())
+    assert signed.verdict == "inconsistent"

@@ -4,8 +4,8 @@
 "receipts $61,337,574, payments $12,703,329, leaving a balance of $48,634,245" (subject,
 references, gap: the references are summed); "exceeded the estimate by $3 million". `direction`
 −1 reads "less than" or "a deficit of"; a `negate` group turns it ("an excess of expenditures over
-receipts"); `mode = "absolute"` compares the size of the difference only
-("a difference of $2 million").
+receipts"); `mode = "absolute"`, or words that give no sign (`direction` 0, "an improvement of"),
+compare the size of the difference only ("a difference of $2 million").
 With one operand missing, the implied one is reported (unverifiable).
 """
 
@@ -40,7 +40,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     expected = interval(subject, options) - total(references, options, present[1].unit)
     larger, smaller = subject.text, sum_words(references)
     stated = f"stated {gap.text} {word}"
-    if link.meta.get("mode") == "absolute":
+    if link.meta.get("mode") == "absolute" or link.meta.get("direction") == 0:  # words with no sign: "an improvement of"
         if expected.value < 0:
             larger, smaller = smaller, larger
         expected, stated_gap, stated = absolute(expected), interval(gap, options), f"stated difference {gap.text}"
