@@ -319,15 +319,14 @@ def window_sentences(doc: Document, index: int, by_sentence: dict[int, list[Clai
     while counted < size:
         if at < 0 or doc.sentences[at].paragraph != doc.sentences[index].paragraph:
             return None
-        if filler(doc, at, by_sentence.get(at, ())):
-            pass
-        elif by_sentence.get(at):
-            picked.append(at)
-            counted += 1
-        elif asks(doc, at) and at == picked[-1] - 1:
-            picked.append(at)
-        else:
-            return None
+        if not filler(doc, at, by_sentence.get(at, ())):
+            if by_sentence.get(at):
+                picked.append(at)
+                counted += 1
+            elif asks(doc, at) and at == picked[-1] - 1:
+                picked.append(at)
+            else:
+                return None
         at -= 1
     return tuple(reversed(picked))
 

@@ -5,9 +5,9 @@ of 72%", "an increase of $10,453,313, or 23.67 per cent", "up 3.2 points from 41
 Every pair the text states is checked: the ends against the rate (percent_change), the ends
 against the amount (difference), the amount against the rate with one end. With one end and a
 rate only, the other end is implied (unverifiable). `direction` (+1 or -1) is the sign the
-words give, 0 where they give none ("an improvement"): then the ends give it; a rate in percentage points compares the difference of two percentages, and a rate in
-per cent between two rates that fits only as points is read as points (common usage: "cut by half
-a percent, from 5.25 to 4.75").
+words give, 0 where they give none ("an improvement"): then the ends give it. A rate in percentage
+points compares the difference of two percentages, and a rate in per cent between two rates that
+fits only as points is read as points (common usage: "cut by half a percent, from 5.25 to 4.75").
 """
 
 from __future__ import annotations
