@@ -245,8 +245,8 @@ class Windows:
     def restated(self) -> frozenset[str]:
         """The figures in brackets that restate the one before them in another unit, in every sentence (see
         `restatement`): a list need not take them."""
-        return frozenset(c.id for index in self.by_sentence
-                         for c, tagged in zip(self.slotted(index).claims, self.slotted(index).tagged) if "restated" in tagged)
+        return frozenset(c.id for slotted in map(self.slotted, self.by_sentence)
+                         for c, tagged in zip(slotted.claims, slotted.tagged) if "restated" in tagged)
 
     def sentence(self, index: int) -> Window:
         """The slot text of one sentence."""
@@ -334,7 +334,11 @@ def window_sentences(doc: Document, index: int, by_sentence: dict[int, list[Clai
 def asks(doc: Document, index: int) -> bool:
     """A question of a few words, with no figure: what a speaker asks between a figure and its answer."""
     said = doc.text[doc.sentences[index].start:doc.sentences[index].end]
-    return len(said.split()) <= QUESTION_WORDS and said.rstrip(CLOSERS + " ").endswith("?")
+    return len(said.split()) <= QUESTION_WORDS and is_question(said)
+
+
+def is_question(said: str) -> bool:
+    return said.rstrip(CLOSERS + " ").endswith("?")
 
 
 def filler(doc: Document, index: int, claims: Sequence[Claim] = ()) -> bool:
@@ -346,6 +350,6 @@ def filler(doc: Document, index: int, claims: Sequence[Claim] = ()) -> bool:
     said = doc.text[sentence.start:sentence.end]
     if len(said.split()) > FILLER_WORDS:
         return False
-    question = said.rstrip(CLOSERS + " ").endswith("?")
+    question = is_question(said)
     return all(c.kind == "quantity" and c.unit in TIME_UNITS and TOOK.search(doc.text, sentence.start, c.start)
                or question and c.kind == "date" and c.extra.get("relative") for c in claims)
