@@ -9,7 +9,7 @@ import pytest
 
 from factcheck.errors import RuleError
 from factcheck.extract.rulebook import build, builtin_rules_dir, load_rulebook, parse_toml, rule_files
-from factcheck.extract.ruledata import check_set, check_tables
+from factcheck.extract.ruledata import check_set, check_tables, id_offset
 
 FAMILY = 'family = "test"\n'
 
@@ -85,3 +85,15 @@ def test_the_shipped_tables_and_constants_pass_the_full_checks():
         check_tables(str(path), text, parse_toml(path, text).get("tables", {}), pint=True)
     for each in load_rulebook().rules:
         check_set(f"{each.source}:{each.line}", each.constants, pint=True)
+
+
+def test_a_frame_id_is_found_at_its_own_id_line_not_where_another_frame_names_it():
+    text = '[[frames]]\nid = "a"\nrescue = ["b"]\n\n[[frames]]\nid = "b"\n'
+    assert id_offset(text, "b") == text.index('id = "b"') + len("id = ")
+    assert id_offset(text, "a") == text.index('"a"')
+
+
+def test_a_frame_id_written_another_way_is_still_found_by_its_quoted_text():
+    text = "[[frames]]\nrescue = ['x']\n  id='zz'\n\"zz\"\n"
+    assert id_offset(text, "zz") == text.index('"zz"')
+    assert id_offset(text, "absent") == 0

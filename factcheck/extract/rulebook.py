@@ -28,8 +28,8 @@ from factcheck.relations.slotcount import least_slots
 from factcheck.relations.slots import MARKS
 from factcheck.reading import MAX_DATA_BYTES, read_text
 from factcheck.extract.ruledata import (
-    check_example_date, check_lookups, check_rule_id, check_set, check_tables, check_unique, header_line, is_builtin, line_at,
-    rule_line,
+    check_example_date, check_lookups, check_rule_id, check_set, check_tables, check_unique, header_line, id_offset,
+    is_builtin, line_at, rule_line,
 )
 from factcheck.extract.starts import READING, Finder, opening_finder
 from factcheck.extract.ruletrust import REF, compile_pattern, is_users
@@ -484,7 +484,7 @@ def composites(source: str, text: str, data: dict[str, Any]) -> dict[str, Compos
 
 def load_frame(book: Rulebook, spec: dict[str, Any], source: str, text: str) -> Frame:
     fid = spec["id"]
-    at = max(text.find(f'"{fid}"'), 0)
+    at = id_offset(text, fid)
     line = line_at(text, at)
     where = f"{source}:{line}: frame '{fid}'"
     found = (examples(spec, "examples", where, text, FRAME_EXAMPLE_KEYS, at),
