@@ -539,3 +539,15 @@ def test_a_gap_whose_words_give_no_sign_is_compared_by_its_size():
     assert outcome.verdict == "consistent"
     (signed,) = difference(Link("difference", "t", gap, roles, {"direction": 1}), [], CheckOptions())
     assert signed.verdict == "inconsistent"
+
+
+def test_a_part_that_says_the_total_again_is_no_part_of_a_breakdown():
+    text = "We farm 640 acres — one square mile, basically — and 300 acres of it was in wheat."
+    total, mile, wheat = claims_in(text, [Fig("640 acres", "quantity", 640, "acre"), Fig("one square mile", "quantity", 1, "mile**2"),
+                                          Fig("300 acres", "quantity", 300, "acre")])
+    assert sum_check(Link("sum", "t", total, {"total": (total,), "parts": (mile, wheat)}), [], CheckOptions()) == []
+    text = "The two firms employ about 3,000: 2,650 in Leeds and 1,540 in Bradford."
+    total, leeds, bradford = claims_in(text, [Fig("3,000", "count", 3000, qualifier="approximately"), Fig("2,650", "count", 2650),
+                                              Fig("1,540", "count", 1540)])
+    (outcome,) = sum_check(Link("sum", "t", total, {"total": (total,), "parts": (leeds, bradford)}), [], CheckOptions())
+    assert outcome.verdict == "inconsistent"

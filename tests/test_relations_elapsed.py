@@ -42,3 +42,8 @@ def test_a_span_up_to_now_is_checked_against_the_year_it_reaches(book, text, dat
 ])
 def test_no_check_without_the_time_of_speaking(book, text, date):
     assert verdicts(book, text, date) == []
+
+
+def test_a_span_after_a_run_of_years_is_its_length_not_a_span_up_to_now(book):
+    text = "The book covers roughly 1931 to 1958, so about twenty-seven years of it."
+    assert ("anniversary", "inconsistent") not in verdicts(book, text, "2021-04-22")

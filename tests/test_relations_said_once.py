@@ -84,6 +84,30 @@ def test_a_plain_number_that_states_its_scale_takes_the_measure_agreement_weighs
 
 
 def test_a_bare_number_is_lent_no_scale_for_agreement():
-    assert ("multiplier", "consistent") in checks(
-        "The company's net debt of $2.4 billion is 3.1 times its annual earnings of $780 million, above the 2.5 times it promised.")
+    found = checks("The company's net debt of $2.4 billion is 3.1 times its annual earnings of $780 million, above the 2.5 times "
+                   "it promised.")
+    assert {v for kind, v in found if kind in ("multiplier", "ratio")} == {"consistent"}
 
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Prices ranged from 14 to 19 cents per pound.", "consistent"),
+    ("Prices ranged from 19 to 14 cents per pound.", "inconsistent"),
+    ("The water varies between 48 and 61 degrees Fahrenheit.", "consistent"),
+])
+def test_the_first_end_of_a_range_takes_the_measure_named_after_the_last(text, verdict):
+    assert ("range", verdict) in checks(text)
+
+
+def test_a_first_end_in_words_takes_nothing_when_its_scale_cannot_be_read():
+    assert ("range", "inconsistent") not in checks("Prices ranged from fourteen to nineteen cents per pound.")
+
+
+def test_a_plain_number_takes_the_unit_the_sentence_counts_before_it():
+    text = "The number of acres planted is 12,480,000, against 11,870,000 the year preceding, an increase of 610,000 acres."
+    assert levels(text)["12,480,000"][:2] == ("quantity", "acre")
+
+
+def test_a_plain_number_keeps_its_kind_where_the_unit_is_only_a_modifier_before_it():
+    text = "Her battery of four 12-inch guns is supplemented by eight of 8-inch and twelve of 7-inch calibre."
+    assert ("part_of_whole", "inconsistent") not in checks(text)

@@ -19,6 +19,7 @@ from dataclasses import replace
 import regex
 
 from factcheck.extract.rulebook import Rulebook
+from factcheck.intervals import numeral_in, numeral_value
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import counted
 from factcheck.relations.link import Link
@@ -29,10 +30,12 @@ LEVEL_ROLES = {
     "sum": ("parts", "total"),
     "share": ("part", "whole"),
     "part_of_whole": ("part", "whole"),
+    "range": ("low", "high"),
 }
 MEASURED = frozenset({"money", "distance", "quantity", "percent"})
 WORD = regex.compile(r"\p{L}+")
 YEAR = regex.compile(r"\d{4}")
+UNIT_NOUN = regex.compile(r"\p{L}{3,}$")  # the unit word that ends an amount: "610,000 acres", "9 tons"
 SAME_ORDER = 10  # a bare figure within this factor of a scaled one's numeral is of its order ("17.9" of "19.4 billion")
 
 
@@ -48,8 +51,8 @@ def adopt_measures(link: Link, book: Rulebook) -> Link:
     donor = named_measure(levels)
     if donor is None or not any(plain(c) for c in levels):
         return link
-    link.roles = {role: tuple(adopted(c, donor, book) for c in claims) if role in roles else claims
-                  for role, claims in link.roles.items()}
+    link.roles = {role: tuple(adopted(c, donor, book, elided=link.type == "range") for c in claims) if role in roles
+                  else claims for role, claims in link.roles.items()}
     return link
 
 
@@ -92,17 +95,39 @@ def plain(claim: Claim) -> bool:
             and isinstance(claim.value, (int, float)) and counted(claim) is None and not YEAR.fullmatch(claim.text))
 
 
-def adopted(claim: Claim, donor: Claim, book: Rulebook) -> Claim:
+def adopted(claim: Claim, donor: Claim, book: Rulebook, elided: bool = False) -> Claim:
     """A plain number in the donor's measure, where it reads as one: beside a percentage, or where it states a
-    scale ("two hundred and ten billion") or leaves out the donor's ("17.9" after "19.4 billion euros").
+    scale ("two hundred and ten billion") or leaves out the donor's ("17.9" after "19.4 billion euros"), or is
+    the first end of a range that names its measure once (`elided`: "between 48 and 61 degrees").
     "30,000" beside "$34.10" keeps its own kind."""
     if not plain(claim):
         return claim
-    factor = elided_scale(claim, donor, book)
-    if donor.kind != "percent" and factor == 1.0 and not (written_scale(claim, book) and written_scale(donor, book)):
+    factor = elided_scale(claim, donor, book) if not elided else stated_factor(donor)
+    if factor is None:
+        return claim
+    if (donor.kind != "percent" and factor == 1.0 and not (written_scale(claim, book) and written_scale(donor, book))
+            and not elided and not named_before(claim, donor)):
         return claim
     return replace(rescaled(claim, factor), kind=donor.kind, unit=donor.unit,
                    extra={**claim.extra, **({"per": donor.extra["per"]} if donor.extra.get("per") else {})})
+
+
+def stated_factor(donor: Claim) -> float | None:
+    """What the donor's words multiply its numeral by ("19 cents" 0.01, "$3.2 billion" 10⁹), read from
+    its digits; None for a numeral in words."""
+    numeral = numeral_value(numeral_in(donor.text) or "")
+    if not numeral or not isinstance(donor.value, (int, float)):
+        return None
+    return float(donor.value) / numeral
+
+
+def named_before(claim: Claim, donor: Claim) -> bool:
+    """The sentence counts the donor's unit before the plain number: "The number of acres planted is
+    12,480,000, … an excess of 610,000 acres"."""
+    noun = UNIT_NOUN.search(donor.text) if donor.kind in ("quantity", "distance") and donor.unit else None
+    at = claim.sentence.find(claim.text)
+    counting = rf"\b(?:number|quantity|amount|total) of {regex.escape(noun.group())}\b" if noun is not None else None
+    return counting is not None and at > 0 and regex.search(counting, claim.sentence[:at], regex.IGNORECASE) is not None
 
 
 def rescaled(claim: Claim, factor: float) -> Claim:

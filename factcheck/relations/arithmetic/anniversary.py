@@ -17,7 +17,7 @@ from factcheck.facts import Fact
 from factcheck.intervals import Interval, IntervalError
 from factcheck.relations.arithmetic import elapsed
 from factcheck.relations.arithmetic.age import age_birth_year
-from factcheck.relations.arithmetic.common import CheckOptions, Outcome, year_of
+from factcheck.relations.arithmetic.common import CheckOptions, Outcome, point_year, year_of
 from factcheck.relations.link import Link
 
 
@@ -76,7 +76,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     words = f"{year} − {int(nth.value)} = {event}"
     what = link.meta.get("event_words") or "the event"
     stated_claim = link.one("event")
-    stated_year = year_of(stated_claim) if stated_claim is not None and not stated_claim.extra.get("relative") else None
+    stated_year = point_year(stated_claim)
     if stated_year is not None:
         verdict = "consistent" if stated_year == event else "inconsistent"
         return [Outcome(verdict, Interval.exact(event), Interval.exact(stated_year), None,
@@ -100,7 +100,7 @@ def running(link: Link) -> list[Outcome]:
     """A running year ("in its Nth year", season, annual report), held in the document's year, against the year it began."""
     nth, event = link.one("nth"), link.one("event")
     year = held_year(link)
-    began = year_of(event) if event is not None and not event.extra.get("relative") else None
+    began = point_year(event)
     if year is None or began is None or not isinstance(nth.value, (int, float)) or nth.value != int(nth.value):
         return []
     expected = year_from_running(year, int(nth.value))

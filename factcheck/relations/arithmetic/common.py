@@ -164,6 +164,14 @@ def implied(link: Link, value: Interval, unit: str | None, words: str, message: 
                    f"{message}; reference fact: {verdict}", used)
 
 
+def point_year(claim: Claim | None) -> int | None:
+    """The year of an event a span counts from: none for a relative date or a run of years ("roughly
+    1931 to 1958, so about twenty-seven years" states the run's length, not a span from either end)."""
+    if claim is None or claim.extra.get("relative") or claim.low is not None and claim.low != claim.high:
+        return None
+    return year_of(claim)
+
+
 def year_of(claim: Claim) -> int | None:
     """The year a date claim states (a range: its start), or None (no year, or one the text leaves unstated)."""
     if "year" not in tags(claim):

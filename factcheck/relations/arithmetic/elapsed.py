@@ -15,7 +15,7 @@ import datetime as dt
 from factcheck.facts import Fact
 from factcheck.intervals import Interval
 from factcheck.model import Claim
-from factcheck.relations.arithmetic.common import CheckOptions, Outcome, year_of
+from factcheck.relations.arithmetic.common import CheckOptions, Outcome, point_year
 from factcheck.relations.link import Link
 from factcheck.relations.slots import AGO, date_value
 
@@ -26,7 +26,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     span, event = link.one("nth"), link.one("event")
     date = None if link.meta.get("dated_apart") else link.meta.get("document_date")
     years = span_years(span, date) if span is not None else None
-    year = year_of(event) if event is not None and not event.extra.get("relative") else None
+    year = point_year(event)
     if years is None or year is None or date is None:
         return []
     hedged = span.qualifier is not None or bool(link.meta.get("hedge"))

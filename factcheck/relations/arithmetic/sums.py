@@ -33,6 +33,15 @@ def out_of_scale(parts: Interval, whole: Interval) -> bool:
     return low > 0 and high / low > OUT_OF_SCALE
 
 
+RESTATED = 0.02  # a part within 2% of its total says the total again
+
+
+def restates(parts: tuple[Claim, ...], stated: Interval, options: CheckOptions, unit: str | None) -> bool:
+    """One part alone is the total ("We farm 640 acres — one square mile, basically — and 300 acres of
+    it …"): that part says the total again in other words, and the others are no breakdown of it."""
+    return any(abs(total((part,), options, unit).value - stated.value) <= RESTATED * abs(stated.value) for part in parts)
+
+
 def counting_alike(parts: tuple[Claim, ...], whole: Claim) -> tuple[Claim, ...]:
     """The parts that count what the total counts, where two or more do ("905 officers and 30,578
     regulars, and 594 officers …, an aggregate of 1,499 officers"); else all of them."""
@@ -64,6 +73,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
                         f"the parts {'fit within' if fits else 'exceed'} the total {stated_total.text}",
                         (stated_total, *parts), compared=False)]
     verdict = compare(expected, stated, options)
+    if verdict != "consistent" and restates(parts, stated, options, unit):
+        return []
     return [Outcome(verdict, expected, stated, unit, f"{words}; stated total {stated_total.text}",
                     f"the parts add up to {figure(expected.value, unit)}, the total is {stated_total.text}: {verdict}",
                     (stated_total, *parts))]
