@@ -111,3 +111,11 @@ def test_a_plain_number_takes_the_unit_the_sentence_counts_before_it():
 def test_a_plain_number_keeps_its_kind_where_the_unit_is_only_a_modifier_before_it():
     text = "Her battery of four 12-inch guns is supplemented by eight of 8-inch and twelve of 7-inch calibre."
     assert ("part_of_whole", "inconsistent") not in checks(text)
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("We've tripled the bus lanes, from nine miles to twenty-seven.", "consistent"),
+    ("We've tripled the bus lanes, from nine miles to thirty-seven.", "inconsistent"),
+])
+def test_the_second_end_of_a_change_takes_the_measure_the_first_names(text, verdict):
+    assert ("multiplier", verdict) in checks(text)

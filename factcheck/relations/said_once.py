@@ -35,6 +35,7 @@ LEVEL_ROLES = {
 MEASURED = frozenset({"money", "distance", "quantity", "percent"})
 WORD = regex.compile(r"\p{L}+")
 YEAR = regex.compile(r"\d{4}")
+SCALE_WORD = regex.compile(r"\b(?:thousand|million|billion|trillion|hundred)s?\b", regex.IGNORECASE)
 UNIT_NOUN = regex.compile(r"\p{L}{3,}$")  # the unit word that ends an amount: "610,000 acres", "9 tons"
 SAME_ORDER = 10  # a bare figure within this factor of a scaled one's numeral is of its order ("17.9" of "19.4 billion")
 
@@ -51,9 +52,16 @@ def adopt_measures(link: Link, book: Rulebook) -> Link:
     donor = named_measure(levels)
     if donor is None or not any(plain(c) for c in levels):
         return link
-    link.roles = {role: tuple(adopted(c, donor, book, elided=link.type == "range") for c in claims) if role in roles
-                  else claims for role, claims in link.roles.items()}
+    link.roles = {role: tuple(adopted(c, donor, book, elided=link.type == "range" or paired_ends(c, donor)) for c in claims)
+                  if role in roles else claims for role, claims in link.roles.items()}
     return link
+
+
+def paired_ends(claim: Claim, donor: Claim) -> bool:
+    """The plain number is the second end of "from X to Y" or "between X and Y" whose first end names the
+    measure: "tripled the bus lanes, from nine miles to twenty-seven"."""
+    ends = rf"\b(?:from {regex.escape(donor.text)},? to|between {regex.escape(donor.text)},? and) {regex.escape(claim.text)}\b"
+    return regex.search(ends, claim.sentence, regex.IGNORECASE) is not None
 
 
 def named_measure(levels: list[Claim]) -> Claim | None:
@@ -98,27 +106,30 @@ def plain(claim: Claim) -> bool:
 def adopted(claim: Claim, donor: Claim, book: Rulebook, elided: bool = False) -> Claim:
     """A plain number in the donor's measure, where it reads as one: beside a percentage, or where it states a
     scale ("two hundred and ten billion") or leaves out the donor's ("17.9" after "19.4 billion euros"), or is
-    the first end of a range that names its measure once (`elided`: "between 48 and 61 degrees").
+    an end of a range or a change that names its measure once (`elided`: "between 48 and 61 degrees", "from
+    nine miles to twenty-seven").
     "30,000" beside "$34.10" keeps its own kind."""
     if not plain(claim):
         return claim
-    factor = elided_scale(claim, donor, book) if not elided else stated_factor(donor)
+    factor = stated_factor(donor) if elided else None
     if factor is None:
-        return claim
-    if (donor.kind != "percent" and factor == 1.0 and not (written_scale(claim, book) and written_scale(donor, book))
-            and not elided and not named_before(claim, donor)):
-        return claim
+        factor = elided_scale(claim, donor, book)
+        if (donor.kind != "percent" and factor == 1.0 and not (written_scale(claim, book) and written_scale(donor, book))
+                and not named_before(claim, donor)):
+            return claim
     return replace(rescaled(claim, factor), kind=donor.kind, unit=donor.unit,
                    extra={**claim.extra, **({"per": donor.extra["per"]} if donor.extra.get("per") else {})})
 
 
 def stated_factor(donor: Claim) -> float | None:
     """What the donor's words multiply its numeral by ("19 cents" 0.01, "$3.2 billion" 10⁹), read from
-    its digits; None for a numeral in words."""
-    numeral = numeral_value(numeral_in(donor.text) or "")
-    if not numeral or not isinstance(donor.value, (int, float)):
+    its digits; for a length or quantity in words with no scale word ("nine miles") 1; else None."""
+    if not isinstance(donor.value, (int, float)):
         return None
-    return float(donor.value) / numeral
+    numeral = numeral_value(numeral_in(donor.text) or "")
+    if numeral:
+        return float(donor.value) / numeral
+    return 1.0 if donor.kind in ("distance", "quantity") and not SCALE_WORD.search(donor.text) else None
 
 
 def named_before(claim: Claim, donor: Claim) -> bool:
