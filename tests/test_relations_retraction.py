@@ -25,6 +25,8 @@ def slips(text: str) -> list[str]:
     ("This year, 340 — no, I'm sorry, 240 burglaries.", "340"),
     ("The plant made $5 million, I mean $6 million, of profit.", "$5 million"),
     ("We had 40, or rather 45, staff on the site.", "40"),
+    ("Revenue was four hundred and twelve million dollars — sorry, four hundred and twenty-one million — in all.",
+     "four hundred and twelve million dollars"),  # the correction names the currency no more
 ])
 def test_a_figure_corrected_in_passing_is_taken_back(text, slip):
     assert slips(text) == [slip]
@@ -34,6 +36,7 @@ def test_a_figure_corrected_in_passing_is_taken_back(text, slip):
     "Sales rose 40%, rather than the 45% forecast.",  # a comparison, not a correction
     "It cost $5 million; sorry to say, $6 million more is needed next year.",  # too many words between
     "In 2019, sorry, 18% of them left.",  # a year and a share are not one figure said twice
+    "It cost $5 million — sorry, 12 million of it was grants.",  # a bare number of another size
 ])
 def test_other_figures_stay(text):
     assert slips(text) == []

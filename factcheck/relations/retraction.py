@@ -42,12 +42,13 @@ def retracted(doc: Document, claims: list[Claim], book: Rulebook) -> dict[str, t
 
 
 def slips(doc: Document, ordered: list[Claim], book: Rulebook) -> dict[str, tuple[int, int]]:
-    """Figures corrected in passing, in their own sentence."""
+    """Figures corrected in passing, in their own sentence, by one of their kind or a bare number of their
+    size ("four hundred and twelve million dollars — sorry, four hundred and twenty-one million")."""
     pattern = fragment(book, FRAGMENT)
     if pattern is None:
         return {}
     return {first.id: (first.start, second.start) for first, second in zip(ordered, ordered[1:])
-            if first.kind == second.kind and first.sentence_index == second.sentence_index
+            if (first.kind == second.kind or corrects(first, second)) and first.sentence_index == second.sentence_index
             and 0 < second.start - first.end <= LONGEST
             and pattern.fullmatch(doc.scan_text, first.end, second.start) is not None}
 
