@@ -44,6 +44,7 @@ COMPARED_BEFORE = regex.compile(
 COMPARED_AFTER = regex.compile(r"\s+(?:in excess of|more than|less than|fewer than|higher than|lower than)\b",
                                regex.IGNORECASE)
 SPAN_START = regex.compile(r"\b(?:since|from)\s+(?:(?:early|late|mid)[- ])?$", regex.IGNORECASE)
+SAID_NOW = regex.compile(r"\bnow,?\s+(?:aged\s+)?$", regex.IGNORECASE)  # a figure told of the time of speaking
 
 
 def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: list[str] | None = None) -> list[Link]:
@@ -204,6 +205,8 @@ def dated_apart(link: Link, doc: Document, by_sentence: dict[int, list[Claim]]) 
     role is no other date."""
     bound = link.claim_ids() | {c.id for found in link.open.values() for c in found}
     trigger = link.trigger
+    if SAID_NOW.search(doc.text, max(0, trigger.start - 12), trigger.start):
+        return False  # "who was born in 1846 and is now fifty-eight, will retire on March 18, 1911"
     return any(c.kind == "date" and c.id not in bound and "year" in tags(c) and "relative" not in tags(c)
                and 0 <= c.start - trigger.end <= NEAR and c.extra.get("bound") not in SPANS_TO_NOW
                and not SPAN_START.search(doc.text, max(0, c.start - 16), c.start)
