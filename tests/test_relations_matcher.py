@@ -346,3 +346,14 @@ def test_a_figure_restating_another_in_brackets_does_not_keep_a_third_level_from
     assert ("ratio.ends", {"ends": ["1.1 million pounds", "550,000 pounds"], "factor": ["twice"]}) in found
     unbracketed = "The road is 5 miles long, then 8 kilometres of track, twice the 4 miles of 2012."
     assert not [link for link in links(shipped, unbracketed) if link.rule == "ratio.ends"]  # the kilometres are a level
+
+
+@pytest.mark.parametrize("age, verdict", [("sixty-four", "consistent"), ("fifty-eight", "inconsistent")])
+def test_an_age_said_now_is_of_the_time_of_speaking_whatever_date_follows(shipped, age, verdict):
+    text = f"The admiral, who was born in 1846 and is now {age} years of age, will retire on the 18th of March, 1911."
+    assert [c.verdict for c in scan(shipped, text, dt.date(1910, 12, 1)).checks if c.type == "age"] == [verdict]
+
+
+def test_an_age_dated_by_the_year_after_it_is_not_of_the_time_of_speaking(shipped):
+    text = "She was 79 when she emigrated in 1980; she was born in 1890."
+    assert "inconsistent" not in [c.verdict for c in scan(shipped, text, dt.date(2020, 1, 1)).checks if c.type == "age"]
