@@ -126,13 +126,17 @@ def test_words(book, text, value):
         ("minus three", -3),
         ("negative two", -2),
         ("minus point five", -0.5),
+        ("two hundred point seventy-one", 200.71),  # a two-digit word after the point is two decimals
+        ("one point seventy-five million", 1.75e6),
+        ("three point twelve", 3.12),
+        ("one point seventy", 1.7),
     ],
 )
 def test_point_and_sign_words(book, text, value):
     assert parse_number(text, book) == value
 
 
-@pytest.mark.parametrize("text", ["three point twelve", "three point", "foo point five", "minus", "and"])
+@pytest.mark.parametrize("text", ["three point one hundred", "three point", "foo point five", "minus", "and"])
 def test_malformed_word_numerals_are_none(book, text):
     assert parse_number(text, book) is None
 

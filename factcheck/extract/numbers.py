@@ -171,14 +171,20 @@ def parse_words(text: str, book: Rulebook) -> float | int | None:
 
 
 def point_value(tokens: list[str], book: Rulebook) -> float | None:
-    """"three point five", "nought point nought three", "one point oh four billion" (a spoken zero)."""
+    """"three point five", "nought point nought three", "one point oh four billion" (a spoken zero), and a word
+    of two digits as the decimals: "one point seventy-five million"."""
     at = tokens.index("point")
     whole = words_value(tokens[:at], book) if at else 0
     digits, scale = [], 1.0
     for token in tokens[at + 1:]:
         value = 0 if token == "oh" else word_value(token, book)
         if isinstance(value, int) and value <= 9 and scale == 1 and token not in ARTICLES:
-            digits.append(str(value))
+            if len(digits) == 1 and len(digits[0]) == 2 and digits[0].endswith("0") and value:
+                digits[0] = digits[0][0] + str(value)  # "point seventy-one": the tens and units of one two-digit word
+            else:
+                digits.append(str(value))
+        elif isinstance(value, int) and 10 <= value <= 99 and not digits and scale == 1:
+            digits.append(str(value))  # "one point seventy-five million", "point fifteen"
         elif value is not None and value >= BIG and digits:
             scale *= value
         else:
