@@ -357,3 +357,10 @@ def test_an_age_said_now_is_of_the_time_of_speaking_whatever_date_follows(shippe
 def test_an_age_dated_by_the_year_after_it_is_not_of_the_time_of_speaking(shipped):
     text = "She was 79 when she emigrated in 1980; she was born in 1890."
     assert "inconsistent" not in [c.verdict for c in scan(shipped, text, dt.date(2020, 1, 1)).checks if c.type == "age"]
+
+
+def test_a_change_whose_later_sentence_tells_the_earlier_level_is_not_read_forwards(shipped):
+    text = ("Enrollment this fall is six hundred and twelve. Five years ago it was four hundred and eight, so we've "
+            "grown by half, more or less.")
+    verdicts = [c.verdict for c in scan(shipped, text, dt.date(2020, 9, 8)).checks if c.type in ("percent_change", "multiplier")]
+    assert "inconsistent" not in verdicts

@@ -44,6 +44,9 @@ COMPARED_BEFORE = regex.compile(
 COMPARED_AFTER = regex.compile(r"\s+(?:in excess of|more than|less than|fewer than|higher than|lower than)\b",
                                regex.IGNORECASE)
 SPAN_START = regex.compile(r"\b(?:since|from)\s+(?:(?:early|late|mid)[- ])?$", regex.IGNORECASE)
+EARLIER_CUE = regex.compile(r"\b(?:ago|earlier|back then|back in|used to|at the time|previously|formerly)\b",
+                           regex.IGNORECASE)
+CHANGE_ENDS = {"percent_change": ("old", "new"), "multiplier": ("base", "target")}  # the earlier end, then the later
 SAID_NOW = regex.compile(r"\bnow,?\s+(?:aged\s+)?$", regex.IGNORECASE)  # a figure told of the time of speaking
 
 
@@ -147,6 +150,8 @@ def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, figures: S
             words = words_of(words, window.claims)
             meta[group] = book.lookup(table, words) if table in book.tables else words.strip()
     link = Link(frame.type, frame.id, trigger[0], {r: c for r, c in roles.items() if c}, meta)
+    if told_earlier(link):
+        return None
     if meta.get("reading") == "sole" and not read_alone(meta, trigger[0], marks, int(match.captures(frame.trigger)[0])):
         return None
     if frame.free:
@@ -196,6 +201,16 @@ def nearby(link: Link, by_sentence: dict[int, list[Claim]], doc: Document) -> tu
                  for c in by_sentence.get(at, ())
                  if c.id not in bound and c.end <= total.start and c.kind == parts[0].kind and c.unit == parts[0].unit
                  and "level" in tags(c) and c.qualifier not in BOUNDS)
+
+
+def told_earlier(link: Link) -> bool:
+    """Whether the later end of a change, told in a later sentence, is told there as the earlier time:
+    "Enrollment this fall is 612. Five years ago it was 408" names the start last."""
+    ends = CHANGE_ENDS.get(link.type)
+    first, later = (link.one(ends[0]), link.one(ends[1])) if ends else (None, None)
+    if first is None or later is None or later.sentence_index <= first.sentence_index:
+        return False
+    return EARLIER_CUE.search(later.sentence, 0, max(later.sentence.find(later.text), 0)) is not None
 
 
 def dated_apart(link: Link, doc: Document, by_sentence: dict[int, list[Claim]]) -> bool:
