@@ -46,7 +46,7 @@ COMPARED_AFTER = regex.compile(r"\s+(?:in excess of|more than|less than|fewer th
 SPAN_START = regex.compile(r"\b(?:since|from)\s+(?:(?:early|late|mid)[- ])?$", regex.IGNORECASE)
 EARLIER_CUE = regex.compile(r"\b(?:ago|earlier|back then|back in|used to|at the time|previously|formerly)\b",
                            regex.IGNORECASE)
-CHANGE_ENDS = {"percent_change": ("old", "new"), "multiplier": ("base", "target")}  # the earlier end, then the later
+CHANGE_ENDS = {"percent_change": ("old", "new")}  # the earlier end, then the later (a multiple is read either way)
 SAID_NOW = regex.compile(r"\bnow,?\s+(?:aged\s+)?$", regex.IGNORECASE)  # a figure told of the time of speaking
 
 
