@@ -364,3 +364,13 @@ def test_a_change_whose_later_sentence_tells_the_earlier_level_is_not_read_forwa
             "grown by half, more or less.")
     verdicts = [c.verdict for c in scan(shipped, text, dt.date(2020, 9, 8)).checks if c.type in ("percent_change", "multiplier")]
     assert "inconsistent" not in verdicts
+
+
+def test_an_age_told_now_in_a_past_narrative_is_not_of_the_time_of_speaking(shipped):
+    text = "Lee, who was born in 1807 and was now fifty-eight, surrendered at Appomattox in April 1865."
+    assert "inconsistent" not in [c.verdict for c in scan(shipped, text, dt.date(2015, 4, 9)).checks if c.type == "age"]
+
+
+def test_a_which_clause_about_another_noun_dates_no_anniversary(shipped):
+    text = "The 75th anniversary of the landings was marked at the cemetery above Omaha Beach, which was dedicated in 1956."
+    assert "inconsistent" not in [c.verdict for c in scan(shipped, text, dt.date(2019, 6, 6)).checks]

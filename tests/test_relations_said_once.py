@@ -119,3 +119,11 @@ def test_a_plain_number_keeps_its_kind_where_the_unit_is_only_a_modifier_before_
 ])
 def test_the_second_end_of_a_change_takes_the_measure_the_first_names(text, verdict):
     assert ("multiplier", verdict) in checks(text)
+
+
+@pytest.mark.parametrize("text, kind, verdict", [
+    ("Home prices ranged from 750,000 to $1.2 million.", "range", "consistent"),  # the plain end is written in full
+    ("The board cut the budget by 25 percent, from $1.2 million to 900,000.", "percent_change", "consistent"),
+])
+def test_a_plain_end_written_in_full_takes_the_measure_but_not_the_scale(text, kind, verdict):
+    assert (kind, verdict) in checks(text)

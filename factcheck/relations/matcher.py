@@ -47,7 +47,8 @@ SPAN_START = regex.compile(r"\b(?:since|from)\s+(?:(?:early|late|mid)[- ])?$", r
 EARLIER_CUE = regex.compile(r"\b(?:ago|earlier|back then|back in|used to|at the time|previously|formerly)\b",
                            regex.IGNORECASE)
 CHANGE_ENDS = {"percent_change": ("old", "new")}  # the earlier end, then the later (a multiple is read either way)
-SAID_NOW = regex.compile(r"\bnow,?\s+(?:aged\s+)?$", regex.IGNORECASE)  # a figure told of the time of speaking
+# a figure told of the time of speaking, in the present tense ("who is now fifty-eight"; not "was now")
+SAID_NOW = regex.compile(r"\b(?:is|are|am|[\x27’](?:s|m|re))\s+now,?\s+(?:aged\s+)?$", regex.IGNORECASE)
 
 
 def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: list[str] | None = None) -> list[Link]:

@@ -111,7 +111,7 @@ def adopted(claim: Claim, donor: Claim, book: Rulebook, elided: bool = False) ->
     "30,000" beside "$34.10" keeps its own kind."""
     if not plain(claim):
         return claim
-    factor = stated_factor(donor) if elided else None
+    factor = ends_factor(claim, donor) if elided else None
     if factor is None:
         factor = elided_scale(claim, donor, book)
         if (donor.kind != "percent" and factor == 1.0 and not (written_scale(claim, book) and written_scale(donor, book))
@@ -119,6 +119,19 @@ def adopted(claim: Claim, donor: Claim, book: Rulebook, elided: bool = False) ->
             return claim
     return replace(rescaled(claim, factor), kind=donor.kind, unit=donor.unit,
                    extra={**claim.extra, **({"per": donor.extra["per"]} if donor.extra.get("per") else {})})
+
+
+def ends_factor(claim: Claim, donor: Claim) -> float | None:
+    """What the plain end is multiplied by to stand in the donor's measure: the donor's own factor where the
+    plain number is of the order of the donor's numeral ("from 14 to 19 cents"), 1 where it is of the order of
+    the donor's value, written in full ("from 750,000 to $1.2 million"); None otherwise."""
+    factor = stated_factor(donor)
+    if factor is None or not isinstance(claim.value, (int, float)) or not claim.value or not donor.value:
+        return None
+    for found in (factor, 1.0):
+        if 1 / SAME_ORDER <= abs(float(claim.value)) * found / abs(float(donor.value)) <= SAME_ORDER:
+            return found
+    return None
 
 
 def stated_factor(donor: Claim) -> float | None:
