@@ -24,6 +24,7 @@ from factcheck.relations.arithmetic.ends import resolve_ends
 from factcheck.relations.link import Link
 
 CHANGES = frozenset({"percent_change", "difference", "multiplier", "ratio"})
+RATE_ROLES = ("rate", "factor", "share")  # a figure in one of these roles is the rate or multiple of one thing
 LEAST_DIGITS = 3  # a part a sum's list left out has at least these significant digits: "$100" meets a gap by chance
 
 
@@ -156,13 +157,17 @@ def unclaimed(confirmed: list[tuple[Link, Outcome]], verdicts: list[tuple[Link, 
     """The confirmed outcomes that share neither their trigger nor two figures with a bound verdict of
     their check type (one figure may sit in two relations: "$152.8 million, up $9.2 million from …; the
     expenditures were $167.4 million, leaving a deficiency of $14.6 million"), and whose figures are not
-    all those of another verdict or of another confirmed outcome."""
+    all those of another verdict or of another confirmed outcome. A figure a verdict binds as a rate or a
+    multiple is no trigger of another reading ("a gain … of 31,214, or at the rate of 36 per cent" is no share
+    of the total); a level may be both ("a pass rate of 74.0%, compared with 76.3%")."""
     taken = [(kind_of(link, o), frozenset(c.id for c in o.claims)) for link, o in verdicts]
     seen = {ids for _, ids in taken}
+    rates = {c.id for link, _ in verdicts for role in RATE_ROLES for c in link.role(role)}
     kept = []
     for link, outcome in confirmed:
         ids, kind = frozenset(c.id for c in outcome.claims), kind_of(link, outcome)
-        if any(k == kind and (link.trigger.id in other or len(ids & other) > 1) for k, other in taken) or ids in seen:
+        if (any(k == kind and (link.trigger.id in other or len(ids & other) > 1) for k, other in taken) or ids in seen
+                or link.trigger.id in rates):
             continue
         seen.add(ids)
         kept.append((link, outcome))

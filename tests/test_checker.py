@@ -65,6 +65,16 @@ def test_an_agreement_sharing_one_operand_with_a_firm_verdict_stays():
     assert unclaimed([chained], firm) == [chained] and unclaimed([same], firm) == []
 
 
+def test_a_figure_a_verdict_binds_as_a_rate_triggers_no_other_reading():
+    new, old, gain, rate = claims_in("It was 86,786, against 55,572, a gain of 31,214, or at the rate of 36 per cent.", [
+        Fig("86,786", "count", 86786), Fig("55,572", "count", 55572), Fig("31,214", "count", 31214),
+        Fig("36 per cent", "percent", 36, "percent")])
+    firm = [(Link("percent_change", "firm", old, {"new": (new,), "old": (old,), "rate": (rate,)}), outcome("inconsistent", new, old, rate))]
+    share = (Link("share", "agree", rate, {"share": (rate,)}), outcome("consistent", gain, new, rate))
+    level = (Link("share", "agree", new, {"part": (new,)}), outcome("consistent", new, gain))
+    assert unclaimed([share], firm) == [] and unclaimed([level], firm) == [level]
+
+
 
 def sole_link(check_type: str, trigger) -> Link:
     return Link(check_type, "t.sole", trigger, {}, {"reading": "sole"})
