@@ -21,7 +21,7 @@ import regex
 from factcheck.extract.rulebook import Rulebook
 from factcheck.intervals import numeral_in, numeral_value
 from factcheck.model import Claim
-from factcheck.relations.arithmetic.common import counted
+from factcheck.relations.arithmetic.common import SCALE_WORDS, counted
 from factcheck.relations.link import Link
 
 LEVEL_ROLES = {
@@ -35,7 +35,6 @@ LEVEL_ROLES = {
 MEASURED = frozenset({"money", "distance", "quantity", "percent"})
 WORD = regex.compile(r"\p{L}+")
 YEAR = regex.compile(r"\d{4}")
-SCALE_WORD = regex.compile(r"\b(?:thousand|million|billion|trillion|hundred)s?\b", regex.IGNORECASE)
 UNIT_NOUN = regex.compile(r"\p{L}{3,}$")  # the unit word that ends an amount: "610,000 acres", "9 tons"
 SAME_ORDER = 10  # a bare figure within this factor of a scaled one's numeral is of its order ("17.9" of "19.4 billion")
 
@@ -142,7 +141,11 @@ def stated_factor(donor: Claim) -> float | None:
     numeral = numeral_value(numeral_in(donor.text) or "")
     if numeral:
         return float(donor.value) / numeral
-    return 1.0 if donor.kind in ("distance", "quantity") and not SCALE_WORD.search(donor.text) else None
+    return 1.0 if donor.kind in ("distance", "quantity") and not scaled_in_words(donor.text) else None
+
+
+def scaled_in_words(text: str) -> bool:
+    return any(word.lower() in SCALE_WORDS for word in WORD.findall(text))
 
 
 def named_before(claim: Claim, donor: Claim) -> bool:
