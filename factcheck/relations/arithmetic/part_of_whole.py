@@ -98,7 +98,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     if mode == "including":
         return [o for part in parts for o in within(whole, (part,), options, nouns=False)
                 if o.verdict == "consistent" or not other_things(whole, part)]
-    return within(whole, parts, options)
+    return within(whole, parts, options, bare_whole=mode == "elided")
 
 
 def rate_of_stock(part: Claim, whole: Claim) -> bool:
@@ -112,10 +112,12 @@ def other_things(whole: Claim, part: Claim) -> bool:
     return None not in (counted(whole), counted(part)) and counted(whole) != counted(part)
 
 
-def within(whole: Claim, parts: tuple[Claim, ...], options: CheckOptions, nouns: bool = True) -> list[Outcome]:
-    """The parts, summed, against the whole; with `nouns`, only where they count what it counts."""
+def within(whole: Claim, parts: tuple[Claim, ...], options: CheckOptions, nouns: bool = True,
+           bare_whole: bool = False) -> list[Outcome]:
+    """The parts, summed, against the whole; with `nouns`, only where they count what it counts. With
+    `bare_whole`, a whole that names nothing counts what the parts name ("nine homes, out of 140")."""
     named = {counted(c) for c in (whole, *parts)} - {None}
-    if nouns and (len(named) > 1 or (named and counted(whole) is None and whole.kind == "count")):
+    if nouns and (len(named) > 1 or (named and counted(whole) is None and whole.kind == "count" and not bare_whole)):
         return []  # "28 countries of 6 continents", "one mother of two": no part of that whole
     unit = whole.unit
     part = total(parts, options, unit)
