@@ -260,6 +260,12 @@ def test_a_bare_number_of_a_breakdown_is_read_in_the_measure_of_its_whole():
                                                                       Fig("168,000 trucks", "count", 168000)])
     assert part_of_whole(Link("part_of_whole", "t", named[1], {"whole": (named[0],), "part": (named[1],)}), [], CheckOptions()) == []
 
+    homes = claims_in("nine homes, out of about 140", [Fig("nine homes", "count", 9), Fig("140", "count", 140)])
+    roles = {"whole": (homes[1],), "part": (homes[0],)}
+    assert part_of_whole(Link("part_of_whole", "t", homes[0], roles), [], CheckOptions()) == []
+    (elided,) = part_of_whole(Link("part_of_whole", "t", homes[0], roles, {"mode": "elided"}), [], CheckOptions())
+    assert elided.verdict == "consistent"
+
     sized = claims_in("eight of 8-inch and twelve of 7-inch calibre", [Fig("twelve", "count", 12), Fig("7-inch", "distance", 7, "inch")])
     assert part_of_whole(Link("part_of_whole", "t", sized[0], {"whole": (sized[1],), "part": (sized[0],)}), [], CheckOptions()) == []
 
@@ -291,6 +297,18 @@ def test_a_ratio_n_to_one_holds_the_larger_figure_n_times_the_smaller():
     (either,) = ratio(Link("ratio", "t", factor, roles, {"mode": "larger"}), [], CheckOptions())
     (as_written,) = ratio(Link("ratio", "t", factor, roles), [], CheckOptions())
     assert either.verdict == "consistent" and as_written.verdict == "inconsistent"
+
+
+def test_a_fraction_of_what_it_was_scales_to_the_smaller_level_and_a_multiple_to_the_larger():
+    text = "850 now; it was 2,500, so it's a third of what it was; 3,100 against 1,240, two and a half times."
+    now, before, third, big, small, times = claims_in(text, [
+        Fig("850", "count", 850), Fig("2,500", "count", 2500), Fig("a third", "ratio", 1 / 3),
+        Fig("3,100", "count", 3100), Fig("1,240", "count", 1240), Fig("two and a half times", "ratio", 2.5)])
+    for factor, first, second in ((third, before, now), (times, small, big)):
+        roles = {"subject": (first,), "reference": (second,), "factor": (factor,)}
+        (scaled,) = ratio(Link("ratio", "t", factor, roles, {"mode": "scaled"}), [], CheckOptions())
+        (as_written,) = ratio(Link("ratio", "t", factor, roles), [], CheckOptions())
+        assert scaled.verdict == "consistent" and as_written.verdict == "inconsistent"
 
 
 def test_a_rate_per_so_many_is_a_factor_of_its_count_over_that_many():

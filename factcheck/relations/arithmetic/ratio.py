@@ -32,6 +32,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
         return []
     if link.meta.get("mode") == "larger" and subject is not None and len(refs) == 1:
         subject, refs = larger_first(subject, refs[0])
+    elif link.meta.get("mode") == "scaled" and subject is not None and len(refs) == 1 and factor is not None:
+        subject, refs = scaled_first(subject, refs[0], factor)
     period = link.meta.get("each_period")  # "a daily average of": the rate's period told before it
     if factor is not None and subject is not None and len(refs) == 1 and (
             factor.extra.get("per") or period or (factor.kind == subject.kind != refs[0].kind)):
@@ -74,6 +76,15 @@ def larger_first(one: Claim, other: Claim) -> tuple[Claim, tuple[Claim]]:
     if isinstance(one.value, (int, float)) and isinstance(other.value, (int, float)) and one.value < other.value:
         return other, (one,)
     return one, (other,)
+
+
+def scaled_first(one: Claim, other: Claim, factor: Claim) -> tuple[Claim, tuple[Claim]]:
+    """The two levels of "X …, Y …, a third of what it was" as subject and reference, whichever the words
+    name first: the figure the factor gives is the smaller for a fraction, the larger for a multiple."""
+    if not isinstance(factor.value, (int, float)) or factor.value == 1:
+        return one, (other,)
+    subject, refs = larger_first(one, other)
+    return (refs[0], (subject,)) if factor.value < 1 else (subject, refs)
 
 
 def factor_of(factor: Claim, per: Claim | None, options: CheckOptions) -> Interval:
