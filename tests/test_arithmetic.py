@@ -299,6 +299,16 @@ def test_a_ratio_n_to_one_holds_the_larger_figure_n_times_the_smaller():
     assert either.verdict == "consistent" and as_written.verdict == "inconsistent"
 
 
+def test_bare_parts_of_a_sum_are_read_in_the_measure_of_its_total():
+    text = "48,210 acres under wheat, 31,460 under barley and 22,905 under oats, making 102,575 acres; 112,575 acres"
+    wheat, barley, oats, right, wrong = claims_in(text, [
+        Fig("48,210 acres", "quantity", 48210, "acre"), Fig("31,460", "count", 31460), Fig("22,905", "count", 22905),
+        Fig("102,575 acres", "quantity", 102575, "acre"), Fig("112,575 acres", "quantity", 112575, "acre")])
+    verdicts = [sum_check(Link("sum", "t", total, {"parts": (wheat, barley, oats), "total": (total,)}), [], CheckOptions())[0].verdict
+                for total in (right, wrong)]
+    assert verdicts == ["consistent", "inconsistent"]
+
+
 def test_a_fraction_of_what_it_was_scales_to_the_smaller_level_and_a_multiple_to_the_larger():
     text = "850 now; it was 2,500, so it's a third of what it was; 3,100 against 1,240, two and a half times."
     now, before, third, big, small, times = claims_in(text, [

@@ -10,7 +10,7 @@ from factcheck.facts import Fact
 from factcheck.intervals import Interval
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, compare, counted, interval, total
-from factcheck.relations.arithmetic.part_of_whole import other_things, part_within_whole
+from factcheck.relations.arithmetic.part_of_whole import in_measure_of, other_things, part_within_whole
 from factcheck.relations.link import Link
 from factcheck.wording import figure
 
@@ -54,7 +54,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     parts, stated_total = link.role("parts"), link.one("total")
     if stated_total is None:
         return []
-    parts = counting_alike(parts, stated_total)
+    parts = tuple(in_measure_of(p, stated_total) for p in counting_alike(parts, stated_total))
     if link.meta.get("mode") == "at_most":
         parts = tuple(p for p in parts if not other_things(stated_total, p))
     if len(parts) < 2 or not alike((stated_total, *parts)):
