@@ -534,6 +534,13 @@ def test_a_stretch_of_time_is_past_once_begun_and_ahead_until_it_ends(mode, toda
     assert [o.verdict for o in date_order(link, [], CheckOptions())] == [verdict]
 
 
+@pytest.mark.parametrize("today, verdicts", [("2021-10-05", ["consistent"]), ("2022-10-05", ["inconsistent"]), ("2026-10-05", [])])
+def test_a_schedule_told_in_the_present_is_judged_only_near_the_document_date(today, verdicts):
+    (opening,) = claims_in("The wing opens in January 2022.", [Fig("January 2022", "date", "2022-01")])
+    link = Link("date_order", "t", opening, {"date": (opening,)}, {"mode": "scheduled", "document_date": today})
+    assert [o.verdict for o in date_order(link, [], CheckOptions())] == verdicts
+
+
 @pytest.mark.parametrize("text, figures, verdicts", [
     ("It ranged between 32 cents and 18 cents per hour.", [Fig("32 cents", "money", 0.32, "USD"), Fig("18 cents", "money", 0.18, "USD")],
      ["inconsistent"]),

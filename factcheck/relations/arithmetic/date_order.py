@@ -1,6 +1,7 @@
 """Date order: an event told as past lies before the document date; a target "by 2020" still ahead of it.
 
-A frame's `mode` is `past` or `deadline`. A date whose year the text does not state (a year
+A frame's `mode` is `past`, `deadline` or `scheduled` (a present tense that states a schedule: "the wing opens
+in January 2022"; a date more than a year before the document is then a historical present, not judged). A date whose year the text does not state (a year
 taken from the document, an assumed weekday) is never checked. A stretch of time ("the spring of
 2019") is past when it began before the document date, and still ahead when it ends after it.
 """
@@ -12,6 +13,8 @@ from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome, year_of
 from factcheck.relations.link import Link
 
+SCHEDULED_BACK = 1  # years: a schedule told in the present ("the wing opens in") dated further back is a narrative
+
 
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
     claim = link.one("date")
@@ -22,8 +25,10 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     if span is None:
         return []
     first, last = span
-    if link.meta.get("mode") == "deadline":
+    if link.meta.get("mode") in ("deadline", "scheduled"):
         ahead = last >= doc_date[: len(last)]
+        if link.meta["mode"] == "scheduled" and not ahead and int(doc_date[:4]) - int(last[:4]) > SCHEDULED_BACK:
+            return []  # a historical present: "the diary opens in January 1942"
         return [Outcome("consistent" if ahead else "inconsistent", None, None, None,
                         f"deadline {last}, document dated {doc_date}",
                         f"deadline {claim.text} {'lies ahead' if ahead else 'had passed when this was written'}",

@@ -98,6 +98,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     if mode == "including":
         return [o for part in parts for o in within(whole, (part,), options, nouns=False)
                 if o.verdict == "consistent" or not other_things(whole, part)]
+    if mode == "elided" and counted(whole) is not None and any(counted(p) != counted(whole) for p in parts):
+        return []  # "Twenty-two died, out of 4 ships lost": the whole names a thing of its own
     return within(whole, parts, options, bare_whole=mode == "elided")
 
 
