@@ -1,9 +1,10 @@
 """Date order: an event told as past lies before the document date; a target "by 2020" still ahead of it.
 
-A frame's `mode` is `past`, `deadline` or `scheduled` (a present tense that states a schedule: "the wing opens
-in January 2022"; a date more than a year before the document is then a historical present, not judged). A date whose year the text does not state (a year
-taken from the document, an assumed weekday) is never checked. A stretch of time ("the spring of
-2019") is past when it began before the document date, and still ahead when it ends after it.
+A frame's `mode` is `past`, `deadline` or `scheduled` (a present tense that states a schedule: "the wing
+opens in January 2022"; a date more than a year before the document is then a historical present, not
+judged). A date whose year the text does not state (a year taken from the document, an assumed weekday)
+is never checked. A stretch of time ("the spring of 2019") is past when it began before the document
+date, and still ahead when it ends after it.
 """
 
 from __future__ import annotations
