@@ -8,7 +8,8 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.extract.gates import EXACT_LIMIT, MAX_REQUIREMENTS, admits, admits_all, required_all, required_literals
+from factcheck.extract.gates import (BOUND, EXACT_LIMIT, MAX_REQUIREMENTS, admits, admits_all, admits_bounded, gate_text,
+                                     required_all, required_literals)
 from factcheck.extract.rulebook import load_rulebook
 
 
@@ -65,7 +66,7 @@ def test_a_stretch_is_admitted_when_it_holds_a_literal_of_each_requirement():
 
 
 PIECES = ["a", "b", "ab", "to", " ", r"\d", "[a-c]", "[ab]", "(?:a|bc)", "(?:to|fro)", "x?", "(?:ab)?", "(?:ab)+",
-          "(?:b|)", "(?=a)", "(?<!b)", r"\b", "(?i:B)", "(?-i:A)", "(?>a|to)", "(?:[ab]|x)?"]
+          "(?:b|)", "(?=a)", "(?<!b)", r"\b", "(?i:B)", "(?-i:A)", "(?>a|to)", "(?:[ab]|x)?", "[’']", "—", "k", "s", "i"]
 
 
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=6), st.text(alphabet="abcABtofrx 1", max_size=20))
@@ -78,12 +79,46 @@ def test_no_gate_turns_away_a_stretch_that_holds_a_match(pieces, text):
         assert admits(literals, folded) and admits_all(gate, folded), (pattern, text, literals, gate)
 
 
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=6),
+       st.text(alphabet="abcABtofrxksi 1’'—é\u212a\u017f\u0130_", max_size=20))
+def test_no_bounded_gate_turns_away_a_stretch_that_holds_a_match(pieces, text):
+    pattern = "".join(pieces)
+    gate = required_all(pattern, regex.IGNORECASE, bounds=True)
+    if regex.search(pattern, text, regex.IGNORECASE):
+        assert admits_bounded(gate, gate_text(text)), (pattern, text, gate)
+
+
 def test_every_shipped_rule_admits_its_own_examples():
     book = load_rulebook()
     for rule in book.rules:
         gate = required_all(rule.compiled.pattern, rule.compiled.flags)
+        bounded = required_all(rule.compiled.pattern, rule.compiled.flags, bounds=True)
         for example in rule.examples:
             for text in example.texts:
                 plain = text.replace("«", "").replace("»", "")
-                if rule.compiled.search(plain) and plain.isascii():
-                    assert admits_all(gate, plain.lower()), (rule.id, plain, gate)
+                if rule.compiled.search(plain):
+                    assert admits_bounded(bounded, gate_text(plain)), (rule.id, plain, bounded)
+                    if plain.isascii():
+                        assert admits_all(gate, plain.lower()), (rule.id, plain, gate)
+
+
+def test_a_bounded_gate_keeps_the_word_boundaries_of_its_strings():
+    gate = required_all(r"\d+\s*(?:miles?|mi)\b", regex.IGNORECASE, bounds=True)
+    assert gate == ((f"mi{BOUND}", f"mile{BOUND}", f"miles{BOUND}"),)
+    assert admits_bounded(gate, gate_text("3 mi.")) and admits_bounded(gate, gate_text("ran 3 miles"))
+    assert not admits_bounded(gate, gate_text("3 million"))
+    assert required_all(r"\d+\s*(?:miles?|mi)\b", regex.IGNORECASE) == (("mi",),)  # unbounded: frames' gates
+
+
+def test_a_boundary_at_the_edge_of_a_stretch_is_taken_to_hold():
+    gate = required_all(r"\bto\b", regex.IGNORECASE, bounds=True)
+    assert admits_bounded(gate, "to 5") and admits_bounded(gate, "5 to") and not admits_bounded(gate, "total")
+
+
+def test_gates_read_text_beyond_ascii_as_other_but_the_letters_regex_folds_to_ascii():
+    assert gate_text("It’s 5 KM — é") == "it\x80s 5 km \x80 \x80"
+    assert gate_text("\u212a\u017f\u0130") == "ksi"  # the Kelvin sign, the long s, the dotted capital I
+    gate = required_all(r"it[’']s \d+ km\b", regex.IGNORECASE, bounds=True)
+    assert admits_bounded(gate, gate_text("it’s 5 km")) and admits_bounded(gate, gate_text("it's 5 \u212am"))
+    assert not admits_bounded(gate, gate_text("it’s 5 kmx"))
+    assert admits_bounded(gate, gate_text("it’s 5 kmé"))  # "é" is a word character: a match is not ruled out here

@@ -17,7 +17,7 @@ import regex
 
 from factcheck.extract.context import settle_currency
 from factcheck.document import Document, Sentence
-from factcheck.extract.gates import admits_all
+from factcheck.extract.gates import admits_bounded, gate_text
 from factcheck.model import Claim
 from factcheck.extract.normalize import normalize
 from factcheck.extract.normalized import NoValue, Normalized
@@ -123,33 +123,29 @@ def sentence_candidates(sentence: Sentence, hits: dict[str, list[tuple[int, int]
     starts is (see `starts`) or where its gate says it cannot hold a match."""
     candidates = []
     stretches: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    lowered: dict[tuple[int, int], str | None] = {}
+    read: dict[tuple[int, int], tuple[str, bool]] = {}  # a stretch as gates read it, and whether it is ASCII
     opened: dict[tuple[str, int, int], list[int]] = {}  # rules of one opening share its positions
     for rule in rules:
         if rule.anchors not in stretches:
             stretches[rule.anchors] = windows([s for a in rule.anchors for s in hits.get(a, ())], sentence)
         for start, end in stretches[rule.anchors]:
-            low, starts = None, None
+            starts = None
             if rule.gate is not None or rule.starts is not None:
-                if (start, end) not in lowered:
-                    lowered[(start, end)] = ascii_lower(view.text[start:end])
-                low = lowered[(start, end)]
-            if rule.starts is not None and low is not None:
-                key = (rule.starts.source, start, end)
-                if key not in opened:
-                    opened[key] = rule.starts.positions(low, start)
-                starts = opened[key]
-                if not starts:
+                if (start, end) not in read:
+                    stretch = view.text[start:end]
+                    read[(start, end)] = (gate_text(stretch), stretch.isascii())
+                low, ascii = read[(start, end)]
+                if rule.starts is not None and ascii:
+                    key = (rule.starts.source, start, end)
+                    if key not in opened:
+                        opened[key] = rule.starts.positions(low, start)
+                    starts = opened[key]
+                    if not starts:
+                        continue
+                if not admits_bounded(rule.gate, low):
                     continue
-            if not admits_all(rule.gate, low):
-                continue
             candidates.extend(run_rule(rule, view, start, end, book, doc, budgets, starts))
     return candidates
-
-
-def ascii_lower(text: str) -> str | None:
-    """The text in lower case where it is ASCII (gates are only sure there), else None."""
-    return text.lower() if text.isascii() else None
 
 
 def sentence_anchors(view: ScanView, book: Rulebook,

@@ -14,7 +14,8 @@ to a temp file beside it and renamed over it. Its head (the index and the small 
 SHA-256 of itself and is ignored with the whole file (which is rebuilt) when it cannot be read,
 fails its checksum or holds anything unexpected. The compile arguments follow the head, each
 with a digest of its own that is checked when a run uses it (most runs use a third of them: a
-start does not hash and unpack 15 MB it will not read); one that fails is compiled afresh. It
+start does not hash and unpack 15 MB it will not read, and on POSIX the file is mapped, not read, so
+neither are its pages); one that fails is compiled afresh. It
 lives in `FACTCHECK_CACHE_DIR`, else the user's cache directory; `disable()` (the command
 line's `--no-cache`) turns it off for the process.
 """
@@ -24,6 +25,7 @@ from __future__ import annotations
 import _sre
 import hashlib
 import marshal
+import mmap
 import os
 import platform
 import re
@@ -41,7 +43,7 @@ from factcheck import __version__
 from factcheck.extract.firstchars import charset_hint
 from factcheck.extract.gates import Gate, required_all
 
-FORMAT = "factcheck-patterns/9"
+FORMAT = "factcheck-patterns/10"
 MAGIC = FORMAT.encode() + b"\n"
 KEEP_FILES = 4  # stores of other rule sets (older versions, other user folders) kept beside the one in use
 ENV_DIR = "FACTCHECK_CACHE_DIR"
@@ -59,7 +61,7 @@ class Store:
     """
 
     def __init__(self, path: Path | None, entries: dict[tuple[str, int], Entry],
-                 gates: dict[tuple[str, int], Gate | None] | None = None,
+                 gates: dict[tuple[str, int, bool], Gate | None] | None = None,
                  fast: dict[str, bytes] | None = None, data: dict[str, Any] | None = None) -> None:
         self.path, self.entries, self.added = path, entries, False
         self.gates = gates if gates is not None else {}
@@ -99,14 +101,15 @@ class Store:
             self.added = True
         return compiled
 
-    def gate(self, pattern: str, flags: int) -> Gate | None:
-        """The sets of literals every match holds one of each of (see `gates`), or None. Finding them means
-        parsing the pattern again, which pays only when the store keeps them: without one, None."""
-        key = (pattern, int(flags))
+    def gate(self, pattern: str, flags: int, bounds: bool = False) -> Gate | None:
+        """The sets of literals every match holds one of each of (see `gates`; with `bounds`, and the word
+        boundaries next to them), or None. Finding them means parsing the pattern again, which pays only
+        when the store keeps them: without one, None."""
+        key = (pattern, int(flags), bounds)
         if key not in self.gates:
             if self.path is None:
                 return None
-            self.gates[key] = required_all(pattern, flags)
+            self.gates[key] = required_all(pattern, flags, bounds)
             self.added = True
         return self.gates[key]
 
@@ -349,8 +352,8 @@ Contents = tuple[dict[tuple[str, int], Entry], dict[tuple[str, int], Gate | None
 def read_store(path: Path) -> Contents:
     """What a store file holds; nothing when it is missing or its head is damaged."""
     try:
-        data = memoryview(path.read_bytes())
-    except OSError:
+        data = file_view(path)
+    except (OSError, ValueError):
         return {}, {}, {}, {}
     start = len(MAGIC) + 40
     digest, size = bytes(data[len(MAGIC):len(MAGIC) + 32]), int.from_bytes(data[len(MAGIC) + 32:start], "little")
@@ -370,6 +373,15 @@ def read_store(path: Path) -> Contents:
         return {}, {}, {}, {}
     entries = {key: (groups, blobs[offset:offset + length], digest) for key, (groups, offset, length, digest) in index.items()}
     return (entries, *rest)
+
+
+def file_view(path: Path) -> memoryview:
+    """The file's bytes: mapped where a file in use may still be replaced (POSIX), so that a run reads only
+    the pages of the entries it uses; else read whole."""
+    if os.name != "posix":
+        return memoryview(path.read_bytes())
+    with open(path, "rb") as file:
+        return memoryview(mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ))
 
 
 def prune(current: Path) -> None:

@@ -423,7 +423,7 @@ def compile_rule(book: Rulebook, rule: dict[str, Any], source: str, text: str, d
         anchors=anchors, priority=int(rule.get("priority", data.get("priority", 0))),
         constants=constants, lookup=tables, examples=examples(rule, "examples", where, text, start=at),
         counter_examples=examples(rule, "counter_examples", where, text, start=at), source=source, line=line, bounded=bounded,
-        gate=None if bounded else book.store.gate(expanded, rule_flags(rule)),
+        gate=None if bounded else book.store.gate(expanded, rule_flags(rule), bounds=True),
         starts=None if bounded else start_finder(book.store, expanded, rule_flags(rule), rule["pattern"]),
     )
 
