@@ -182,6 +182,13 @@ def test_a_plain_contradiction_is_inconsistent(shipped):
     assert (check.type, check.verdict) == ("percent_change", "inconsistent")
 
 
+def test_of_them_after_a_level_of_its_own_sentence_refers_to_that_level(shipped):
+    text = ("CHAIR: Item six, the Linden Street lot. OKAFOR: So the lot has a hundred and forty spaces, and we're "
+            "seeing about a hundred and twelve of them filled, which is eighty percent.")
+    shares = [(c.verdict, c.explanation) for c in scan(shipped, text, None).checks if c.type == "share"]
+    assert shares and all(verdict == "consistent" and "forty" in why for verdict, why in shares)
+
+
 SLOW_FRAME = """family = "slow"
 [[frames]]
 id = "t.slow"

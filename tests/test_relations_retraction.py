@@ -52,7 +52,6 @@ def test_a_figure_asked_about_is_taken_back_when_the_answer_corrects_it(text, sl
 
 
 @pytest.mark.parametrize("text", [
-    "HOST: Sixty years old now? GUEST: Sixty, yes.",  # the answer confirms it
     "HOST: Was it 40 per cent? GUEST: Well, we hired 45 people.",  # another kind of figure
     "HOST: Was it 40 per cent? GUEST: I think so. In 2019 it was 45 per cent.",  # the answer opens with no figure
     "It was 40 per cent. Closer to 45 per cent, I think.",  # no question
@@ -103,4 +102,39 @@ def test_a_year_or_a_line_end_answer_corrects(text, slip):
     "Was it in 1941? 1841, I think.",  # too far to be the year asked about
 ])
 def test_a_year_is_corrected_only_by_another_year_close_to_it(text):
+    assert slips(text) == []
+
+
+@pytest.mark.parametrize("text, slip", [
+    ("My grandpa's ninety-two; born in thirty-five, no, thirty-two, nineteen thirty-two.", "thirty-five"),
+    ("HOST A: Born in nineteen twenty-three? HOST B: Twenty-one — nineteen twenty-one.", "nineteen twenty-three"),
+])
+def test_a_year_is_corrected_by_a_bare_number_naming_its_last_two_digits(text, slip):
+    assert slips(text) == [slip]
+
+
+@pytest.mark.parametrize("text", [
+    "HOST A: Born in nineteen twenty-three? HOST B: Forty — and she still swims.",  # not a year close to it
+    "In 1923, sorry, 21 of them left.",  # "21 of them" counts, it names no year: a slip only before a bare figure
+])
+def test_a_bare_number_far_from_the_year_corrects_nothing(text):
+    assert slips(text) == []
+
+
+@pytest.mark.parametrize("text, echoed", [
+    ("ANNE: It is a twenty-five percent increase. BOB: Twenty-five? ANNE: Twenty-five, yes, and of that total, 120,000 "
+     "goes to the branch.", ["Twenty-five", "Twenty-five"]),
+    ("Q: And you hired 40 people? A: 40 — that's right.", ["40"]),
+    ("HOST: Sixty years old now? GUEST: Sixty, yes.", ["Sixty"]),  # the answer confirms the asked figure, which stays
+])
+def test_a_figure_said_again_to_ask_or_confirm_it_is_left_out(text, echoed):
+    assert slips(text) == echoed
+
+
+@pytest.mark.parametrize("text", [
+    "ANNE: We hired twenty-five people. BOB: Thirty? ANNE: No.",  # another figure asked
+    "ANNE: It rose twenty-five percent. BOB: And the staff? ANNE: Twenty-five, and two part-time.",  # no confirmation
+    "ANNE: It rose twenty-five percent. BOB: So twenty-five? ANNE: Yes.",  # not the question's only words
+])
+def test_a_figure_not_echoed_stays(text):
     assert slips(text) == []

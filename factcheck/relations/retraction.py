@@ -5,6 +5,11 @@ text any more, and the frames see only the second (the report still lists both: 
 The words between the two figures that make the first a slip are data, the rule files' fragment
 `retraction`; without one, nothing is taken back.
 
+A figure said again only to ask or confirm it is an echo, and is left out the same way: "… a
+twenty-five percent increase. COUNCILOR: Twenty-five? TREASURER: Twenty-five, yes, and of that total
+…". The echo stands alone in a question, or opens a sentence (after a speaker's label) followed by
+"yes" or "that's right", with the numeral of a figure of the ECHO_REACH sentences before.
+
 A figure asked about is taken back the same way when the answer corrects it: "… sixty years old
 now? GUEST: Sixty-five." The question must end on the figure (within three words: "…, what, two
 million?"; "Of our 2,840 pupils, how many …?" asks no figure); the answering sentence opens, after the
@@ -19,6 +24,7 @@ import regex
 
 from factcheck.document import Document
 from factcheck.extract.rulebook import Rulebook, expand
+from factcheck.intervals import numeral_in
 from factcheck.model import Claim
 
 FRAGMENT = "retraction"
@@ -31,6 +37,11 @@ ALONE = regex.compile(r"[ \t]*(?:[.!?;,:—–]|--|\r?\n|$)")  # an answering fi
 OF_WHOLE = regex.compile(r"\bhow\s+(?:many|much)\s+of\s+(?:(?:the|our|your|their|its|his|her|my|those|these)\s+)?(?:[^\s?]+\s+){0,2}$", regex.IGNORECASE)
 # "Of our 18,600 students, how many …?": the figure is the whole the question asks of
 OF_WHOLE_FIRST = regex.compile(r"\b(?:of|out\s+of)\s+(?:the|our|your|their|its|his|her|my|those|these|all)\s+(?:[^\s?]+\s+){0,2}$", regex.IGNORECASE)
+ECHO_REACH = 3  # sentences back an echoed figure may be
+LABEL = regex.compile(r"\s*(?:(?-i:\p{Lu})[\p{L}.\x27’\-]*(?:\s+(?-i:\p{Lu})[\p{L}.\x27’\-]*){0,3}\s*:\s*)?")  # a speaker's label
+ECHO_ASKED = regex.compile(r"\s*\?[\s\"”’]*")  # a figure that is all its question
+CONFIRMED = regex.compile(r"[ \t]*(?:[,.!;]|--|—|–)?[ \t]*(?:yes|yeah|yep|that[\x27’]s right|right|correct|exactly)\b",
+                          regex.IGNORECASE)
 HOW_MANY = regex.compile(r"[^?]*\bhow\s+(?:many|much)\b", regex.IGNORECASE)
 
 
@@ -38,7 +49,22 @@ def retracted(doc: Document, claims: list[Claim], book: Rulebook) -> dict[str, t
     """The claims that the next figure of their kind corrects: each claim's id, with the stretch a window
     leaves out (from its start to the correction's in one sentence; the figure alone after a question)."""
     ordered = sorted(claims, key=lambda c: (c.start, c.end))
-    return {**slips(doc, ordered, book), **answered(doc, ordered, book)}
+    return {**slips(doc, ordered, book), **answered(doc, ordered, book), **echoes(doc, ordered)}
+
+
+def echoes(doc: Document, ordered: list[Claim]) -> dict[str, tuple[int, int]]:
+    """Figures said again to ask or confirm an earlier one: "Twenty-five?", "Twenty-five, yes, and …"."""
+    found: dict[str, tuple[int, int]] = {}
+    for at, claim in enumerate(ordered):
+        sentence = doc.sentences[claim.sentence_index]
+        if not (LABEL.fullmatch(doc.text, sentence.start, claim.start)
+                and (ECHO_ASKED.fullmatch(doc.text, claim.end, sentence.end) or CONFIRMED.match(doc.text, claim.end))):
+            continue
+        numeral = (numeral_in(claim.text) or "").lower()
+        if numeral and any((numeral_in(c.text) or "").lower() == numeral for c in ordered[:at]
+                           if 0 < claim.sentence_index - c.sentence_index <= ECHO_REACH):
+            found[claim.id] = (claim.start, claim.end)
+    return found
 
 
 def slips(doc: Document, ordered: list[Claim], book: Rulebook) -> dict[str, tuple[int, int]]:
@@ -48,7 +74,8 @@ def slips(doc: Document, ordered: list[Claim], book: Rulebook) -> dict[str, tupl
     if pattern is None:
         return {}
     return {first.id: (first.start, second.start) for first, second in zip(ordered, ordered[1:])
-            if (first.kind == second.kind or corrects(first, second)) and first.sentence_index == second.sentence_index
+            if (first.kind == second.kind or corrects(first, second, ALONE.match(doc.text, second.end) is not None))
+            and first.sentence_index == second.sentence_index
             and 0 < second.start - first.end <= LONGEST
             and pattern.fullmatch(doc.scan_text, first.end, second.start) is not None}
 
@@ -84,12 +111,13 @@ def asks_of(text: str, start: int, claim: Claim) -> bool:
                 or OF_WHOLE_FIRST.search(text, start, claim.start) and HOW_MANY.match(text, claim.end))
 
 
-def corrects(asked: Claim, answer: Claim) -> bool:
+def corrects(asked: Claim, answer: Claim, alone: bool = True) -> bool:
     """Whether an answer's figure can be the asked one said again, differently: of one kind (or one of them
-    a bare count, which names no unit; a year only by another year), and of its size (within a factor of
-    two; a year within CLOSE_YEARS). "May 1941" does not correct "1941": it says the same year more closely."""
+    a bare count, which names no unit; a year only by another year, or by a bare count below 100 that names
+    its last two digits and ends its words, `alone`), and of its size (within a factor of two; a year within CLOSE_YEARS). "May 1941" does not correct "1941": it says the same year more closely."""
     if asked.kind == "date" or answer.kind == "date":
-        return asked.kind == answer.kind and other_year(str(asked.value), str(answer.value))
+        return other_year(str(asked.value), str(answer.value) if answer.kind == "date" else same_century(asked, answer) if alone
+                          else "")
     bare = any(c.kind == "count" and not c.unit for c in (asked, answer))
     values = (asked.value, answer.value)
     if not (asked.kind == answer.kind or bare) or asked.value == answer.value:
@@ -97,6 +125,14 @@ def corrects(asked: Claim, answer: Claim) -> bool:
     if not all(isinstance(v, (int, float)) and v > 0 for v in values):
         return False
     return max(values) <= 2 * min(values)
+
+
+def same_century(asked: Claim, answer: Claim) -> str:
+    """A bare count below 100 after a year, as the year of that century it names ("born in thirty-five, no,
+    thirty-two": 1932); else nothing."""
+    century = str(asked.value)[:2]
+    plain = asked.kind == "date" and answer.kind == "count" and not answer.unit and century.isdigit()
+    return f"{century}{int(answer.value):02d}" if plain and answer.value in range(100) else ""
 
 
 def other_year(asked: str, answer: str) -> bool:
