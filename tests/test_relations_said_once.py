@@ -127,3 +127,19 @@ def test_the_second_end_of_a_change_takes_the_measure_the_first_names(text, verd
 ])
 def test_a_plain_end_written_in_full_takes_the_measure_but_not_the_scale(text, kind, verdict):
     assert (kind, verdict) in checks(text)
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("And the overrun: the original figure was one point four million, it's now one point nine, so half a million over.",
+     "consistent"),
+    ("And the overrun: the original figure was one point four million, it's now two point nine, so half a million over.",
+     "inconsistent"),
+])
+def test_the_ends_of_a_difference_share_the_scale_said_once(text, verdict):
+    assert ("difference", verdict) in checks(text)
+
+
+def test_the_gap_of_a_difference_lends_its_measure_to_no_end():
+    text = "Ridership on the line averaged 48,000 a day in January, 20% below the 60,000 daily riders forecast in 2021."
+    found = levels(text)
+    assert found["48,000"][0] == found["60,000"][0] == "count" and ("difference", "inconsistent") not in checks(text)

@@ -7,9 +7,10 @@ it fills a level of the same relation as a figure with a measure, it takes that 
 scale, where it states none and reads as the same order of figure). Only a plain number adopts;
 "300 stores" beside "$40 million" keeps its own noun, and a relation whose measured figures
 disagree among themselves lends none. Where none names a measure, a scale said once with plain
-numbers is lent the same way ("sixty million total. Forty for resurfacing …"). A difference lends
-none either: its frames may take two ends of a range ("the difference … is from 6 to 10 per cent")
-for the figures it is between.
+numbers is lent the same way ("sixty million total. Forty for resurfacing …"). Of a difference only
+the two figures it is between lend to each other ("the original figure was one point four million,
+it's now one point nine"); its gap lends nothing: its frames may take two ends of a range ("the
+difference … is from 6 to 10 per cent") or a percentage ("20% less") for it.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ LEVEL_ROLES = {
     "share": ("part", "whole"),
     "part_of_whole": ("part", "whole"),
     "range": ("low", "high"),
+    "difference": ("subject", "reference"),
 }
 MEASURED = frozenset({"money", "distance", "quantity", "percent"})
 WORD = regex.compile(r"\p{L}+")
@@ -73,8 +75,10 @@ def lend_to_free(link: Link, book: Rulebook) -> dict[str, tuple[Claim, ...]]:
     """The figures a frame's free roles may take (see `agreement`), each plain number that states its scale in
     the one measure the link's levels and those figures name, as `adopted` lends it (a bare "2.5" is lent
     nothing: agreement would try it as $2.5 billion beside "$2.4 billion"): "Four thousand one hundred dollars. … And today?
-    Seven thousand eight hundred. So it's nearly doubled." """
-    roles = LEVEL_ROLES.get(link.type, ())
+    Seven thousand eight hundred. So it's nearly doubled." A difference lends its free roles nothing: agreement
+    tries every figure of the sentence for them, a percentage among them ("… of twenty-three millions … at 2 per
+    cent")."""
+    roles = LEVEL_ROLES.get(link.type, ()) if link.type != "difference" else ()
     donor = named_measure([c for role in roles for c in (*link.role(role), *link.open.get(role, ()))])
     if donor is None:
         return link.open
