@@ -143,3 +143,12 @@ def test_the_gap_of_a_difference_lends_its_measure_to_no_end():
     text = "Ridership on the line averaged 48,000 a day in January, 20% below the 60,000 daily riders forecast in 2021."
     found = levels(text)
     assert found["48,000"][0] == found["60,000"][0] == "count" and ("difference", "inconsistent") not in checks(text)
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("The fare doubled, from sixty cents to a hundred and twenty.", "consistent"),  # 120 cents
+    ("The fare doubled, from sixty cents to a hundred and sixty.", "inconsistent"),
+    ("The fees doubled — the trash fee went from sixty dollars to eighty-five.", "inconsistent"),
+])
+def test_the_second_end_takes_the_money_a_first_end_in_words_names(text, verdict):
+    assert ("multiplier", verdict) in checks(text)

@@ -19,6 +19,7 @@ from dataclasses import replace
 
 import regex
 
+from factcheck.extract.numbers import parse_words
 from factcheck.extract.rulebook import Rulebook
 from factcheck.intervals import numeral_in, numeral_value
 from factcheck.model import Claim
@@ -114,7 +115,7 @@ def adopted(claim: Claim, donor: Claim, book: Rulebook, elided: bool = False) ->
     "30,000" beside "$34.10" keeps its own kind."""
     if not plain(claim):
         return claim
-    factor = ends_factor(claim, donor) if elided else None
+    factor = ends_factor(claim, donor, book) if elided else None
     if factor is None:
         factor = elided_scale(claim, donor, book)
         if (donor.kind != "percent" and factor == 1.0 and not (written_scale(claim, book) and written_scale(donor, book))
@@ -124,11 +125,11 @@ def adopted(claim: Claim, donor: Claim, book: Rulebook, elided: bool = False) ->
                    extra={**claim.extra, **({"per": donor.extra["per"]} if donor.extra.get("per") else {})})
 
 
-def ends_factor(claim: Claim, donor: Claim) -> float | None:
+def ends_factor(claim: Claim, donor: Claim, book: Rulebook) -> float | None:
     """What the plain end is multiplied by to stand in the donor's measure: the donor's own factor where the
     plain number is of the order of the donor's numeral ("from 14 to 19 cents"), 1 where it is of the order of
     the donor's value, written in full ("from 750,000 to $1.2 million"); None otherwise."""
-    factor = stated_factor(donor)
+    factor = stated_factor(donor, book)
     if factor is None or not isinstance(claim.value, (int, float)) or not claim.value or not donor.value:
         return None
     for found in (factor, 1.0):
@@ -137,15 +138,22 @@ def ends_factor(claim: Claim, donor: Claim) -> float | None:
     return None
 
 
-def stated_factor(donor: Claim) -> float | None:
+def stated_factor(donor: Claim, book: Rulebook) -> float | None:
     """What the donor's words multiply its numeral by ("19 cents" 0.01, "$3.2 billion" 10⁹), read from
-    its digits; for a length or quantity in words with no scale word ("nine miles") 1; else None."""
+    its digits; for a length or quantity in words with no scale word ("nine miles") 1, and for money so
+    ("sixty cents" 0.01, "sixty dollars" 1); else None."""
     if not isinstance(donor.value, (int, float)):
         return None
     numeral = numeral_value(numeral_in(donor.text) or "")
     if numeral:
         return float(donor.value) / numeral
-    return 1.0 if donor.kind in ("distance", "quantity") and not scaled_in_words(donor.text) else None
+    if scaled_in_words(donor.text):
+        return None
+    if donor.kind in ("distance", "quantity"):
+        return 1.0
+    words = numeral_in(donor.text) if donor.kind == "money" else None
+    spoken = parse_words(words, book) if words else None
+    return float(donor.value) / spoken if spoken else None
 
 
 def scaled_in_words(text: str) -> bool:
