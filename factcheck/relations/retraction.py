@@ -28,6 +28,7 @@ from factcheck.intervals import numeral_in
 from factcheck.model import Claim
 
 FRAGMENT = "retraction"
+LABEL = "label"  # the fragment of a speaker's label that opens a turn ("FOSS:", "MS. ADEYEMI:")
 ANSWER = "answer"
 LONGEST = 60  # characters between a slip and its correction
 CLOSE_YEARS = 10  # a year an answer corrects another with lies this close to it
@@ -38,7 +39,6 @@ OF_WHOLE = regex.compile(r"\bhow\s+(?:many|much)\s+of\s+(?:(?:the|our|your|their
 # "Of our 18,600 students, how many …?": the figure is the whole the question asks of
 OF_WHOLE_FIRST = regex.compile(r"\b(?:of|out\s+of)\s+(?:the|our|your|their|its|his|her|my|those|these|all)\s+(?:[^\s?]+\s+){0,2}$", regex.IGNORECASE)
 ECHO_REACH = 3  # sentences back an echoed figure may be
-LABEL = regex.compile(r"\s*(?:(?-i:\p{Lu})[\p{L}.\x27’\-]*(?:\s+(?-i:\p{Lu})[\p{L}.\x27’\-]*){0,3}\s*:\s*)?")  # a speaker's label
 ECHO_ASKED = regex.compile(r"\s*\?[\s\"”’]*")  # a figure that is all its question
 CONFIRMED = regex.compile(r"[ \t]*(?:[,.!;]|--|—|–)?[ \t]*(?:yes|yeah|yep|that[\x27’]s right|right|correct|exactly)\b",
                           regex.IGNORECASE)
@@ -49,15 +49,18 @@ def retracted(doc: Document, claims: list[Claim], book: Rulebook) -> dict[str, t
     """The claims that the next figure of their kind corrects: each claim's id, with the stretch a window
     leaves out (from its start to the correction's in one sentence; the figure alone after a question)."""
     ordered = sorted(claims, key=lambda c: (c.start, c.end))
-    return {**slips(doc, ordered, book), **answered(doc, ordered, book), **echoes(doc, ordered)}
+    return {**slips(doc, ordered, book), **answered(doc, ordered, book), **echoes(doc, ordered, book)}
 
 
-def echoes(doc: Document, ordered: list[Claim]) -> dict[str, tuple[int, int]]:
+def echoes(doc: Document, ordered: list[Claim], book: Rulebook) -> dict[str, tuple[int, int]]:
     """Figures said again to ask or confirm an earlier one: "Twenty-five?", "Twenty-five, yes, and …"."""
+    label = fragment(book, LABEL)
+    if label is None:
+        return {}
     found: dict[str, tuple[int, int]] = {}
     for at, claim in enumerate(ordered):
         sentence = doc.sentences[claim.sentence_index]
-        if not (LABEL.fullmatch(doc.text, sentence.start, claim.start)
+        if not (label.fullmatch(doc.scan_text, sentence.start, claim.start)
                 and (ECHO_ASKED.fullmatch(doc.text, claim.end, sentence.end) or CONFIRMED.match(doc.text, claim.end))):
             continue
         numeral = (numeral_in(claim.text) or "").lower()
@@ -114,10 +117,12 @@ def asks_of(text: str, start: int, claim: Claim) -> bool:
 def corrects(asked: Claim, answer: Claim, alone: bool = True) -> bool:
     """Whether an answer's figure can be the asked one said again, differently: of one kind (or one of them
     a bare count, which names no unit; a year only by another year, or by a bare count below 100 that names
-    its last two digits and ends its words, `alone`), and of its size (within a factor of two; a year within CLOSE_YEARS). "May 1941" does not correct "1941": it says the same year more closely."""
+    its last two digits and ends its words, `alone`), and of its size (within a factor of two; a year within
+    CLOSE_YEARS). "May 1941" does not correct "1941": it says the same year more closely."""
     if asked.kind == "date" or answer.kind == "date":
-        return other_year(str(asked.value), str(answer.value) if answer.kind == "date" else same_century(asked, answer) if alone
-                          else "")
+        if answer.kind == "date":
+            return asked.kind == "date" and other_year(str(asked.value), str(answer.value))
+        return alone and other_year(str(asked.value), same_century(asked, answer))
     bare = any(c.kind == "count" and not c.unit for c in (asked, answer))
     values = (asked.value, answer.value)
     if not (asked.kind == answer.kind or bare) or asked.value == answer.value:
