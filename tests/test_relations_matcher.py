@@ -366,6 +366,12 @@ def test_an_age_dated_by_the_year_after_it_is_not_of_the_time_of_speaking(shippe
     assert "inconsistent" not in [c.verdict for c in scan(shipped, text, dt.date(2020, 1, 1)).checks if c.type == "age"]
 
 
+@pytest.mark.parametrize("age, verdict", [("thirty-eight", "consistent"), ("forty-eight", "inconsistent")])
+def test_a_birth_year_said_again_does_not_date_an_age_apart(shipped, age, verdict):
+    text = f"PRICE: And he's {age} years old, born in eighty-three — DAWSON: Nineteen eighty-three, yeah."
+    assert [c.verdict for c in scan(shipped, text, dt.date(2021, 8, 26)).checks if c.type == "age"] == [verdict]
+
+
 def test_a_change_whose_later_sentence_tells_the_earlier_level_is_not_read_forwards(shipped):
     text = ("Enrollment this fall is six hundred and twelve. Five years ago it was four hundred and eight, so we've "
             "grown by half, more or less.")

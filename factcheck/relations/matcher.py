@@ -23,7 +23,8 @@ from factcheck.relations.reach import Reach
 from factcheck.relations.retraction import retracted
 from factcheck.relations.said_once import adopt_measures, lend_to_free, written_scale
 from factcheck.relations.screen import FrameScreen
-from factcheck.relations.slots import MARKS, SENTENCE_BREAK, TIME_UNITS, Window, WindowMarks, Windows, tags, words_of
+from factcheck.relations.slots import (MARKS, SENTENCE_BREAK, TIME_UNITS, Window, WindowMarks, Windows, date_value, tags,
+                                       words_of)
 from factcheck.extract.rulebook import Rulebook
 
 MEASURE_ROLE = {"ratio": "reference", "multiplier": "base"}
@@ -218,12 +219,15 @@ def dated_apart(link: Link, doc: Document, by_sentence: dict[int, list[Claim]]) 
     """Whether a stated year the link does not bind follows its trigger closely ("She was 79 when she
     emigrated in 1980", "its 50th anniversary in 2020"): then the document's date is not the time the
     trigger speaks of. A span that runs to now ("since 2004") leaves it so. A year that may fill a free
-    role is no other date."""
+    role is no other date, nor is a bound date said again ("born in eighty-three — Nineteen eighty-three,
+    yeah")."""
     bound = link.claim_ids() | {c.id for found in link.open.values() for c in found}
+    said = {date_value(c) for role in link.roles.values() for c in role if c.kind == "date"}
     trigger = link.trigger
     if SAID_NOW.search(doc.text, max(0, trigger.start - 12), trigger.start):
         return False  # "who was born in 1846 and is now fifty-eight, will retire on March 18, 1911"
     return any(c.kind == "date" and c.id not in bound and "year" in tags(c) and "relative" not in tags(c)
+               and date_value(c) not in said
                and 0 <= c.start - trigger.end <= NEAR and c.extra.get("bound") not in SPANS_TO_NOW
                and not SPAN_START.search(doc.text, max(0, c.start - 16), c.start)
                for c in by_sentence.get(trigger.sentence_index, ()))
