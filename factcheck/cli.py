@@ -51,7 +51,6 @@ from factcheck.render.json_report import render_jsonl_line
 from factcheck.render.sarif import render_diffs_sarif
 from factcheck.render.statistics import render_statistics
 from factcheck.report_filter import ReportFilter, filtered, filtered_document
-from factcheck.ruletest import run_examples
 from factcheck.session import (
     Runner, Settings, claims_of, document_paths, exit_status, finding_key, rulebook, scan as scan_documents, settings_for,
 )
@@ -594,12 +593,18 @@ def rules_list(rules: RulesOption = None, no_cache: NoCacheOption = False) -> No
 @rules_app.command("test", cls=ProseHelp)
 @guarded
 def rules_test(directory: Annotated[Optional[Path], typer.Argument(metavar="DIR", help="A directory of extra rule files to test with the built-in ones.")] = None,
-               no_cache: NoCacheOption = False) -> None:
+               no_cache: NoCacheOption = False,
+               jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", metavar="N", min=1, help="Worker processes that compile the patterns on a cold cache (default: the number of cores).")] = None) -> None:
     """Run every rule's examples and counter-examples; exit 1 on any failure."""
     use_cache(not no_cache)
     from factcheck.extract.rulebook import load_rulebook
+    from factcheck.ruletest import run_examples
+    from factcheck.ruletest_pool import prepared
 
-    count, failures = run_examples(load_rulebook([directory] if directory else []))
+    dirs = [directory] if directory else []
+    book = prepared(load_rulebook(dirs), jobs or default_jobs(), dirs)
+    count, failures = run_examples(book)
+    book.store.save()  # what the examples read from the patterns, for the next run
     lines = [one_line(str(f)) for f in failures]
     lines.append(f"{count - len(failures)} passed, {len(failures)} failed")
     emit("\n".join(lines) + "\n")

@@ -16,7 +16,8 @@ from typing import Any
 from factcheck.document import load_text
 from factcheck.extract.extractor import extract
 from factcheck.model import SEVERITY_OF, SEVERITY_RANK, Claim
-from factcheck.pipeline import scan_document
+from factcheck.checker import check_all
+from factcheck.relations.arithmetic.common import CheckOptions
 from factcheck.relations.matcher import find_links
 from factcheck.relations.frames import Frame
 from factcheck.extract.rulebook import Example, Rule, Rulebook
@@ -70,10 +71,10 @@ def check_frame(book: Rulebook, frame: Frame, example: Example, text: str, count
     one no alarm of the frame's type (from any frame); a counter-example no check of the frame's type at all."""
     doc_date = dt.date.fromisoformat(example.date) if example.date else None
     doc = load_text("example", text, date=doc_date)
-    claims, _ = extract(doc, book)
-    links = find_links(doc, claims, book)
-    report = scan_document(doc, book)
-    found = [(c.verdict, c.explanation) for c in report.checks if c.type == frame.type]
+    claims, warnings = extract(doc, book)
+    links = find_links(doc, claims, book, warnings)
+    checks = check_all(links, [], CheckOptions())  # as `scan_document` checks them
+    found = [(c.verdict, c.explanation) for c in checks if c.type == frame.type]
     mine = {link.trigger.start for link in links if link.rule == frame.id}
     want = example.expected.get("verdict")
     if counter and found:
@@ -82,7 +83,7 @@ def check_frame(book: Rulebook, frame: Frame, example: Example, text: str, count
         return []
     if not mine:
         return [Failure(frame.id, frame.source, example.line, text, f"the frame does not match; checks: {found or 'none'}")]
-    if not any(c.verdict == want and c.start in mine for c in report.checks):
+    if not any(c.verdict == want and c.start in mine for c in checks):
         return [Failure(frame.id, frame.source, example.line, text, f"expected a {want} {frame.type} check, found {found or 'none'}")]
     if want == "consistent" and any(SEVERITY_RANK[SEVERITY_OF[verdict]] >= SEVERITY_RANK["warning"] for verdict, _ in found):
         return [Failure(frame.id, frame.source, example.line, text, f"a consistent text, yet an alarm: {found}")]

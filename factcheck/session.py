@@ -103,13 +103,15 @@ def scan(paths: list[str], settings: Settings, *, lock: Lock | None = None, base
     only one document's text per worker is held at a time. `run` yields the outcomes (by default
     here or in local worker processes; `factcheck.cluster` runs them on a Dask cluster)."""
     report = Report([])
-    for outcome in progress((run or outcomes)(paths, Scanner.load(settings, lock, baseline), jobs)):
+    scanner = Scanner.load(settings, lock, baseline)
+    for outcome in progress((run or outcomes)(paths, scanner, jobs)):
         if sink is not None:
             sink(outcome)
         if isinstance(outcome, DocumentError):
             report.errors.append(outcome)
         elif sink is None:
             report.documents.append(outcome)
+    scanner.book.store.save()  # the patterns the documents reached, compiled and read, for the next run
     return report
 
 
@@ -161,10 +163,13 @@ def size(path: str) -> int:
 
 def start_worker(settings: Settings, lock: Lock | None, baseline: Baseline | None, cache: bool) -> None:
     global _scanner
+    from multiprocessing.util import Finalize
+
     if _scanner is None:
         if not cache:
             disable_cache()
         _scanner = Scanner.load(settings, lock, baseline)
+    Finalize(None, _scanner.book.store.save, exitpriority=0)  # when the pool ends the worker: what it compiled
 
 
 def scan_in_worker(path: str) -> Outcome:
@@ -211,6 +216,7 @@ def claims_of(paths: list[str], settings: Settings) -> tuple[dict[str, list[Clai
             errors.append(outcome)
         else:
             found[path] = outcome
+    book.store.save()
     return found, errors
 
 

@@ -31,9 +31,20 @@ def folder(tmp_path, monkeypatch) -> Path:
 
 def saved_store(key: str = "k") -> Store:
     store = open_store(key)
-    store.compile(PATTERN, regex.IGNORECASE)
+    store.compile(PATTERN, regex.IGNORECASE).search(TEXT)  # a run that used the pattern
     store.save()
     return store
+
+
+def test_a_pattern_is_compiled_on_first_use_only(folder, monkeypatch):
+    store = open_store("k")
+    compiles = []
+    monkeypatch.setattr(patterncache, "compile_recording", lambda *key: compiles.append(key) or (regex.compile(*key), None))
+    pattern = store.compile(PATTERN, regex.IGNORECASE)
+    store.save()
+    assert compiles == [] and not list(folder.iterdir())  # never used: never compiled, nothing to keep
+    assert pattern.search(TEXT).group("unit") == "zorkmids"
+    assert compiles == [(PATTERN, regex.IGNORECASE)]
 
 
 def test_a_stored_pattern_is_rebuilt_on_first_use_and_matches_as_compiled(folder):
@@ -212,3 +223,17 @@ def test_derived_data_is_found_once_and_kept_and_without_a_store_file_not_at_all
     store.save()
     assert open_store("k").derive("least", "{p}", find) == [["level", 2]] and calls == ["{p}"]
     assert Store(None, {}).derive("least", "{p}", find) is None and calls == ["{p}"]
+
+
+def test_a_cold_start_compiles_and_reads_only_what_the_document_reaches(folder, monkeypatch):
+    compiled = []
+    real = patterncache.compile_recording
+    monkeypatch.setattr(patterncache, "compile_recording", lambda *key: compiled.append(key) or real(*key))
+    book = load_rulebook()
+    assert compiled == []
+    assert not any(owner.later.values for owner in [*book.rules, *book.frames] if owner.later is not None)
+    doc, _ = read_document("short.txt", b"Sales rose 5 percent to $42 million in 2019.", dt.date(2020, 1, 1))
+    assert scan_document(doc, book).claims
+    patterns = len(book.rules) + len(book.frames)
+    assert 0 < len(compiled) < patterns / 4
+    assert sum(bool(owner.later.values) for owner in [*book.rules, *book.frames] if owner.later is not None) < patterns / 2

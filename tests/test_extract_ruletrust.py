@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import regex
 
 from factcheck.errors import RuleError
 from factcheck.extract.rulebook import Rulebook
-from factcheck.extract.ruletrust import compile_pattern, is_users, references
+from factcheck.extract.ruletrust import compile_pattern, group_names, is_users, references
 
 
 def test_references_follow_fragments_that_use_others():
@@ -25,4 +26,15 @@ def test_a_bad_pattern_names_its_place():
     with pytest.raises(RuleError, match=r"^here: bad anchor: missing \)"):
         compile_pattern("(", 0, True, "here", "anchor")
     with pytest.raises(RuleError, match=r"^here: bad pattern: missing \)"):
-        compile_pattern("(", 0, False, "here")
+        compile_pattern("(", 0, True, "here")
+
+
+def test_a_builtin_pattern_compiles_on_first_use():
+    pattern = compile_pattern("(", 0, False, "here")  # the shipped rules' are tested (factcheck rules test)
+    with pytest.raises(regex.error):
+        pattern.search("(")
+    assert compile_pattern(r"(?P<n>\d+)", 0, False, "here").search("a 12")["n"] == "12"
+
+
+def test_group_names_are_read_from_the_text_of_a_pattern():
+    assert group_names(r"(?P<a>x)\(?P<b>y)\\(?P<c>z)(?<d>q)(?<=e)(?<!f)(?:g)(?P<a>h)") == ["a", "c", "d"]

@@ -51,6 +51,10 @@ def test_optional_openings_let_what_follows_open_too():
     assert starts_of(r"(?:about )?\$\d", "about $5 or $6") == [0, 6, 12]
 
 
+def test_a_call_opens_as_the_group_it_calls():
+    assert starts_of(r"(?:(?&h) )?\$\d(?(DEFINE)(?P<h>about|near))", "about $5, near $6") == [0, 6, 10, 15]
+
+
 def test_case_is_read_as_regex_reads_it():
     assert starts_of("\u212a", "k K") == [0, 2]  # the Kelvin sign matches both when case is ignored
     assert opening_finder("K", 0) == "(?=(?:k))"  # on lower-cased text: a superset of where "K" is

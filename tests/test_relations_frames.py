@@ -36,6 +36,22 @@ def test_a_slot_matches_a_token_with_any_of_its_tags_and_captures_the_index():
     assert not regex.compile(slot_pattern("level", "_")).fullmatch(token("money number", 2))
 
 
+def test_the_hedge_is_defined_once_and_may_stand_before_every_slot():
+    source, _ = expand_slots("{money:a} to {money:b}", "about|more than|nearly")
+    assert source.count("more than") == 1
+    pattern = regex.compile(source)
+    found = pattern.fullmatch(f"more than {token('money', 1)} to nearly {token('money', 2)}")
+    assert found and (found["a"], found["b"]) == ("1", "2")
+    assert pattern.fullmatch(f"{token('money', 1)} to {token('money', 2)}")
+    assert not pattern.fullmatch(f"almost {token('money', 1)} to {token('money', 2)}")
+    assert "hedge" not in expand_slots("{money:a} to {money:b}")[0]
+
+
+def test_a_frames_own_groups_leave_out_the_hedge():
+    compiled = frame(type="sum", pattern="(?P<word>total) {money:total}, of which {money:parts} and {money:parts}")
+    assert compiled.groups == ("word",)
+
+
 def test_roles_come_in_order_of_first_use_with_their_tags_and_marks():
     _, slots = expand_slots("{money:parts} and {count:parts}, {money!:total} ({number:_}) {level+:rest}")
     assert slots.roles == ["parts", "total", "rest"]

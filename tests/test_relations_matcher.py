@@ -387,3 +387,11 @@ def test_an_age_told_now_in_a_past_narrative_is_not_of_the_time_of_speaking(ship
 def test_a_which_clause_about_another_noun_dates_no_anniversary(shipped):
     text = "The 75th anniversary of the landings was marked at the cemetery above Omaha Beach, which was dedicated in 1956."
     assert "inconsistent" not in [c.verdict for c in scan(shipped, text, dt.date(2019, 6, 6)).checks]
+
+
+def test_a_figure_of_whom_is_no_part_beside_the_figure_before_it(shipped):
+    doc = load_text("t.txt", "The county kept libraries in the year, a total of 65, with a membership of 9,200 readers, "
+                             "of whom 5,100 lived in the towns.", date=dt.date(2020, 6, 1))
+    found = find_links(doc, extract(doc, shipped)[0], shipped)
+    assert not [link for link in found if link.rule == "sum.combined-with"]
+    assert [roles(link) for link in found if link.rule == "part.of-which"] == [{"whole": ["9,200 readers"], "part": ["5,100"]}]

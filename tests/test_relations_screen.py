@@ -1,5 +1,5 @@
 """The frame screen passes exactly the frames whose needs, word gate and slot counts a window meets,
-in their order, testing each distinct pair of needs and slot counts once."""
+in their order, testing each distinct set of needs once and reading a frame's counts only where its needs are met."""
 
 from __future__ import annotations
 
@@ -40,11 +40,25 @@ def test_the_screen_passes_the_frames_each_test_would_pass_in_their_order(frames
         assert screen.passing(tags, folded, tagged) == one_by_one(frames, tags, folded, tagged)
 
 
-def test_frames_sharing_their_needs_and_counts_are_tested_together():
+class Counted(SimpleNamespace):
+    """A frame that counts how often its slot counts are asked for (reading them costs a parse)."""
+
+    asked = 0
+
+    @property
+    def least(self):
+        Counted.asked += 1
+        return self.counts
+
+
+def test_frames_sharing_their_needs_are_tested_together_and_counts_are_read_only_where_needs_are_met():
     money, percent = frozenset({"money"}), frozenset({"percent"})
     shared = [SimpleNamespace(needs=(money,), gate=None, least=()) for _ in range(3)]
-    other = SimpleNamespace(needs=(percent,), gate=None, least=())
+    other = Counted(needs=(percent,), gate=None, counts=())
     counted = SimpleNamespace(needs=(money,), gate=None, least=((money, 2),))
     screen = FrameScreen([shared[0], other, shared[1], counted, shared[2]])
-    assert screen.tests == [((money,), ()), ((percent,), ()), ((money,), ((money, 2),))]
-    assert screen.passing(frozenset({"money"}), "", []) == shared
+    assert screen.needs == [(money,), (percent,)]
+    assert screen.passing(frozenset({"money"}), "", [("money",)]) == shared
+    assert Counted.asked == 0
+    assert screen.passing(frozenset({"percent"}), "", [("percent",)]) == [other]
+    assert Counted.asked == 1

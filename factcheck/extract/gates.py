@@ -38,6 +38,7 @@ import re
 import unicodedata
 from typing import Any, Callable
 
+from factcheck.extract.regexparse import parse
 from factcheck.extract.starts import OTHER
 
 Literals = tuple[str, ...]
@@ -63,10 +64,7 @@ def required_all(pattern: str, flags: int, bounds: bool = False) -> Gate | None:
     try:
         from regex import _regex_core as core
 
-        source = core.Source(pattern)
-        info = core.Info(flags, source.char_type, {})
-        info.guess_encoding = core.UNICODE
-        node, memo = core._parse_pattern(source, info), {}
+        node, memo = parse(pattern, flags)[0], {}
         reader = Reader(core, memo, bounds)
         found = (sequence_requirements(node.items, reader) if type(node) is core.Sequence
                  else [needed] if (needed := requirement(node, reader)) else [])

@@ -1,16 +1,18 @@
-"""Compiled rule patterns kept on disk, so a run does not parse the same 600 KB of regex again.
+"""Compiled rule patterns kept on disk, so a run does not parse the same regex again.
 
 `regex.compile` spends nearly all its time in Python, parsing and optimising the pattern into
 a list of opcodes that its C part then turns into a pattern object in a few microseconds.
 A compiled pattern pickles as its source (and compiles again), so this store keeps the C
-part's arguments instead: `compile` records them the first time a pattern is compiled, and
-rebuilds the pattern object from them on the next run.
+part's arguments instead: a pattern is compiled when a run first uses it (a `Deferred`: a run
+pays only for the rules and frames its documents reach), its arguments are recorded then, and
+later runs rebuild the pattern object from them.
 
 The store is one file per rule set (`open_store(key)`), named by a hash of the rule files'
 text, this module's format, the versions of factcheck, `regex` and Python, and the platform.
-It also keeps each rule pattern's gate (see `gates`), which takes a second parse to find, the
-anchors' `re` patterns (recorded the same way) and the parsed rule files. It is written
-to a temp file beside it and renamed over it. Its head (the index and the small data) holds a
+It also keeps what is read from each rule pattern (its gate, see `gates`, and the other readings
+callers `derive`), the anchors' `re` patterns (recorded the same way) and the parsed rule files.
+A run writes it at its end (`save`, with what another process wrote meanwhile) to a temp file beside
+it, renamed over it. Its head (the index and the small data) holds a
 SHA-256 of itself and is ignored with the whole file (which is rebuilt) when it cannot be read,
 fails its checksum or holds anything unexpected. The compile arguments follow the head, each
 with a digest of its own that is checked when a run uses it (most runs use a third of them: a
@@ -40,6 +42,7 @@ import regex
 import regex._main as regex_main
 
 from factcheck import __version__
+from factcheck.extract import regexparse  # noqa: F401 - its import gives regex's parser plain int flags
 from factcheck.extract.firstchars import charset_hint
 from factcheck.extract.gates import Gate, required_all
 
@@ -68,17 +71,19 @@ class Store:
         self.fast = fast if fast is not None else {}
         self.data = data if data is not None else {}
         self.compiled: dict[tuple[str, int], Any] = {}
+        self.new: list[tuple[int, Any]] = []  # (part, key) of what this run added (see `lessons`)
 
     def has(self, pattern: str, flags: int) -> bool:
         key = (pattern, int(flags))
         return key in self.entries or key in self.compiled
 
     def compile(self, pattern: str, flags: int) -> Any:
-        """The compiled pattern: one the store holds is rebuilt the first time it is used (a
-        `Deferred`), any other is compiled now and recorded."""
+        """The compiled pattern, as a `Deferred`: one the store holds is rebuilt the first time it is
+        used, any other compiled then and recorded (a caller that must know the pattern compiles, a
+        user's, compiles it first: see `ruletrust`)."""
         key = (pattern, int(flags))
         if key not in self.compiled:
-            self.compiled[key] = Deferred(self, key) if key in self.entries else self.record(key)
+            self.compiled[key] = Deferred(self, key)
         return self.compiled[key]
 
     def keep_fast(self, pattern: str) -> None:
@@ -98,7 +103,7 @@ class Store:
         compiled, recorded = compile_recording_re(pattern)
         if recorded is not None:
             self.fast[pattern] = marshal.dumps(recorded)
-            self.added = True
+            self.learnt(FAST, pattern)
         return compiled
 
     def gate(self, pattern: str, flags: int, bounds: bool = False) -> Gate | None:
@@ -110,7 +115,7 @@ class Store:
             if self.path is None:
                 return None
             self.gates[key] = required_all(pattern, flags, bounds)
-            self.added = True
+            self.learnt(GATES, key)
         return self.gates[key]
 
     def derive(self, name: str, pattern: str, find: Callable[[str], Any], source: str | None = None) -> Any:
@@ -138,7 +143,7 @@ class Store:
             return
         if self.data.get(name) != value:
             self.data[name] = value
-            self.added = True
+            self.learnt(DATA, name)
 
     def group_index(self, key: tuple[str, int]) -> dict[str, int] | None:
         entry = self.entries.get(key)
@@ -161,20 +166,48 @@ class Store:
         if recorded is not None:
             blob = marshal.dumps(recorded[1:])  # all but the pattern, which is the key's
             self.entries[key] = (recorded[3], blob, blob_digest(blob))
-            self.added = True
+            self.learnt(ENTRIES, key)
         return compiled
 
     def save(self) -> None:
-        """Write the store if this run compiled anything new; a failure only costs the next run time."""
+        """Write the store if this run compiled or read anything new, with what another process wrote to
+        it meanwhile (a worker of the same scan); a failure only costs the next run time."""
         if self.path is None or not self.added:
             return
         try:
+            self.absorb(read_store(self.path), note=False)
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_whole(self.path, self.contents())
             prune(self.path)
         except OSError:
             return
         self.added = False
+
+    def learnt(self, part: int, key: Any) -> None:
+        """Note a new item of one of the four parts (ENTRIES, GATES, FAST, DATA): the file must be written."""
+        self.added = True
+        self.new.append((part, key))
+
+    def lessons(self) -> Contents:
+        """What this store learnt since it was opened or last asked, for another process's store of the
+        same file to `absorb` (a worker's, sent to the process that writes the file once)."""
+        parts = (self.entries, self.gates, self.fast, self.data)
+        found: Contents = ({}, {}, {}, {})
+        for part, key in self.new:
+            value = parts[part][key]
+            found[part][key] = (value[0], bytes(value[1]), value[2]) if part == ENTRIES else value
+        self.new.clear()
+        return found
+
+    def absorb(self, contents: Contents, note: bool = True) -> None:
+        """Add what another store of the same file holds and this one does not (noted as learnt, unless
+        it is what the file already holds)."""
+        for part, (mine, theirs) in enumerate(zip((self.entries, self.gates, self.fast, self.data), contents)):
+            for key, value in theirs.items():
+                if key not in mine:
+                    mine[key] = value
+                    if note:
+                        self.learnt(part, key)
 
     def contents(self) -> bytes:
         """The file: magic, the head's digest and length, the head, then every entry's arguments."""
@@ -187,6 +220,7 @@ class Store:
         return MAGIC + hashlib.sha256(head).digest() + len(head).to_bytes(8, "little") + head + b"".join(blobs)
 
 
+ENTRIES, GATES, FAST, DATA = range(4)  # the parts of a store, in the order of `Contents`
 Entry = tuple[dict[str, int], "bytes | memoryview", bytes]  # a pattern's group names, its compile arguments but the
 # pattern marshalled, and their digest
 

@@ -21,6 +21,7 @@ from factcheck.errors import InputError, RuleError
 from factcheck.extract.anchorstarts import READING as ANCHOR_READING, AnchorStarts, read_passes
 from factcheck.extract.firstchars import gated
 from factcheck.extract.gates import Gate
+from factcheck.extract.later import Later
 from factcheck.model import KINDS
 from factcheck.extract.patterncache import Store, open_store, store_key
 from factcheck.relations.frames import ENGINE_FRAGMENTS, Frame, compile_frame
@@ -32,7 +33,7 @@ from factcheck.extract.ruledata import (
     is_builtin, line_at, rule_line,
 )
 from factcheck.extract.starts import READING, Finder, opening_finder
-from factcheck.extract.ruletrust import REF, compile_pattern, is_users
+from factcheck.extract.ruletrust import REF, compile_pattern, group_names, is_users
 from factcheck.extract.saferegex import warm
 
 FILE_KEYS = {"family", "kind", "priority", "description", "lookup", "fragments", "tables", "anchors", "rules",
@@ -79,8 +80,17 @@ class Rule:
     line: int
     order: int = 0
     bounded: bool = False  # a user's pattern: compiled and matched under a time budget (see ruletrust)
-    gate: Gate | None = None  # every match holds one string of each of these (see gates); None: not known
-    starts: Finder | None = None  # where in a lower-cased ASCII stretch a match may start (see starts)
+    later: Later | None = None  # its `gate` and `starts`, read from the pattern when a scan first asks
+
+    @property
+    def gate(self) -> Gate | None:
+        """Every match holds one string of each of these (see gates); None: not known."""
+        return self.later["gate"] if self.later is not None else None
+
+    @property
+    def starts(self) -> Finder | None:
+        """Where in a lower-cased ASCII stretch a match may start (see starts); None: not known."""
+        return self.later["starts"] if self.later is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,17 +424,19 @@ def compile_rule(book: Rulebook, rule: dict[str, Any], source: str, text: str, d
             raise RuleError(f"{where}: unknown anchor '{anchor}'")
     bounded = is_users(book, builtin, rule["pattern"])
     expanded = expand(book, rule["pattern"], where)
-    compiled = compile_pattern(expanded, rule_flags(rule), bounded, where, store=book.store)
+    flags = rule_flags(rule)
+    compiled = compile_pattern(expanded, flags, bounded, where, store=book.store)
     tables = lookups({**data.get("lookup", {}), **rule.get("lookup", {})}, where, book)
-    check_lookups(where, list(compiled.groupindex), tables, book.tables, pint=not builtin)
+    groups = list(compiled.groupindex) if bounded else group_names(expanded)  # a built-in one compiles on first use
+    check_lookups(where, groups, tables, book.tables, pint=not builtin)
     return Rule(
         id=rid, family=data["family"], kind=kind, name=str(rule.get("name", rid)),
         description=str(rule.get("description", "")), pattern=rule["pattern"], compiled=compiled,
         anchors=anchors, priority=int(rule.get("priority", data.get("priority", 0))),
         constants=constants, lookup=tables, examples=examples(rule, "examples", where, text, start=at),
         counter_examples=examples(rule, "counter_examples", where, text, start=at), source=source, line=line, bounded=bounded,
-        gate=None if bounded else book.store.gate(expanded, rule_flags(rule), bounds=True),
-        starts=None if bounded else start_finder(book.store, expanded, rule_flags(rule), rule["pattern"]),
+        later=None if bounded else Later(gate=lambda: book.store.gate(expanded, flags, bounds=True),
+                                         starts=lambda: start_finder(book.store, expanded, flags, rule["pattern"])),
     )
 
 

@@ -32,6 +32,15 @@ def references(fragments: dict[str, str], pattern: str) -> set[str]:
     return found
 
 
+GROUP_NAME = regex.compile(r"(?<!\\)(?:\\\\)*\(\?P?<([^\W\d]\w*)>")  # (?P<name> or (?<name>, not after a lone backslash
+
+
+def group_names(expanded: str) -> list[str]:
+    """The names of a pattern's groups, in order, read from its text without parsing it (a built-in
+    pattern is compiled on first use; a character class holding "(?P<" would fool this)."""
+    return list(dict.fromkeys(GROUP_NAME.findall(expanded)))
+
+
 def is_users(book: Any, builtin: bool, pattern: str) -> bool:
     """Whether a pattern (from a built-in file or not) holds anything a user supplied."""
     return not builtin or bool(references(book.fragments, pattern) & book.user_names)
@@ -39,12 +48,16 @@ def is_users(book: Any, builtin: bool, pattern: str) -> bool:
 
 def compile_pattern(expanded: str, flags: int, users: bool, where: str, what: str = "pattern",
                     store: Store | None = None) -> Any:
-    """Compile a rule's or anchor's expanded pattern through the store of compiled patterns; a
-    user's within the compile budget, unless the store has compiled it before (it passed then)."""
+    """Compile a rule's or anchor's expanded pattern through the store of compiled patterns: a built-in
+    one on first use, a user's now, within the compile budget, unless the store has compiled it before
+    (it passed then)."""
     store = store or Store(None, {})
     try:
         if users and not store.has(expanded, flags):
             compile_bounded(expanded, flags, compile=store.compile)
-        return store.compile(expanded, flags)
+        compiled = store.compile(expanded, flags)
+        if users:
+            compiled.compiled()  # now, as it passed the trial: the store keeps it, and no later run tries it again
+        return compiled
     except (regex.error, PatternError, OverflowError, RecursionError) as exc:
         raise RuleError(f"{where}: bad {what}: {exc}") from None

@@ -29,6 +29,8 @@ from typing import Any, Callable
 
 import regex
 
+from factcheck.extract.regexparse import parse
+
 READING = "openings-5"  # the name its finders are kept under in the pattern store: a new reading, a new name
 LIMIT = 1024  # the most opening texts kept; beyond it they are cut to shorter prefixes
 WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # ASCII word characters, lower case
@@ -62,13 +64,10 @@ def openings(pattern: str, flags: int, extra: str = "", other: bool = False) -> 
     try:
         from regex import _regex_core as core
 
-        source = core.Source(pattern)
-        info = core.Info(flags, source.char_type, {})
-        info.guess_encoding = core.UNICODE
-        node = core._parse_pattern(source, info)
+        node, info = parse(pattern, flags)
         if info.flags & (core.FULLCASE | core.REVERSE | core.VERSION1 | core.POSIX):
             return None
-        found, empty = Reader(core, extra + OTHER * other).openings(node, (frozenset(), None))
+        found, empty = Reader(core, extra + OTHER * other, info, node).openings(node, (frozenset(), None))
     except Exception:  # a construct not read here (Unknown), or a version of regex whose parser differs
         return None
     found = shortened(found)
@@ -82,14 +81,25 @@ class Reader:
     the texts of the parts of a part. Where the alphabet holds OTHER, a node matches it when it may match
     some character beyond ASCII (any node but an ASCII literal), and no guard rules it out."""
 
-    def __init__(self, core: Any, extra: str) -> None:
-        self.core = core
+    def __init__(self, core: Any, extra: str, info: Any = None, root: Any = None) -> None:
+        self.core, self.info, self.root = core, info, root  # the parser's info and tree, for calls
         self.alphabet = (*range(128), *map(ord, extra))  # the characters the text is made of
         self.repeats = (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat)
         self.characters = (core.Character, core.Property, core.Range, core.SetUnion, core.SetInter, core.SetDiff,
                            core.SetSymDiff)
         self.memo: dict[int, set[str] | None] = {}
         self.sets: dict[Any, frozenset[int]] = {}
+        self.groups: dict[int, Any] | None = None  # each group's body by its number, for calls (`called`)
+
+    def called(self, call: Any) -> Any:
+        """The body of the group a call (`(?&name)`, as `frames` calls its hedge) runs."""
+        if self.groups is None:
+            self.groups = group_bodies(self.core, self.root) if self.root is not None else {}
+        name = str(call.group)
+        number = int(name) if name.isdigit() else self.info.group_index.get(name) if self.info is not None else None
+        if number not in self.groups:
+            raise Unknown
+        return self.groups[number]
 
     def openings(self, node: Any, path: Path) -> tuple[set[Opening], bool]:
         """The openings of every match of the node reached on the path, and whether it can match the empty string."""
@@ -98,6 +108,8 @@ class Reader:
             return self.sequence_openings(node.items, path)
         if kind in (core.Group, core.Atomic):
             return self.openings(node.subpattern, path)
+        if kind is core.CallGroup:
+            return self.openings(self.called(node), path)
         if kind is core.Branch:
             found: set[Opening] = set()
             empty = False
@@ -218,6 +230,8 @@ class Reader:
             return {chr(code).lower() for code in self.alphabet}
         if kind in (core.Group, core.Atomic):
             return self.exact(node.subpattern)
+        if kind is core.CallGroup:
+            return self.exact(self.called(node))
         if kind in self.repeats:
             body = self.exact(node.subpattern) if node.max_count == 1 else None
             return None if body is None else body | ({""} if node.min_count == 0 else set())
@@ -280,6 +294,20 @@ class Reader:
         codes = self.ascii_codes(body)
         return frozenset(chr(code) for code in codes if code != OTHER_CODE and (
             chr(code).upper() == chr(code).lower() or chr(code).islower() and ord(chr(code).upper()) in codes))
+
+
+def group_bodies(core: Any, node: Any) -> dict[int, Any]:
+    """The body of each numbered group in a parse tree, by its number."""
+    found: dict[int, Any] = {}
+    todo = [node]
+    while todo:
+        node = todo.pop()
+        if type(node) is core.Group and isinstance(node.group, int):
+            found[node.group] = node.subpattern
+        for name in ("items", "branches"):
+            todo.extend(getattr(node, name, ()))
+        todo.extend(getattr(node, name) for name in ("subpattern", "yes_item", "no_item") if hasattr(node, name))
+    return found
 
 
 def beyond_ascii(core: Any, node: Any, cases: dict[int, tuple[int, ...]]) -> bool:

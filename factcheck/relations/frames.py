@@ -29,6 +29,8 @@ import regex
 
 from factcheck.errors import RuleError
 from factcheck.extract.gates import Gate, required_all
+from factcheck.extract.later import Later
+from factcheck.extract.ruletrust import group_names
 from factcheck.extract.starts import Finder
 from factcheck.relations.slotcount import Least, as_least, marked
 from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN
@@ -87,10 +89,23 @@ class Frame:
     line: int
     order: int = 0  # position among all frames: the earlier wins a tie
     bounded: bool = False  # a user's frame: matched under a time budget per document
-    gate: Gate | None = None  # sets of words, one of each of which every match holds (see `word_gate`)
     free: dict[str, frozenset[str]] = field(default_factory=dict)  # role -> tags of the figures that may fill it
-    least: Least = ()  # how many claims of which tags every match binds (see `slotcount`)
-    starts: Finder | None = None  # where in a lower-cased window a match may start (see `extract.starts`)
+    later: Later | None = None  # its `gate`, `least` and `starts`, read from the pattern when a scan first asks
+
+    @property
+    def gate(self) -> Gate | None:
+        """Sets of words, one of each of which every match holds (see `word_gate`); None: not known."""
+        return self.later["gate"] if self.later is not None else None
+
+    @property
+    def least(self) -> Least:
+        """How many claims of which tags every match binds (see `slotcount`)."""
+        return self.later["least"] if self.later is not None else ()
+
+    @property
+    def starts(self) -> Finder | None:
+        """Where in a lower-cased window a match may start (see `extract.starts`); None: anywhere."""
+        return self.later["starts"] if self.later is not None else None
 
     @property
     def breaks(self) -> int:
@@ -99,13 +114,16 @@ class Frame:
         return 0 if self.settings.get("reading") == "sole" else SCOPES[self.scope] - 1
 
 
-def slot_pattern(tags: str, role: str, hedge: str = "") -> str:
-    """The regex of one slot token: any of the tags, and the claim index as group `role`; `hedge`,
-    a regex of hedge words ("about", "more than"), may stand before it."""
+def slot_pattern(tags: str, role: str, hedged: bool = False) -> str:
+    """The regex of one slot token: any of the tags, and the claim index as group `role`; where `hedged`,
+    a hedge ("about", "more than": the group HEDGE_GROUP that `expand_slots` defines) may stand before it."""
     wanted = "|".join(tags.split("|"))
     index = r"\d+" if role == "_" else rf"(?P<{role}>\d+)"
-    before = f"(?:(?:{hedge}) )?" if hedge else ""
+    before = f"(?:(?&{HEDGE_GROUP}) )?" if hedged else ""
     return rf"{before}{SLOT_OPEN} (?:[a-z]+ )*?(?:{wanted})(?: [a-z]+)* #{index}{SLOT_CLOSE}"
+
+
+HEDGE_GROUP = "hedge__"  # the group of the hedge words, defined once per frame pattern and called before each slot
 
 
 @dataclass(slots=True)
@@ -120,7 +138,9 @@ class Slots:
 
 
 def expand_slots(pattern: str, hedge: str = "") -> tuple[str, Slots]:
-    """The pattern with its slots as token regexes, and what its slots say."""
+    """The pattern with its slots as token regexes, and what its slots say. The `hedge` regex is defined
+    once, as group HEDGE_GROUP, which each slot calls: inlined before each slot, the hedge table made
+    two thirds of the frames' patterns, and `regex` parses every copy (a call backtracks like a copy)."""
     found = Slots()
 
     def replace(match: regex.Match[str]) -> str:
@@ -131,9 +151,10 @@ def expand_slots(pattern: str, hedge: str = "") -> tuple[str, Slots]:
             found.tags.setdefault(role, set()).update(match.group("tags").split("|"))
             if match.group("mark"):
                 found.marks[role] = match.group("mark")
-        return slot_pattern(match.group("tags"), role, hedge)
+        return slot_pattern(match.group("tags"), role, bool(hedge))
 
-    return SLOT.sub(replace, pattern), found
+    expanded, slots = SLOT.subn(replace, pattern)
+    return expanded + (f"(?(DEFINE)(?P<{HEDGE_GROUP}>{hedge}))" if hedge and slots else ""), found
 
 
 def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where: str,
@@ -181,7 +202,8 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
     if compiled.pattern.count(SENTENCE_BREAK) < SCOPES[scope] - 1 and settings.get("reading") != "sole":
         raise RuleError(f"{where}: a {scope} frame must cross {SCOPES[scope] - 1} sentence break(s) ({{break}})")
     counted = marked(expanded, SLOT) if slot_counts else None
-    groups = tuple(g for g in compiled.groupindex if g not in roles)
+    groups = tuple(g for g in (compiled.groupindex if bounded else group_names(source_regex))
+                   if g not in roles and g != HEDGE_GROUP)
     lookup = spec.get("lookup", {})
     if not isinstance(lookup, dict) or not all(isinstance(v, str) for v in lookup.values()) or set(lookup) - set(groups):
         raise RuleError(f"{where}: 'lookup' maps the frame's named groups to table names")
@@ -191,9 +213,9 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
                  only=frozenset(r for r, m in marks.items() if m == "!"),
                  every=frozenset(r for r, m in marks.items() if m == "+"), trigger=trigger, settings=dict(settings), groups=groups, lookup=dict(lookup),
                  examples=examples[0], counter_examples=examples[1], source=source, line=line, bounded=bounded,
-                 gate=word_gate(expanded, gate_literals) if gate_literals else None, free=free,
-                 least=as_least(slot_counts(counted)) if slot_counts and counted else (),
-                 starts=start_finder(source_regex) if start_finder else None)
+                 free=free, later=Later(gate=lambda: word_gate(expanded, gate_literals) if gate_literals else None,
+                                        least=lambda: as_least(slot_counts(counted)) if slot_counts and counted else (),
+                                        starts=lambda: start_finder(source_regex) if start_finder else None))
 
 
 def free_roles(spec: Any, where: str, bound: list[str]) -> dict[str, frozenset[str]]:
@@ -210,7 +232,8 @@ def word_gate(expanded: str, literals: Callable[[str], Gate | None] | None = Non
     """Sets of words, one of each of which every match of the frame holds, found by `literals` (default: parsing) in
     the pattern with each slot as a bare token after any words, its hedge's (a slot's tags are the other
     gate, `needs`): a window without one of each set is not matched."""
-    bare = SLOT.sub(lambda _: f"(?:[^{SLOT_OPEN}]* )?{SLOT_OPEN}[^{SLOT_CLOSE}]*{SLOT_CLOSE}", expanded)
+    bare = marked(expanded, SLOT) or SLOT.sub(lambda _: f"(?:[^{SLOT_OPEN}]* )?{SLOT_OPEN}[^{SLOT_CLOSE}]*{SLOT_CLOSE}",
+                                              expanded)  # the slot counts' pattern, where there is one: one parse
     return literals(bare) if literals else required_all(bare, regex.IGNORECASE)
 
 

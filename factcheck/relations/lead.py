@@ -14,6 +14,8 @@ from typing import Any
 
 import regex
 
+from factcheck.extract.regexparse import parse
+
 LEADS: dict[tuple[str, int], str | None] = {}  # a pattern's mark, by its source and flags, once read
 # the usual spelling, read without parsing the whole pattern (a warm start would pay for that): [^y]*(?:y) or [^y]*y
 CHAR = r"\\u[0-9a-fA-F]{4}|[^\\()\[\]|*+?{}.^$]"
@@ -74,10 +76,7 @@ def mark_of(source: str, flags: int) -> str | None:
     """The mark the pattern's leading `[^y]*y` stops at, read from regex's own parse tree."""
     from regex import _regex_core as core
 
-    parsed = core.Source(source)
-    info = core.Info(flags, parsed.char_type, {})
-    info.guess_encoding = core.UNICODE
-    tree = core._parse_pattern(parsed, info)
+    tree = parse(source, flags)[0]
     if type(tree) is not core.Sequence or len(tree.items) < 2:
         return None
     star, mark = tree.items[0], first_item(tree.items[1:], core)

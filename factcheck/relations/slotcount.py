@@ -16,6 +16,7 @@ from typing import Any
 
 import regex
 
+from factcheck.extract.regexparse import parse
 from factcheck.relations.slots import SLOT_CLOSE, SLOT_OPEN
 
 ANY = ""  # the key of all slots together (with "{slot}" and any slot token the pattern spells out)
@@ -24,11 +25,13 @@ Least = tuple[tuple[frozenset[str], int], ...]
 
 
 def marked(expanded: str, slot: Any) -> str | None:
-    """The pattern for `least_slots`: each slot (that `slot` finds, its tags in group `tags`) as a named group;
+    """The pattern for `least_slots`: each slot (that `slot` finds, its tags in group `tags`) as a named group
+    after any words (its hedge's), as the frame's word gate reads it too, so that one parse serves both;
     None where the pattern's own text holds the groups' prefix (a group of its own could pass for a slot)."""
     if GROUP_PREFIX in expanded:
         return None
-    return slot.sub(lambda m: f"(?P<{GROUP_PREFIX}{m.group('tags').replace('|', '_')}>{SLOT_OPEN}[^{SLOT_CLOSE}]*{SLOT_CLOSE})",
+    return slot.sub(lambda m: f"(?:[^{SLOT_OPEN}]* )?"
+                              f"(?P<{GROUP_PREFIX}{m.group('tags').replace('|', '_')}>{SLOT_OPEN}[^{SLOT_CLOSE}]*){SLOT_CLOSE}",
                     expanded)
 
 
@@ -38,10 +41,7 @@ def least_slots(marked: str) -> list[tuple[str, int]]:
     try:
         from regex import _regex_core as core
 
-        source = core.Source(marked)
-        info = core.Info(regex.IGNORECASE, source.char_type, {})
-        info.guess_encoding = core.UNICODE
-        tree = core._parse_pattern(source, info)
+        tree, info = parse(marked, regex.IGNORECASE)
         names = {index: name[len(GROUP_PREFIX):].replace("_", "|") for name, index in info.group_index.items()
                  if name.startswith(GROUP_PREFIX)}
         found = count(tree, names, core)
