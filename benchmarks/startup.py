@@ -30,6 +30,7 @@ COMMANDS = {
     "scan seed": (["scan", str(SEED), "--format", "json"], None),
     "scan - (one sentence)": (["scan", "-", "--format", "json"], SENTENCE),
     "rules list": (["rules", "list"], None),
+    "rules test": (["rules", "test"], None),
     "--help": (["--help"], None),
 }
 

@@ -25,6 +25,7 @@ line's `--no-cache`) turns it off for the process.
 from __future__ import annotations
 
 import _sre
+import atexit
 import hashlib
 import marshal
 import mmap
@@ -35,6 +36,7 @@ import re._compiler as re_compiler
 import sys
 import threading
 import uuid
+import weakref
 from pathlib import Path
 from typing import Any, Callable
 
@@ -377,7 +379,27 @@ def open_store(key: str) -> Store:
     if folder is None:
         return Store(None, {})
     path = folder / f"patterns-{key}.bin"
-    return Store(path, *read_store(path))
+    store = Store(path, *read_store(path))
+    if not _open:
+        atexit.register(save_open)
+    _open.add(store)
+    return store
+
+
+_open: weakref.WeakSet[Store] = weakref.WeakSet()  # this process's stores, written at its exit (`save_open`)
+
+
+def save_open() -> None:
+    """At exit, what the stores still open learnt since they were last saved (a caller that scans with
+    the rule book and never saves, such as a benchmark): one write per file."""
+    first: dict[Path, Store] = {}
+    for store in list(_open):
+        if store.added and store.path is not None:
+            kept = first.setdefault(store.path, store)
+            if kept is not store:
+                kept.absorb((store.entries, store.gates, store.fast, store.data))
+    for store in first.values():
+        store.save()
 
 
 Contents = tuple[dict[tuple[str, int], Entry], dict[tuple[str, int], Gate | None], dict[str, bytes], dict[str, Any]]

@@ -1,5 +1,6 @@
 """Range: a stated range runs forwards, its start not after its end ("1993-97", "$10-20 million"); so do two
-figures a frame reads as a range's ends ("ranged from 12,000 acres to 8,400,000 acres")."""
+figures a frame reads as a range's ends ("ranged from 12,000 acres to 8,400,000 acres"). Two counts joined by
+'to', the larger first, are a split or a score, not a range: no verdict."""
 
 from __future__ import annotations
 
@@ -20,7 +21,20 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     if isinstance(low, str) != isinstance(high, str):
         return []
     forwards = str(low) <= str(high) if isinstance(low, str) else float(low) <= float(high)
+    if not forwards and is_tally(claim):
+        return []
     return judged(forwards, f"{low} … {high}", claim.text, claim.unit, (claim,))
+
+
+TALLY_LIMIT = 1000  # a split or a score is of small whole numbers; "1.9 million to 1.8 million" is a range
+
+
+def is_tally(claim: Claim) -> bool:
+    """A count of two small whole numbers joined by 'to', the larger first, without 'between': a split or a
+    score ("roughly fifty-two to forty-eight", "won 24 to 17"), not a range written backwards."""
+    text, ends = claim.text.lower(), (claim.low, claim.high)
+    small = all(isinstance(end, (int, float)) and float(end).is_integer() and 0 <= end < TALLY_LIMIT for end in ends)
+    return claim.kind == "count" and small and " to " in text and "between" not in text
 
 
 def two_ends(first: Claim, last: Claim) -> list[Outcome]:
