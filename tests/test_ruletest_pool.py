@@ -46,3 +46,13 @@ def test_one_job_or_a_warm_store_needs_no_workers(cold, monkeypatch):
     monkeypatch.setattr(ruletest_pool, "ordered_map", lambda *args, **kwargs: pytest.fail("started workers"))
     monkeypatch.setattr(book.store, "entries", {pattern_of(book, unit): None for unit in units(book)})
     assert prepared(book, 2, []) is book
+
+
+def test_without_worker_processes_the_book_is_prepared_as_it_goes(cold, monkeypatch):
+    def no_processes(*args, **kwargs):
+        raise PermissionError("no semaphores here")
+        yield
+
+    monkeypatch.setattr(ruletest_pool, "ordered_map", no_processes)
+    book = load_rulebook()
+    assert prepared(book, 2, []) is book
