@@ -48,7 +48,7 @@ from factcheck.extract import regexparse  # noqa: F401 - its import gives regex'
 from factcheck.extract.firstchars import charset_hint
 from factcheck.extract.gates import Gate, required_all
 
-FORMAT = "factcheck-patterns/10"
+FORMAT = "factcheck-patterns/11"  # 11: frames call their hedge; readings come on first use
 MAGIC = FORMAT.encode() + b"\n"
 KEEP_FILES = 4  # stores of other rule sets (older versions, other user folders) kept beside the one in use
 ENV_DIR = "FACTCHECK_CACHE_DIR"
