@@ -28,7 +28,7 @@ def prepared(book: Rulebook, jobs: int, user_dirs: list[Path]) -> Rulebook:
     """The rule book, with every pattern in its store, prepared over `jobs` worker processes where the
     store misses some (`user_dirs`: the book's user rule folders, for a worker that loads the book)."""
     global _book
-    if jobs <= 1 or book.store.path is None or all(pattern_of(book, unit) in book.store.entries for unit in units(book)):
+    if jobs <= 1 or all(pattern_of(book, unit) in book.store.entries for unit in units(book)):
         return book
     parts = split(book, jobs * PARTS_PER_JOB)
     _book = book  # a forked worker inherits it
