@@ -28,12 +28,14 @@ def prepared(book: Rulebook, jobs: int, user_dirs: list[Path]) -> Rulebook:
     """The rule book, with every pattern in its store, prepared over `jobs` worker processes where the
     store misses some (`user_dirs`: the book's user rule folders, for a worker that loads the book)."""
     global _book
-    if jobs <= 1 or all(pattern_of(book, unit) in book.store.entries for unit in units(book)):
+    keys = [pattern_of(book, unit) for unit in units(book)]
+    if jobs <= 1 or all(key in book.store.entries for key in keys):
         return book
-    parts = split(book, jobs * PARTS_PER_JOB)
+    sizes = [len(pattern) for pattern, _ in keys]
+    parts = split(sizes, jobs * PARTS_PER_JOB)
     _book = book  # a forked worker inherits it
     items = [f"{start}:{end}" for start, end in parts]
-    size = {item: sum(len(pattern_of(book, unit)[0]) for unit in units(book)[start:end]) for item, (start, end) in zip(items, parts)}
+    size = {item: sum(sizes[start:end]) for item, (start, end) in zip(items, parts)}
     try:
         for lessons in ordered_map(prepare_part, items, min(jobs, len(items)), lambda item: None, start_worker,
                                    ([str(d) for d in user_dirs], cache_enabled()), weight=size.get):
@@ -55,14 +57,13 @@ def pattern_of(book: Rulebook, unit: Unit) -> tuple[str, int]:
     return compiled.key if isinstance(compiled, Deferred) else (compiled.pattern, int(compiled.flags))
 
 
-def split(book: Rulebook, parts: int) -> list[tuple[int, int]]:
-    """The rule book's units cut into at most `parts` runs of about equal pattern size, as (start, end)."""
-    chosen = units(book)
-    sizes = [len(pattern_of(book, unit)[0]) for unit in chosen]
+def split(sizes: list[int], parts: int) -> list[tuple[int, int]]:
+    """Units of these sizes (the rule book's patterns) cut into at most `parts` runs of about equal size, as
+    (start, end) positions."""
     total, found, start, done = sum(sizes), [], 0, 0
     for end, size in enumerate(sizes, 1):
         done += size
-        if done * parts >= total * (len(found) + 1) or end == len(chosen):
+        if done * parts >= total * (len(found) + 1) or end == len(sizes):
             found.append((start, end))
             start = end
     return [(a, b) for a, b in found if b > a]
