@@ -7,7 +7,8 @@ import regex
 
 from factcheck.errors import RuleError
 from factcheck.extract.rulebook import Rulebook
-from factcheck.extract.ruletrust import compile_pattern, group_names, is_users, references
+from factcheck.extract.patterncache import Store, read_store
+from factcheck.extract.ruletrust import compile_pattern, group_names, is_users, kept_group_names, references
 
 
 def test_references_follow_fragments_that_use_others():
@@ -38,3 +39,17 @@ def test_a_builtin_pattern_compiles_on_first_use():
 
 def test_group_names_are_read_from_the_text_of_a_pattern():
     assert group_names(r"(?P<a>x)\(?P<b>y)\\(?P<c>z)(?<d>q)(?<=e)(?<!f)(?:g)(?P<a>h)") == ["a", "c", "d"]
+
+
+def test_group_names_are_kept_in_the_store_by_the_pattern_as_written(tmp_path):
+    store = Store(tmp_path / "store.bin", {})
+    assert kept_group_names(store, r"(?P<a>x)(?P<b>y)", "{ab}") == ["a", "b"]
+    store.save()
+    again = Store(tmp_path / "store.bin", *read_store(tmp_path / "store.bin"))
+    assert kept_group_names(again, "no groups here: the store answers for what was written", "{ab}") == ["a", "b"]
+    assert kept_group_names(Store(None, {}), r"(?P<c>z)", "{ab}") == ["c"]
+
+
+def test_without_user_names_no_builtin_pattern_is_the_users():
+    book = Rulebook(fragments={"number": r"\d+"})
+    assert not is_users(book, True, "{number} zorks")

@@ -33,7 +33,7 @@ from factcheck.extract.ruledata import (
     is_builtin, line_at, rule_line,
 )
 from factcheck.extract.starts import READING, Finder, opening_finder
-from factcheck.extract.ruletrust import REF, compile_pattern, group_names, is_users
+from factcheck.extract.ruletrust import REF, compile_pattern, is_users, kept_group_names
 from factcheck.extract.saferegex import warm
 
 FILE_KEYS = {"family", "kind", "priority", "description", "lookup", "fragments", "tables", "anchors", "rules",
@@ -427,7 +427,7 @@ def compile_rule(book: Rulebook, rule: dict[str, Any], source: str, text: str, d
     flags = rule_flags(rule)
     compiled = compile_pattern(expanded, flags, bounded, where, store=book.store)
     tables = lookups({**data.get("lookup", {}), **rule.get("lookup", {})}, where, book)
-    groups = list(compiled.groupindex) if bounded else group_names(expanded)  # a built-in one compiles on first use
+    groups = list(compiled.groupindex) if bounded else kept_group_names(book.store, expanded, f"rule\0{flags}\0{rule['pattern']}")
     check_lookups(where, groups, tables, book.tables, pint=not builtin)
     return Rule(
         id=rid, family=data["family"], kind=kind, name=str(rule.get("name", rid)),
@@ -508,7 +508,8 @@ def load_frame(book: Rulebook, spec: dict[str, Any], source: str, text: str) -> 
                          slot_counts=None if users else lambda marked: book.store.derive("least", marked, least_slots,
                                                                                           spec["pattern"]),
                          start_finder=None if users else lambda regex_source: start_finder(
-                             book.store, regex_source, regex.IGNORECASE, spec["pattern"], MARKS))
+                             book.store, regex_source, regex.IGNORECASE, spec["pattern"], MARKS),
+                         names=lambda regex_source: kept_group_names(book.store, regex_source, f"frame\0{spec['pattern']}"))
 
 
 def compile_anchors(book: Rulebook) -> dict[str, Anchor]:

@@ -162,14 +162,16 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
                   compile_regex: Callable[[str, str], Any] | None = None, bounded: bool = False,
                   gate_literals: Callable[[str], Gate | None] | None = None,
                   slot_counts: Callable[[str], Any] | None = None,
-                  start_finder: Callable[[str], Finder | None] | None = None) -> Frame:
+                  start_finder: Callable[[str], Finder | None] | None = None,
+                  names: Callable[[str], list[str]] = group_names) -> Frame:
     """A frame from its rule-file table; `expand` resolves fragment and table references, and
     `compile_regex` (for a user's frame: under a time budget) compiles the result. `gate_literals`
     finds the words of its gate (see `word_gate`; the rule book's store keeps them on disk, as
     finding them costs a parse): without it, the frame has no word gate. `slot_counts` finds, the
     same way, how many claims its matches bind (`slotcount.least_slots` of the pattern with its
     slots marked): without it, none are asked for. `start_finder` finds, the same way, where in a window
-    a match may start (see `extract.starts`): without it, a frame is tried at every position."""
+    a match may start (see `extract.starts`): without it, a frame is tried at every position. `names` reads
+    a built-in frame's group names from its regex (a user's are its compiled pattern's)."""
     for key in spec:
         if key not in FRAME_KEYS:
             raise RuleError(f"{where}: unknown key '{key}' in a frame")
@@ -202,7 +204,7 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
     if compiled.pattern.count(SENTENCE_BREAK) < SCOPES[scope] - 1 and settings.get("reading") != "sole":
         raise RuleError(f"{where}: a {scope} frame must cross {SCOPES[scope] - 1} sentence break(s) ({{break}})")
     counted = marked(expanded, SLOT) if slot_counts else None
-    groups = tuple(g for g in (compiled.groupindex if bounded else group_names(source_regex))
+    groups = tuple(g for g in (compiled.groupindex if bounded else names(source_regex))
                    if g not in roles and g != HEDGE_GROUP)
     lookup = spec.get("lookup", {})
     if not isinstance(lookup, dict) or not all(isinstance(v, str) for v in lookup.values()) or set(lookup) - set(groups):
