@@ -237,3 +237,40 @@ def test_a_cold_start_compiles_and_reads_only_what_the_document_reaches(folder, 
     patterns = len(book.rules) + len(book.frames)
     assert 0 < len(compiled) < patterns / 4
     assert sum(bool(owner.later.values) for owner in [*book.rules, *book.frames] if owner.later is not None) < patterns / 2
+
+
+def test_a_new_store_borrows_what_an_edit_left_unchanged_from_the_newest_of_its_family(folder, monkeypatch):
+    first = saved_store("fam-one")
+    first.derive("reading", "pattern one", lambda p: "first", source="{same}")
+    first.derive("reading", "pattern two", lambda p: "second", source="{edited}")
+    first.gate(PATTERN, regex.IGNORECASE)
+    first.save()
+    monkeypatch.setattr(patterncache, "compile_recording", lambda *key: pytest.fail("compiled afresh"))
+    monkeypatch.setattr(patterncache, "required_all", lambda *args: pytest.fail("gate read afresh"))
+    second = open_store("fam-two")
+    assert second.compile(PATTERN, regex.IGNORECASE).search(TEXT)["unit"] == "zorkmids"
+    assert second.gate(PATTERN, regex.IGNORECASE) == first.gate(PATTERN, regex.IGNORECASE)
+    assert second.derive("reading", "pattern one", lambda p: "again", source="{same}") == "first"
+    assert second.derive("reading", "pattern two, edited", lambda p: "anew", source="{edited}") == "anew"
+    second.save()
+    assert (PATTERN, regex.IGNORECASE) in open_store("fam-two").entries  # kept in its own file: used
+    assert open_store("kin-three").donor == ({}, {}, {}, {})  # another family: nothing to borrow
+
+
+def test_a_save_waits_for_another_process_saving_and_keeps_what_it_wrote(folder):
+    import threading
+
+    store = open_store("k")
+    store.keep("mine", 1)
+    other = open_store("k")
+    other.keep("theirs", 2)
+    with patterncache.saving(store.path):
+        waiting = threading.Thread(target=store.save)
+        waiting.start()
+        waiting.join(0.3)
+        assert waiting.is_alive()  # it waits for the lock
+        patterncache.write_whole(other.path, other.contents())  # the other process's save, under the lock
+    waiting.join(5)
+    assert not waiting.is_alive()
+    again = open_store("k")
+    assert again.kept("mine") == 1 and again.kept("theirs") == 2

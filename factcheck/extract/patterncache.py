@@ -7,12 +7,16 @@ part's arguments instead: a pattern is compiled when a run first uses it (a `Def
 pays only for the rules and frames its documents reach), its arguments are recorded then, and
 later runs rebuild the pattern object from them.
 
-The store is one file per rule set (`open_store(key)`), named by a hash of the rule files'
-text, this module's format, the versions of factcheck, `regex` and Python, and the platform.
+The store is one file per rule set (`open_store(key)`), named by a hash of this module's format,
+the versions of factcheck, `regex` and Python, and the platform (its family), then a hash of the
+rule files' text. A new store borrows from the newest other store of its family what the two
+share, so an edit of one rule file costs the next run only the patterns the edit changed: a
+compiled pattern and its gate are keyed by the pattern itself, and a reading kept by a short
+source text holds the digest of the pattern it was read from.
 It also keeps what is read from each rule pattern (its gate, see `gates`, and the other readings
 callers `derive`), the anchors' `re` patterns (recorded the same way) and the parsed rule files.
-A run writes it at its end (`save`, with what another process wrote meanwhile) to a temp file beside
-it, renamed over it. Its head (the index and the small data) holds a
+A run writes it at its end (`save`, with what another process wrote meanwhile, under a lock: see
+`saving`) to a temp file beside it, renamed over it. Its head (the index and the small data) holds a
 SHA-256 of itself and is ignored with the whole file (which is rebuilt) when it cannot be read,
 fails its checksum or holds anything unexpected. The compile arguments follow the head, each
 with a digest of its own that is checked when a run uses it (most runs use a third of them: a
@@ -26,6 +30,7 @@ from __future__ import annotations
 
 import _sre
 import atexit
+import contextlib
 import hashlib
 import marshal
 import mmap
@@ -35,10 +40,11 @@ import re
 import re._compiler as re_compiler
 import sys
 import threading
+import time
 import uuid
 import weakref
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import regex
 import regex._main as regex_main
@@ -48,7 +54,7 @@ from factcheck.extract import regexparse  # noqa: F401 - its import gives regex'
 from factcheck.extract.firstchars import charset_hint
 from factcheck.extract.gates import Gate, required_all
 
-FORMAT = "factcheck-patterns/11"  # 11: frames call their hedge; readings come on first use
+FORMAT = "factcheck-patterns/12"  # 12: a reading kept by source holds its pattern's digest
 MAGIC = FORMAT.encode() + b"\n"
 KEEP_FILES = 4  # stores of other rule sets (older versions, other user folders) kept beside the one in use
 ENV_DIR = "FACTCHECK_CACHE_DIR"
@@ -74,10 +80,20 @@ class Store:
         self.data = data if data is not None else {}
         self.compiled: dict[tuple[str, int], Any] = {}
         self.new: list[tuple[int, Any]] = []  # (part, key) of what this run added (see `lessons`)
+        self.donor: Contents = ({}, {}, {}, {})  # another rule set's store, for what the two share (see `open_store`)
+
+    def borrowed(self, part: int, key: Any) -> bool:
+        """Whether the donor holds `key` in `part`, now copied into this store (and noted as learnt): the
+        patterns and readings of the rules an edit left as they were."""
+        if key not in self.donor[part]:
+            return False
+        (self.entries, self.gates, self.fast, self.data)[part][key] = self.donor[part][key]
+        self.learnt(part, key)
+        return True
 
     def has(self, pattern: str, flags: int) -> bool:
         key = (pattern, int(flags))
-        return key in self.entries or key in self.compiled
+        return key in self.entries or key in self.compiled or self.borrowed(ENTRIES, key)
 
     def compile(self, pattern: str, flags: int) -> Any:
         """The compiled pattern, as a `Deferred`: one the store holds is rebuilt the first time it is
@@ -96,6 +112,8 @@ class Store:
 
     def compile_fast(self, pattern: str) -> re.Pattern[str]:
         """`re.compile(pattern)`, rebuilt from the store when it holds the pattern (raises re.error)."""
+        if pattern not in self.fast:
+            self.borrowed(FAST, pattern)
         blob = self.fast.get(pattern)
         if blob is not None:
             try:
@@ -113,7 +131,7 @@ class Store:
         boundaries next to them), or None. Finding them means parsing the pattern again, which pays only
         when the store keeps them: without one, None."""
         key = (pattern, int(flags), bounds)
-        if key not in self.gates:
+        if key not in self.gates and not self.borrowed(GATES, key):
             if self.path is None:
                 return None
             self.gates[key] = required_all(pattern, flags, bounds)
@@ -124,14 +142,22 @@ class Store:
         """`find(pattern)` (plain data), kept under `name` and the pattern's hash: finding it costs a parse
         of the pattern, which pays only when the store keeps it, so without one it is None. `source`, a
         short text that fixes the pattern in this store's rule files (the rule-file pattern it was
-        expanded from), may stand for the pattern in the key: hashing long patterns costs a start 15 ms."""
+        expanded from), may stand for the pattern in the key: hashing long patterns costs a start 15 ms. The
+        pattern's digest is kept beside such a reading, and a donor's is taken only when it matches."""
         if self.path is None:
             return None
-        named = pattern if source is None else f"{source}\0source"
-        key = f"{name}:{hashlib.sha256(named.encode('utf-8', 'surrogatepass')).hexdigest()}"
-        if key not in self.data:
-            self.keep(key, find(pattern))
-        return self.kept(key)
+        if source is None:
+            key = f"{name}:{text_digest(pattern)}"
+            if key not in self.data and not self.borrowed(DATA, key):
+                self.keep(key, find(pattern))
+            return self.kept(key)
+        key = f"{name}:{text_digest(source + chr(0) + 'source')}"
+        if key not in self.data:  # kept with the pattern's digest, which a donor's must match
+            digest, theirs = text_digest(pattern), self.donor[DATA].get(key)
+            mine = theirs if isinstance(theirs, list) and len(theirs) == 2 and theirs[0] == digest else None
+            self.keep(key, mine if mine is not None else [digest, find(pattern)])
+        kept = self.kept(key)
+        return kept[1] if isinstance(kept, list) and len(kept) == 2 else None
 
     def kept(self, name: str) -> Any:
         """What `keep(name, value)` stored, or None."""
@@ -148,10 +174,14 @@ class Store:
             self.learnt(DATA, name)
 
     def group_index(self, key: tuple[str, int]) -> dict[str, int] | None:
+        if key not in self.entries:
+            self.borrowed(ENTRIES, key)
         entry = self.entries.get(key)
         return dict(entry[0]) if entry is not None else None
 
     def rebuild(self, key: tuple[str, int]) -> Any:
+        if key not in self.entries:
+            self.borrowed(ENTRIES, key)
         entry = self.entries.get(key)
         if entry is None:
             return None
@@ -177,9 +207,10 @@ class Store:
         if self.path is None or not self.added:
             return
         try:
-            self.absorb(read_store(self.path), note=False)
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_whole(self.path, self.contents())
+            with saving(self.path):
+                self.absorb(read_store(self.path), note=False)
+                write_whole(self.path, self.contents())
             prune(self.path)
         except OSError:
             return
@@ -227,6 +258,10 @@ Entry = tuple[dict[str, int], "bytes | memoryview", bytes]  # a pattern's group 
 # pattern marshalled, and their digest
 
 
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def blob_digest(blob: bytes | memoryview) -> bytes:
     return hashlib.sha256(blob).digest()[:16]
 
@@ -256,6 +291,33 @@ class Deferred:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.compiled(), name)
+
+
+@contextlib.contextmanager
+def saving(path: Path) -> Iterator[None]:
+    """Hold the store's save lock (POSIX: `flock` on a file beside it, let go when the process ends, however
+    it ends): two processes saving at once, such as the workers of one scan, would each write what it read
+    before the other wrote, and lose the other's patterns. Elsewhere, or past SAVE_WAIT seconds, save unlocked."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    with open(path.with_name(path.name + ".lock"), "a") as handle:
+        waited = 0.0
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError:
+                if waited >= SAVE_WAIT:
+                    break
+                time.sleep(0.05)
+                waited += 0.05
+        yield
+
+
+SAVE_WAIT = 30.0  # seconds a save waits for another process's
 
 
 def write_whole(path: Path, data: bytes) -> None:
@@ -365,25 +427,42 @@ def cache_dir() -> Path | None:
 
 
 def store_key(texts: list[str]) -> str:
-    """A name for the store of the rule set whose files hold these texts, on this platform."""
-    digest = hashlib.sha256()
-    for part in (FORMAT, __version__, regex.__version__, sys.version, str(marshal.version), sys.platform, platform.machine(),
-                 *texts):
-        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-    return digest.hexdigest()[:32]
+    """A name for the store of the rule set whose files hold these texts, on this platform: the hash of
+    this module's format and the versions and platform that compiled its patterns, then the hash of the texts."""
+    def digest(parts: tuple[str, ...] | list[str], size: int) -> str:
+        found = hashlib.sha256()
+        for part in parts:
+            found.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        return found.hexdigest()[:size]
+    family = (FORMAT, __version__, regex.__version__, sys.version, str(marshal.version), sys.platform, platform.machine())
+    return f"{digest(family, 16)}-{digest(texts, 32)}"
 
 
 def open_store(key: str) -> Store:
-    """The store of this key, or an empty one (also when caching is off, or the file is unusable)."""
+    """The store of this key, or an empty one (also when caching is off, or the file is unusable). A new
+    store of a key with a family (`store_key`: the same format, versions and platform) borrows from the
+    newest other store of that family (after a rule edit, the patterns and readings the edit left as they were)."""
     folder = None if _disabled else cache_dir()
     if folder is None:
         return Store(None, {})
     path = folder / f"patterns-{key}.bin"
     store = Store(path, *read_store(path))
+    if not store.entries and "-" in key:
+        store.donor = newest_donor(path, key.split("-")[0])
     if not _open:
         atexit.register(save_open)
     _open.add(store)
     return store
+
+
+def newest_donor(path: Path, family: str) -> Contents:
+    """What the most recently written other store of the family holds (nothing when there is none)."""
+    try:
+        others = sorted((p for p in path.parent.glob(f"patterns-{family}-*.bin") if p != path),
+                        key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return {}, {}, {}, {}
+    return read_store(others[0]) if others else ({}, {}, {}, {})
 
 
 _open: weakref.WeakSet[Store] = weakref.WeakSet()  # this process's stores, written at its exit (`save_open`)
@@ -446,3 +525,4 @@ def prune(current: Path) -> None:
                     key=lambda p: p.stat().st_mtime, reverse=True)
     for old in others[KEEP_FILES:]:
         old.unlink(missing_ok=True)
+        old.with_name(old.name + ".lock").unlink(missing_ok=True)
