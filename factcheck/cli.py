@@ -7,6 +7,7 @@ document that cannot be scanned is one such line, and the others are reported in
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
 import io
@@ -15,6 +16,7 @@ import os
 import re
 import signal
 import sys
+import threading
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Callable, Iterable, Iterator, NoReturn, Optional
@@ -625,11 +627,34 @@ def display_path(path: str) -> str:
 
 def main() -> None:
     """Entry point of the console script: a termination signal ends the run as an exception, so
-    the temp file of a write in progress is removed (see atomic)."""
+    the temp file of a write in progress is removed (see atomic). The run ends by `leave`."""
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), stop)
-    app()
+    try:
+        app()
+    except SystemExit as done:
+        leave(done.code)
+
+
+def leave(code: object) -> NoReturn:
+    """End the process as `sys.exit(code)` would: exit handlers run (the pattern store is saved) and the
+    standard streams are flushed, but the interpreter does not then free every object one by one, which
+    costs a short scan a tenth of its time (the compiled patterns). While another thread that is not a
+    daemon runs (a cluster's client), the interpreter ends as usual, and waits for it."""
+    if any(not thread.daemon for thread in threading.enumerate() if thread is not threading.main_thread()):
+        raise SystemExit(code)
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    atexit._run_exitfuncs()
+    status = code or 0
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            status = status or 120  # as the interpreter says of a final flush that fails
+    os._exit(status)
 
 
 def stop(signum: int, frame: object) -> NoReturn:

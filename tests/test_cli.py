@@ -626,6 +626,26 @@ def test_a_full_disk_on_standard_output_is_one_line():
     assert done.stderr == "factcheck: cannot write the output: No space left on device\n"
 
 
+def leaving(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", f"from factcheck.cli import leave\n{code}"], capture_output=True,
+                          text=True, timeout=60)
+
+
+def test_leaving_runs_exit_handlers_and_flushes_and_keeps_the_status():
+    done = leaving("import atexit, sys\natexit.register(lambda: print('saved'))\nsys.stdout.write('report')\nleave(3)")
+    assert (done.returncode, done.stdout) == (3, "reportsaved\n")
+    done = leaving("leave('cannot go on')")
+    assert (done.returncode, done.stderr) == (1, "cannot go on\n")
+    assert leaving("leave(None)").returncode == 0
+
+
+def test_leaving_waits_for_a_thread_that_is_not_a_daemon():
+    done = leaving("import threading, time\n"
+                   "threading.Thread(target=lambda: (time.sleep(0.3), print('thread done', flush=True))).start()\n"
+                   "leave(4)")
+    assert (done.returncode, done.stdout) == (4, "thread done\n")
+
+
 SLOW_LOCK_CLI = """
 import time
 import factcheck.cli, factcheck.lock, factcheck.session
