@@ -14,24 +14,36 @@ from factcheck.wording import figure
 
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
     first, second = link.one("stated"), link.one("converted")
-    if first is None or second is None or not first.unit or not second.unit or first.unit == second.unit:
+    if first is None or second is None:
+        return []
+    units = scale(first, second), scale(second, first)
+    if not units[0] or not units[1] or units[0] == units[1]:
         return []
     try:
-        expected = in_unit(interval(first, options), first.unit, second.unit)
-        one_unit = in_unit(Interval.exact(1), first.unit, second.unit).value
+        expected = in_unit(interval(first, options), *units)
+        one_unit = in_unit(Interval.exact(1), *units).value
     except IntervalError:
         return []  # units of different dimensions: not a conversion
-    if _compound(first.value, second.value, one_unit):
+    if not set(units) & OFFSET_UNITS and _compound(first.value, second.value, one_unit):
         return []
     stated = interval(second, options)
     verdict = compare(expected, stated, options)
-    if verdict != "consistent" and {first.unit, second.unit} <= OFFSET_UNITS and difference_told(first, second):
-        expected, verdict = as_difference(first, second, stated, options) or (expected, verdict)
-    return [Outcome(verdict, expected, stated, second.unit, f"{first.text} = {figure(expected.value, second.unit)}; "
+    if verdict != "consistent" and set(units) <= OFFSET_UNITS and difference_told(first, second):
+        expected, verdict = as_difference(units, first, stated, options) or (expected, verdict)
+    return [Outcome(verdict, expected, stated, units[1], f"{first.text} = {figure(expected.value, units[1])}; "
                     f"stated {second.text}", f"conversion {first.text} → {second.text}: {verdict}", (first, second))]
 
 
 OFFSET_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit"})  # scales whose zero is not nothing
+BARE_DEGREES = regex.compile(r"\bdegrees?\b|°$", regex.IGNORECASE)
+
+
+def scale(claim: Claim, other: Claim) -> str | None:
+    """A claim's unit; "two degrees" told as the other scale's temperature ("two degrees — thirty-six
+    Fahrenheit") is in the other one of Celsius and Fahrenheit."""
+    if claim.unit or other.unit not in OFFSET_UNITS or not BARE_DEGREES.search(claim.text):
+        return claim.unit
+    return next(iter(OFFSET_UNITS - {other.unit}))
 DIFFERENCE_AFTER = regex.compile(r"[\s)\]]*(?:above|below|warmer|cooler|colder|hotter|higher|lower|more|less|over|under)\b",
                                  regex.IGNORECASE)
 DIFFERENCE_BEFORE = regex.compile(r"\b(?:by|of|rise|rose|risen|increase|warming|warmed|anomaly|up|down|fell|fall|drop)\s+"
@@ -48,11 +60,11 @@ def difference_told(first: Claim, second: Claim) -> bool:
     return DIFFERENCE_AFTER.match(first.sentence, end) is not None or DIFFERENCE_BEFORE.search(first.sentence, 0, at) is not None
 
 
-def as_difference(first: Claim, second: Claim, stated: Interval, options: CheckOptions) -> tuple[Interval, str] | None:
+def as_difference(units: tuple[str, str], first: Claim, stated: Interval, options: CheckOptions) -> tuple[Interval, str] | None:
     """The two temperatures read as a difference ("1.15°C (2.07°F) above the average": ×1.8, no offset), where
     that reading fits; a temperature and a warming are written alike."""
     try:
-        expected = in_unit(interval(first, options), f"delta_{first.unit}", f"delta_{second.unit}")
+        expected = in_unit(interval(first, options), f"delta_{units[0]}", f"delta_{units[1]}")
     except IntervalError:
         return None
     verdict = compare(expected, stated, options)
