@@ -16,7 +16,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     first, second = link.one("stated"), link.one("converted")
     if first is None or second is None:
         return []
-    units = scale(first, second), scale(second, first)
+    units = scale(first, second), second.unit
     if not units[0] or not units[1] or units[0] == units[1]:
         return []
     try:
@@ -39,8 +39,9 @@ BARE_DEGREES = regex.compile(r"\bdegrees?\b|°$", regex.IGNORECASE)
 
 
 def scale(claim: Claim, other: Claim) -> str | None:
-    """A claim's unit; "two degrees" told as the other scale's temperature ("two degrees — thirty-six
-    Fahrenheit") is in the other one of Celsius and Fahrenheit."""
+    """A stated figure's unit; "two degrees" converted to a temperature of one scale ("two degrees — thirty-six
+    Fahrenheit") is in the other one of Celsius and Fahrenheit. (Bare degrees after a temperature are told in its
+    own scale: "9.8C, 1.3 degrees above the average".)"""
     if claim.unit or other.unit not in OFFSET_UNITS or not BARE_DEGREES.search(claim.text):
         return claim.unit
     return next(iter(OFFSET_UNITS - {other.unit}))
