@@ -586,3 +586,15 @@ def test_a_part_that_says_the_total_again_is_no_part_of_a_breakdown():
                                               Fig("1,540", "count", 1540)])
     (outcome,) = sum_check(Link("sum", "t", total, {"total": (total,), "parts": (leeds, bradford)}), [], CheckOptions())
     assert outcome.verdict == "inconsistent"
+
+
+def test_a_difference_and_a_change_compare_figures_in_one_unit():
+    text = "The trip takes 2 hours, 30 minutes less than the 150 minutes it took; from 2 hours to 85 minutes, a cut of 35 minutes."
+    now, gap, before, old, new, cut = claims_in(text, [
+        Fig("2 hours", "quantity", 2, "hour"), Fig("30 minutes", "quantity", 30, "minute"),
+        Fig("150 minutes", "quantity", 150, "minute"), Fig("2 hours", "quantity", 2, "hour"),
+        Fig("85 minutes", "quantity", 85, "minute"), Fig("35 minutes", "quantity", 35, "minute")])
+    told = Link("difference", "t", gap, {"subject": (now,), "gap": (gap,), "reference": (before,)}, {"direction": -1})
+    assert [o.verdict for o in difference(told, [], CheckOptions())] == ["consistent"]
+    change = Link("percent_change", "t", cut, {"old": (old,), "new": (new,), "delta": (cut,)}, {"direction": -1})
+    assert [o.verdict for o in change_check(change, [], CheckOptions())] == ["consistent"]

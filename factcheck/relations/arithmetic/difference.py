@@ -12,9 +12,10 @@ With one operand missing, the implied one is reported (unverifiable).
 from __future__ import annotations
 
 from factcheck.facts import Fact
-from factcheck.intervals import Interval
+from factcheck.intervals import Interval, IntervalError
 from factcheck.model import Claim
-from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, compare, interval, sum_words, total
+from factcheck.relations.arithmetic.common import (CheckOptions, Outcome, alike, compare, in_unit, interval, sum_words,
+                                                  total)
 from factcheck.relations.link import Link
 from factcheck.wording import figure
 
@@ -26,8 +27,11 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
         return []
     sign = int(link.meta.get("direction") or 1) * (-1 if link.meta.get("negate") else 1)
     word = "more" if sign > 0 else "less"
-    stated_gap = interval(gap, options).scale(sign)
-    unit = gap.unit
+    unit = gap.unit if gap.unit == "percentage_point" or not present[1].unit else present[1].unit
+    try:
+        stated_gap = in_unit(interval(gap, options), gap.unit, unit).scale(sign)  # "2 hours, 30 minutes less than …"
+    except IntervalError:
+        return []
     if subject is None or not references:
         if subject is not None:
             other = interval(subject, options) - stated_gap
@@ -43,7 +47,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     if link.meta.get("mode") == "absolute" or link.meta.get("direction") == 0:  # words with no sign: "an improvement of"
         if expected.value < 0:
             larger, smaller = smaller, larger
-        expected, stated_gap, stated = absolute(expected), interval(gap, options), f"stated difference {gap.text}"
+        expected, stated_gap, stated = absolute(expected), stated_gap.scale(sign), f"stated difference {gap.text}"
     verdict = compare(expected, stated_gap, options)
     return [Outcome(verdict, expected, stated_gap, unit, f"{larger} − {smaller} = {figure(expected.value, unit)}; {stated}",
                     f"difference {gap.text}: {verdict}", present)]

@@ -13,9 +13,9 @@ fits only as points is read as points (common usage: "cut by half a percent, fro
 from __future__ import annotations
 
 from factcheck.facts import Fact
-from factcheck.intervals import Interval
+from factcheck.intervals import Interval, IntervalError
 from factcheck.model import Claim
-from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, as_percent, compare, interval
+from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, as_percent, compare, in_unit, interval
 from factcheck.relations.arithmetic.part_of_whole import in_one_measure
 from factcheck.relations.link import Link
 from factcheck.relations.slots import quotient
@@ -100,7 +100,7 @@ def rate_outcome(rate: Claim, sign: int, old: Claim | None, new: Claim | None, d
     if points and not (old is not None and new is not None and old.kind == "percent"):
         return None
     if old is not None and new is not None:
-        a, b = interval(old, options), interval(new, options)
+        a, b = as_unit(old, new.unit, options), interval(new, options)
         expected = points_change(a, b) if points else percent_change(a, b)
         verdict = rounds_to(expected, stated, compare(expected, stated, options), rate)
         if not points and verdict != "consistent" and rates(old, new):
@@ -113,7 +113,7 @@ def rate_outcome(rate: Claim, sign: int, old: Claim | None, new: Claim | None, d
                        f"{words}; stated {signed(rate, sign)}",
                        f"{signed(rate, sign)} from {old.text} to {new.text}: {verdict}", (rate, old, new))
     if delta is not None and (old is not None or new is not None):
-        step = interval(delta, options).scale(sign)
+        step = as_unit(delta, (old or new).unit, options).scale(sign)
         base = interval(old, options) if old is not None else interval(new, options) - step
         expected = (step / base).scale(100)
         start = old.text if old is not None else f"({new.text} − {delta.text})"
@@ -132,6 +132,15 @@ def rate_outcome(rate: Claim, sign: int, old: Claim | None, new: Claim | None, d
                    f"{signed(rate, sign)} implies a {role} level of {figure(other.value, known.unit)}", (rate, known))
 
 
+def as_unit(claim: Claim, unit: str | None, options: CheckOptions) -> Interval:
+    """A figure in the unit of the level it is compared with ("from 2 hours to 90 minutes"); the figures of a
+    change are alike (`alike`), so their units convert."""
+    try:
+        return in_unit(interval(claim, options), claim.unit, unit) if claim.unit and unit else interval(claim, options)
+    except IntervalError:  # no conversion between them (a rate in points against percentages): as told
+        return interval(claim, options)
+
+
 def rounds_to(expected: Interval, stated: Interval, verdict: str, rate: Claim) -> str:
     """An approximate rate stated without a hedge is consistent where the rate the figures give rounds to
     it ("a cut of 9%" for 3.5 → 3.2, −8.6%): a rate is told to a digit, and between small rates a relative
@@ -141,8 +150,8 @@ def rounds_to(expected: Interval, stated: Interval, verdict: str, rate: Claim) -
 
 
 def delta_outcome(delta: Claim, sign: int, old: Claim, new: Claim, options: CheckOptions) -> Outcome:
-    expected = interval(new, options) - interval(old, options)
-    stated = interval(delta, options).scale(sign)
+    expected = interval(new, options) - as_unit(old, new.unit, options)
+    stated = as_unit(delta, new.unit, options).scale(sign)
     verdict = compare(expected, stated, options)
     return Outcome(verdict, expected, stated, new.unit,
                    f"{new.text} − {old.text} = {figure(expected.value, new.unit)}; stated {signed(delta, sign)}",
