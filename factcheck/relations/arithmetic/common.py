@@ -126,6 +126,10 @@ def periods_differ(one: Claim, other: Claim) -> bool:
     return None not in periods and periods[0] != periods[1]
 
 
+SCALES_OF_DEGREES = frozenset({"degree_Celsius", "degree_Fahrenheit"})  # readings on a scale whose zero is not
+# nothing: a temperature is no amount, and holds no part
+
+
 def counted(claim: Claim) -> str | None:
     """The noun a count names ("five leaders" -> "leader"), or None ("5.2 million", "40")."""
     found = COUNTED.search(claim.text) if claim.kind == "count" else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from factcheck.facts import Fact
-from factcheck.relations.arithmetic.common import CheckOptions, Outcome, compare, in_unit, interval
+from factcheck.relations.arithmetic.common import SCALES_OF_DEGREES, CheckOptions, Outcome, compare, in_unit, interval
 from factcheck.intervals import Interval, IntervalError
 from factcheck.model import Claim
 from factcheck.relations.link import Link
@@ -24,17 +24,16 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
         one_unit = in_unit(Interval.exact(1), *units).value
     except IntervalError:
         return []  # units of different dimensions: not a conversion
-    if not set(units) & OFFSET_UNITS and _compound(first.value, second.value, one_unit):
+    if not set(units) & SCALES_OF_DEGREES and _compound(first.value, second.value, one_unit):
         return []
     stated = interval(second, options)
     verdict = compare(expected, stated, options)
-    if verdict != "consistent" and set(units) <= OFFSET_UNITS and difference_told(first, second):
+    if verdict != "consistent" and set(units) <= SCALES_OF_DEGREES and difference_told(first, second):
         expected, verdict = as_difference(units, first, stated, options) or (expected, verdict)
     return [Outcome(verdict, expected, stated, units[1], f"{first.text} = {figure(expected.value, units[1])}; "
                     f"stated {second.text}", f"conversion {first.text} → {second.text}: {verdict}", (first, second))]
 
 
-OFFSET_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit"})  # scales whose zero is not nothing
 BARE_DEGREES = regex.compile(r"\bdegrees?\b|°$", regex.IGNORECASE)
 
 
@@ -42,9 +41,11 @@ def scale(claim: Claim, other: Claim) -> str | None:
     """A stated figure's unit; "two degrees" converted to a temperature of one scale ("two degrees — thirty-six
     Fahrenheit") is in the other one of Celsius and Fahrenheit. (Bare degrees after a temperature are told in its
     own scale: "9.8C, 1.3 degrees above the average".)"""
-    if claim.unit or other.unit not in OFFSET_UNITS or not BARE_DEGREES.search(claim.text):
+    if claim.unit or other.unit not in SCALES_OF_DEGREES or not BARE_DEGREES.search(claim.text):
         return claim.unit
-    return next(iter(OFFSET_UNITS - {other.unit}))
+    return next(iter(SCALES_OF_DEGREES - {other.unit}))
+
+
 DIFFERENCE_AFTER = regex.compile(r"[\s)\]]*(?:above|below|warmer|cooler|colder|hotter|higher|lower|more|less|over|under)\b",
                                  regex.IGNORECASE)
 DIFFERENCE_BEFORE = regex.compile(r"\b(?:by|of|rise|rose|risen|increase|warming|warmed|anomaly|up|down|fell|fall|drop)\s+"

@@ -9,7 +9,8 @@ from dataclasses import replace
 from factcheck.facts import Fact
 from factcheck.intervals import INF, Interval, numeral_in
 from factcheck.model import Claim
-from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, counted, interval, sum_words, total
+from factcheck.relations.arithmetic.common import (SCALES_OF_DEGREES, CheckOptions, Outcome, alike, counted, interval,
+                                                  sum_words, total)
 from factcheck.relations.link import Link
 from factcheck.relations.slots import COMPOUND
 from factcheck.wording import figure
@@ -86,11 +87,13 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     and 260 were diagnosed": parts that may overlap) each part is held against the whole alone, and with
     `mode = "including"` ("1,752 deaths, including 561 pedestrians") the parts may name other things."""
     whole = link.one("whole")
-    parts = tuple(part_in_measure(p, whole) for p in link.role("part")) if whole is not None else ()
+    if whole is None or whole.unit in SCALES_OF_DEGREES:
+        return []
+    parts = tuple(part_in_measure(p, whole) for p in link.role("part"))
     mode = link.meta.get("mode")
-    if whole is not None and mode in ("each", "including"):  # each part stands alone: one of another measure is no part,
+    if mode in ("each", "including"):  # each part stands alone: one of another measure is no part,
         parts = tuple(p for p in parts if alike((whole, p)) and not rate_of_stock(p, whole))  # nor a rate of a stock
-    if (not parts or whole is None or not alike((whole, *parts)) or not isinstance(whole.value, (int, float))
+    if (not parts or not alike((whole, *parts)) or not isinstance(whole.value, (int, float))
             or any(rate_of_stock(p, whole) for p in parts)):
         return []
     if mode == "each":
