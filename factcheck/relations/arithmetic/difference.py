@@ -16,12 +16,16 @@ from factcheck.intervals import Interval, IntervalError
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import (CheckOptions, Outcome, alike, compare, in_unit, interval, sum_words,
                                                   total)
+from factcheck.relations.arithmetic.part_of_whole import in_measure_of
 from factcheck.relations.link import Link
 from factcheck.wording import figure
 
 
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
     gap, subject, references = link.one("gap"), link.one("subject"), link.role("reference")
+    if subject is not None:  # "410 million pounds, against the 350 million budgeted — 60 million more": in pounds
+        references = tuple(in_measure_of(r, subject) for r in references)
+        gap = in_measure_of(gap, subject) if gap is not None else None
     present = tuple(c for c in (gap, subject, *references) if c is not None)
     if gap is None or len(present) < 2 or not alike(present[1:]) or not gap_fits(gap, present[1]):
         return []
