@@ -598,3 +598,12 @@ def test_a_difference_and_a_change_compare_figures_in_one_unit():
     assert [o.verdict for o in difference(told, [], CheckOptions())] == ["consistent"]
     change = Link("percent_change", "t", cut, {"old": (old,), "new": (new,), "delta": (cut,)}, {"direction": -1})
     assert [o.verdict for o in change_check(change, [], CheckOptions())] == ["consistent"]
+
+
+def test_a_unit_named_once_stands_for_the_other_in_a_change():
+    text = "Output was 3,878,581 tons, an increase of 189,710 gross tons over the 3,688,871 gross tons of 1890."
+    new, delta, old = claims_in(text, [Fig("3,878,581 tons", "quantity", 3878581, "ton"),
+                                       Fig("189,710 gross tons", "quantity", 189710, "long_ton"),
+                                       Fig("3,688,871 gross tons", "quantity", 3688871, "long_ton")])
+    change = Link("percent_change", "t", delta, {"old": (old,), "new": (new,), "delta": (delta,)}, {"direction": 1})
+    assert [o.verdict for o in change_check(change, [], CheckOptions())] == ["consistent"]

@@ -85,10 +85,12 @@ def honour_hedge(outcome: Outcome) -> Outcome:
 
 
 def total(claims: tuple[Claim, ...], options: CheckOptions, unit: str | None) -> Interval:
-    """The sum of the claims' intervals, each in `unit` (the first claim's unit when None)."""
+    """The sum of the claims' intervals, each in `unit` (the first claim's unit when None; a unit the text
+    names once stands for the other, see `named_once`)."""
     found = Interval.exact(0)
     for claim in claims:
-        found = found + in_unit(interval(claim, options), claim.unit, unit)
+        found = found + (interval(claim, options) if named_once(claim.unit, unit) else
+                         in_unit(interval(claim, options), claim.unit, unit))
     return found
 
 
@@ -103,8 +105,12 @@ def in_unit(found: Interval, source: str | None, target: str | None) -> Interval
 
 
 def named_once(one: str | None, other: str | None) -> bool:
-    """Two units a text uses for one: having said "14,700 nautical miles", it says "223 miles a day"."""
-    return {one, other} == {"mile", "nautical_mile"}
+    """Two units a text uses for one: having said "14,700 nautical miles", it says "223 miles a day"; having
+    said "3,688,871 gross tons", "3,878,581 tons"."""
+    return frozenset((one, other)) in NAMED_ONCE
+
+
+NAMED_ONCE = frozenset({frozenset({"mile", "nautical_mile"}), frozenset({"ton", "long_ton"}), frozenset({"ton", "metric_ton"})})
 
 
 def alike(claims: tuple[Claim, ...]) -> bool:

@@ -14,8 +14,8 @@ from __future__ import annotations
 from factcheck.facts import Fact
 from factcheck.intervals import Interval, IntervalError
 from factcheck.model import Claim
-from factcheck.relations.arithmetic.common import (CheckOptions, Outcome, alike, compare, in_unit, interval, sum_words,
-                                                  total)
+from factcheck.relations.arithmetic.common import (SCALE_WORDS, CheckOptions, Outcome, alike, compare, in_unit, interval,
+                                                  named_once, sum_words, total)
 from factcheck.relations.arithmetic.part_of_whole import in_measure_of
 from factcheck.relations.link import Link
 from factcheck.wording import figure
@@ -24,14 +24,15 @@ from factcheck.wording import figure
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
     gap, subject, references = link.one("gap"), link.one("subject"), link.role("reference")
     if subject is not None:  # "410 million pounds, against the 350 million budgeted — 60 million more": in pounds
-        references = tuple(in_measure_of(r, subject) for r in references)
-        gap = in_measure_of(gap, subject) if gap is not None else None
+        references = tuple(elided_measure(r, subject) for r in references)
+        gap = elided_measure(gap, subject) if gap is not None else None
     present = tuple(c for c in (gap, subject, *references) if c is not None)
     if gap is None or len(present) < 2 or not alike(present[1:]) or not gap_fits(gap, present[1]):
         return []
     sign = int(link.meta.get("direction") or 1) * (-1 if link.meta.get("negate") else 1)
     word = "more" if sign > 0 else "less"
-    unit = gap.unit if gap.unit == "percentage_point" or not present[1].unit else present[1].unit
+    unit = gap.unit if gap.unit == "percentage_point" or not present[1].unit or named_once(gap.unit, present[1].unit) \
+        else present[1].unit
     try:
         stated_gap = in_unit(interval(gap, options), gap.unit, unit).scale(sign)  # "2 hours, 30 minutes less than …"
     except IntervalError:
@@ -55,6 +56,13 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     verdict = compare(expected, stated_gap, options)
     return [Outcome(verdict, expected, stated_gap, unit, f"{larger} − {smaller} = {figure(expected.value, unit)}; {stated}",
                     f"difference {gap.text}: {verdict}", present)]
+
+
+def elided_measure(bare: Claim, subject: Claim) -> Claim:
+    """A count told with a scale word and no noun ("the 350 million budgeted") in the subject's measure, the one
+    the text left unsaid (see `in_measure_of`); a bare number in a table stays a number."""
+    last = bare.text.rsplit(maxsplit=1)[-1].lower()
+    return in_measure_of(bare, subject) if last in SCALE_WORDS else bare
 
 
 def gap_fits(gap: Claim, other: Claim) -> bool:
