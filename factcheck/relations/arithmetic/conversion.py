@@ -24,6 +24,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
         one_unit = in_unit(Interval.exact(1), *units).value
     except IntervalError:
         return []  # units of different dimensions: not a conversion
+    if not whole_ratio(one_unit):
+        expected = factor_slack(expected)
     if not set(units) & SCALES_OF_DEGREES and _compound(first.value, second.value, one_unit):
         return []
     stated = interval(second, options)
@@ -35,6 +37,22 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
 
 
 BARE_DEGREES = regex.compile(r"\bdegrees?\b|°$", regex.IGNORECASE)
+
+
+FACTOR_SLACK = 0.01  # a factor quoted short ("1.6 km a mile", "0.7645 cubic metres a yard"): 1% either way
+
+
+def whole_ratio(one_unit: float) -> bool:
+    """Whether one unit is a whole number of the other, or the other way round (640 acres a square mile, 12
+    inches a foot): such a factor is known exactly, and a conversion by it is held to its digits."""
+    return one_unit != 0 and any(abs(x - round(x)) < 1e-9 for x in (abs(one_unit), 1 / abs(one_unit)))
+
+
+def factor_slack(expected: Interval) -> Interval:
+    """The converted figure with room for a factor between systems written to a few digits: "37,116,735 cubic yards,
+    or 28,377,000 cubic metres" (28,377,790 by the statute factor) is no error; a wrong conversion is off by far more."""
+    low, high = expected.low - abs(expected.low) * FACTOR_SLACK, expected.high + abs(expected.high) * FACTOR_SLACK
+    return Interval(low, high, expected.value, expected.open)
 
 
 def scale(claim: Claim, other: Claim) -> str | None:

@@ -11,11 +11,13 @@ With one operand missing, the implied one is reported (unverifiable).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from factcheck.facts import Fact
 from factcheck.intervals import Interval, IntervalError
 from factcheck.model import Claim
-from factcheck.relations.arithmetic.common import (SCALE_WORDS, CheckOptions, Outcome, alike, compare, in_unit, interval,
-                                                  named_once, sum_words, total)
+from factcheck.relations.arithmetic.common import (SCALE_WORDS, CheckOptions, Outcome, alike, compare, counted, in_unit,
+                                                  interval, named_once, sum_words, total)
 from factcheck.relations.arithmetic.part_of_whole import in_measure_of
 from factcheck.relations.link import Link
 from factcheck.wording import figure
@@ -26,6 +28,9 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     if subject is not None:  # "410 million pounds, against the 350 million budgeted — 60 million more": in pounds
         references = tuple(elided_measure(r, subject) for r in references)
         gap = elided_measure(gap, subject) if gap is not None else None
+    if gap is not None and subject is not None and references:
+        subject, *rest = elided_scale((subject, *references), gap)
+        references = tuple(rest)
     present = tuple(c for c in (gap, subject, *references) if c is not None)
     if gap is None or len(present) < 2 or not alike(present[1:]) or not gap_fits(gap, present[1]):
         return []
@@ -63,6 +68,27 @@ def elided_measure(bare: Claim, subject: Claim) -> Claim:
     the text left unsaid (see `in_measure_of`); a bare number in a table stays a number."""
     last = bare.text.rsplit(maxsplit=1)[-1].lower()
     return in_measure_of(bare, subject) if last in SCALE_WORDS else bare
+
+
+SCALE_OF_WORD = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def elided_scale(operands: tuple[Claim, ...], gap: Claim) -> tuple[Claim, ...]:
+    """Prices said the short way, "six ninety-five … a hundred thousand less than the seven ninety-five": bare
+    three-digit counts, with a gap that names its scale and is less than a thousand of it, are in that scale."""
+    scale = SCALE_OF_WORD.get(gap.text.rsplit(maxsplit=1)[-1].lower())
+    if scale is None or not isinstance(gap.value, (int, float)) or abs(gap.value) >= 1000 * scale:
+        return operands
+    if not all(bare_hundreds(c) for c in operands):
+        return operands
+    return tuple(replace(c, value=c.value * scale) for c in operands)
+
+
+def bare_hundreds(claim: Claim) -> bool:
+    """A count of 100 to 999 with no noun, unit or scale word of its own ("six ninety-five", "795")."""
+    return (claim.kind == "count" and claim.unit is None and counted(claim) is None
+            and isinstance(claim.value, (int, float)) and 100 <= abs(claim.value) < 1000
+            and claim.text.rsplit(maxsplit=1)[-1].lower() not in SCALE_WORDS)
 
 
 def gap_fits(gap: Claim, other: Claim) -> bool:
