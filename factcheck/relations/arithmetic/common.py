@@ -106,11 +106,12 @@ def in_unit(found: Interval, source: str | None, target: str | None) -> Interval
 
 def named_once(one: str | None, other: str | None) -> bool:
     """Two units a text uses for one: having said "14,700 nautical miles", it says "223 miles a day"; having
-    said "3,688,871 gross tons", "3,878,581 tons"."""
+    said "3,688,871 gross tons", "3,878,581 tons"; having said "fine ounces", "$0.95 per ounce"."""
     return frozenset((one, other)) in NAMED_ONCE
 
 
-NAMED_ONCE = frozenset({frozenset({"mile", "nautical_mile"}), frozenset({"ton", "long_ton"}), frozenset({"ton", "metric_ton"})})
+NAMED_ONCE = frozenset({frozenset({"mile", "nautical_mile"}), frozenset({"ton", "long_ton"}), frozenset({"ton", "metric_ton"}),
+                        frozenset({"ounce", "troy_ounce"})})
 
 
 def alike(claims: tuple[Claim, ...]) -> bool:

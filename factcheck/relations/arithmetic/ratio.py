@@ -103,14 +103,12 @@ def span_in(span: Claim, per: str | None) -> float | None:
     """How many of the rate's `per` units the span is: 42 days in days, 12.8 miles in miles; a count of
     people, homes or turbines counts heads ("$5 per person" over 1,200 people, "15 MW apiece"), but not
     things of another name ("$412 per household" over "305 officers"); a plain number counts the rate's units."""
-    if span.kind == "count" and span.unit is None and per and counted(span) == singular(str(per).lower()):
-        return 1.0  # "4,000,000 fine ounces" at "$0.95 per ounce": a count of the rate's own units
     if span.kind == "count" and span.unit is None and (per is None or not units.is_unit(per)):
         return 1.0 if per is None or per in HEADS or each_fits(per, (span,)) else None
     if span.kind == "count" and span.unit is None and counted(span) is None:
         return 1.0  # "183.8 bushels per acre on 82.7 million harvested acres": a plain number of the rate's units
     if span.kind in ("quantity", "distance") and span.unit and per and units.is_unit(per):
-        return units.factor(span.unit, per)
+        return 1.0 if named_once(span.unit, str(per).lower()) else units.factor(span.unit, per)
     return None
 
 
