@@ -107,6 +107,8 @@ def span_in(span: Claim, per: str | None) -> float | None:
         return 1.0 if per is None or per in HEADS or each_fits(per, (span,)) else None
     if span.kind == "count" and span.unit is None and counted(span) is None:
         return 1.0  # "183.8 bushels per acre on 82.7 million harvested acres": a plain number of the rate's units
+    if span.kind in ("quantity", "distance") and span.unit and per is None:
+        return 1.0  # "11,917,658.78 fine ounces …, an average cost of $0.7313": per one of its units
     if span.kind in ("quantity", "distance") and span.unit and per and units.is_unit(per):
         return 1.0 if named_once(span.unit, str(per).lower()) else units.factor(span.unit, per)
     return None
