@@ -29,7 +29,7 @@ def prepared(book: Rulebook, jobs: int, user_dirs: list[Path]) -> Rulebook:
     store misses some (`user_dirs`: the book's user rule folders, for a worker that loads the book)."""
     global _book
     keys = [pattern_of(book, unit) for unit in units(book)]
-    if jobs <= 1 or all(key in book.store.entries for key in keys):
+    if jobs <= 1 or all(book.store.stored(key) for key in keys):  # after a rule edit, most are borrowed
         return book
     sizes = [len(pattern) for pattern, _ in keys]
     parts = split(sizes, jobs * PARTS_PER_JOB)

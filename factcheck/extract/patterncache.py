@@ -93,7 +93,11 @@ class Store:
 
     def has(self, pattern: str, flags: int) -> bool:
         key = (pattern, int(flags))
-        return key in self.entries or key in self.compiled or self.borrowed(ENTRIES, key)
+        return key in self.compiled or self.stored(key)
+
+    def stored(self, key: tuple[str, int]) -> bool:
+        """Whether the store holds the compile arguments of a pattern, its own or borrowed now."""
+        return key in self.entries or self.borrowed(ENTRIES, key)
 
     def compile(self, pattern: str, flags: int) -> Any:
         """The compiled pattern, as a `Deferred`: one the store holds is rebuilt the first time it is
@@ -174,15 +178,11 @@ class Store:
             self.learnt(DATA, name)
 
     def group_index(self, key: tuple[str, int]) -> dict[str, int] | None:
-        if key not in self.entries:
-            self.borrowed(ENTRIES, key)
-        entry = self.entries.get(key)
+        entry = self.entries.get(key) if self.stored(key) else None
         return dict(entry[0]) if entry is not None else None
 
     def rebuild(self, key: tuple[str, int]) -> Any:
-        if key not in self.entries:
-            self.borrowed(ENTRIES, key)
-        entry = self.entries.get(key)
+        entry = self.entries.get(key) if self.stored(key) else None
         if entry is None:
             return None
         try:

@@ -89,9 +89,15 @@ def total(claims: tuple[Claim, ...], options: CheckOptions, unit: str | None) ->
     names once stands for the other, see `named_once`)."""
     found = Interval.exact(0)
     for claim in claims:
-        found = found + (interval(claim, options) if named_once(claim.unit, unit) else
-                         in_unit(interval(claim, options), claim.unit, unit))
+        found = found + measured(claim, unit, options)
     return found
+
+
+def measured(claim: Claim, unit: str | None, options: CheckOptions) -> Interval:
+    """The claim's interval in `unit` (see `in_unit`; raises IntervalError where they do not convert); a unit the
+    text names once stands for the other (`named_once`), and is not converted."""
+    found = interval(claim, options)
+    return found if named_once(claim.unit, unit) else in_unit(found, claim.unit, unit)
 
 
 def in_unit(found: Interval, source: str | None, target: str | None) -> Interval:

@@ -16,8 +16,8 @@ from dataclasses import replace
 from factcheck.facts import Fact
 from factcheck.intervals import Interval, IntervalError
 from factcheck.model import Claim
-from factcheck.relations.arithmetic.common import (SCALE_WORDS, CheckOptions, Outcome, alike, compare, counted, in_unit,
-                                                  interval, named_once, sum_words, total)
+from factcheck.relations.arithmetic.common import (SCALE_WORDS, CheckOptions, Outcome, alike, compare, counted, interval,
+                                                  measured, sum_words, total)
 from factcheck.relations.arithmetic.part_of_whole import in_measure_of
 from factcheck.relations.link import Link
 from factcheck.wording import figure
@@ -29,19 +29,19 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
         references = tuple(elided_measure(r, subject) for r in references)
         gap = elided_measure(gap, subject) if gap is not None else None
     if gap is not None and subject is not None and references:
-        subject, *rest = elided_scale((subject, *references), gap)
-        references = tuple(rest)
+        subject, *others = elided_scale((subject, *references), gap)
+        references = tuple(others)
     present = tuple(c for c in (gap, subject, *references) if c is not None)
     if gap is None or len(present) < 2 or not alike(present[1:]) or not gap_fits(gap, present[1]):
         return []
     sign = int(link.meta.get("direction") or 1) * (-1 if link.meta.get("negate") else 1)
     word = "more" if sign > 0 else "less"
-    unit = gap.unit if gap.unit == "percentage_point" or not present[1].unit or named_once(gap.unit, present[1].unit) \
-        else present[1].unit
+    unit = gap.unit if gap.unit == "percentage_point" or not present[1].unit else present[1].unit
     try:
-        stated_gap = in_unit(interval(gap, options), gap.unit, unit).scale(sign)  # "2 hours, 30 minutes less than …"
+        told = measured(gap, unit, options)  # in the operands' unit: "2 hours, 30 minutes less than …"
     except IntervalError:
         return []
+    stated_gap = told.scale(sign)
     if subject is None or not references:
         if subject is not None:
             other = interval(subject, options) - stated_gap
@@ -57,7 +57,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     if link.meta.get("mode") == "absolute" or link.meta.get("direction") == 0:  # words with no sign: "an improvement of"
         if expected.value < 0:
             larger, smaller = smaller, larger
-        expected, stated_gap, stated = absolute(expected), stated_gap.scale(sign), f"stated difference {gap.text}"
+        expected, stated_gap, stated = absolute(expected), told, f"stated difference {gap.text}"
     verdict = compare(expected, stated_gap, options)
     return [Outcome(verdict, expected, stated_gap, unit, f"{larger} − {smaller} = {figure(expected.value, unit)}; {stated}",
                     f"difference {gap.text}: {verdict}", present)]
@@ -70,17 +70,15 @@ def elided_measure(bare: Claim, subject: Claim) -> Claim:
     return in_measure_of(bare, subject) if last in SCALE_WORDS else bare
 
 
-SCALE_OF_WORD = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
-
-
 def elided_scale(operands: tuple[Claim, ...], gap: Claim) -> tuple[Claim, ...]:
     """Prices said the short way, "six ninety-five … a hundred thousand less than the seven ninety-five": bare
-    three-digit counts, with a gap that names its scale and is less than a thousand of it, are in that scale."""
-    scale = SCALE_OF_WORD.get(gap.text.rsplit(maxsplit=1)[-1].lower())
-    if scale is None or not isinstance(gap.value, (int, float)) or abs(gap.value) >= 1000 * scale:
+    three-digit counts, with a gap told with a scale word, are in the gap's power of a thousand."""
+    if (gap.text.rsplit(maxsplit=1)[-1].lower() not in SCALE_WORDS or not isinstance(gap.value, (int, float))
+            or abs(gap.value) < 1000 or not all(bare_hundreds(c) for c in operands)):
         return operands
-    if not all(bare_hundreds(c) for c in operands):
-        return operands
+    scale = 1000.0
+    while abs(gap.value) >= scale * 1000:
+        scale *= 1000
     return tuple(replace(c, value=c.value * scale) for c in operands)
 
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 from factcheck.facts import Fact
 from factcheck.intervals import Interval, IntervalError
 from factcheck.model import Claim
-from factcheck.relations.arithmetic.common import (CheckOptions, Outcome, alike, as_percent, compare, in_unit, interval,
-                                                  named_once)
+from factcheck.relations.arithmetic.common import (CheckOptions, Outcome, alike, as_percent, compare, interval,
+                                                  measured)
 from factcheck.relations.arithmetic.part_of_whole import in_one_measure
 from factcheck.relations.link import Link
 from factcheck.relations.slots import quotient
@@ -137,9 +137,7 @@ def as_unit(claim: Claim, unit: str | None, options: CheckOptions) -> Interval:
     """A figure in the unit of the level it is compared with ("from 2 hours to 90 minutes"); the figures of a
     change are alike (`alike`), so their units convert."""
     try:
-        if not claim.unit or not unit or named_once(claim.unit, unit):
-            return interval(claim, options)
-        return in_unit(interval(claim, options), claim.unit, unit)
+        return measured(claim, unit, options) if claim.unit and unit else interval(claim, options)
     except IntervalError:  # no conversion between them (a rate in points against percentages): as told
         return interval(claim, options)
 
