@@ -11,7 +11,7 @@ from factcheck.relations.arithmetic.date_order import evaluate as date_order
 from factcheck.relations.arithmetic.ranges import evaluate as ranges
 from factcheck.relations.link import Link
 from factcheck.relations.arithmetic.age import age_birth_year, evaluate as age_check
-from factcheck.relations.arithmetic.anniversary import year_from_anniversary, year_from_running
+from factcheck.relations.arithmetic.anniversary import evaluate as anniversary, year_from_anniversary, year_from_running
 from factcheck.relations.arithmetic.multiplier import base_from_multiplier
 from factcheck.relations.arithmetic.part_of_whole import part_within_whole
 from factcheck.relations.arithmetic.percent_change import evaluate as change_check
@@ -552,6 +552,28 @@ def test_two_figures_read_as_a_range_run_forwards_in_one_unit(text, figures, ver
     first, last = claims_in(text, figures)
     link = Link("range", "t", first, {"low": (first,), "high": (last,)})
     assert [o.verdict for o in ranges(link, [], CheckOptions())] == verdicts
+
+
+@pytest.mark.parametrize("text, figures, verdicts", [
+    ("Begun in March, 1903, and completed in October, 1901.", [Fig("March, 1903", "date", "1903-03"), Fig("October, 1901", "date", "1901-10")],
+     ["inconsistent"]),
+    ("Begun in March, 1903, and completed in 1903.", [Fig("March, 1903", "date", "1903-03"), Fig("1903", "date", "1903")], ["consistent"]),
+    ("We set off on May 9 and got back on April 2.", [Fig("May 9", "date", "--05-09"), Fig("April 2", "date", "--04-02")], []),
+    ("We set off on April 9 and got back on May 2.", [Fig("April 9", "date", "--04-09"), Fig("May 2", "date", "--05-02")], ["consistent"]),
+])
+def test_two_dates_read_as_a_start_and_an_end_run_forwards_and_only_stated_years_raise_an_alarm(text, figures, verdicts):
+    first, last = claims_in(text, figures)
+    link = Link("range", "t", first, {"low": (first,), "high": (last,)})
+    assert [o.verdict for o in ranges(link, [], CheckOptions())] == verdicts
+
+
+@pytest.mark.parametrize("span, verdict", [("48 years", "consistent"), ("47 years", "consistent"), ("58 years", "inconsistent")])
+def test_a_span_between_two_stated_years_meets_them_within_a_year(span, verdict):
+    text = f"She was born in 1624 and died {span} later in 1672."
+    born, years, died = claims_in(text, [Fig("1624", "date", "1624"), Fig(span, "quantity", int(span.split()[0]), "year"),
+                                         Fig("1672", "date", "1672")])
+    link = Link("anniversary", "t", years, {"nth": (years,), "event": (born,), "held": (died,)}, {"mode": "between"})
+    assert [o.verdict for o in anniversary(link, [], CheckOptions())] == [verdict]
 
 
 def test_words_of_change_that_give_no_sign_take_it_from_the_stated_ends():

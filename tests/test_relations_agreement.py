@@ -76,6 +76,13 @@ def test_figures_of_one_significant_digit_are_not_telling_enough():
     assert [o.verdict for o in confirm(link, evaluate)] == ["consistent"]
 
 
+def test_four_significant_digits_between_the_figures_are_telling():
+    factor, low, high = claims_in("It doubled: $35 then $70.",
+                                  [Fig("doubled", "ratio", 2), money("$35", 35), money("$70", 70)])
+    link = Link("multiplier", "t.free", factor, {"factor": (factor,)}, {}, open={"base": (low, high), "target": (low, high)})
+    assert [o.verdict for o in confirm(link, evaluate)] == ["consistent"]
+
+
 @pytest.mark.parametrize("text, digits", [("2,300", 2), ("$12.40", 4), ("three", 1), ("4.62 million", 3), ("0.05%", 1)])
 def test_significant_digits(text, digits):
     assert significant_digits(text) == digits

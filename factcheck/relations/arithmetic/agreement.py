@@ -11,8 +11,10 @@ HEDGED_ROUNDING (at least AGREE) where a figure is hedged ("around 40 per cent",
 and by all of ROUNDING for a hedged fraction in words ("roughly a third"),
 or by BOUND of it from a bound ("more than fourfold"). So a round
 figure's generous reading does not make chance figures agree; nor do figures of few digits ("$300
-and $900" with "tripled", "12 cents − 8 cents = 4 cents"), which agree by chance too often: the
-figures of the relation must have TELLING significant digits between them. A figure agreement
+and $900" with "tripled", "5 cents − 1 cent = 4 cents"), which agree by chance too often: the
+figures of the relation must have TELLING significant digits between them ("$35 then $70", doubled, has four),
+and a sum LIST_TELLING: its parts are chosen among all the window's figures, in many more ways than the
+ends of a change are, so more of them agree by chance ("1,200 members, comprising 900 masters, … 300 seats"). A figure agreement
 chooses is a stated level, never a bound ("more than $40 million"), and every part of a sum must
 count (see `evidenced`).
 
@@ -47,7 +49,8 @@ AGREE = 0.02
 HEDGED_ROUNDING = 0.04  # a hedged figure of few digits ('around 40 per cent') still agrees within its rounding, to this
 ROUNDING = 0.05
 BOUND = 0.05
-TELLING = 5
+TELLING = 4
+LIST_TELLING = 5  # a relation whose list role agreement fills: many more ways to agree by chance
 SOLE_TELLING = 7
 SOLE_CLOSE = 0.01  # a stated level a sole reading meets is met this closely, however round
 SOLE_CHANCE = 0.1  # fillings tried × the stated figure's relative rounding: about how many would agree by chance
@@ -96,7 +99,8 @@ def confirm(link: Link, evaluate: Evaluate) -> list[Outcome]:
     found = next(iter(agreeing.values()), None)
     if found is None:
         return []
-    if not (sole and link.type in DATED | CONVERTED) and not telling(found[0], SOLE_TELLING if sole else TELLING):
+    least = SOLE_TELLING if sole else LIST_TELLING if LIST_ROLES & set(link.open) else TELLING
+    if not (sole and link.type in DATED | CONVERTED) and not telling(found[0], least):
         return []  # years and units tie their figures; digits tie the others
     return found[1]
 

@@ -7,8 +7,9 @@ anniversaries are told in the year they are held, unless the sentence dates some
 year the frame leaves unbound ("its 50th anniversary in 2020"); but two mentions of one event are compared only where both state when
 they are held ("in nine years … the 250th anniversary" is not this year's). With no year at all
 there is nothing to compute. A frame's `mode` reads the span instead as years elapsed (`elapsed`:
-"87 years since 1776") or as a running year (`running`: "now in its sixth season", begun N − 1 or
-N years before).
+"87 years since 1776"), as a running year (`running`: "now in its sixth season", begun N − 1 or
+N years before), or as the years between two stated ones (`between`: "born in 1624 and died 48
+years later in 1672": the first lies N years, one either way, before the second).
 """
 
 from __future__ import annotations
@@ -67,6 +68,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
         return elapsed.evaluate(link, facts, options)
     if link.meta.get("mode") == "running":
         return running(link)
+    if link.meta.get("mode") == "between":
+        return between(link)
     found = event_year(link)
     if found is None:
         return []
@@ -108,3 +111,20 @@ def running(link: Link) -> list[Outcome]:
     return [Outcome(verdict, expected, Interval.exact(began), None,
                     f"the {nth.text} year in {year} began in {int(expected.low)} or {int(expected.high)}; stated {event.text}",
                     f"{nth.text} year in {year} and {event.text}: {verdict}", (nth, event), dates=True)]
+
+
+def between(link: Link) -> list[Outcome]:
+    """A span of whole years between two stated years: the first lies that many years before the second, one
+    either way (the months are unsaid), two where the span is hedged."""
+    nth, start, end = link.one("nth"), link.one("event"), link.one("held")
+    if nth is None or start is None or end is None:
+        return []
+    first, last, years = point_year(start), point_year(end), elapsed.span_years(nth, None)
+    if first is None or last is None or years is None:
+        return []
+    expected = elapsed.widened(last - years, nth.qualifier is not None or bool(link.meta.get("hedge")))
+    verdict = "consistent" if expected.low <= first <= expected.high else "inconsistent"
+    low, high = int(expected.low), int(expected.high)
+    return [Outcome(verdict, expected, Interval.exact(first), None,
+                    f"{end.text} − {years} years = {low}–{high}; stated {start.text}",
+                    f"{nth.text} from {start.text} to {end.text}: {verdict}", (nth, start, end), dates=True)]

@@ -1,12 +1,14 @@
 """Range: a stated range runs forwards, its start not after its end ("1993-97", "$10-20 million"); so do two
-figures a frame reads as a range's ends ("ranged from 12,000 acres to 8,400,000 acres"). Two counts joined by
-'to', the larger first, are a split or a score, not a range: no verdict."""
+figures a frame reads as a range's ends ("ranged from 12,000 acres to 8,400,000 acres"), and two dates a
+frame reads as the start and the end of one work ("begun in March, 1903, and completed in October, 1905").
+Two counts joined by 'to', the larger first, are a split or a score, not a range: no verdict."""
 
 from __future__ import annotations
 
 from factcheck.facts import Fact
 from factcheck.model import Claim
-from factcheck.relations.arithmetic.common import CheckOptions, Outcome
+from factcheck.relations.arithmetic.common import CheckOptions, Outcome, year_of
+from factcheck.relations.arithmetic.date_order import ends
 from factcheck.relations.link import Link
 
 
@@ -40,6 +42,8 @@ def is_tally(claim: Claim) -> bool:
 def two_ends(first: Claim, last: Claim) -> list[Outcome]:
     """Two figures of one unit, the first not above the last; figures of different units, or rates of different
     periods ("$2 a day to 30 cents an hour"), are not compared. A period said once, after the last, holds for both."""
+    if first.kind == "date" or last.kind == "date":
+        return dated_ends(first, last)
     pers = {c.extra.get("per") for c in (first, last)} - {None}
     if first.unit != last.unit or len(pers) > 1 or not all(isinstance(c.value, (int, float)) for c in (first, last)):
         return []
@@ -51,3 +55,22 @@ def judged(forwards: bool, ends: str, said: str, unit: str | None, claims: tuple
     words = f"{ends} runs {'forwards' if forwards else 'backwards'}"
     return [Outcome("consistent" if forwards else "inconsistent", None, None, unit, words,
                     f"range {said}: {'ok' if forwards else 'its start is after its end'}", claims)]
+
+
+def dated_ends(first: Claim, last: Claim) -> list[Outcome]:
+    """Two dates, the start of a work and its end: the start's first day is not after the end's last, to the
+    coarser of the two ("March, 1903" … "1903" runs forwards). Both must state their year; a date the text
+    gives without one ("April the ninth … May the thirty-first") may lie in the next year, so its order
+    only ever confirms."""
+    spans = [ends(c) for c in (first, last)]
+    if first.kind != last.kind or None in spans or any(c.extra.get("relative") for c in (first, last)):
+        return []
+    (start, _), (_, end) = spans  # type: ignore[misc]
+    stated = [year_of(c) is not None for c in (first, last)]
+    if any(stated) != all(stated):
+        return []
+    common = min(len(start), len(end))
+    forwards = start[:common] <= end[:common]
+    if not forwards and not all(stated):
+        return []
+    return judged(forwards, f"{first.text} … {last.text}", f"{first.text} to {last.text}", None, (first, last))
