@@ -12,11 +12,11 @@ and by all of ROUNDING for a hedged fraction in words ("roughly a third"),
 or by BOUND of it from a bound ("more than fourfold"). So a round
 figure's generous reading does not make chance figures agree; nor do figures of few digits ("$300
 and $900" with "tripled", "5 cents − 1 cent = 4 cents"), which agree by chance too often: the
-figures of the relation must have TELLING significant digits between them ("$35 then $70", doubled, has four),
-and a sum LIST_TELLING: its parts are chosen among all the window's figures, in many more ways than the
-ends of a change are, so more of them agree by chance ("1,200 members, comprising 900 masters, … 300 seats"). A figure agreement
-chooses is a stated level, never a bound ("more than $40 million"), and every part of a sum must
-count (see `evidenced`).
+figures of the relation must have TELLING significant digits between them ("$35 then $70", doubled,
+has four), and a sum LIST_TELLING: its parts are chosen among all the window's figures, in many more
+ways than the ends of a change are, so more of them agree by chance ("1,200 members, comprising 900
+masters, … 300 seats"). A figure agreement chooses is a stated level, never a bound ("more than $40
+million"), and every part of a sum must count (see `evidenced`).
 
 A sole reading (a frame set to `reading = "sole"`: no words tie the figures, only their arithmetic)
 asks more, as chance alone must not make it: SOLE_TELLING digits, a stated figure met within half a
