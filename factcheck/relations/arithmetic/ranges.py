@@ -59,18 +59,16 @@ def judged(forwards: bool, ends: str, said: str, unit: str | None, claims: tuple
 
 def dated_ends(first: Claim, last: Claim) -> list[Outcome]:
     """Two dates, the start of a work and its end: the start's first day is not after the end's last, to the
-    coarser of the two ("March, 1903" … "1903" runs forwards). Both must state their year; a date the text
-    gives without one ("April the ninth … May the thirty-first") may lie in the next year, so its order
-    only ever confirms."""
-    spans = [ends(c) for c in (first, last)]
-    if first.kind != last.kind or None in spans or any(c.extra.get("relative") for c in (first, last)):
+    coarser of the two ("March, 1903" … "1903" runs forwards). Both must state their year, or neither; a date
+    the text gives without one ("April the ninth … May the thirty-first") may lie in the next year, so its
+    order only ever confirms."""
+    if first.kind != last.kind or any(c.extra.get("relative") for c in (first, last)):
         return []
-    (start, _), (_, end) = spans  # type: ignore[misc]
-    stated = [year_of(c) is not None for c in (first, last)]
-    if any(stated) != all(stated):
+    start, end, stated = ends(first), ends(last), year_of(first) is not None
+    if start is None or end is None or stated != (year_of(last) is not None):
         return []
-    common = min(len(start), len(end))
-    forwards = start[:common] <= end[:common]
-    if not forwards and not all(stated):
+    common = min(len(start[0]), len(end[1]))
+    forwards = start[0][:common] <= end[1][:common]
+    if not forwards and not stated:
         return []
     return judged(forwards, f"{first.text} … {last.text}", f"{first.text} to {last.text}", None, (first, last))
