@@ -278,6 +278,19 @@ def test_a_bare_part_of_a_share_is_read_in_the_measure_of_its_whole():
     assert outcome.verdict == "consistent"
 
 
+def test_a_share_of_a_whole_a_hundred_times_off_is_no_share_of_it():
+    text = "It grew sixty times, to 2.4 million, and seventy percent of those, 1.2 million, are abroad."
+    whole, pct, part = claims_in(text, [Fig("sixty", "count", 60), Fig("seventy percent", "percent", 70, "percent"),
+                                        Fig("1.2 million", "count", 1.2e6)])
+    roles = {"whole": (whole,), "part": (part,), "share": (pct,)}
+    assert share_check(Link("share", "t", pct, roles), [], CheckOptions()) == []
+    near = claims_in("Of 60 staff, seventy percent, or 12, are abroad.", [Fig("60", "count", 60), Fig("seventy percent", "percent", 70, "percent"),
+                                                                         Fig("12", "count", 12)])
+    roles = {"whole": (near[0],), "part": (near[2],), "share": (near[1],)}
+    (outcome,) = share_check(Link("share", "t", near[1], roles), [], CheckOptions())
+    assert outcome.verdict == "inconsistent"
+
+
 def test_a_bare_end_of_a_change_takes_the_scale_word_of_the_other_end():
     text = "It will rise from 9 to 11 million, an increase of 22 per cent."
     old, new, rate = claims_in(text, [Fig("9", "count", 9), Fig("11 million", "count", 11e6), Fig("22 per cent", "percent", 22, "percent")])

@@ -30,6 +30,17 @@ NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven",
                           "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "half"}) | SCALE_WORDS
 
 
+OUT_OF_SCALE = 100  # figures a hundred times apart, or a hundredth, are not the ones a relation speaks of
+
+
+def out_of_scale(expected: Interval, stated: Interval) -> bool:
+    """What the figures imply and what the text states are of other orders of magnitude: parts that add up
+    to a hundred times their total ("a dividend of $1.45 …, earnings of $10.7 billion … bringing the payout to
+    $2.60"), a share of the wrong whole. Those link figures of other things; a slip of the pen is no 100-fold."""
+    low, high = sorted((abs(expected.value), abs(stated.value)))
+    return low > 0 and high / low > OUT_OF_SCALE
+
+
 @dataclass(frozen=True, slots=True)
 class CheckOptions:
     tolerance: float = 0.0

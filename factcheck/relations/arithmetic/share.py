@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from factcheck.facts import Fact
 from factcheck.intervals import Interval
-from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, as_percent, compare, interval
+from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, as_percent, compare, interval, out_of_scale
 from factcheck.relations.arithmetic.part_of_whole import part_in_measure
 from factcheck.relations.link import Link
 from factcheck.wording import figure, interval_words
@@ -44,6 +44,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
         return [Outcome("unverifiable", expected, None, unit, f"{words}; nothing stated to compare with",
                         f"{pct.text} of {whole.text} implies {figure(expected.value, unit)}", (pct, whole))]
     stated = interval(part, options)
+    if out_of_scale(expected, stated):
+        return []
     verdict = compare(expected, stated, options)
     return [Outcome(verdict, expected, stated, unit, f"{words}; stated {part.text}",
                     f"{pct.text} of {whole.text}, or {part.text}: {verdict}", (pct, whole, part))]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from factcheck.facts import Fact
 from factcheck.intervals import Interval
 from factcheck.model import Claim
-from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, compare, counted, interval, total
+from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, compare, counted, interval, out_of_scale, total
 from factcheck.relations.arithmetic.part_of_whole import in_measure_of, other_things, part_within_whole
 from factcheck.relations.link import Link
 from factcheck.wording import figure
@@ -21,16 +21,6 @@ def sum_of(parts: list[Interval]) -> Interval:
     for part in parts:
         found = found + part
     return found
-
-
-OUT_OF_SCALE = 100  # parts that add up to a hundred times their total, or a hundredth of it, are no parts of it
-
-
-def out_of_scale(parts: Interval, whole: Interval) -> bool:
-    """Parts and a total of other orders of magnitude: "a dividend of $1.45 …, earnings of $10.7 billion
-    … bringing the payout to $2.60" links figures of other things, and a slip of the pen is no 100-fold."""
-    low, high = sorted((abs(parts.value), abs(whole.value)))
-    return low > 0 and high / low > OUT_OF_SCALE
 
 
 RESTATED = 0.02  # a part within 2% of its total says the total again
