@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 from claim_factory import Fig, claims_in
 from factcheck.intervals import INF, Interval, IntervalError, judge, stated_interval
 from factcheck.relations.arithmetic.common import CheckOptions
+from factcheck.relations.arithmetic.ends import resolve_ends
 from factcheck.relations.arithmetic.part_of_whole import evaluate as part_of_whole
 from factcheck.relations.arithmetic.difference import evaluate as difference
 from factcheck.relations.arithmetic.date_order import evaluate as date_order
@@ -289,6 +290,18 @@ def test_a_share_of_a_whole_a_hundred_times_off_is_no_share_of_it():
     roles = {"whole": (near[0],), "part": (near[2],), "share": (near[1],)}
     (outcome,) = share_check(Link("share", "t", near[1], roles), [], CheckOptions())
     assert outcome.verdict == "inconsistent"
+
+
+def test_two_ends_that_say_one_amount_in_two_units_are_no_change():
+    text = "It retreated 1.2 kilometres — three quarters of a mile — and lost about a third of its mass."
+    km, mile, rate = claims_in(text, [Fig("1.2 kilometres", "distance", 1.2, "kilometer"), Fig("three quarters of a mile", "distance", 0.75, "mile"),
+                                      Fig("a third", "ratio", 1 / 3)])
+    said_twice = Link("percent_change", "t", rate, {"ends": (km, mile), "rate": (rate,)}, {"direction": -1})
+    assert resolve_ends(said_twice, CheckOptions()).roles.keys() == {"ends", "rate"}
+    apart = claims_in("It fell from 1.2 kilometres to half a mile, about a third.", [Fig("1.2 kilometres", "distance", 1.2, "kilometer"),
+                                                                                   Fig("half a mile", "distance", 0.5, "mile"), Fig("a third", "ratio", 1 / 3)])
+    placed = resolve_ends(Link("percent_change", "t", apart[2], {"ends": apart[:2], "rate": (apart[2],)}, {"direction": -1}), CheckOptions())
+    assert [placed.one("old"), placed.one("new")] == apart[:2]
 
 
 def test_a_bare_end_of_a_change_takes_the_scale_word_of_the_other_end():

@@ -279,6 +279,14 @@ def test_a_whole_named_by_its_noun_is_the_one_earlier_figure_that_counts_it(book
     assert not [l for l in links(book, "Of them 2,100 of those pupils qualify, of 7,850 pupils.") if l.rule == "t.noun"]
 
 
+def test_a_whole_named_by_its_noun_may_be_what_the_subject_of_that_noun_came_to(book):
+    told = "The pupils enrolled in the year 1898 numbered 7,850, in 412 schools, and 2,100 of those pupils qualify."
+    (link,) = [l for l in links(book, told) if l.rule == "t.noun"]
+    assert roles(link) == {"part": ["2,100"], "whole": ["7,850"]}
+    another = "The pupils of 412 schools numbered 7,850, and 2,100 of those pupils qualify."
+    assert not [l for l in links(book, another) if l.rule == "t.noun"]
+
+
 @pytest.mark.parametrize("text", [
     "The fund held $9 million, down from $12 million. Of these, $4 million went to roads.",
     "The fund held $9 million, $2 million in excess of the year before. Of these, $4 million went to roads.",

@@ -7,7 +7,8 @@ of the compared parties and states the same measure, directly ("trade of $112 mi
 the sum of its declared parts ("exported $9 million ... imported $103 million"). Stated
 periods must agree. Anniversaries of one event (same words, or "the event" referring back) are
 tied together so that their years can be compared. A frame with `fill = "noun"` names its whole by
-the noun it counts ("8,100 of those pupils"): the one figure of the window that counts it fills it.
+the noun it counts ("8,100 of those pupils"): the one figure of the window that counts it, or that its sentence's
+subject named by the noun came to ("the deaths numbered 6,412"), fills it.
 """
 
 from __future__ import annotations
@@ -33,6 +34,10 @@ STOPWORDS = frozenset(
 ANAPHORS = frozenset({"event", "occasion", "it", "this", "that", "day", "anniversary"})
 SAME_EVENT_OVERLAP = 0.5
 WORDS_BEFORE = 6
+# the verb that ends a subject on the figure it came to; a figure or a clause before it (years aside) makes it no subject's
+SUBJECT_CAME_TO = regex.compile(r"\b(?:was|were|numbered|amounted\s+to|totall?ed|reached|stood\s+at)\s+(?:(?:about|some|nearly|over|upwards\s+of)\s+)?$",
+                                regex.IGNORECASE)
+STATED_AT = regex.compile(r"[\d;]")
 
 
 def content_words(text: str) -> set[str]:
@@ -160,6 +165,16 @@ def same_event(a: set[str], b: set[str]) -> bool:
     return len(a & b) / min(len(a), len(b)) >= SAME_EVENT_OVERLAP
 
 
+def told_of(claim: Claim, noun: str) -> bool:
+    """Whether the figure is what its sentence's subject, the noun, came to: "The deaths registered in the
+    city during the year numbered 6,412", "The number of deaths … was 31,408"."""
+    if claim.sentence.count(claim.text) != 1:
+        return False
+    before = claim.sentence[:claim.sentence.index(claim.text)]
+    return (SUBJECT_CAME_TO.search(before) is not None and STATED_AT.search(YEAR.sub("", before)) is None
+            and regex.search(rf"\b{regex.escape(noun)}(?:e?s)?\b", before, regex.IGNORECASE) is not None)
+
+
 def fill_by_noun(link: Link) -> Link | None:
     """The link with each free role bound to the one earlier candidate that counts the noun the frame
     read (group `noun`: "of those pupils" takes "7,850 pupils"), or, where it reads none, the noun its
@@ -170,7 +185,7 @@ def fill_by_noun(link: Link) -> Link | None:
         return None
     roles = dict(link.roles)
     for role, found in link.open.items():
-        named = [c for c in found if counted(c) == wanted and c.start < link.trigger.start]
+        named = [c for c in found if (counted(c) == wanted or told_of(c, wanted)) and c.start < link.trigger.start]
         if len(named) != 1:
             return None
         roles[role] = (named[0],)

@@ -37,10 +37,13 @@ CHANGE_START = regex.compile(f"\\bfrom (?:(?:about|nearly|some|roughly|around|ap
 RESERVED = regex.compile("[\ue000-\ue002]")
 SPACES = regex.compile(r"\s+")
 # a hesitation ("1,140 vacancies, er, of which 410"): the words read on as if it were not said, and so does the
-# comma before it where that comma only opened the pause, after a word that cannot end a clause ("a jump of, um, 50%")
+# comma before it where that comma only opened the pause, after a word that cannot end a clause ("a jump of, um, 50%") or a
+# verb whose object the pause holds back ("so we added, uh, 160 people")
 _HES = r"\s+(?:uh|um|umm|er|erm|uhm|ah),(?=\s)"
 HESITATION = regex.compile(
-    r"(?<=\b(?:of|from|to|by|is|was|were|are|be|been|the|a|an|at|about|around|and|or|than|with|for|in|on|its|it[\x27’]s|that[\x27’]s))\s*,"
+    r"(?<=\b(?:of|from|to|by|is|was|were|are|be|been|the|a|an|at|about|around|and|or|than|with|for|in|on|its|it[\x27’]s|that[\x27’]s"
+    r"|added|lost|gained|hired|had|have|has|got|made|hit|reached|paid|spent|raised|sold|took|roughly|nearly|almost|maybe|another"
+    r"|I[\x27’]m|we[\x27’]re|you[\x27’]re|they[\x27’]re|he[\x27’]s|she[\x27’]s))\s*,"
     + _HES + r"|(?<=,)" + _HES + r"|(?<=[^\W\d])" + _HES, regex.IGNORECASE)
 # a word said twice across a comma or a dash ("went from 1,800 to — to 2,700", "it's, it's five times"): read once
 STUTTER = regex.compile(r"\b(\p{L}+(?:[\x27’]\p{L}+)?)\s*(?:,|—|–|--|…|\.\.\.)\s*(?=\1\b)", regex.IGNORECASE)

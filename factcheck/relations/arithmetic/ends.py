@@ -13,6 +13,8 @@ from factcheck.relations.arithmetic.common import CheckOptions, alike, in_unit, 
 from factcheck.relations.arithmetic.part_of_whole import in_one_measure
 from factcheck.relations.link import Link
 
+SAID_AGAIN = 0.05  # two ends in other units this close are one amount said twice
+
 ROLES_BY_SIZE = {
     # check type: (role of the smaller end, role of the larger end), as the relation grows
     "percent_change": ("old", "new"),
@@ -32,8 +34,11 @@ def resolve_ends(link: Link, options: CheckOptions) -> Link:
         return link
     try:
         smaller, larger = sorted(ends, key=lambda c: in_unit(interval(c, options), c.unit, ends[0].unit).value)
+        sizes = [in_unit(interval(c, options), c.unit, ends[0].unit).value for c in (smaller, larger)]
     except IntervalError:
         return link
+    if smaller.unit != larger.unit and sizes[1] <= sizes[0] * (1 + SAID_AGAIN):
+        return link  # "1.2 kilometres — that's three quarters of a mile": one amount in two units, no two ends
     low_role, high_role = ROLES_BY_SIZE[link.type]
     if shrinks(link):
         low_role, high_role = high_role, low_role

@@ -45,8 +45,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     if stated_total is None:
         return []
     parts = tuple(in_measure_of(p, stated_total) for p in counting_alike(parts, stated_total))
-    if link.meta.get("mode") == "at_most":
-        parts = tuple(p for p in parts if not other_things(stated_total, p))
+    if link.meta.get("mode") == "at_most":  # a part of another kind ("…, and 3,870,000 seedlings") only leaves the list shorter
+        parts = tuple(p for p in parts if not other_things(stated_total, p) and alike((stated_total, p)))
     if len(parts) < 2 or not alike((stated_total, *parts)):
         return []
     unit = stated_total.unit
