@@ -285,6 +285,8 @@ def test_a_whole_named_by_its_noun_may_be_what_the_subject_of_that_noun_came_to(
     assert roles(link) == {"part": ["2,100"], "whole": ["7,850"]}
     another = "The pupils of 412 schools numbered 7,850, and 2,100 of those pupils qualify."
     assert not [l for l in links(book, another) if l.rule == "t.noun"]
+    no_noun = "The days with rain numbered 30, and on 17 of those the fall exceeded an inch."
+    assert not [l for l in links(book, no_noun) if l.rule == "t.noun"]
 
 
 @pytest.mark.parametrize("text", [

@@ -168,7 +168,7 @@ def same_event(a: set[str], b: set[str]) -> bool:
 def told_of(claim: Claim, noun: str) -> bool:
     """Whether the figure is what its sentence's subject, the noun, came to: "The deaths registered in the
     city during the year numbered 6,412", "The number of deaths … was 31,408"."""
-    if claim.sentence.count(claim.text) != 1:
+    if noun in STOPWORDS or claim.sentence.count(claim.text) != 1:
         return False
     before = claim.sentence[:claim.sentence.index(claim.text)]
     return (SUBJECT_CAME_TO.search(before) is not None and STATED_AT.search(YEAR.sub("", before)) is None
