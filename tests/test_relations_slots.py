@@ -90,6 +90,9 @@ def test_the_sentence_window_holds_every_claim_as_a_token_and_hedges_as_words(bo
     ("There were 1,140 posts, er, of which 410 were new.", "There were < count number level #0>, of which < count number level bare #1> were new."),
     ("It went up by, um, 12% to $4 million.", "It went up by < percent number #0> to < money number level #1>."),
     ("It went up um, 12% to $4 million.", "It went up < percent number #0> to < money number level #1>."),
+    # the comma before it goes too after a verb that holds back its object, or "I'm"
+    ("So we added, uh, 160 people.", "So we added < count number level #0>."),
+    ("So I'm, uh, 85 now.", "So I'm < count number level bare #0> now."),
     # a word said twice is read once
     ("Tax went from 1,800 to — to 2,700.", "Tax went from < count number level bare #0> to < count number level bare #1>."),
     ("So it's, it's a 50% jump.", "So it's a < percent number #0> jump."),
