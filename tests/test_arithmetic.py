@@ -304,6 +304,18 @@ def test_two_ends_that_say_one_amount_in_two_units_are_no_change():
     assert [placed.one("old"), placed.one("new")] == apart[:2]
 
 
+def test_a_part_a_hundred_times_its_whole_is_no_part_of_it():
+    text = "It was up thirty-two percent. Grants were sixty-one million of that, and 33 of 32 seats."
+    whole, part, many, seats = claims_in(text, [Fig("thirty-two", "count", 32), Fig("sixty-one million", "count", 61e6),
+                                               Fig("33", "count", 33), Fig("32", "count", 32)])
+    assert part_of_whole(Link("part_of_whole", "t", part, {"whole": (whole,), "part": (part,)}), [], CheckOptions()) == []
+    (near,) = part_of_whole(Link("part_of_whole", "t", many, {"whole": (seats,), "part": (many,)}), [], CheckOptions())
+    assert near.verdict == "inconsistent"
+    few, munitions = claims_in("16 of 30,000 munitions", [Fig("16", "count", 16), Fig("30,000 munitions", "count", 30000)])
+    (small,) = part_of_whole(Link("part_of_whole", "t", few, {"whole": (munitions,), "part": (few,)}), [], CheckOptions())
+    assert small.verdict == "consistent"  # a small part of a large whole is a part all the same
+
+
 def test_a_bare_end_of_a_change_takes_the_scale_word_of_the_other_end():
     text = "It will rise from 9 to 11 million, an increase of 22 per cent."
     old, new, rate = claims_in(text, [Fig("9", "count", 9), Fig("11 million", "count", 11e6), Fig("22 per cent", "percent", 22, "percent")])

@@ -102,6 +102,13 @@ def test_a_hesitation_is_read_as_if_it_were_not_said(book, said, read):
     assert readable(Windows(doc, by_sentence, book).sentence(0).text) == read
 
 
+def test_the_first_of_two_near_percentages_said_with_one_sign_is_no_level(book):
+    doc, _, by_sentence = windows(book, "So a third more — thirty-two, thirty-three percent. We had 40, 48 percent of them.")
+    first, second = (readable(Windows(doc, by_sentence, book).sentence(i).text) for i in (0, 1))
+    assert "< count number bare unstated #1>, < percent number #2>" in first
+    assert "< count number level bare #0>, < percent number #1>" in second  # too far apart to be one guess
+
+
 def test_reserved_characters_of_the_text_never_look_like_a_slot(book):
     doc, _, by_sentence = windows(book, f"The {SLOT_OPEN} fund{SENTENCE_BREAK} held $5 million.")
     text = Windows(doc, by_sentence, book).sentence(0).text

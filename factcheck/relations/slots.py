@@ -47,6 +47,8 @@ HESITATION = regex.compile(
     + _HES + r"|(?<=,)" + _HES + r"|(?<=[^\W\d])" + _HES, regex.IGNORECASE)
 # a word said twice across a comma or a dash ("went from 1,800 to — to 2,700", "it's, it's five times"): read once
 STUTTER = regex.compile(r"\b(\p{L}+(?:[\x27’]\p{L}+)?)\s*(?:,|—|–|--|…|\.\.\.)\s*(?=\1\b)", regex.IGNORECASE)
+SPOKEN_PAIR = regex.compile(r"\s*(?:,|,?\s+or|\s*(?:—|–|--))\s*")  # "thirty-two, thirty-three percent", "5 or 6 percent"
+SPOKEN_PAIR_GAP = 5  # the two of such a pair lie this close
 TOOK = regex.compile(r"\b(?:in|over|within|inside)\s+(?:(?:just|only|under|less\s+than)\s+)?$", regex.IGNORECASE)
 LEVEL_KINDS = frozenset({"money", "count", "distance", "quantity"})
 NUMERIC_KINDS = LEVEL_KINDS | {"percent", "ratio", "ordinal"}
@@ -146,6 +148,14 @@ def restatement(before: Claim, claim: Claim, between: str) -> bool:
     return BRACKETED.search(between) is not None
 
 
+def first_of_spoken_pair(before: Claim, claim: Claim, between: str) -> bool:
+    """Whether a bare number is the first of two near percentages said with one sign ("thirty-two, thirty-three
+    percent"): a hedge of the percentage, no amount of its own, so frames read it as words."""
+    return (before.kind == "count" and claim.kind == "percent" and bare(before.text)
+            and isinstance(before.value, (int, float)) and isinstance(claim.value, (int, float))
+            and SPOKEN_PAIR.fullmatch(between) is not None and 0 < abs(claim.value - before.value) <= SPOKEN_PAIR_GAP)
+
+
 def bare(text: str) -> bool:
     """Whether a figure is its numeral alone, an article aside ("58", "Seventy-seven", "A hundred and one")."""
     numeral = numeral_in(text)
@@ -243,6 +253,8 @@ class Windows:
         for i in range(1, len(used)):
             if restatement(used[i - 1], used[i], words[i]):
                 tagged[i] = (*(t for t in tagged[i] if t != "level"), "restated")
+            if first_of_spoken_pair(used[i - 1], used[i], words[i]):
+                tagged[i - 1] = (*(t for t in tagged[i - 1] if t != "level"), "unstated")
         return Slotted(tuple(words), tuple(used), tuple(tagged))
 
     def restated(self) -> frozenset[str]:

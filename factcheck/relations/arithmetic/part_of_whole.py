@@ -10,7 +10,7 @@ from factcheck.facts import Fact
 from factcheck.intervals import INF, Interval, numeral_in
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import (SCALES_OF_DEGREES, CheckOptions, Outcome, alike, counted, interval,
-                                                  sum_words, total)
+                                                  out_of_scale, sum_words, total)
 from factcheck.relations.link import Link
 from factcheck.relations.slots import COMPOUND
 from factcheck.wording import figure
@@ -126,6 +126,9 @@ def within(whole: Claim, parts: tuple[Claim, ...], options: CheckOptions, nouns:
         return []  # "28 countries of 6 continents", "one mother of two": no part of that whole
     unit = whole.unit
     part = total(parts, options, unit)
+    whole_size = interval(whole, options)
+    if part.value > whole_size.value and out_of_scale(part, whole_size):
+        return []  # "sixty-one million of that" after "thirty-two, thirty-three percent": not the whole meant
     fits, _ = part_within_whole(part, interval(whole, options))
     whole_value = float(whole.value)  # type: ignore[arg-type]
     share = f"{part.value / whole_value * 100:.0f}% of the whole, " if whole_value else ""
