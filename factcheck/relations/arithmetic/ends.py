@@ -33,11 +33,11 @@ def resolve_ends(link: Link, options: CheckOptions) -> Link:
     if len(ends) != 2 or link.type not in ROLES_BY_SIZE or not alike(ends):
         return link
     try:
-        smaller, larger = sorted(ends, key=lambda c: in_unit(interval(c, options), c.unit, ends[0].unit).value)
-        sizes = [in_unit(interval(c, options), c.unit, ends[0].unit).value for c in (smaller, larger)]
+        (small, smaller), (large, larger) = sorted(((in_unit(interval(c, options), c.unit, ends[0].unit).value, c) for c in ends),
+                                                   key=lambda sized: sized[0])
     except IntervalError:
         return link
-    if smaller.unit != larger.unit and sizes[1] <= sizes[0] * (1 + SAID_AGAIN):
+    if smaller.unit != larger.unit and large <= small * (1 + SAID_AGAIN):
         return link  # "1.2 kilometres — that's three quarters of a mile": one amount in two units, no two ends
     low_role, high_role = ROLES_BY_SIZE[link.type]
     if shrinks(link):

@@ -129,7 +129,7 @@ def within(whole: Claim, parts: tuple[Claim, ...], options: CheckOptions, nouns:
     whole_size = interval(whole, options)
     if part.value > whole_size.value and out_of_scale(part, whole_size):
         return []  # "sixty-one million of that" after "thirty-two, thirty-three percent": not the whole meant
-    fits, _ = part_within_whole(part, interval(whole, options))
+    fits, _ = part_within_whole(part, whole_size)
     whole_value = float(whole.value)  # type: ignore[arg-type]
     share = f"{part.value / whole_value * 100:.0f}% of the whole, " if whole_value else ""
     words = (f"{sum_words(parts)} of {whole.text}: {share}{figure(whole_value - part.value, unit)} left" if fits
