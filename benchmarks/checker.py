@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 import tomllib
 from collections import Counter
@@ -88,9 +89,12 @@ class RelationTally:
 
 
 def spans_of(text: str, figures: list[str]) -> list[tuple[int, int]]:
+    """Where each figure stands: its first occurrence that is not part of a longer number or word ("58" in
+    "Quaile, 58," rather than in "13,258"), else its first occurrence."""
     spans = []
     for figure in figures:
-        at = text.find(figure)
+        whole = re.search(rf"(?<![\w,.]){re.escape(figure)}(?![\w]|[,.]\d)", text)
+        at = whole.start() if whole else text.find(figure)
         if at < 0:
             raise ValueError(f"figure {figure!r} is not in the passage")
         spans.append((at, at + len(figure)))

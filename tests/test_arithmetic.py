@@ -292,6 +292,18 @@ def test_a_share_of_a_whole_a_hundred_times_off_is_no_share_of_it():
     assert outcome.verdict == "inconsistent"
 
 
+def test_a_whole_said_again_in_the_next_sentence_is_no_part_of_itself():
+    text = "We see a lot of them come in at ninety. Ninety pounds! That's nearly thirty percent over."
+    whole, part, pct = claims_in(text, [Fig("ninety", "count", 90), Fig("Ninety", "count", 90),
+                                        Fig("thirty percent", "percent", 30, "percent")])
+    assert share_check(Link("share", "t", pct, {"whole": (whole,), "part": (part,), "share": (pct,)}), [], CheckOptions()) == []
+    same = claims_in("Of the 90 members, 90 voted, or 30 percent.", [Fig("90", "count", 90), Fig("90", "count", 90),
+                                                                     Fig("30 percent", "percent", 30, "percent")])
+    (outcome,) = share_check(Link("share", "t", same[2], {"whole": (same[0],), "part": (same[1],), "share": (same[2],)}),
+                             [], CheckOptions())
+    assert outcome.verdict == "inconsistent"
+
+
 def test_two_ends_that_say_one_amount_in_two_units_are_no_change():
     text = "It retreated 1.2 kilometres — three quarters of a mile — and lost about a third of its mass."
     km, mile, rate = claims_in(text, [Fig("1.2 kilometres", "distance", 1.2, "kilometer"), Fig("three quarters of a mile", "distance", 0.75, "mile"),

@@ -238,6 +238,12 @@ def test_checker_counts_a_check_on_two_of_a_relations_figures_and_catches_a_brea
     assert not checker.covers(report.checks[0], report, checker.spans_of(text, ["roads", "schools"]))
 
 
+def test_checker_finds_a_figure_where_it_stands_alone_not_inside_a_longer_number():
+    text = "She won 15,702 votes to 13,258. Quaile, 58, was born in 1963."
+    assert checker.spans_of(text, ["58", "1963"]) == [(text.index(", 58") + 2, text.index(", 58") + 4), (text.index("1963"), text.index("1963") + 4)]
+    assert checker.spans_of("It rose 5,580 feet.", ["58"]) == [(10, 12)]  # no figure alone: its first occurrence
+
+
 def test_checker_counts_an_inconsistent_check_on_no_relation_as_a_false_alarm():
     from factcheck.extract.rulebook import load_rulebook
 

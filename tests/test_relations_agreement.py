@@ -140,6 +140,10 @@ def test_a_part_that_sums_others_is_counted_once():
     assert not double_counted(parts[:3])
     round_list = claims_in("Gifts of 10, 20 and 30.", [Fig("10", "count", 10), Fig("20", "count", 20), Fig("30", "count", 30)])
     assert not double_counted(round_list)  # a round part may be a sum by chance
+    millions = claims_in("fifty millions, or, reckoning in sixty-two millions, one hundred and twelve millions",
+                         [Fig("fifty millions", "count", 50e6), Fig("sixty-two millions", "count", 62e6),
+                          Fig("one hundred and twelve millions", "count", 112e6)])
+    assert double_counted(millions)  # not round in its own scale
 
 
 def sole(check_type: str, trigger_role: str, claims: list, free: dict[str, str], **meta) -> Link:

@@ -177,6 +177,21 @@ def test_anniversaries_of_one_event_are_compared_with_a_document_date(shipped):
     assert "inconsistent" in [c.verdict for c in bad.checks if c.type == "anniversary"]
 
 
+def test_the_share_after_a_tally_of_two_is_the_one_that_agrees(shipped):
+    text = "The mayor won with 15,702 votes to 13,258 for her challenger, or 54.2 percent of the 28,960 ballots cast."
+    shares = [c for c in scan(shipped, text, dt.date(2024, 11, 6)).checks if c.type == "share"]
+    assert [c.verdict for c in shares] == ["consistent"] and "15,702 votes" in shares[0].explanation
+
+
+def test_two_dated_levels_are_no_change_whose_base_the_sentence_names_after_it(shipped):
+    text = ("The number of patients treated during the year was 14,286, and the number remaining on September 30, 1910, was "
+            "11,932, an increase of 540, or 7 per cent, over the number remaining at the close of the preceding year, "
+            "which was 11,392.")
+    checks = scan(shipped, text, dt.date(1910, 12, 6)).checks
+    assert not [c for c in checks if "14,286" in c.explanation]
+    assert ("difference", "consistent") in [(c.type, c.verdict) for c in checks]
+
+
 def test_a_plain_contradiction_is_inconsistent(shipped):
     (check,) = scan(shipped, "Revenue rose 12% to $150 million from $100 million.", None).checks
     assert (check.type, check.verdict) == ("percent_change", "inconsistent")
@@ -193,10 +208,11 @@ SLOW_FRAME = """family = "slow"
 [[frames]]
 id = "t.slow"
 type = "range"
-pattern = '{range:range}(?:[a ]|[a ][a ])+b'
+pattern = '{range:range}(?:[o ]|[o ][o ])+b'
 """
-# Runs of "a " that backtrack for ever before "here"; "by" lets the frame's word gate ("b") pass.
-SLOW_TEXT = "It cost $10-20 million " + "a " * 40 + "here, by then. And $30-40 million " + "a " * 40 + "there, by now."
+# Runs of "o " that backtrack for ever before "here" (not "a ": a short word said twice is read once); "by" lets the
+# frame's word gate ("b") pass.
+SLOW_TEXT = "It cost $10-20 million " + "o " * 40 + "here, by then. And $30-40 million " + "o " * 40 + "there, by now."
 
 
 def test_a_users_frame_that_runs_out_of_time_is_switched_off_with_a_warning(tmp_path, monkeypatch):
@@ -297,6 +313,14 @@ def test_a_whole_named_by_its_noun_may_be_what_the_subject_of_that_noun_came_to(
 def test_a_figure_told_as_compared_is_no_rival_to_the_whole_an_anaphor_names(book, text):
     (link,) = links(book, text)
     assert roles(link) == {"whole": ["$9 million"], "part": ["$4 million"]}
+
+
+@pytest.mark.parametrize("text", [
+    "The fund now holds $9 million less. Of these, $4 million went to roads.",
+    "The fund held $2 million fewer this year. Of these, $4 million went to roads.",
+])
+def test_a_figure_told_as_what_is_missing_is_no_whole(book, text):
+    assert links(book, text) == []
 
 
 def test_two_levels_told_side_by_side_leave_the_anaphor_without_a_whole(book):

@@ -27,6 +27,7 @@ def slips(text: str) -> list[str]:
     ("We had 40, or rather 45, staff on the site.", "40"),
     ("Revenue was four hundred and twelve million dollars — sorry, four hundred and twenty-one million — in all.",
      "four hundred and twelve million dollars"),  # the correction names the currency no more
+    ("That's a cut of more than half, sorry, of about forty percent.", "half"),  # one share, said either way
 ])
 def test_a_figure_corrected_in_passing_is_taken_back(text, slip):
     assert slips(text) == [slip]
@@ -37,6 +38,7 @@ def test_a_figure_corrected_in_passing_is_taken_back(text, slip):
     "It cost $5 million; sorry to say, $6 million more is needed next year.",  # too many words between
     "In 2019, sorry, 18% of them left.",  # a year and a share are not one figure said twice
     "It cost $5 million — sorry, 12 million of it was grants.",  # a bare number of another size
+    "It grew threefold, sorry, by about forty percent.",  # a multiple is no share
 ])
 def test_other_figures_stay(text):
     assert slips(text) == []

@@ -152,3 +152,41 @@ def test_the_gap_of_a_difference_lends_its_measure_to_no_end():
 ])
 def test_the_second_end_takes_the_money_a_first_end_in_words_names(text, verdict):
     assert ("multiplier", verdict) in checks(text)
+
+
+@pytest.mark.parametrize("text, figure, kind", [
+    ("At the peak, 212,000 of the utility's 540,000 customers, nearly 40 percent, were without power. By Wednesday that "
+     "number had fallen to 31,000, a drop of 85 percent.", "31,000", "count"),  # far above any share: its own figure
+    ("The jobless rate has fallen from ten per cent to five point six — a drop of nearly six points.", "five point six",
+     "percent"),
+])
+def test_a_bare_figure_is_a_percentage_only_where_it_can_be_one(text, figure, kind):
+    assert levels(text)[figure][0] == kind
+
+
+def test_a_change_from_a_percentage_to_a_count_far_above_it_is_no_alarm():
+    found = checks("At the peak, 212,000 of the utility's 540,000 customers, nearly 40 percent, were without power. By "
+                   "Wednesday that number had fallen to 31,000, a drop of 85 percent.")
+    assert ("percent_change", "inconsistent") not in found and ("percent_change", "consistent") in found
+
+
+def test_a_scale_said_once_is_lent_to_a_plain_figure_agreement_weighs():
+    assert ("percent_change", "consistent") in checks(
+        "We bought the house for, uh, two hundred and forty thousand. And the appraiser just came out, said three sixty. "
+        "So that's — that's up fifty percent in, what, seven years.")
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The paving budget this year is four point two million. We've committed three point one million of that already, "
+     "so what's left is about one point one.", True),
+    ("The paving budget this year is four point two million. We've committed three point one million of that already, "
+     "so what's left is about two point one.", False),  # agreement confirms only what agrees
+])
+def test_a_plain_gap_takes_the_scale_of_the_figures_it_lies_between(text, found):
+    assert (("difference", "consistent") in checks(text)) is found
+
+
+def test_a_scale_said_once_is_lent_to_no_part_of_a_list():
+    found = checks("When I took office there were approximately five hundred, costing nearly a hundred billion: thirteen for "
+                   "energy, thirty-six for pollution control, sixty-six for social services, ninety for education.")
+    assert not [kind for kind, _ in found if kind == "sum"]

@@ -36,6 +36,8 @@ NEAR = 40  # characters from a trigger to a year that dates it
 SPANS_TO_NOW = frozenset({"since", "from"})
 MORE_AFTER = regex.compile(r"\s+(?:more|less|fewer|additional|extra|each|apiece|(?:for|to)\s+(?:every|each))\b",
                         regex.IGNORECASE)
+# a figure told as a shortfall: "forty fewer", "$9 million less." ("15,742,667.61 Less assessments …" subtracts)
+FEWER_AFTER = regex.compile(r"\s+(?:fewer\b(?!\s+than\b)|less(?=\s*(?:[,.;:!?)—–]|$)))", regex.IGNORECASE)
 MORE_BEFORE = regex.compile(r"\b(?:another|a further|further|an additional|additional|an extra|extra)\s+$", regex.IGNORECASE)
 COMPARED_BEFORE = regex.compile(
     r"\b(?:from|against|than|versus|vs\.?|compared (?:with|to)|by|in excess of|short of|times|"
@@ -72,7 +74,8 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
              if (frames := [f for f in book.frames if f.scope == scope])]
     found: list[tuple[int, Link]] = []
     windows = Windows(doc, by_sentence, book, skips)
-    figures = SentenceFigures(levels_of, rivals, windows.restated())
+    shortfalls = frozenset(c.id for c in claims if FEWER_AFTER.match(doc.scan_text, c.end))
+    figures = SentenceFigures(levels_of, rivals, windows.restated(), shortfalls)
     for index in sorted(by_sentence):
         window = windows.sentence(index)
         budgets.open_window()
@@ -108,6 +111,7 @@ class SentenceFigures(NamedTuple):
     levels: dict[int, list[Claim]]
     rivals: dict[int, list[Claim]]
     restated: frozenset[str]  # figures in brackets that restate the one before in another unit (see `slots.restatement`)
+    shortfalls: frozenset[str]  # figures told as what is missing ("forty fewer"): no whole of a part
 
 
 def match_window(screen: FrameScreen, window: Window, book: Rulebook,
@@ -140,6 +144,8 @@ def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, figures: S
         return None
     if any(c.sentence_index != trigger[0].sentence_index and c.id in marks.starts for role in WHOLES for c in roles.get(role, ())):
         return None  # "… up 18% from 264 a year ago. Of that, …": what a change starts from is not what "that" is
+    if any(c.id in figures.shortfalls for role in WHOLES for c in roles.get(role, ())):
+        return None  # "so forty fewer. About a hundred and sixty of them": what is missing holds no part
     bound = {c.id for claims in roles.values() for c in claims}
     if not all(covered(c, bound, figures) for role in frame.every for c in roles.get(role, ())):
         return None

@@ -77,7 +77,7 @@ def slips(doc: Document, ordered: list[Claim], book: Rulebook) -> dict[str, tupl
     if pattern is None:
         return {}
     return {first.id: (first.start, second.start) for first, second in zip(ordered, ordered[1:])
-            if (first.kind == second.kind or corrects(first, second, ALONE.match(doc.text, second.end) is not None))
+            if (first.kind == second.kind or corrects(first, second, ALONE.match(doc.text, second.end) is not None, shares=True))
             and first.sentence_index == second.sentence_index
             and 0 < second.start - first.end <= LONGEST
             and pattern.fullmatch(doc.scan_text, first.end, second.start) is not None}
@@ -114,22 +114,36 @@ def asks_of(text: str, start: int, claim: Claim) -> bool:
                 or OF_WHOLE_FIRST.search(text, start, claim.start) and HOW_MANY.match(text, claim.end))
 
 
-def corrects(asked: Claim, answer: Claim, alone: bool = True) -> bool:
+def corrects(asked: Claim, answer: Claim, alone: bool = True, shares: bool = False) -> bool:
     """Whether an answer's figure can be the asked one said again, differently: of one kind (or one of them
     a bare count, which names no unit; a year only by another year, or by a bare count below 100 that names
     its last two digits and ends its words, `alone`), and of its size (within a factor of two; a year within
-    CLOSE_YEARS). "May 1941" does not correct "1941": it says the same year more closely."""
+    CLOSE_YEARS; with `shares`, for a slip its words mark as one, a fraction and a percentage as one measure: "a cut
+    of more than half, sorry, of about forty percent", where an answer "Seventy-seven per cent, yes" to "So what,
+    three-quarters?" only says it more closely). "May 1941" does not correct "1941": it says the same year more
+    closely."""
     if asked.kind == "date" or answer.kind == "date":
         if answer.kind == "date":
             return asked.kind == "date" and other_year(str(asked.value), str(answer.value))
         return alone and other_year(str(asked.value), same_century(asked, answer))
     bare = any(c.kind == "count" and not c.unit for c in (asked, answer))
-    values = (asked.value, answer.value)
-    if not (asked.kind == answer.kind or bare) or asked.value == answer.value:
+    shares = shares and {asked.kind, answer.kind} == {"ratio", "percent"} and all(fraction_or_percent(c) for c in (asked, answer))
+    values = (as_percent(asked), as_percent(answer)) if shares else (asked.value, answer.value)
+    if not (asked.kind == answer.kind or bare or shares) or values[0] == values[1]:
         return False
     if not all(isinstance(v, (int, float)) and v > 0 for v in values):
         return False
     return max(values) <= 2 * min(values)
+
+
+def fraction_or_percent(claim: Claim) -> bool:
+    """A share said as a fraction ("more than half") or as a percentage: one measure, said either way."""
+    return isinstance(claim.value, (int, float)) and (claim.kind == "percent" and claim.unit == "percent"
+                                                      or claim.kind == "ratio" and 0 < claim.value < 1)
+
+
+def as_percent(claim: Claim) -> float:
+    return claim.value * 100 if claim.kind == "ratio" else claim.value
 
 
 def same_century(asked: Claim, answer: Claim) -> str:

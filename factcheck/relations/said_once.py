@@ -23,8 +23,10 @@ from factcheck.extract.numbers import parse_words
 from factcheck.extract.rulebook import Rulebook
 from factcheck.intervals import numeral_in, numeral_value
 from factcheck.model import Claim
+from factcheck.relations.arithmetic.agreement import LIST_ROLES, in_words
 from factcheck.relations.arithmetic.common import SCALE_WORDS, counted
 from factcheck.relations.link import Link
+from factcheck.relations.slots import plain as plain_words
 
 LEVEL_ROLES = {
     "percent_change": ("old", "new", "delta", "ends"),
@@ -39,6 +41,7 @@ MEASURED = frozenset({"money", "distance", "quantity", "percent"})
 WORD = regex.compile(r"\p{L}+")
 YEAR = regex.compile(r"\d{4}")
 UNIT_NOUN = regex.compile(r"\p{L}{3,}$")  # the unit word that ends an amount: "610,000 acres", "9 tons"
+PERCENT_AT_MOST = 100  # a bare figure above this is a percentage only beside one of its order ("from 90 percent to 120")
 SAME_ORDER = 10  # a bare figure within this factor of a scaled one's numeral is of its order ("17.9" of "19.4 billion")
 
 
@@ -61,9 +64,9 @@ def adopt_measures(link: Link, book: Rulebook) -> Link:
 
 def paired_ends(claim: Claim, donor: Claim) -> bool:
     """The plain number is the second end of "from X to Y" or "between X and Y" whose first end names the
-    measure: "tripled the bus lanes, from nine miles to twenty-seven"."""
+    measure: "tripled the bus lanes, from nine miles to twenty-seven", "from eleven minutes to, uh, to eight"."""
     ends = rf"\b(?:from {regex.escape(donor.text)},? to|between {regex.escape(donor.text)},? and) {regex.escape(claim.text)}\b"
-    return regex.search(ends, claim.sentence, regex.IGNORECASE) is not None
+    return regex.search(ends, plain_words(claim.sentence), regex.IGNORECASE) is not None
 
 
 def named_measure(levels: list[Claim]) -> Claim | None:
@@ -78,27 +81,65 @@ def lend_to_free(link: Link, book: Rulebook) -> dict[str, tuple[Claim, ...]]:
     nothing: agreement would try it as $2.5 billion beside "$2.4 billion"): "Four thousand one hundred dollars. … And today?
     Seven thousand eight hundred. So it's nearly doubled." A difference lends its free roles nothing: agreement
     tries every figure of the sentence for them, a percentage among them ("… of twenty-three millions … at 2 per
-    cent")."""
-    roles = LEVEL_ROLES.get(link.type, ()) if link.type != "difference" else ()
-    donor = named_measure([c for role in roles for c in (*link.role(role), *link.open.get(role, ()))])
-    if donor is None:
+    cent"); they lend its plain gap their scale (see `scale_gap`). Where no measure is named, a scale said once
+    is lent (see `scaled_free`)."""
+    if link.type == "difference":
+        scale_gap(link, book)
         return link.open
+    roles = LEVEL_ROLES.get(link.type, ())
+    levels = [c for role in roles for c in (*link.role(role), *link.open.get(role, ()))]
+    donor = named_measure(levels)
+    if donor is None:
+        return scaled_free(link, roles, levels, book)
     return {role: tuple(adopted(c, donor, book) if written_scale(c, book) else c for c in found) if role in roles else found
             for role, found in link.open.items()}
+
+
+def scale_gap(link: Link, book: Rulebook) -> None:
+    """A difference's plain gap in the one scale the plain numbers it may lie between state, where it reads as of
+    their order: "four point two million. … three point one million of that, so what's left is about one point one"."""
+    gap = link.one("gap")
+    donors = scale_donors([c for found in link.open.values() for c in found], book)
+    if gap is not None and donors and plain(gap):
+        link.roles = {**link.roles, "gap": (lent_scale(gap, donors, book),)}
+
+
+def scaled_free(link: Link, roles: tuple[str, ...], levels: list[Claim], book: Rulebook) -> dict[str, tuple[Claim, ...]]:
+    """The free roles' figures, each plain number said in words in the one scale the plain numbers among the link's
+    levels state, where it reads as of the order of one of them: "two hundred and forty thousand. … said three sixty.
+    So that's up fifty percent". Not one it would make the same as a donor ("Two point four — two point four million"
+    says one figure twice), nor the parts of a sum: a list of small counts is chosen among many ("nearly a hundred
+    billion dollars — 36 for pollution control, 66 for social services")."""
+    donors = scale_donors(levels, book)
+    if not donors:
+        return link.open
+    said = {donor.value for donor in donors}
+    return {role: tuple(lent if role in roles and role not in LIST_ROLES and plain(c) and in_words(c)
+                        and (lent := lent_scale(c, donors, book)).value not in said else c
+                        for c in found) for role, found in link.open.items()}
 
 
 def scaled_alike(link: Link, roles: tuple[str, ...], levels: list[Claim], book: Rulebook) -> Link:
     """The link with each plain number in the scale the other plain numbers of its levels state, where they
     state one and it reads as of the order of one of them: "sixty million total. Forty for resurfacing, twelve
     for …"."""
-    scaled_plain = {c.id: scale for c in levels if plain(c) and (scale := written_scale(c, book))}
-    if len(set(scaled_plain.values())) != 1:
+    donors = scale_donors(levels, book)
+    if not donors:
         return link
-    donors = [c for c in levels if c.id in scaled_plain]
-    link.roles = {role: tuple(rescaled(c, max(elided_scale(c, donor, book) for donor in donors)) if plain(c) else c
-                              for c in claims)
-                  if role in roles else claims for role, claims in link.roles.items()}
+    link.roles = {role: tuple(lent_scale(c, donors, book) if plain(c) else c for c in claims) if role in roles else claims
+                  for role, claims in link.roles.items()}
     return link
+
+
+def scale_donors(levels: list[Claim], book: Rulebook) -> list[Claim]:
+    """The plain numbers among the levels that state a scale, where they all state one and the same; else none."""
+    donors = [c for c in levels if plain(c) and written_scale(c, book)]
+    return donors if len({written_scale(c, book) for c in donors}) == 1 else []
+
+
+def lent_scale(claim: Claim, donors: list[Claim], book: Rulebook) -> Claim:
+    """The plain number in the largest scale one of the donors lends it (see `elided_scale`)."""
+    return rescaled(claim, max(elided_scale(claim, donor, book) for donor in donors))
 
 
 def plain(claim: Claim) -> bool:
@@ -112,8 +153,9 @@ def adopted(claim: Claim, donor: Claim, book: Rulebook, elided: bool = False) ->
     scale ("two hundred and ten billion") or leaves out the donor's ("17.9" after "19.4 billion euros"), or is
     an end of a range or a change that names its measure once (`elided`: "between 48 and 61 degrees", "from
     nine miles to twenty-seven").
-    "30,000" beside "$34.10" keeps its own kind."""
-    if not plain(claim):
+    "30,000" beside "$34.10" keeps its own kind, and so does "31,000" beside "40 percent": a bare figure reads as
+    a percentage only up to a hundred or within SAME_ORDER of the percentage that lends it."""
+    if not plain(claim) or donor.kind == "percent" and not percent_like(claim, donor):
         return claim
     factor = ends_factor(claim, donor, book) if elided else None
     if factor is None:
@@ -123,6 +165,13 @@ def adopted(claim: Claim, donor: Claim, book: Rulebook, elided: bool = False) ->
             return claim
     return replace(rescaled(claim, factor), kind=donor.kind, unit=donor.unit,
                    extra={**claim.extra, **({"per": donor.extra["per"]} if donor.extra.get("per") else {})})
+
+
+def percent_like(claim: Claim, donor: Claim) -> bool:
+    """Whether a plain number may be a percentage told without its sign beside `donor`: "from 7.5 percent to 6",
+    "from 90 percent to 120", not "nearly 40 percent … fallen to 31,000"."""
+    value, given = abs(float(claim.value)), abs(float(donor.value)) if isinstance(donor.value, (int, float)) else 0.0
+    return value <= PERCENT_AT_MOST or bool(given) and value <= given * SAME_ORDER
 
 
 def ends_factor(claim: Claim, donor: Claim, book: Rulebook) -> float | None:

@@ -269,10 +269,16 @@ def double_counted(parts: list[Claim]) -> bool:
     values = [Decimal(str(c.value)) for c in parts]
     for at, value in enumerate(values):
         others = values[:at] + values[at + 1:]
-        if value % 10 and any(sum(group) == value for size in range(2, len(others) + 1)
-                              for group in combinations(others, size)):
+        if not round_figure(value) and any(sum(group) == value for size in range(2, len(others) + 1)
+                                           for group in combinations(others, size)):
             return True
     return False
+
+
+def round_figure(value: Decimal) -> bool:
+    """Whether a value ends in a zero and has at most two significant digits ("30", "$20 million", "1,500"): a sum of
+    others by chance as often as not. "3" is not round, nor "112 millions", whatever scale it is told in."""
+    return not (value % 10 or len(value.normalize().as_tuple().digits) >= 3)
 
 
 def telling(filled: Link, least: int = TELLING) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from factcheck.facts import Fact
 from factcheck.intervals import Interval
+from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, as_percent, compare, interval, out_of_scale
 from factcheck.relations.arithmetic.part_of_whole import part_in_measure
 from factcheck.relations.link import Link
@@ -26,7 +27,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
         return []
     if whole is not None and part is not None and part.sentence_index == whole.sentence_index:
         part = part_in_measure(part, whole)  # "52 tonnes of glass, and 39 of that"; not a figure of another sentence
-    if whole is not None and part is not None and not alike((whole, part)):
+    if whole is not None and part is not None and (not alike((whole, part)) or echoed(whole, part)):
         return []
     stated_share = as_percent(pct, options)
     if whole is None and part is None:
@@ -49,3 +50,10 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     verdict = compare(expected, stated, options)
     return [Outcome(verdict, expected, stated, unit, f"{words}; stated {part.text}",
                     f"{pct.text} of {whole.text}, or {part.text}: {verdict}", (pct, whole, part))]
+
+
+def echoed(whole: Claim, part: Claim) -> bool:
+    """One figure said again in the next sentence ("come in at ninety. Ninety pounds! That's nearly thirty percent
+    over"): a part as large as its whole, told apart from it, is no share of it but the whole again."""
+    return (isinstance(whole.value, (int, float)) and whole.value == part.value and whole.unit == part.unit
+            and whole.sentence_index != part.sentence_index)
