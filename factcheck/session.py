@@ -102,16 +102,24 @@ def scan(paths: list[str], settings: Settings, *, lock: Lock | None = None, base
     reported in full, in the order of `paths` whatever `jobs` (worker processes) is. Each outcome
     goes to `sink` as soon as it is known, if given (then the report keeps only the errors);
     only one document's text per worker is held at a time. `run` yields the outcomes (by default
-    here or in local worker processes; `factcheck.cluster` runs them on a Dask cluster)."""
+    here or in local worker processes; `factcheck.cluster` runs them on a Dask cluster). The rules, once
+    loaded, are moved out of the garbage collector's reach while the scan runs (and for a local worker's
+    life): walking them again in every full collection cost a scan of the seed a twentieth of its time, and
+    forked workers would copy the pages such a walk touches. They are handed back when it ends, so a process
+    that scans again (the tests, a cluster's worker) can free them."""
     report = Report([])
     scanner = Scanner.load(settings, lock, baseline)
-    for outcome in progress((run or outcomes)(paths, scanner, jobs)):
-        if sink is not None:
-            sink(outcome)
-        if isinstance(outcome, DocumentError):
-            report.errors.append(outcome)
-        elif sink is None:
-            report.documents.append(outcome)
+    gc.freeze()
+    try:
+        for outcome in progress((run or outcomes)(paths, scanner, jobs)):
+            if sink is not None:
+                sink(outcome)
+            if isinstance(outcome, DocumentError):
+                report.errors.append(outcome)
+            elif sink is None:
+                report.documents.append(outcome)
+    finally:
+        gc.unfreeze()
     scanner.book.store.save()  # the patterns the documents reached, compiled and read, for the next run
     return report
 
@@ -128,12 +136,7 @@ class Scanner:
 
     @classmethod
     def load(cls, settings: Settings, lock: Lock | None, baseline: Baseline | None) -> Scanner:
-        """The scanner, its rules moved out of the garbage collector's reach: they live as long as the run, and
-        walking them again cost a scan of the seed a twentieth of its time (and forked workers would copy the
-        pages the walk touches)."""
-        scanner = cls(rulebook(settings.config), facts(settings.config), settings, lock, baseline)
-        gc.freeze()
-        return scanner
+        return cls(rulebook(settings.config), facts(settings.config), settings, lock, baseline)
 
     def scan(self, path: str, source: str | None = None) -> Outcome:
         """The outcome of the document `path`, read from `source` when given (the same file by
@@ -175,6 +178,7 @@ def start_worker(settings: Settings, lock: Lock | None, baseline: Baseline | Non
         if not cache:
             disable_cache()
         _scanner = Scanner.load(settings, lock, baseline)
+        gc.freeze()
     Finalize(None, _scanner.book.store.save, exitpriority=0)  # when the pool ends the worker: what it compiled
 
 

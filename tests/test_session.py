@@ -6,6 +6,7 @@ FACTCHECK_HYPOTHESIS=thorough runs 2000 examples per property instead of 40.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
@@ -125,3 +126,11 @@ def test_every_report_is_valid_and_the_same_bytes_twice(document):
     assert first == second
     VALIDATOR.validate(json.loads(first["json"]))
     assert "\x1b" not in first["text"] and "\u202e" not in first["text"]
+
+
+def test_the_rules_are_frozen_while_a_scan_runs_and_handed_back_after_it():
+    counts: list[int] = []
+    report = scan([str(Path(FOLDER.name, "absent.txt"))], SETTINGS,
+                  progress=lambda outcomes: (counts.append(gc.get_freeze_count()) or outcome for outcome in outcomes))
+    assert report.errors and counts and counts[0] > 0
+    assert gc.get_freeze_count() == 0

@@ -36,8 +36,9 @@ NEAR = 40  # characters from a trigger to a year that dates it
 SPANS_TO_NOW = frozenset({"since", "from"})
 MORE_AFTER = regex.compile(r"\s+(?:more|less|fewer|additional|extra|each|apiece|(?:for|to)\s+(?:every|each))\b",
                         regex.IGNORECASE)
-# a figure told as a shortfall: "forty fewer", "$9 million less." ("15,742,667.61 Less assessments …" subtracts)
-FEWER_AFTER = regex.compile(r"\s+(?:fewer\b(?!\s+than\b)|less(?=\s*(?:[,.;:!?)—–]|$)))", regex.IGNORECASE)
+# a figure told as a shortfall that ends its clause: "so forty fewer,", "$9 million less." ("300 fewer teachers, of
+# whom …" counts them; "15,742,667.61 Less assessments …" subtracts)
+FEWER_AFTER = regex.compile(r"\s+(?:fewer|less)(?=\s*(?:[,.;:!?)—–]|$))", regex.IGNORECASE)
 MORE_BEFORE = regex.compile(r"\b(?:another|a further|further|an additional|additional|an extra|extra)\s+$", regex.IGNORECASE)
 COMPARED_BEFORE = regex.compile(
     r"\b(?:from|against|than|versus|vs\.?|compared (?:with|to)|by|in excess of|short of|times|"

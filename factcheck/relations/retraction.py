@@ -77,7 +77,8 @@ def slips(doc: Document, ordered: list[Claim], book: Rulebook) -> dict[str, tupl
     if pattern is None:
         return {}
     return {first.id: (first.start, second.start) for first, second in zip(ordered, ordered[1:])
-            if (first.kind == second.kind or corrects(first, second, ALONE.match(doc.text, second.end) is not None, shares=True))
+            if (first.kind == second.kind and near(first.value, second.value) is not False
+                or corrects(first, second, ALONE.match(doc.text, second.end) is not None, shares=True))
             and first.sentence_index == second.sentence_index
             and 0 < second.start - first.end <= LONGEST
             and pattern.fullmatch(doc.scan_text, first.end, second.start) is not None}
@@ -128,12 +129,18 @@ def corrects(asked: Claim, answer: Claim, alone: bool = True, shares: bool = Fal
         return alone and other_year(str(asked.value), same_century(asked, answer))
     bare = any(c.kind == "count" and not c.unit for c in (asked, answer))
     shares = shares and {asked.kind, answer.kind} == {"ratio", "percent"} and all(fraction_or_percent(c) for c in (asked, answer))
-    values = (as_percent(asked), as_percent(answer)) if shares else (asked.value, answer.value)
+    values = (in_percent(asked), in_percent(answer)) if shares else (asked.value, answer.value)
     if not (asked.kind == answer.kind or bare or shares) or values[0] == values[1]:
         return False
-    if not all(isinstance(v, (int, float)) and v > 0 for v in values):
-        return False
-    return max(values) <= 2 * min(values)
+    return near(*values) is True
+
+
+def near(one: object, other: object) -> bool | None:
+    """Whether two positive amounts lie within a factor of two of each other, as a slip and its correction do and
+    a tally does not ("60 votes yes, 38 no, of 100 senators"); None where one is no positive amount."""
+    if not (isinstance(one, (int, float)) and isinstance(other, (int, float)) and one > 0 and other > 0):
+        return None
+    return max(one, other) <= 2 * min(one, other)
 
 
 def fraction_or_percent(claim: Claim) -> bool:
@@ -142,7 +149,7 @@ def fraction_or_percent(claim: Claim) -> bool:
                                                       or claim.kind == "ratio" and 0 < claim.value < 1)
 
 
-def as_percent(claim: Claim) -> float:
+def in_percent(claim: Claim) -> float:
     return claim.value * 100 if claim.kind == "ratio" else claim.value
 
 
