@@ -46,8 +46,11 @@ SAME_ORDER = 10  # a bare figure within this factor of a scaled one's numeral is
 
 
 def adopt_measures(link: Link, book: Rulebook) -> Link:
-    """The link with each plain number among its bound levels in the one measure the others name;
-    scale words are those of the rule files' `scale` table."""
+    """The link with each plain number among its bound levels in the one measure the others name, and a difference's
+    plain gap in the scale of the figures agreement may find it between (see `scale_gap`); scale words are those of
+    the rule files' `scale` table."""
+    if link.type == "difference" and link.open:
+        scale_gap(link, book)
     roles = LEVEL_ROLES.get(link.type)
     if roles is None:
         return link
@@ -81,10 +84,8 @@ def lend_to_free(link: Link, book: Rulebook) -> dict[str, tuple[Claim, ...]]:
     nothing: agreement would try it as $2.5 billion beside "$2.4 billion"): "Four thousand one hundred dollars. … And today?
     Seven thousand eight hundred. So it's nearly doubled." A difference lends its free roles nothing: agreement
     tries every figure of the sentence for them, a percentage among them ("… of twenty-three millions … at 2 per
-    cent"); they lend its plain gap their scale (see `scale_gap`). Where no measure is named, a scale said once
-    is lent (see `scaled_free`)."""
+    cent"). Where no measure is named, a scale said once is lent (see `scaled_free`)."""
     if link.type == "difference":
-        scale_gap(link, book)
         return link.open
     roles = LEVEL_ROLES.get(link.type, ())
     levels = [c for role in roles for c in (*link.role(role), *link.open.get(role, ()))]
