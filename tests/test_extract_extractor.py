@@ -323,3 +323,19 @@ def test_an_amount_spelled_out_at_length_is_read_whole(book):
             "and thirty-nine cents was collected at the port.")
     (claim,) = extract(load_text("t.txt", text), book)[0]
     assert claim.text.startswith("One hundred") and claim.value == pytest.approx(138_098_562.39)
+
+
+def test_a_stretch_beyond_ascii_is_tried_where_the_rules_finders_say_and_gives_the_same_claims(book, monkeypatch):
+    import factcheck.extract.extractor as extractor
+    import factcheck.extract.rulebook as rulebook
+
+    doc = load_text("t.txt", "Milk costs €2 a litre — up from “€1.50” in ’08 — and the ½ mile loop is 3 km.")
+    tried: list[int] = []
+    matches = extractor.starts_matches
+    monkeypatch.setattr(extractor, "starts_matches", lambda pattern, starts, *rest: tried.append(len(starts))
+                        or matches(pattern, starts, *rest))
+    found = [(c.text, c.kind, c.value) for c in extract(doc, book)[0]]
+    assert tried
+    monkeypatch.setattr(rulebook.Rule, "starts", property(lambda rule: None))
+    assert [(c.text, c.kind, c.value) for c in extract(doc, book)[0]] == found
+    assert ("€2 a litre", "money", 2) in found and ("½ mile", "distance", 0.5) in found

@@ -6,6 +6,7 @@ import pytest
 import regex
 
 from factcheck.errors import RuleError
+from factcheck.extract.calls import CalledForms
 from factcheck.extract.gates import admits_all
 from factcheck.relations.frames import ROLES, compile_frame, expand_slots, slot_pattern, word_gate
 from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN
@@ -50,6 +51,21 @@ def test_the_hedge_is_defined_once_and_may_stand_before_every_slot():
 def test_a_frames_own_groups_leave_out_the_hedge():
     compiled = frame(type="sum", pattern="(?P<word>total) {money:total}, of which {money:parts} and {money:parts}")
     assert compiled.groups == ("word",)
+
+
+def test_a_frame_compiles_with_its_long_fragments_called_and_binds_as_if_they_were_inlined():
+    words = "(?:" + "|".join(f"word{i:03d}" for i in range(90)) + ") "
+    fragments = {**FRAGMENTS, "words": words}
+    forms = CalledForms(fragments, {}, lambda pattern: regex.sub(r"\{(gap|part|break|words)\}", lambda m: fragments[m.group(1)], pattern))
+    spec = {"id": "t.frame", "type": "sum", "pattern": "{words}{money:parts} and {words}{money:parts}, total {money:total}"}
+    called = compile_frame(spec, lambda p, _: forms.expand(p), "t", "t.toml", 1, ([], []), call=forms.pattern)
+    inlined = compile_frame(spec, lambda p, _: forms.expand(p), "t", "t.toml", 1, ([], []))
+    assert called.compiled.pattern.count("word089") == 1 and inlined.compiled.pattern.count("word089") == 2
+    assert called.groups == inlined.groups == () and called.roles == inlined.roles
+    text = f"word001 {token('money', 0)} and word002 {token('money', 1)}, total {token('money', 2)}"
+    bound = [{k: v for k, v in each.compiled.fullmatch(text).capturesdict().items() if not k.endswith("__")}
+             for each in (called, inlined)]
+    assert bound[0] == bound[1] == {"parts": ["0", "1"], "total": ["2"]}
 
 
 def test_roles_come_in_order_of_first_use_with_their_tags_and_marks():

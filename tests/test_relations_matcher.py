@@ -13,7 +13,8 @@ import factcheck.extract.saferegex
 from factcheck.document import load_text
 from factcheck.extract.extractor import extract
 from factcheck.pipeline import scan_document
-from factcheck.relations.matcher import find_links
+import factcheck.relations.matcher
+from factcheck.relations.matcher import find_links, finder_text
 from factcheck.extract.rulebook import build, builtin_rules_dir, load_rulebook, parse_toml, rule_files
 
 FRAMES = r"""
@@ -440,3 +441,26 @@ def test_a_figure_of_whom_is_no_part_beside_the_figure_before_it(shipped):
     found = find_links(doc, extract(doc, shipped)[0], shipped)
     assert not [link for link in found if link.rule == "sum.combined-with"]
     assert [roles(link) for link in found if link.rule == "part.of-which"] == [{"whole": ["9,200 readers"], "part": ["5,100"]}]
+
+
+def test_the_finders_read_a_window_beyond_ascii_with_other_for_each_such_character():
+    assert finder_text("It’s \ue000 money #0\ue001 — Ünter") == "it\x80s \ue000 money #0\ue001 \x80 \x80nter"
+    assert finder_text("İstanbul") is None  # lower-casing makes it longer: no finder is sure of its positions
+
+
+def test_a_window_beyond_ascii_is_tried_only_where_its_finders_say_and_finds_the_same(monkeypatch):
+    book = load_rulebook()
+    text = "The city’s debt was $12 billion in 2015. Today it’s $36 billion — it has tripled."
+    tried: list[bool] = []
+    matches = factcheck.relations.budgets.FrameBudgets.matches
+
+    def spy(self, frame, window, starts=None, last=None):
+        tried.append(starts is not None)
+        return matches(self, frame, window, starts, last)
+
+    monkeypatch.setattr(factcheck.relations.budgets.FrameBudgets, "matches", spy)
+    found = {(link.rule, str(roles(link))) for link in links(book, text)}
+    assert tried and all(tried)
+    monkeypatch.setattr(factcheck.relations.matcher, "finder_text", lambda text: None)
+    assert {(link.rule, str(roles(link))) for link in links(book, text)} == found
+    assert any(rule.startswith("multiple.") for rule, _ in found)

@@ -123,7 +123,7 @@ def sentence_candidates(sentence: Sentence, hits: dict[str, list[tuple[int, int]
     starts is (see `starts`) or where its gate says it cannot hold a match."""
     candidates = []
     stretches: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    read: dict[tuple[int, int], tuple[str, bool]] = {}  # a stretch as gates read it, and whether it is ASCII
+    read: dict[tuple[int, int], str] = {}  # a stretch as gates and finders read it
     opened: dict[tuple[str, int, int], list[int]] = {}  # rules of one opening share its positions
     for rule in rules:
         if rule.anchors not in stretches:
@@ -132,10 +132,9 @@ def sentence_candidates(sentence: Sentence, hits: dict[str, list[tuple[int, int]
             starts = None
             if rule.gate is not None or rule.starts is not None:
                 if (start, end) not in read:
-                    stretch = view.text[start:end]
-                    read[(start, end)] = (gate_text(stretch), stretch.isascii())
-                low, ascii = read[(start, end)]
-                if rule.starts is not None and ascii:
+                    read[(start, end)] = gate_text(view.text[start:end])
+                low = read[(start, end)]
+                if rule.starts is not None:
                     key = (rule.starts.source, start, end)
                     if key not in opened:
                         opened[key] = rule.starts.positions(low, start)

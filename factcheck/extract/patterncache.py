@@ -54,7 +54,7 @@ from factcheck.extract import regexparse  # noqa: F401 - its import gives regex'
 from factcheck.extract.firstchars import charset_hint
 from factcheck.extract.gates import Gate, required_all
 
-FORMAT = "factcheck-patterns/12"  # 12: a reading kept by source holds its pattern's digest
+FORMAT = "factcheck-patterns/13"  # 13: rule patterns hold their long fragments once, called (see calls)
 MAGIC = FORMAT.encode() + b"\n"
 KEEP_FILES = 4  # stores of other rule sets (older versions, other user folders) kept beside the one in use
 ENV_DIR = "FACTCHECK_CACHE_DIR"

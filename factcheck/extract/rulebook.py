@@ -19,6 +19,7 @@ import regex
 
 from factcheck.errors import InputError, RuleError
 from factcheck.extract.anchorstarts import READING as ANCHOR_READING, AnchorStarts, read_passes
+from factcheck.extract.calls import CalledForms
 from factcheck.extract.firstchars import gated
 from factcheck.extract.gates import Gate
 from factcheck.extract.later import Later
@@ -89,7 +90,7 @@ class Rule:
 
     @property
     def starts(self) -> Finder | None:
-        """Where in a lower-cased ASCII stretch a match may start (see starts); None: not known."""
+        """Where in a stretch as `gates.gate_text` reads it a match may start (see starts); None: not known."""
         return self.later["starts"] if self.later is not None else None
 
 
@@ -122,6 +123,7 @@ class Rulebook:
     user_names: set[str] = field(default_factory=set)  # fragments, tables and anchors a user file defined
     store: Store = field(default_factory=lambda: Store(None, {}))  # compiled patterns, kept on disk
     expansions: dict[str, str] = field(default_factory=dict)  # {name} -> its regex, once all files are read
+    called: CalledForms | None = None  # the rule patterns as compiled, long fragments called (see calls)
 
     def lookup(self, table: str, key: str) -> Any:
         """Case-insensitive table lookup with whitespace and hyphens folded."""
@@ -237,6 +239,7 @@ def build(files: list[tuple[str, dict[str, Any], str]], store: Store | None = No
             pending_frames[frame["id"]] = (frame, source, text)
         book.composites.update(composites(source, text, data))
         book.sources.append(source)
+    book.called = CalledForms(book.fragments, book.tables, lambda pattern: expand(book, pattern, "fragment"))
     warm(user_patterns(book, list(pending.values())), compile=book.store.compile)  # in one child process
     for order, (rule, source, text, data) in enumerate(pending.values()):
         compiled = compile_rule(book, rule, source, text, data)
@@ -281,10 +284,23 @@ def user_patterns(book: Rulebook, pending: list[tuple[dict[str, Any], str, str, 
     for rule, source, _, _ in pending:
         if isinstance(rule.get("pattern"), str) and is_users(book, from_builtin(source), rule["pattern"]):
             try:
-                found.append((expand(book, rule["pattern"], source), rule_flags(rule)))
+                expanded = expand(book, rule["pattern"], source)
+                found.append((compiled_form(book, rule["pattern"], expanded), rule_flags(rule)))
             except RuleError:
                 continue  # compile_rule reports it with the rule's line
     return [item for item in found if not book.store.has(*item)]
+
+
+def compiled_form(book: Rulebook, written: str, expanded: str) -> str:
+    """The pattern as compiled: `expanded` with long fragments called (see calls), kept in the store by the
+    pattern as written."""
+    if book.called is None:
+        return expanded
+    kept = book.store.derive(CALLED, expanded, lambda _: book.called.pattern(written), source=written)
+    return kept if isinstance(kept, str) else book.called.pattern(written)
+
+
+CALLED = "called-form"
 
 
 def rule_flags(rule: dict[str, Any]) -> int:
@@ -425,7 +441,7 @@ def compile_rule(book: Rulebook, rule: dict[str, Any], source: str, text: str, d
     bounded = is_users(book, builtin, rule["pattern"])
     expanded = expand(book, rule["pattern"], where)
     flags = rule_flags(rule)
-    compiled = compile_pattern(expanded, flags, bounded, where, store=book.store)
+    compiled = compile_pattern(compiled_form(book, rule["pattern"], expanded), flags, bounded, where, store=book.store)
     tables = lookups({**data.get("lookup", {}), **rule.get("lookup", {})}, where, book)
     groups = list(compiled.groupindex) if bounded else kept_group_names(book.store, expanded, f"rule\0{flags}\0{rule['pattern']}")
     check_lookups(where, groups, tables, book.tables, pint=not builtin)
@@ -442,9 +458,10 @@ def compile_rule(book: Rulebook, rule: dict[str, Any], source: str, text: str, d
 
 def start_finder(store: Store, expanded: str, flags: int, written: str, extra: str = "") -> Finder | None:
     """The finder of the positions where a match of a rule (or a frame, on text that holds the `extra` slot
-    marks) may start (see `starts`), kept in the store by the pattern as written; None where they are not
-    known or there is no store. The store keeps "" for none known (it keeps no None)."""
-    source = store.derive(READING, expanded, lambda pattern: opening_finder(pattern, flags, extra) or "",
+    marks) may start (see `starts`), on text with OTHER for each character beyond ASCII (`gates.gate_text`,
+    `matcher.finder_text`), kept in the store by the pattern as written; None where they are not known or there
+    is no store. The store keeps "" for none known (it keeps no None)."""
+    source = store.derive(READING, expanded, lambda pattern: opening_finder(pattern, flags, extra, True) or "",
                           source=f"{flags}\0{extra}\0{written}")
     if not source:
         return None
@@ -509,7 +526,8 @@ def load_frame(book: Rulebook, spec: dict[str, Any], source: str, text: str) -> 
                                                                                           spec["pattern"]),
                          start_finder=None if users else lambda regex_source: start_finder(
                              book.store, regex_source, regex.IGNORECASE, spec["pattern"], MARKS),
-                         names=lambda regex_source: kept_group_names(book.store, regex_source, f"frame\0{spec['pattern']}"))
+                         names=lambda regex_source: kept_group_names(book.store, regex_source, f"frame\0{spec['pattern']}"),
+                         call=book.called.pattern if book.called is not None else None)
 
 
 def compile_anchors(book: Rulebook) -> dict[str, Anchor]:

@@ -13,9 +13,11 @@ there (`matches`), which finds what `finditer` finds: its leftmost match starts 
 next is looked for from its end (a frame's overlapped search tries each of them: `budgets.matches_at`).
 
 The texts are read for text of ASCII characters (and the `extra` characters a caller names: the frames'
-slot marks) only; the extractor and the frame matcher use a finder only on such text. Each character of
-the pattern stands for the characters of that alphabet it matches, with `regex`'s case variants where case
-is ignored (the Kelvin sign matches "k"), lower-cased. The reading gives up (None: the pattern runs as
+slot marks), with OTHER standing for every character beyond ASCII (`other`): the extractor and the frame
+matcher give a finder their text so (`gates.gate_text`, `matcher.finder_text`), and a curly quote or a dash
+no longer makes a rule or a frame run at every position. Each character of the pattern stands for the
+characters of that alphabet it matches, with `regex`'s case variants where case is ignored (the Kelvin sign
+matches "k"), lower-cased. The reading gives up (None: the pattern runs as
 before) on whatever it does not follow: a pattern that can match the empty string, conditionals, fuzzy
 matching, verbs, `\\G`, `\\K`, full case folding, the version-1, reverse and POSIX flags, and any node it
 does not know; and on an opening of spaces only, where trying the pattern after every word costs more
@@ -31,7 +33,7 @@ import regex
 
 from factcheck.extract.regexparse import parse
 
-READING = "openings-5"  # the name its finders are kept under in the pattern store: a new reading, a new name
+READING = "openings-7"  # the name its finders are kept under in the pattern store: a new reading, a new name
 LIMIT = 1024  # the most opening texts kept; beyond it they are cut to shorter prefixes
 WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # ASCII word characters, lower case
 BOUNDARY = "\\b"  # in a guard: no word character before, where a word character opens the match
@@ -48,10 +50,11 @@ class Unknown(Exception):
     """A construct whose openings are not read here."""
 
 
-def opening_finder(pattern: str, flags: int, extra: str = "") -> str | None:
+def opening_finder(pattern: str, flags: int, extra: str = "", other: bool = False) -> str | None:
     """The `re` pattern (for lower-cased text of ASCII and the `extra` characters, which must have no other
-    case) of the positions where a match of the pattern may start, or None when they are not known."""
-    found = openings(pattern, flags, extra)
+    case, and with `other` OTHER too) of the positions where a match of the pattern may start, or None when
+    they are not known."""
+    found = openings(pattern, flags, extra, other)
     return None if found is None else finder_source(found)
 
 

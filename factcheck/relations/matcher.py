@@ -26,9 +26,11 @@ from factcheck.relations.screen import FrameScreen
 from factcheck.relations.slots import (MARKS, SENTENCE_BREAK, TIME_UNITS, Window, WindowMarks, Windows, date_value, tags,
                                        words_of)
 from factcheck.extract.rulebook import Rulebook
+from factcheck.extract.starts import OTHER
 
 MEASURE_ROLE = {"ratio": "reference", "multiplier": "base"}
-WINDOW_ALPHABET = regex.compile(f"[\\x00-\\x7f{MARKS}]*")  # a window of these: its frames' starts are sure
+WINDOW_ALPHABET = regex.compile(f"[\\x00-\\x7f{MARKS}]*")  # a window of these is its own finders' text
+BEYOND_ASCII = regex.compile(f"[^\\x00-\\x7f{MARKS}]")
 BOUNDS = ("at_least", "at_most")
 
 
@@ -118,15 +120,16 @@ class SentenceFigures(NamedTuple):
 def match_window(screen: FrameScreen, window: Window, book: Rulebook,
                  figures: SentenceFigures, levels: frozenset[str], budgets: FrameBudgets) -> Iterator[tuple[int, Link]]:
     folded = window.text.casefold()  # a superset of the case folding IGNORECASE matches with
-    plain = WINDOW_ALPHABET.fullmatch(window.text) is not None  # where the frames' starts are sure
+    plain = WINDOW_ALPHABET.fullmatch(window.text) is not None
+    found_in = folded if plain else finder_text(window.text)  # where the frames' starts are sure (None: not)
     opened: dict[str, list[int]] = {}  # frames of one opening share its positions
     reach = Reach(window, folded if plain else None)
     marks = WindowMarks(window)
     for frame in screen.passing(window.tags, folded, window.tagged):
         starts = None
-        if frame.starts is not None and plain:
+        if frame.starts is not None and found_in is not None:
             if frame.starts.source not in opened:
-                opened[frame.starts.source] = frame.starts.positions(folded, 0)
+                opened[frame.starts.source] = frame.starts.positions(found_in, 0)
             starts = opened[frame.starts.source]
         for match in budgets.matches(frame, window, starts, reach.last(frame)):
             if match.group().count(SENTENCE_BREAK) < frame.breaks:
@@ -134,6 +137,13 @@ def match_window(screen: FrameScreen, window: Window, book: Rulebook,
             link = to_link(frame, match, window, book, figures, levels, marks)
             if link is not None:
                 yield frame.order, link
+
+
+def finder_text(text: str) -> str | None:
+    """The window as the frames' finders read it (see `extract.starts`): lower-cased, each character beyond ASCII
+    but the slot marks as OTHER; None where lower-casing changes its length (then no finder is sure)."""
+    lowered = text.lower()
+    return BEYOND_ASCII.sub(OTHER, lowered) if len(lowered) == len(text) else None
 
 
 def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, figures: SentenceFigures,
