@@ -412,6 +412,15 @@ def test_an_age_dated_by_the_year_after_it_is_not_of_the_time_of_speaking(shippe
     assert "inconsistent" not in [c.verdict for c in scan(shipped, text, dt.date(2020, 1, 1)).checks if c.type == "age"]
 
 
+@pytest.mark.parametrize("text, verdicts", [
+    ("When did you come over? Nineteen fifty-one. I was, uh, nine years old. Born in forty-two, in Gdynia.", []),
+    ("He landed in France in 1918. He was, uh, nineteen years old — born in 1899.", []),
+    ("One resident died. She was a retired teacher, born in 1948, and she was sixty-one years old.", ["inconsistent"]),
+])
+def test_an_age_someone_had_then_is_dated_by_a_year_before_it(shipped, text, verdicts):
+    assert [c.verdict for c in scan(shipped, text, dt.date(2015, 1, 27)).checks if c.type == "age"] == verdicts
+
+
 @pytest.mark.parametrize("age, verdict", [("thirty-eight", "consistent"), ("forty-eight", "inconsistent")])
 def test_a_birth_year_said_again_does_not_date_an_age_apart(shipped, age, verdict):
     text = f"PRICE: And he's {age} years old, born in eighty-three — DAWSON: Nineteen eighty-three, yeah."

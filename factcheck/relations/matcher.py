@@ -54,6 +54,8 @@ EARLIER_CUE = regex.compile(r"\b(?:ago|earlier|back then|back in|used to|at the 
                            regex.IGNORECASE)
 CHANGE_ENDS = {"percent_change": ("old", "new")}  # the earlier end, then the later (a multiple is read either way)
 # a figure told of the time of speaking, in the present tense ("who is now fifty-eight"; not "was now")
+PAST_AGE = regex.compile(r"\b(?:was|were)\b(?:,?\s+(?:uh|um|er|only|just|about|barely|nearly|almost|then|already|still),?)*"
+                         r"\s+(?:aged\s+)?[^\s,.;]+(?:[\s-]+[^\s,.;]+)*?\s+years?\s+(?:old|of\s+age)$", regex.IGNORECASE)
 SAID_NOW = regex.compile(r"\b(?:is|are|am|[\x27’](?:s|m|re))\s+now,?\s+(?:aged\s+)?$", regex.IGNORECASE)
 
 
@@ -237,17 +239,25 @@ def dated_apart(link: Link, doc: Document, by_sentence: dict[int, list[Claim]]) 
     emigrated in 1980", "its 50th anniversary in 2020"): then the document's date is not the time the
     trigger speaks of. A span that runs to now ("since 2004") leaves it so. A year that may fill a free
     role is no other date, nor is a bound date said again ("born in eighty-three — Nineteen eighty-three,
-    yeah")."""
+    yeah"). An age someone had then ("I was, uh, nine years old") is dated by a year before it, in its sentence
+    or the one before ("We came in 1951."); "She was 61 years old" with no other year is her age at the document's date."""
     bound = link.claim_ids() | {c.id for found in link.open.values() for c in found}
     said = {date_value(c) for role in link.roles.values() for c in role if c.kind == "date"}
     trigger = link.trigger
     if SAID_NOW.search(doc.text, max(0, trigger.start - 12), trigger.start):
         return False  # "who was born in 1846 and is now fifty-eight, will retire on March 18, 1911"
-    return any(c.kind == "date" and c.id not in bound and "year" in tags(c) and "relative" not in tags(c)
-               and date_value(c) not in said
-               and 0 <= c.start - trigger.end <= NEAR and c.extra.get("bound") not in SPANS_TO_NOW
+    if link.type == "age" and (age := link.one("age")) is not None and PAST_AGE.search(doc.text, max(0, age.start - 40), age.end):
+        return any(other_year(c, bound, said) and c.start < age.start  # "Nineteen fifty-one. I was, uh, nine years old."
+                   for index in (age.sentence_index - 1, age.sentence_index) for c in by_sentence.get(index, ()))
+    return any(other_year(c, bound, said) and 0 <= c.start - trigger.end <= NEAR and c.extra.get("bound") not in SPANS_TO_NOW
                and not SPAN_START.search(doc.text, max(0, c.start - 16), c.start)
                for c in by_sentence.get(trigger.sentence_index, ()))
+
+
+def other_year(claim: Claim, bound: set[str], said: set[str]) -> bool:
+    """Whether a claim is a year (not relative) that the link neither binds nor states again."""
+    return (claim.kind == "date" and claim.id not in bound and "year" in tags(claim) and "relative" not in tags(claim)
+            and date_value(claim) not in said)
 
 
 def alone(claim: Claim, by_sentence: dict[int, list[Claim]]) -> bool:
