@@ -20,8 +20,7 @@ MEASURED = frozenset({"money", "distance", "quantity"})
 COMPARABLE = 0.01  # a bare number below this share of a measured whole is not of its measure
 BARE_SMALL = re.compile(r"\d{1,3}(?:\.\d+)?")  # "9", "2.5": no scale word, no noun, below a thousand
 SCALES = (1e3, 1e6, 1e9, 1e12)
-OF_THINGS = (r",? (?:of|out of|among) (?:them\b|(?:these|those)(?=[,.;:!?]| (?:are|were|is|was|have|has|had|will|would|can|"
-             r"could|who|which|that)\b))")  # "eleven of them", "three of those are": things, not a measure
+DIMENSION = r",?\s+(?:wide|long|tall|high|deep|thick|across|in\s+(?:diameter|length|width|height|depth))\b"
 
 
 def part_within_whole(part: Interval, whole: Interval) -> tuple[bool, Interval]:
@@ -49,17 +48,17 @@ def in_measure_of(part: Claim, whole: Claim) -> Claim:
 
 
 def part_in_measure(part: Claim, whole: Claim) -> Claim:
-    """A bare part in its whole's measure (`in_measure_of`), unless the whole is a size told as a modifier
-    ("twelve of 7-inch calibre": twelve guns of that size, no part of a length) or the part counts things
-    "of them" ("four metres wide … eleven of them": what one of them measures is no whole of eleven)."""
-    if COMPOUND.search(whole.text) or counts_things(part):
+    """A bare part in its whole's measure (`in_measure_of`), unless the whole is a size: told as a modifier
+    ("twelve of 7-inch calibre": twelve guns of that size, no part of a length) or as one thing's dimension
+    ("four metres wide … we've got eleven of these": what one of them measures, no stock of metres)."""
+    if COMPOUND.search(whole.text) or a_dimension(whole):
         return part
     return in_measure_of(part, whole)
 
 
-def counts_things(claim: Claim) -> bool:
-    """Whether the sentence says the figure "of them", "of these" or "of those"."""
-    return re.search(re.escape(" ".join(claim.text.split())) + OF_THINGS, claim.sentence) is not None
+def a_dimension(claim: Claim) -> bool:
+    """Whether the sentence tells the figure as how wide, long, tall or deep something is."""
+    return re.search(re.escape(" ".join(claim.text.split())) + DIMENSION, claim.sentence) is not None
 
 
 def in_one_measure(first: Claim, second: Claim) -> tuple[Claim, Claim]:
