@@ -279,6 +279,14 @@ def test_a_bare_number_of_a_breakdown_is_read_in_the_measure_of_its_whole():
     assert outcome.verdict == "inconsistent"  # a stock of miles: "410 of them" is miles
 
 
+def test_a_part_larger_than_its_whole_only_within_rounding_is_approximate():
+    text = "Some 14,000 tonnes of grain arrived, and about 16,000 of them were wheat."
+    whole, part = claims_in(text, [Fig("14,000 tonnes", "quantity", 14000, "metric_ton", qualifier="approximately"),
+                                   Fig("16,000", "count", 16000, qualifier="approximately")])
+    (outcome,) = part_of_whole(Link("part_of_whole", "t", part, {"whole": (whole,), "part": (part,)}), [], CheckOptions())
+    assert outcome.verdict == "approximate" and "exceeds the whole as stated" in outcome.explanation
+
+
 def test_a_bare_part_of_a_share_is_read_in_the_measure_of_its_whole():
     whole, part, pct = claims_in("We took in 52 tonnes of glass, and 39 of that was clear, so three-quarters.",
                                  [Fig("52 tonnes", "quantity", 52, "metric_ton"), Fig("39", "count", 39),

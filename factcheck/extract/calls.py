@@ -9,8 +9,8 @@ backtracked into, as the inlined text would be; its groups report nothing.
 
 A fragment stays inline where a call would not mean the same: inside a group that sets flags for its
 own span (`(?-i:…)`: the called text takes the pattern's flags) and when its text holds groups,
-back-references or conditionals (what it captures would be lost). Gates, starts and group names are
-still read from the fully inlined pattern (see `rulebook`).
+back-references, conditionals or a frame's slot with a role (what it captures would be lost). Gates,
+starts and group names are still read from the fully inlined pattern (see `rulebook`, `frames`).
 """
 
 from __future__ import annotations

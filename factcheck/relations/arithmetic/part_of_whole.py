@@ -141,8 +141,12 @@ def within(whole: Claim, parts: tuple[Claim, ...], options: CheckOptions, nouns:
     fits, _ = part_within_whole(part, whole_size)
     whole_value = float(whole.value)  # type: ignore[arg-type]
     share = f"{part.value / whole_value * 100:.0f}% of the whole, " if whole_value else ""
-    words = (f"{sum_words(parts)} of {whole.text}: {share}{figure(whole_value - part.value, unit)} left" if fits
-             else f"{sum_words(parts)} of {whole.text}: the part exceeds the whole")
-    return [Outcome("consistent" if fits else "inconsistent", interval(whole, options), part, unit, words,
-                    f"part of whole: {'fits' if fits else 'the part is larger than the whole'}", (*parts, whole),
+    verdict = "inconsistent" if not fits else "approximate" if part.value > whole_value else "consistent"
+    words = {"consistent": f"{sum_words(parts)} of {whole.text}: {share}{figure(whole_value - part.value, unit)} left",
+             "approximate": f"{sum_words(parts)} of {whole.text}: the part exceeds the whole as stated, "
+                            "not beyond the rounding of the figures",
+             "inconsistent": f"{sum_words(parts)} of {whole.text}: the part exceeds the whole"}[verdict]
+    summary = {"consistent": "fits", "approximate": "larger than the whole, within rounding",
+               "inconsistent": "the part is larger than the whole"}[verdict]
+    return [Outcome(verdict, interval(whole, options), part, unit, words, f"part of whole: {summary}", (*parts, whole),
                     compared=False)]
