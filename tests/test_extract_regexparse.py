@@ -12,7 +12,7 @@ import regex
 from regex import _regex_core as core
 
 from factcheck.extract.gates import required_all
-from factcheck.extract.regexparse import parse, plain_flags
+from factcheck.extract.regexparse import parse, plain_flags, syntax
 from factcheck.extract.starts import openings
 
 PATTERNS = [
@@ -45,3 +45,9 @@ def test_a_parse_is_shared_and_the_readers_leave_it_as_they_found_it():
     parse.cache_clear()
     assert required_all(pattern, flags, True) == gate and openings(pattern, flags) == first
     assert parse(pattern, flags) is parse(pattern, regex.IGNORECASE)
+
+
+def test_syntax_walks_past_escapes_and_character_classes():
+    source = r"a\(b[(|\]]c[]x]d[^]y](e|f)"
+    assert [char for _, char in syntax(source) if char in "()|[]"] == ["(", "|", ")"]
+    assert all(source[at] == char for at, char in syntax(source))

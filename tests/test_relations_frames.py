@@ -58,7 +58,8 @@ def test_a_frame_compiles_with_its_long_fragments_called_and_binds_as_if_they_we
     fragments = {**FRAGMENTS, "words": words}
     forms = CalledForms(fragments, {}, lambda pattern: regex.sub(r"\{(gap|part|break|words)\}", lambda m: fragments[m.group(1)], pattern))
     spec = {"id": "t.frame", "type": "sum", "pattern": "{words}{money:parts} and {words}{money:parts}, total {money:total}"}
-    called = compile_frame(spec, lambda p, _: forms.expand(p), "t", "t.toml", 1, ([], []), call=forms.pattern)
+    called = compile_frame(spec, lambda p, _: forms.expand(p), "t", "t.toml", 1, ([], []),
+                           call=lambda written, _: forms.pattern(written))
     inlined = compile_frame(spec, lambda p, _: forms.expand(p), "t", "t.toml", 1, ([], []))
     assert called.compiled.pattern.count("word089") == 1 and inlined.compiled.pattern.count("word089") == 2
     assert called.groups == inlined.groups == () and called.roles == inlined.roles

@@ -19,6 +19,7 @@ from typing import Callable
 
 import regex
 
+from factcheck.extract.regexparse import syntax
 from factcheck.extract.ruletrust import REF
 
 MIN_CALLED = 400  # shorter fragments are inlined: a call costs more than the text it saves
@@ -99,34 +100,13 @@ class CalledForms:
 
 
 def scoped_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of the groups that set flags for themselves (`(?i:…)`), read without parsing: escapes and
-    character classes are skipped."""
-    spans, stack, at, size = [], [], 0, len(text)
-    while at < size:
-        char = text[at]
-        if char == "\\":
-            at += 2
-            continue
-        if char == "[":
-            at = class_end(text, at)
-            continue
+    """The spans of the groups that set flags for themselves (`(?i:…)`), read without parsing (see `syntax`)."""
+    spans, stack = [], []
+    for at, char in syntax(text):
         if char == "(":
             stack.append((at, bool(SCOPED_FLAGS.match(text, at))))
         elif char == ")" and stack:
             start, scoped = stack.pop()
             if scoped:
                 spans.append((start, at + 1))
-        at += 1
     return spans
-
-
-def class_end(text: str, at: int) -> int:
-    """The position after the character class that opens at `at` ("[]…]" and "[^]…]" hold a literal "]")."""
-    at += 1
-    if at < len(text) and text[at] == "^":
-        at += 1
-    if at < len(text) and text[at] == "]":
-        at += 1
-    while at < len(text) and text[at] != "]":
-        at += 2 if text[at] == "\\" else 1
-    return at + 1

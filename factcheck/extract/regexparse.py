@@ -5,13 +5,14 @@ same pattern one after the other, so the last few parses are kept (`parse`); the
 tree. `regex`'s parser tests flags against `enum.IntFlag` members, each `&` a Python call;
 `plain_flags` gives the parser's module the same flags as ints, which parses the rule files' patterns
 a quarter faster and compiles them a fifth faster, to the same opcodes (tests/test_extract_regexparse.py).
+Where a reader needs only the groups and alternations of a pattern's text, `syntax` walks it without a parse.
 """
 
 from __future__ import annotations
 
 import enum
 import functools
-from typing import Any
+from typing import Any, Iterator
 
 from regex import _regex_core as core
 
@@ -40,6 +41,23 @@ def parse(pattern: str, flags: int) -> tuple[Any, Any]:
     info = core.Info(int(flags), source.char_type, {})
     info.guess_encoding = int(core.UNICODE)
     return core._parse_pattern(source, info), info
+
+
+def syntax(source: str) -> Iterator[tuple[int, str]]:
+    """Each character of a pattern's text that is syntax, with its position: not escaped and outside every
+    character class ("[]…]" and "[^]…]" hold a literal "]")."""
+    class_from, escaped = -1, False  # class_from: where the open class's first member stands, else -1
+    for at, char in enumerate(source):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif class_from >= 0:
+            class_from = -1 if char == "]" and at > class_from else class_from
+        elif char == "[":
+            class_from = at + 2 if source.startswith("^", at + 1) else at + 1
+        else:
+            yield at, char
 
 
 plain_flags()

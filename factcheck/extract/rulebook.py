@@ -292,8 +292,8 @@ def user_patterns(book: Rulebook, pending: list[tuple[dict[str, Any], str, str, 
 
 
 def compiled_form(book: Rulebook, written: str, expanded: str) -> str:
-    """The pattern as compiled: `expanded` with long fragments called (see calls), kept in the store by the
-    pattern as written."""
+    """A rule's or frame's pattern as compiled: `expanded` with long fragments called (see calls), kept in the
+    store by the pattern as written (finding it at every start cost a warm scan of the seed tens of ms)."""
     if book.called is None:
         return expanded
     kept = book.store.derive(CALLED, expanded, lambda _: book.called.pattern(written), source=written)
@@ -527,7 +527,7 @@ def load_frame(book: Rulebook, spec: dict[str, Any], source: str, text: str) -> 
                          start_finder=None if users else lambda regex_source: start_finder(
                              book.store, regex_source, regex.IGNORECASE, spec["pattern"], MARKS),
                          names=lambda regex_source: kept_group_names(book.store, regex_source, f"frame\0{spec['pattern']}"),
-                         call=book.called.pattern if book.called is not None else None)
+                         call=lambda written, expanded: compiled_form(book, written, expanded))
 
 
 def compile_anchors(book: Rulebook) -> dict[str, Anchor]:

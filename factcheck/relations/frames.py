@@ -164,7 +164,8 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
                   gate_literals: Callable[[str], Gate | None] | None = None,
                   slot_counts: Callable[[str], Any] | None = None,
                   start_finder: Callable[[str], Finder | None] | None = None,
-                  names: Callable[[str], list[str]] = group_names, call: Callable[[str], str] | None = None) -> Frame:
+                  names: Callable[[str], list[str]] = group_names,
+                  call: Callable[[str, str], str] | None = None) -> Frame:
     """A frame from its rule-file table; `expand` resolves fragment and table references, and
     `compile_regex` (for a user's frame: under a time budget) compiles the result. `gate_literals`
     finds the words of its gate (see `word_gate`; the rule book's store keeps them on disk, as
@@ -172,9 +173,9 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
     same way, how many claims its matches bind (`slotcount.least_slots` of the pattern with its
     slots marked): without it, none are asked for. `start_finder` finds, the same way, where in a window
     a match may start (see `extract.starts`): without it, a frame is tried at every position. `names` reads
-    a built-in frame's group names from its regex (a user's are its compiled pattern's). `call` gives the pattern
-    with its long fragments called, not inlined (see `extract.calls`): the regex compiled; the gates are read
-    from the inlined one."""
+    a built-in frame's group names from its regex (a user's are its compiled pattern's). `call`, given the pattern
+    as written and expanded, gives it with its long fragments called, not inlined (see `extract.calls`): the regex
+    compiled; the gates are read from the inlined one."""
     for key in spec:
         if key not in FRAME_KEYS:
             raise RuleError(f"{where}: unknown key '{key}' in a frame")
@@ -187,7 +188,7 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
     if scope not in SCOPES:
         raise RuleError(f"{where}: scope must be one of {', '.join(SCOPES)}")
     expanded = expand(pattern, where)
-    source_regex, slots = expand_slots(call(pattern) if call else expanded, expand(HEDGE, where))
+    source_regex, slots = expand_slots(call(pattern, expanded) if call else expanded, expand(HEDGE, where))
     roles, marks = slots.roles, slots.marks
     free = free_roles(spec.get("free", {}), where, roles)
     check_roles(where, check_type, roles + list(free))

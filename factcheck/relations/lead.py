@@ -14,7 +14,7 @@ from typing import Any
 
 import regex
 
-from factcheck.extract.regexparse import parse
+from factcheck.extract.regexparse import parse, syntax
 
 LEADS: dict[tuple[str, int], str | None] = {}  # a pattern's mark, by its source and flags, once read
 # the usual spelling, read without parsing the whole pattern (a warm start would pay for that): [^y]*(?:y) or [^y]*y
@@ -44,17 +44,9 @@ def spelled_mark(source: str, flags: int) -> str | None:
 
 def branches(source: str) -> bool:
     """Whether the pattern has a `|` outside every group and class: then its opening is one branch's only."""
-    depth, class_from, escaped = 0, -1, False  # class_from: where the open class's first member stands, else -1
-    for at, char in enumerate(source):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif class_from >= 0:
-            class_from = -1 if char == "]" and at > class_from else class_from  # "[]…]", "[^]…]": a first ] is a member
-        elif char == "[":
-            class_from = at + 2 if source.startswith("^", at + 1) else at + 1
-        elif char in "()":
+    depth = 0
+    for _, char in syntax(source):
+        if char in "()":
             depth += 1 if char == "(" else -1
         elif char == "|" and depth == 0:
             return True

@@ -30,7 +30,7 @@ from factcheck.extract.starts import OTHER
 
 MEASURE_ROLE = {"ratio": "reference", "multiplier": "base"}
 WINDOW_ALPHABET = regex.compile(f"[\\x00-\\x7f{MARKS}]*")  # a window of these is its own finders' text
-BEYOND_ASCII = regex.compile(f"[^\\x00-\\x7f{MARKS}]")
+BEYOND_WINDOW_ALPHABET = regex.compile(f"[^\\x00-\\x7f{MARKS}]")
 BOUNDS = ("at_least", "at_most")
 
 
@@ -145,7 +145,7 @@ def finder_text(text: str) -> str | None:
     """The window as the frames' finders read it (see `extract.starts`): lower-cased, each character beyond ASCII
     but the slot marks as OTHER; None where lower-casing changes its length (then no finder is sure)."""
     lowered = text.lower()
-    return BEYOND_ASCII.sub(OTHER, lowered) if len(lowered) == len(text) else None
+    return BEYOND_WINDOW_ALPHABET.sub(OTHER, lowered) if len(lowered) == len(text) else None
 
 
 def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, figures: SentenceFigures,
