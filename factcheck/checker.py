@@ -19,6 +19,7 @@ from factcheck.intervals import Interval, IntervalError, deviation
 from factcheck.model import Check, Quantity
 from factcheck.relations.arithmetic import EVALUATORS
 from factcheck.relations.arithmetic.agreement import agrees, claim_digits, confirm
+from factcheck.relations.arithmetic.scales import with_spoken_scales
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome, honour_hedge
 from factcheck.relations.arithmetic.ends import resolve_ends
 from factcheck.relations.link import Link
@@ -56,7 +57,7 @@ def first_confirmed(links: list[Link], facts: list[Fact], options: CheckOptions,
         sole = link.meta.get("reading") == "sole"
         if key in done or (sole and (link.trigger.id in taken or key in both_ways)):
             continue
-        outcomes = confirm(link, lambda filled: outcomes_of(filled, facts, options))
+        outcomes = confirm(link, lambda filled: outcomes_of(filled, facts, options, bound=False))
         if outcomes:
             done.add(key)
             found.extend((link, o) for o in outcomes)
@@ -142,9 +143,11 @@ def rescued(link: Link, outcome: Outcome, confirmed: list[tuple[Link, Outcome]],
         for other, found in confirmed)
 
 
-def outcomes_of(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
+def outcomes_of(link: Link, facts: list[Fact], options: CheckOptions, bound: bool = True) -> list[Outcome]:
+    """The outcomes of a link; `bound` False for a filling agreement tries (see `scales.with_spoken_scales`)."""
     try:
-        return [honour_hedge(o) for o in EVALUATORS[link.type](resolve_ends(link, options), facts, options)]
+        return [honour_hedge(o) for o in EVALUATORS[link.type](resolve_ends(with_spoken_scales(link, bound), options),
+                                                               facts, options)]
     except (IntervalError, ZeroDivisionError, OverflowError):
         return []
 

@@ -65,6 +65,34 @@ def test_two_different_agreeing_choices_are_ambiguous_and_give_nothing():
     assert confirm(link, evaluate) == []
 
 
+def test_a_figure_said_again_is_one_choice_and_the_one_nearer_the_cue_is_kept():
+    rate, *levels = claims_in("Up 10%: from 1,240, I said 1,240, to 1,364.",
+                              [pct("10%", 10), count("1,240", 1240), count("1,240", 1240), count("1,364", 1364)])
+    link = Link("percent_change", "t.free", rate, {"rate": (rate,)}, {"direction": 1},
+                open={"old": tuple(levels), "new": tuple(levels)})
+    outcomes = confirm(link, evaluate)
+    assert [o.verdict for o in outcomes] == ["consistent"]
+    assert {c.id for c in outcomes[0].claims} == {rate.id, levels[0].id, levels[2].id}
+
+
+def test_a_figure_restated_in_another_unit_is_one_choice():
+    rate, *levels = claims_in("Down a third: 1,200 pounds, about 544 kilos, last year and 363 kilos now.",
+                              [Fig("a third", "ratio", 1 / 3), Fig("1,200 pounds", "quantity", 1200, "pound"),
+                               Fig("544 kilos", "quantity", 544, "kilogram"), Fig("363 kilos", "quantity", 363, "kilogram")])
+    link = Link("percent_change", "t.free", rate, {"rate": (rate,)}, {"direction": -1},
+                open={"old": tuple(levels), "new": tuple(levels)})
+    assert [o.verdict for o in confirm(link, evaluate)] == ["consistent"]
+
+
+def test_a_bare_count_that_reads_as_a_year_is_no_level_agreement_takes():
+    link = change("Down 2.1 per cent: 1910 and 1870.",
+                  [pct("2.1 per cent", 2.1), count("1910", 1910), count("1870", 1870)], direction=-1)
+    assert confirm(link, evaluate) == []
+    digits = change("Down 2.1 per cent: from 1,910 to 1,870.",
+                    [pct("2.1 per cent", 2.1), count("1,910", 1910), count("1,870", 1870)], direction=-1)
+    assert [o.verdict for o in confirm(digits, evaluate)] == ["consistent"]
+
+
 def test_figures_of_one_significant_digit_are_not_telling_enough():
     factor, low, high = claims_in("It tripled; fees of $300 and rent of $900.",
                                   [Fig("tripled", "ratio", 3), money("$300", 300), money("$900", 900)])

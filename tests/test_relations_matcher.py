@@ -183,6 +183,17 @@ def test_a_figure_that_counts_what_is_fewer_is_still_a_whole(shipped):
     assert ("share", "inconsistent") in [(c.type, c.verdict) for c in checks]
 
 
+def test_a_figure_told_as_what_two_differ_by_is_no_whole(shipped):
+    text = "The number is less by 6,874 than that of the preceding year. Of these, 9,160, or 19 per cent, were minors."
+    assert not [c for c in scan(shipped, text, None).checks if c.type in ("share", "part_of_whole")]
+
+
+def test_a_stretch_of_time_names_no_whole(shipped):
+    text = ("The expenditures for the fiscal year ended June 30, 1921, were $5,538,040,689, a reduction of $865,302,000 "
+            "from the $6,403,342,689 of the year preceding.")
+    assert not [c for c in scan(shipped, text, dt.date(1921, 12, 6)).checks if c.type == "part_of_whole"]
+
+
 def test_left_as_a_verb_names_no_gap(shipped):
     text = ("He left the firm with a severance package of $2.1 million. He had earned $5 million in 2019 and "
             "$2.9 million in 2020.")
@@ -315,6 +326,17 @@ def test_a_whole_named_by_its_noun_may_be_what_the_subject_of_that_noun_came_to(
     assert not [l for l in links(book, another) if l.rule == "t.noun"]
     no_noun = "The days with rain numbered 30, and on 17 of those the fall exceeded an inch."
     assert not [l for l in links(book, no_noun) if l.rule == "t.noun"]
+
+
+def test_the_subject_noun_names_the_figure_it_came_to_not_one_told_after_another(book):
+    text = ("The pupils enrolled on the 1st of June, 1898, numbered 7,850, and the teachers numbered 412, "
+            "and 2,100 of those pupils qualify.")
+    (link,) = [l for l in links(book, text) if l.rule == "t.noun"]
+    assert roles(link) == {"part": ["2,100"], "whole": ["7,850"]}
+    words = ("The pupils of the county numbered seven thousand eight hundred, and the teachers numbered four hundred "
+             "and twelve, and 2,100 of those pupils qualify.")
+    (link,) = [l for l in links(book, words) if l.rule == "t.noun"]
+    assert roles(link) == {"part": ["2,100"], "whole": ["seven thousand eight hundred"]}
 
 
 @pytest.mark.parametrize("text", [

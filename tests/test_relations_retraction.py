@@ -28,6 +28,7 @@ def slips(text: str) -> list[str]:
     ("Revenue was four hundred and twelve million dollars — sorry, four hundred and twenty-one million — in all.",
      "four hundred and twelve million dollars"),  # the correction names the currency no more
     ("That's a cut of more than half, sorry, of about forty percent.", "half"),  # one share, said either way
+    ("Two point five goes to roads, one point one to staffing — sorry, one point one to parks.", "one point one"),
 ])
 def test_a_figure_corrected_in_passing_is_taken_back(text, slip):
     assert slips(text) == [slip]
@@ -38,6 +39,7 @@ def test_a_figure_corrected_in_passing_is_taken_back(text, slip):
     "It cost $5 million; sorry to say, $6 million more is needed next year.",  # too many words between
     "In 2019, sorry, 18% of them left.",  # a year and a share are not one figure said twice
     "It cost $5 million — sorry, 12 million of it was grants.",  # a bare number of another size
+    "One point one went to staffing — sorry to say, two point five to parks.",  # words between, then another figure
     "It grew threefold, sorry, by about forty percent.",  # a multiple is no share
     "The bill passed with 60 votes yes, 38 no, of 100 senators.",  # a tally: 100 is no correction of 38
 ])

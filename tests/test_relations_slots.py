@@ -146,6 +146,16 @@ def test_a_short_sentence_with_no_figure_between_two_with_figures_is_passed_over
     assert Windows(doc, by_sentence, book).run(2, 2) is None  # a sentence of its own matter breaks the run
 
 
+def test_a_figure_said_again_stays_in_the_window_but_is_not_counted(book):
+    text = "The contract was for three point two million. Three point two. We were billed four point one. So nine hundred thousand over."
+    doc, _, by_sentence = windows(book, text)
+    triple = Windows(doc, by_sentence, book).run(3, 3)
+    assert triple.sentences == (0, 1, 2, 3)
+    other = "The contract was for three point two million. Four point one. We were billed four point one. So nine hundred thousand over."
+    doc, _, by_sentence = windows(book, other)
+    assert Windows(doc, by_sentence, book).run(3, 3).sentences == (1, 2, 3)  # a new figure counts
+
+
 def test_the_words_of_slot_text_give_each_slot_its_claim_text_back(book):
     doc, _, by_sentence = windows(book, "The 200th anniversary of the first Presidency fell in 1989.")
     window = Windows(doc, by_sentence, book).sentence(0)

@@ -38,6 +38,9 @@ WORDS_BEFORE = 6
 SUBJECT_CAME_TO = regex.compile(r"\b(?:was|were|numbered|amounted\s+to|totall?ed|reached|stood\s+at)\s+(?:(?:about|some|nearly|over|upwards\s+of)\s+)?$",
                                 regex.IGNORECASE)
 STATED_AT = regex.compile(r"[\d;]")
+# "the $6,403,342,689 of the year preceding": a stretch of time names when, not what a figure came to
+TIMES = frozenset("year month week day quarter decade century period season term session".split())
+DAY = regex.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b")
 
 
 def content_words(text: str) -> set[str]:
@@ -165,14 +168,19 @@ def same_event(a: set[str], b: set[str]) -> bool:
     return len(a & b) / min(len(a), len(b)) >= SAME_EVENT_OVERLAP
 
 
-def told_of(claim: Claim, noun: str) -> bool:
+def told_of(claim: Claim, noun: str, others: tuple[Claim, ...] = ()) -> bool:
     """Whether the figure is what its sentence's subject, the noun, came to: "The deaths registered in the
-    city during the year numbered 6,412", "The number of deaths … was 31,408"."""
-    if noun in STOPWORDS or claim.sentence.count(claim.text) != 1:
+    city during the year numbered 6,412", "The number of deaths … was 31,408"; not where another of the
+    `others` stands between ("The receipts … were $583,885,247, and the disbursements … were $570,841,700")."""
+    if noun in STOPWORDS or noun in TIMES or claim.sentence.count(claim.text) != 1:
         return False
     before = claim.sentence[:claim.sentence.index(claim.text)]
-    return (SUBJECT_CAME_TO.search(before) is not None and STATED_AT.search(YEAR.sub("", before)) is None
-            and regex.search(rf"\b{regex.escape(noun)}(?:e?s)?\b", before, regex.IGNORECASE) is not None)
+    named = [m.end() for m in regex.finditer(rf"\b{regex.escape(noun)}(?:e?s)?\b", before, regex.IGNORECASE)]
+    if not named or SUBJECT_CAME_TO.search(before) is None or STATED_AT.search(YEAR.sub("", DAY.sub("", before))) is not None:
+        return False
+    between = before[named[-1]:]
+    return not any(other.id != claim.id and other.sentence_index == claim.sentence_index and other.text in between
+                   for other in others)
 
 
 def fill_by_noun(link: Link) -> Link | None:
@@ -185,7 +193,7 @@ def fill_by_noun(link: Link) -> Link | None:
         return None
     roles = dict(link.roles)
     for role, found in link.open.items():
-        named = [c for c in found if (counted(c) == wanted or told_of(c, wanted)) and c.start < link.trigger.start]
+        named = [c for c in found if (counted(c) == wanted or told_of(c, wanted, found)) and c.start < link.trigger.start]
         if len(named) != 1:
             return None
         roles[role] = (named[0],)

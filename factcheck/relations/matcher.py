@@ -40,7 +40,8 @@ MORE_AFTER = regex.compile(r"\s+(?:more|less|fewer|additional|extra|each|apiece|
                         regex.IGNORECASE)
 # a figure told as a shortfall that ends its clause: "so forty fewer,", "$9 million less." ("300 fewer teachers, of
 # whom …" counts them; "15,742,667.61 Less assessments …" subtracts)
-FEWER_AFTER = regex.compile(r"\s+(?:fewer|less)(?=\s*(?:[,.;:!?)—–]|$))", regex.IGNORECASE)
+# what is missing ("so forty fewer.") or what two figures differ by ("less by 6,874 than that of …"): no whole
+FEWER_AFTER = regex.compile(r"\s+(?:(?:fewer|less)(?=\s*(?:[,.;:!?)—–]|$))|than\b)", regex.IGNORECASE)
 MORE_BEFORE = regex.compile(r"\b(?:another|a further|further|an additional|additional|an extra|extra)\s+$", regex.IGNORECASE)
 COMPARED_BEFORE = regex.compile(
     r"\b(?:from|against|than|versus|vs\.?|compared (?:with|to)|by|in excess of|short of|times|"
@@ -116,7 +117,7 @@ class SentenceFigures(NamedTuple):
     levels: dict[int, list[Claim]]
     rivals: dict[int, list[Claim]]
     restated: frozenset[str]  # figures in brackets that restate the one before in another unit (see `slots.restatement`)
-    shortfalls: frozenset[str]  # figures told as what is missing ("forty fewer"): no whole of a part
+    shortfalls: frozenset[str]  # figures told as what is missing ("forty fewer") or as a gap ("by 70 than"): no whole
 
 
 def match_window(screen: FrameScreen, window: Window, book: Rulebook,

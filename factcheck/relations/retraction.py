@@ -31,6 +31,8 @@ FRAGMENT = "retraction"
 LABEL = "label"  # the fragment of a speaker's label that opens a turn ("FOSS:", "MS. ADEYEMI:")
 ANSWER = "answer"
 LONGEST = 60  # characters between a slip and its correction
+# a figure said again, the same, after the words it corrects: "one point one to staffing — sorry, one point one to …"
+WORDS_BEFORE = r"(?:\s+[\p{L}\x27’]+){1,4}?"
 CLOSE_YEARS = 10  # a year an answer corrects another with lies this close to it
 ASKED = regex.compile(r"(?:\s+[^\s?]+){0,3}?\s*\?[\s\"”’]*")  # a question's last words after the figure it asks about
 ALONE = regex.compile(r"[ \t]*(?:[.!?;,:—–]|--|\r?\n|$)")  # an answering figure that ends its words
@@ -72,16 +74,19 @@ def echoes(doc: Document, ordered: list[Claim], book: Rulebook) -> dict[str, tup
 
 def slips(doc: Document, ordered: list[Claim], book: Rulebook) -> dict[str, tuple[int, int]]:
     """Figures corrected in passing, in their own sentence, by one of their kind or a bare number of their
-    size ("four hundred and twelve million dollars — sorry, four hundred and twenty-one million")."""
-    pattern = fragment(book, FRAGMENT)
-    if pattern is None:
+    size ("four hundred and twelve million dollars — sorry, four hundred and twenty-one million"), or said
+    again the same after a few words that the correction is of ("one point one to staffing — sorry, one
+    point one to capital projects")."""
+    pattern, worded = fragment(book, FRAGMENT), fragment(book, FRAGMENT, WORDS_BEFORE)
+    if pattern is None or worded is None:
         return {}
     return {first.id: (first.start, second.start) for first, second in zip(ordered, ordered[1:])
-            if (first.kind == second.kind and near(first.value, second.value) is not False
-                or corrects(first, second, ALONE.match(doc.text, second.end) is not None, shares=True))
-            and first.sentence_index == second.sentence_index
-            and 0 < second.start - first.end <= LONGEST
-            and pattern.fullmatch(doc.scan_text, first.end, second.start) is not None}
+            if first.sentence_index == second.sentence_index and 0 < second.start - first.end <= LONGEST
+            and ((first.kind == second.kind and near(first.value, second.value) is not False
+                  or corrects(first, second, ALONE.match(doc.text, second.end) is not None, shares=True))
+                 and pattern.fullmatch(doc.scan_text, first.end, second.start) is not None
+                 or (first.kind, first.value, first.unit) == (second.kind, second.value, second.unit)
+                 and worded.fullmatch(doc.scan_text, first.end, second.start) is not None)}
 
 
 def answered(doc: Document, ordered: list[Claim], book: Rulebook) -> dict[str, tuple[int, int]]:
@@ -167,7 +172,8 @@ def other_year(asked: str, answer: str) -> bool:
     return all(y.isdigit() for y in years) and years[0] != years[1] and abs(int(years[0]) - int(years[1])) <= CLOSE_YEARS
 
 
-def fragment(book: Rulebook, name: str) -> regex.Pattern[str] | None:
+def fragment(book: Rulebook, name: str, before: str = "") -> regex.Pattern[str] | None:
+    """The rule files' fragment, compiled; `before` is a pattern of what may come ahead of it."""
     if name not in book.fragments:
         return None
-    return book.store.compile(expand(book, "{" + name + "}", f"fragment '{name}'"), regex.IGNORECASE)
+    return book.store.compile(before + expand(book, "{" + name + "}", f"fragment '{name}'"), regex.IGNORECASE)

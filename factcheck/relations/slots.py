@@ -11,6 +11,8 @@ joins two sentences of one paragraph with SENTENCE_BREAK.
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -71,6 +73,7 @@ BRACKETED = regex.compile(r"[(\[] ?(?:(?:about|roughly|some|approximately|around
 
 FILLER_WORDS = 6  # at most this many words make a sentence with no figure a filler between two that have them
 QUESTION_WORDS = 12  # at most this many words make a question with no figure part of the window it falls in
+ECHO_WORDS = 5  # at most this many words make a sentence that only repeats figures an echo (see `echoes`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,7 +331,8 @@ def window_sentences(doc: Document, index: int, by_sentence: dict[int, list[Clai
     """The `size` sentences with claims that end with `index`, of one paragraph. A short sentence with no
     figure but a stretch of time between them is passed over, as speakers say "Think about that." or
     "In one year!" between two figures; a short question with no figure ("Of those, how many are
-    affordable?") stays in the window, between the figure it asks of and the answer, but is not counted."""
+    affordable?") and a speaker's echo of a figure just said ("he had six. Six homers.") stay in the
+    window but are not counted."""
     if not by_sentence.get(index):
         return None
     picked, counted = [index], 1
@@ -337,7 +341,9 @@ def window_sentences(doc: Document, index: int, by_sentence: dict[int, list[Clai
         if at < 0 or doc.sentences[at].paragraph != doc.sentences[index].paragraph:
             return None
         if not filler(doc, at, by_sentence.get(at, ())):
-            if by_sentence.get(at):
+            if echoes(doc, at, by_sentence):
+                picked.append(at)
+            elif by_sentence.get(at):
                 picked.append(at)
                 counted += 1
             elif asks(doc, at) and at == picked[-1] - 1:
@@ -346,6 +352,24 @@ def window_sentences(doc: Document, index: int, by_sentence: dict[int, list[Clai
                 return None
         at -= 1
     return tuple(reversed(picked))
+
+
+def echoes(doc: Document, index: int, by_sentence: dict[int, list[Claim]]) -> bool:
+    """A sentence of a few words whose every figure repeats one of the sentence before ("Eleven hundred.",
+    "Four point one, yes."): what speakers say to stress or confirm a figure, not a new one."""
+    claims, before = by_sentence.get(index, ()), by_sentence.get(index - 1, ())
+    sentence = doc.sentences[index]
+    if not claims or not before or len(doc.text[sentence.start:sentence.end].split()) > ECHO_WORDS:
+        return False
+    return all(any(b.kind == c.kind and said_again(b, c) for b in before) for c in claims)
+
+
+def said_again(first: Claim, again: Claim) -> bool:
+    """The same value, or the same number without the scale word it had ("three point two million. Three point two.")."""
+    if first.value == again.value:
+        return True
+    return (isinstance(first.value, (int, float)) and isinstance(again.value, (int, float)) and again.unit is None
+            and any(math.isclose(first.value, again.value * 10 ** power) for power in (3, 6, 9)))
 
 
 def asks(doc: Document, index: int) -> bool:

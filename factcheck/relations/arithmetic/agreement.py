@@ -37,6 +37,7 @@ from typing import Callable, Iterator
 
 import regex
 
+from factcheck.extract import units
 from factcheck.intervals import IntervalError, numeral_in
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import Outcome
@@ -69,6 +70,7 @@ LONGEST_LIST = 6
 CHANGE_ENDS = {"percent_change": ("old", "new"), "multiplier": ("base", "target")}  # the two levels a change joins
 END_DIGITS = 3  # an end of a change of another kind than the other end has at least these significant digits
 MOST_CHOICES = 2000  # a window with more ways to fill the free roles is left unchecked
+RESTATED = 0.02  # a figure converted to another's unit within this share of it restates it ("200 pounds, 90 kilos")
 
 Evaluate = Callable[[Link], list[Outcome]]
 
@@ -79,13 +81,13 @@ def confirm(link: Link, evaluate: Evaluate) -> list[Outcome]:
     is not telling."""
     sole = link.meta.get("reading") == "sole"
     dated = sole and link.type in DATED
-    agreeing: dict[frozenset[str], tuple[Link, list[Outcome]]] = {}
+    found: tuple[Link, list[Outcome]] | None = None
     every = list(fillings(link))
     tolerance = DATE_CHANCE if dated else sole_tolerance(link.trigger) if sole else 0.0
     if sole and len(every) * tolerance > SOLE_CHANCE:
         return []
     for filled in every:
-        if (sole and not within_reach(filled, tolerance)) or mixed_ends(filled):
+        if (sole and not within_reach(filled, tolerance)) or mixed_ends(filled) or a_year_among(filled, link):
             continue
         try:
             outcomes = evaluate(filled)
@@ -93,16 +95,54 @@ def confirm(link: Link, evaluate: Evaluate) -> list[Outcome]:
             continue
         if outcomes and all(agrees(o) for o in outcomes) and evidenced(filled, outcomes) \
                 and (not sole or all(sole_agrees(o, filled) for o in outcomes)):
-            agreeing.setdefault(filled.claim_ids(), (filled, outcomes))
-            if len(agreeing) > 1:
+            if found is not None and not same_figures(found[0], filled):
                 return []
-    found = next(iter(agreeing.values()), None)
+            if found is None or nearness(filled) < nearness(found[0]):
+                found = (filled, outcomes)
     if found is None:
         return []
     least = SOLE_TELLING if sole else LIST_TELLING if LIST_ROLES & set(link.open) else TELLING
     if not (sole and link.type in DATED | CONVERTED) and not telling(found[0], least):
         return []  # years and units tie their figures; digits tie the others
     return found[1]
+
+
+def same_figures(one: Link, other: Link) -> bool:
+    """Whether two fillings hold the same figures, whatever their roles, but for a figure said again ("six.
+    Six homers. So eight more") or restated in another unit ("two hundred pounds, about ninety kilos"):
+    they agree as one, and the one nearer the cue is kept."""
+    left, right = filled_claims(one), filled_claims(other)
+    if len(left) != len(right):
+        return False
+    for claim in left:
+        match = next((c for c in right if restates(claim, c)), None)
+        if match is None:
+            return False
+        right.remove(match)
+    return True
+
+
+def restates(one: Claim, other: Claim) -> bool:
+    """The same figure, or one of the same kind and value, in its unit or converted within RESTATED."""
+    if one.id == other.id:
+        return True
+    if one.kind != other.kind or not isinstance(one.value, (int, float)) or not isinstance(other.value, (int, float)):
+        return False
+    scale = 1.0 if one.unit == other.unit else units.factor(other.unit, one.unit) if one.unit and other.unit else None
+    if scale is None or not one.value:
+        return False
+    return abs(other.value * scale - one.value) <= RESTATED * abs(one.value)
+
+
+def nearness(filled: Link) -> int:
+    return sum(abs(c.start - filled.trigger.start) for c in filled_claims(filled))
+
+
+def a_year_among(filled: Link, link: Link) -> bool:
+    """Whether agreement took a bare four-digit count that reads as a year ("1870 … 1910" in a table of
+    years and populations) as a level: as a year it is no level a relation speaks of."""
+    return any(c.kind == "count" and YEAR_LIKE.fullmatch(c.text.strip())
+               for role in link.open for c in filled.role(role))
 
 
 def mixed_ends(filled: Link) -> bool:

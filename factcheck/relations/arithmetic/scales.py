@@ -1,0 +1,79 @@
+"""A scale a speaker left unsaid, read within one relation: "three point two million … billed four point one?"
+
+Speakers name a scale once and drop it from the figures that follow: there "four point one" is 4.1
+million, and "six fifty" after "six hundred fifty thousand" is 650,000. Among a relation's figures, a
+count in words with no scale word and nothing counted (`bare`) is read in the scale and measure of the
+nearest figure told with a scale word, when its value is of the size of that figure's own number
+(within COMPARABLE of the "three point two" of "three point two million"). Agreement (see `agreement`),
+which confirms a relation and never raises an alarm, reads every bare figure so: a count that was no
+such figure ("She's forty-four", after "thirty-eight thousand a year") costs a confirmation at most.
+A link its words tie reads so only the bare figures said after the scaled one, and never its whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+import regex
+
+from factcheck.model import Claim
+from factcheck.relations.link import Link
+
+SCALES = {"thousand": 10 ** 3, "thousands": 10 ** 3, "million": 10 ** 6, "millions": 10 ** 6, "billion": 10 ** 9,
+          "billions": 10 ** 9, "trillion": 10 ** 12, "trillions": 10 ** 12}
+WHOLES = ("whole", "total")
+COMPARABLE = 4  # the bare figure is at most this many times larger or smaller than the scaled one's number
+SCALED_KINDS = frozenset({"count", "money", "quantity", "distance"})
+WORDS = regex.compile(r"[\p{L}]+|\d")
+NUMBER_WORDS = frozenset(
+    "zero oh one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred a and point half "
+    "quarter".split())
+
+
+def with_spoken_scales(link: Link, bound: bool = False) -> Link:
+    """The link with each bare count among its figures read in the scale of the nearest scaled one. In a
+    `bound` link (one its words tie, which may raise an alarm) only a bare figure said after a scaled one,
+    and no whole or total: a whole told bare beside a scaled part is more often a wrong link than a short one."""
+    claims = [c for found in link.roles.values() for c in found]
+    scaled = [(c, scale) for c in claims if c.kind in SCALED_KINDS and (scale := told_scale(c)) is not None]
+    if not scaled:
+        return link
+    wholes = {c.id for role in WHOLES for c in link.role(role)} if bound else set()
+    read: dict[str, Claim | None] = {}
+    for claim in claims:
+        before = [pair for pair in scaled if pair[0].start < claim.start]
+        sources = before if bound else before or scaled
+        if sources and bare(claim) and claim.id not in wholes:
+            read[claim.id] = in_scale(claim, sources)
+    if not any(c is not None for c in read.values()):
+        return link
+    roles = {role: tuple(read.get(c.id) or c for c in found) for role, found in link.roles.items()}
+    return Link(link.type, link.rule, link.trigger, roles, link.meta)
+
+
+def told_scale(claim: Claim) -> int | None:
+    """The power of a thousand a figure's own words name ("million" in "three point two million")."""
+    if not isinstance(claim.value, (int, float)) or not claim.value:
+        return None
+    return next((SCALES[w] for w in reversed(WORDS.findall(claim.text.lower())) if w in SCALES), None)
+
+
+def bare(claim: Claim) -> bool:
+    """A count all in number words, with no unit and nothing counted: "four point one", "six fifty"."""
+    words = WORDS.findall(claim.text.lower())
+    return (claim.kind == "count" and claim.unit is None and claim.low is None and isinstance(claim.value, (int, float))
+            and bool(words) and all(w in NUMBER_WORDS for w in words))
+
+
+def in_scale(claim: Claim, scaled: list[tuple[Claim, int]]) -> Claim | None:
+    """The bare claim in the scale and measure of the nearest scaled figure, if its value is of that size."""
+    nearest = min(scaled, key=lambda pair: abs(pair[0].start - claim.start))
+    told, scale = nearest
+    own = abs(float(told.value)) / scale  # type: ignore[arg-type]
+    if not own / COMPARABLE <= abs(float(claim.value)) <= own * COMPARABLE:  # type: ignore[arg-type]
+        return None
+    value = Decimal(repr(claim.value)) * scale
+    return replace(claim, kind=told.kind, unit=told.unit,
+                   value=int(value) if value == value.to_integral_value() else float(value))

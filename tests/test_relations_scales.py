@@ -1,0 +1,63 @@
+"""A scale said once and left off the figures that follow, read within one relation."""
+
+from __future__ import annotations
+
+from claim_factory import Fig, claims_in, money
+from factcheck.relations.arithmetic.scales import bare, told_scale, with_spoken_scales
+from factcheck.relations.link import Link
+
+TEXT = "The contract was for three point two million. We were billed four point one? So nine hundred thousand over."
+FIGURES = [Fig("three point two million", "count", 3_200_000), Fig("four point one", "count", 4.1),
+           Fig("nine hundred thousand", "count", 900_000)]
+
+
+def gap_link(text: str, figures: list[Fig]) -> Link:
+    reference, subject, gap = claims_in(text, figures)
+    return Link("difference", "t.gap", gap, {"gap": (gap,), "subject": (subject,), "reference": (reference,)}, {})
+
+
+def test_a_bare_count_in_words_takes_the_scale_of_the_figure_said_before_it():
+    read = with_spoken_scales(gap_link(TEXT, FIGURES))
+    assert read.one("subject").value == 4_100_000
+    assert read.one("reference").value == 3_200_000
+
+
+def test_the_scale_carries_the_measure_of_the_figure_that_named_it():
+    text = "We started the year at $2.1 billion and ended at two point six, up $500 million."
+    start, end, gap = claims_in(text, [money("$2.1 billion", 2.1e9), Fig("two point six", "count", 2.6),
+                                       money("$500 million", 5e8)])
+    link = Link("difference", "t.gap", gap, {"gap": (gap,), "subject": (end,), "reference": (start,)}, {})
+    read = with_spoken_scales(link).one("subject")
+    assert (read.kind, read.unit, read.value) == ("money", "USD", 2_600_000_000)
+
+
+def test_a_bare_count_far_from_the_scaled_figures_own_number_keeps_its_value():
+    text = "Thirty-eight thousand five hundred a year. She's forty-four, born then; a gap of two hundred."
+    salary, age, gap = claims_in(text, [Fig("Thirty-eight thousand five hundred", "count", 38_500),
+                                        Fig("forty-four", "count", 44), Fig("two hundred", "count", 200)])
+    link = Link("difference", "t.gap", gap, {"gap": (gap,), "subject": (salary,), "reference": (age,)}, {})
+    assert with_spoken_scales(link).one("reference").value == 44_000  # 44 is of the size of 38.5
+    far = Link("difference", "t.gap", gap, {"gap": (gap,), "subject": (salary,)}, {})
+    assert with_spoken_scales(far).one("gap").value == 200  # 200 is not
+
+
+def test_a_bound_link_reads_no_whole_and_no_figure_said_before_the_scale():
+    text = "Grants were sixty-one million of thirty-two."
+    part, whole = claims_in(text, [Fig("sixty-one million", "count", 61_000_000), Fig("thirty-two", "count", 32)])
+    link = Link("part_of_whole", "t.part", part, {"part": (part,), "whole": (whole,)}, {})
+    assert with_spoken_scales(link, bound=True).one("whole").value == 32
+    assert with_spoken_scales(link).one("whole").value == 32_000_000
+    early = "Four point one, against three point two million."
+    later, scaled = claims_in(early, [Fig("Four point one", "count", 4.1), Fig("three point two million", "count", 3.2e6)])
+    both = Link("difference", "t.gap", scaled, {"subject": (later,), "reference": (scaled,)}, {})
+    assert with_spoken_scales(both, bound=True).one("subject").value == 4.1
+
+
+def test_what_counts_as_bare_and_as_scaled():
+    text = "six fifty, 650, sixteen part-timers, three point two million, $2bn"
+    words, digits, noun, scaled, short = claims_in(text, [
+        Fig("six fifty", "count", 650), Fig("650", "count", 650), Fig("sixteen part-timers", "count", 16),
+        Fig("three point two million", "count", 3.2e6), money("$2bn", 2e9)])
+    assert [bare(c) for c in (words, digits, noun)] == [True, False, False]
+    assert told_scale(scaled) == 1_000_000
+    assert told_scale(short) is None and told_scale(words) is None
