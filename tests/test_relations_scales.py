@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from claim_factory import Fig, claims_in, money
 from factcheck.relations.arithmetic.scales import bare, told_scale, with_spoken_scales
 from factcheck.relations.link import Link
@@ -59,5 +61,7 @@ def test_what_counts_as_bare_and_as_scaled():
         Fig("six fifty", "count", 650), Fig("650", "count", 650), Fig("sixteen part-timers", "count", 16),
         Fig("three point two million", "count", 3.2e6), money("$2bn", 2e9)])
     assert [bare(c) for c in (words, digits, noun)] == [True, False, False]
+    (rate,) = claims_in("so twelve a year, on average", [Fig("twelve a year", "count", 12)])
+    assert not bare(rate) and bare(replace(rate, extra={"per": "year"}))
     assert told_scale(scaled) == 1_000_000
     assert told_scale(short) is None and told_scale(words) is None

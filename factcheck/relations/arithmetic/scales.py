@@ -24,6 +24,7 @@ SCALES = {"thousand": 10 ** 3, "thousands": 10 ** 3, "million": 10 ** 6, "millio
           "billions": 10 ** 9, "trillion": 10 ** 12, "trillions": 10 ** 12}
 WHOLES = ("whole", "total")
 COMPARABLE = 4  # the bare figure is at most this many times larger or smaller than the scaled one's number
+PER_WORDS = frozenset({"a", "an", "per", "each", "every"})
 SCALED_KINDS = frozenset({"count", "money", "quantity", "distance"})
 WORDS = regex.compile(r"[\p{L}]+|\d")
 NUMBER_WORDS = frozenset(
@@ -61,8 +62,11 @@ def told_scale(claim: Claim) -> int | None:
 
 
 def bare(claim: Claim) -> bool:
-    """A count all in number words, with no unit and nothing counted: "four point one", "six fifty"."""
+    """A count all in number words, with no unit and nothing counted: "four point one", "six fifty", or told
+    per a stretch of time or a unit ("twelve a year")."""
     words = WORDS.findall(claim.text.lower())
+    if claim.extra.get("per") and len(words) > 2 and words[-2] in PER_WORDS:
+        words = words[:-2]
     return (claim.kind == "count" and claim.unit is None and claim.low is None and isinstance(claim.value, (int, float))
             and bool(words) and all(w in NUMBER_WORDS for w in words))
 
