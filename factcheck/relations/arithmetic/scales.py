@@ -8,6 +8,11 @@ nearest figure told with a scale word, when its value is of the size of that fig
 which confirms a relation and never raises an alarm, reads every bare figure so: a count that was no
 such figure ("She's forty-four", after "thirty-eight thousand a year") costs a confirmation at most.
 A link its words tie reads so only the bare figures said after the scaled one, and never its whole.
+
+`relations.said_once` lends a measure when a frame matches, from figures that name it in the rule files' own
+words; this reads what is left when the relation is weighed: a scale from a figure of any measure ("one point
+eight four million dollars … we did one point six") and for a difference's free roles, which `said_once` leaves
+alone.
 """
 
 from __future__ import annotations
