@@ -144,10 +144,11 @@ def rescued(link: Link, outcome: Outcome, confirmed: list[tuple[Link, Outcome]],
 
 
 def outcomes_of(link: Link, facts: list[Fact], options: CheckOptions, bound: bool = True) -> list[Outcome]:
-    """The outcomes of a link; `bound` False for a filling agreement tries (see `scales.with_spoken_scales`)."""
+    """The outcomes of a link; `bound` False for a filling agreement tries, which reads a scale said once
+    (see `scales.with_spoken_scales`)."""
+    read = link if bound else with_spoken_scales(link)
     try:
-        return [honour_hedge(o) for o in EVALUATORS[link.type](resolve_ends(with_spoken_scales(link, bound), options),
-                                                               facts, options)]
+        return [honour_hedge(o) for o in EVALUATORS[link.type](resolve_ends(read, options), facts, options)]
     except (IntervalError, ZeroDivisionError, OverflowError):
         return []
 

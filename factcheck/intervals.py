@@ -297,7 +297,7 @@ def judge(expected: Interval, stated: Interval, *, approx_threshold: float = 0.0
     """Verdict of a stated figure against what other figures imply, and the deviation.
 
     "inconsistent": no value lies in both intervals, or the central values differ by more
-    than `far_apart` (relative to either of them) whatever the rounding: a round figure
+    than `far_apart` (relative to the expected one) whatever the rounding: a round figure
     ("$100 million", good to ±$50 million by its digits) excuses rounding, not a contradiction.
     "approximate": they overlap, but the central values differ by more than `approx_threshold`.
     "consistent": otherwise, and also when one side is an open bound ("more than 40,000")
@@ -308,13 +308,7 @@ def judge(expected: Interval, stated: Interval, *, approx_threshold: float = 0.0
         return "inconsistent", dev
     if dev is None or abs(dev) <= approx_threshold or _bound_holds(expected, stated):
         return "consistent", dev
-    return ("inconsistent" if far_from(stated.value, expected.value, far_apart) else "approximate"), dev
-
-
-def far_from(stated: float, expected: float, far_apart: float) -> bool:
-    """Whether either central value is more than `far_apart` away from the other, relative to that other:
-    1,800 against 2,400 is 25% below it, and 2,400 is 33% above 1,800 ("roughly four times the six hundred")."""
-    return any(base and abs(stated - expected) > far_apart * abs(base) for base in (expected, stated))
+    return ("inconsistent" if abs(dev) > far_apart else "approximate"), dev
 
 
 def _bound_holds(expected: Interval, stated: Interval) -> bool:

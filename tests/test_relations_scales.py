@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from claim_factory import Fig, claims_in, money
+from factcheck.checker import outcomes_of
+from factcheck.relations.arithmetic.common import CheckOptions
 from factcheck.relations.arithmetic.scales import bare, told_scale, with_spoken_scales
 from factcheck.relations.link import Link
 
@@ -43,16 +45,14 @@ def test_a_bare_count_far_from_the_scaled_figures_own_number_keeps_its_value():
     assert with_spoken_scales(far).one("gap").value == 200  # 200 is not
 
 
-def test_a_bound_link_reads_no_whole_and_no_figure_said_before_the_scale():
-    text = "Grants were sixty-one million of thirty-two."
-    part, whole = claims_in(text, [Fig("sixty-one million", "count", 61_000_000), Fig("thirty-two", "count", 32)])
-    link = Link("part_of_whole", "t.part", part, {"part": (part,), "whole": (whole,)}, {})
-    assert with_spoken_scales(link, bound=True).one("whole").value == 32
-    assert with_spoken_scales(link).one("whole").value == 32_000_000
-    early = "Four point one, against three point two million."
-    later, scaled = claims_in(early, [Fig("Four point one", "count", 4.1), Fig("three point two million", "count", 3.2e6)])
-    both = Link("difference", "t.gap", scaled, {"subject": (later,), "reference": (scaled,)}, {})
-    assert with_spoken_scales(both, bound=True).one("subject").value == 4.1
+def test_only_agreement_reads_a_scale_left_unsaid():
+    text = "The system has twelve million users: seven in the city and five in the suburbs."
+    total, city, suburbs = claims_in(text, [Fig("twelve million", "count", 12_000_000), Fig("seven", "count", 7),
+                                            Fig("five", "count", 5)])
+    link = Link("sum", "t.sum", total, {"total": (total,), "parts": (city, suburbs)}, {})
+    assert [o.verdict for o in outcomes_of(link, [], CheckOptions(), bound=False)] == ["consistent"]
+    assert with_spoken_scales(link).role("parts")[0].value == 7_000_000
+    assert outcomes_of(link, [], CheckOptions()) == []  # a frame its words tie reads no scale: the sum is of two orders
 
 
 def test_what_counts_as_bare_and_as_scaled():

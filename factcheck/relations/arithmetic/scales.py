@@ -4,10 +4,11 @@ Speakers name a scale once and drop it from the figures that follow: there "four
 million, and "six fifty" after "six hundred fifty thousand" is 650,000. Among a relation's figures, a
 count in words with no scale word and nothing counted (`bare`) is read in the scale and measure of the
 nearest figure told with a scale word, when its value is of the size of that figure's own number
-(within COMPARABLE of the "three point two" of "three point two million"). Agreement (see `agreement`),
-which confirms a relation and never raises an alarm, reads every bare figure so: a count that was no
-such figure ("She's forty-four", after "thirty-eight thousand a year") costs a confirmation at most.
-A link its words tie reads so only the bare figures said after the scaled one, and never its whole.
+(within COMPARABLE of the "three point two" of "three point two million"). Only agreement (see
+`agreement`) reads figures so: it confirms a relation and never raises an alarm, so a count that was no
+such figure ("She's forty-four", after "thirty-eight thousand a year") costs a confirmation at most,
+where in a frame its words tie, one list told in two scales would raise one ("twelve million users: ten
+in the city and two in the suburbs").
 
 `relations.said_once` lends a measure when a frame matches, from figures that name it in the rule files' own
 words; this reads what is left when the relation is weighed: a scale from a figure of any measure ("one point
@@ -27,7 +28,6 @@ from factcheck.relations.link import Link
 
 SCALES = {"thousand": 10 ** 3, "thousands": 10 ** 3, "million": 10 ** 6, "millions": 10 ** 6, "billion": 10 ** 9,
           "billions": 10 ** 9, "trillion": 10 ** 12, "trillions": 10 ** 12}
-WHOLES = ("whole", "total")
 COMPARABLE = 4  # the bare figure is at most this many times larger or smaller than the scaled one's number
 PER_WORDS = frozenset({"a", "an", "per", "each", "every"})
 SCALED_KINDS = frozenset({"count", "money", "quantity", "distance"})
@@ -38,21 +38,13 @@ NUMBER_WORDS = frozenset(
     "quarter".split())
 
 
-def with_spoken_scales(link: Link, bound: bool = False) -> Link:
-    """The link with each bare count among its figures read in the scale of the nearest scaled one. In a
-    `bound` link (one its words tie, which may raise an alarm) only a bare figure said after a scaled one,
-    and no whole or total: a whole told bare beside a scaled part is more often a wrong link than a short one."""
+def with_spoken_scales(link: Link) -> Link:
+    """The link with each bare count among its figures read in the scale of the nearest scaled one."""
     claims = [c for found in link.roles.values() for c in found]
     scaled = [(c, scale) for c in claims if c.kind in SCALED_KINDS and (scale := told_scale(c)) is not None]
     if not scaled:
         return link
-    wholes = {c.id for role in WHOLES for c in link.role(role)} if bound else set()
-    read: dict[str, Claim | None] = {}
-    for claim in claims:
-        before = [pair for pair in scaled if pair[0].start < claim.start]
-        sources = before if bound else before or scaled
-        if sources and bare(claim) and claim.id not in wholes:
-            read[claim.id] = in_scale(claim, sources)
+    read = {c.id: in_scale(c, scaled) for c in claims if bare(c)}
     if not any(c is not None for c in read.values()):
         return link
     roles = {role: tuple(read.get(c.id) or c for c in found) for role, found in link.roles.items()}
@@ -77,8 +69,9 @@ def bare(claim: Claim) -> bool:
 
 
 def in_scale(claim: Claim, scaled: list[tuple[Claim, int]]) -> Claim | None:
-    """The bare claim in the scale and measure of the nearest scaled figure, if its value is of that size."""
-    nearest = min(scaled, key=lambda pair: abs(pair[0].start - claim.start))
+    """The bare claim in the scale and measure of the nearest scaled figure said before it (else after it), if its
+    value is of that size."""
+    nearest = min(scaled, key=lambda pair: (pair[0].start > claim.start, abs(pair[0].start - claim.start)))
     told, scale = nearest
     own = abs(float(told.value)) / scale  # type: ignore[arg-type]
     if not own / COMPARABLE <= abs(float(claim.value)) <= own * COMPARABLE:  # type: ignore[arg-type]
