@@ -47,3 +47,11 @@ def test_no_check_without_the_time_of_speaking(book, text, date):
 def test_a_span_after_a_run_of_years_is_its_length_not_a_span_up_to_now(book):
     text = "The book covers roughly 1931 to 1958, so about twenty-seven years of it."
     assert ("anniversary", "inconsistent") not in verdicts(book, text, "2021-04-22")
+
+
+@pytest.mark.parametrize("text, date, verdict", [
+    ("The mill burned on May 9, 1911, a hundred and ten years ago this weekend.", "2021-05-06", "consistent"),
+    ("The mill burned on May 9, 1911, a hundred and twelve years ago this weekend.", "2021-05-06", "inconsistent"),
+])
+def test_years_ago_of_a_day_round_to_the_nearest_year_unless_said_to_be_today(book, text, date, verdict):
+    assert verdicts(book, text, date) == [("anniversary", verdict)]

@@ -227,6 +227,19 @@ def test_of_them_after_a_level_of_its_own_sentence_refers_to_that_level(shipped)
     assert shares and all(verdict == "consistent" and "forty" in why for verdict, why in shares)
 
 
+def test_a_level_after_from_is_the_older_end_of_its_own_change(shipped):
+    text = "Hybrid sales rose 40 percent from 25,000 in 2019, while overall sales fell 2 percent from 900,000."
+    assert not [c for c in scan(shipped, text, dt.date(2021, 1, 5)).checks if c.verdict == "inconsistent"]
+
+
+def test_a_figure_that_is_one_of_a_list_is_no_whole_of_the_rest(shipped):
+    text = "The Corps employed 2,652,000 men, of whom 2,376,000 were juniors, 171,000 veterans, and the remainder, 105,000, Indians."
+    sums = [(c.verdict, c.explanation) for c in scan(shipped, text, None).checks if c.type == "sum"]
+    assert [verdict for verdict, _ in sums] == ["consistent"] and "2,652,000" in sums[0][1]
+    text = "The roads built come to 1,284 miles. Of this mileage, 612 miles are of macadam, 431 miles of gravel, and the remainder, 241 miles, of brick."
+    assert not [c for c in scan(shipped, text, None).checks if c.verdict == "inconsistent"]
+
+
 SLOW_FRAME = """family = "slow"
 [[frames]]
 id = "t.slow"

@@ -19,6 +19,7 @@ from factcheck.intervals import Interval, IntervalError
 from factcheck.relations.arithmetic import elapsed
 from factcheck.relations.arithmetic.age import age_birth_year
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome, point_year, year_of
+from factcheck.model import Claim
 from factcheck.relations.link import Link
 
 
@@ -117,14 +118,26 @@ def between(link: Link) -> list[Outcome]:
     """A span of whole years between two stated years: the first lies that many years before the second, one
     either way (the months are unsaid), two where the span is hedged."""
     nth, start, end = link.one("nth"), link.one("event"), link.one("held")
-    if nth is None or start is None or end is None:
+    if nth is None or start is None:
         return []
-    first, last, years = point_year(start), point_year(end), elapsed.span_years(nth, None)
+    first, last = (point_year(start), point_year(end)) if end is not None else run_years(start)
+    years = elapsed.span_years(nth, None)
     if first is None or last is None or years is None:
         return []
     expected = elapsed.widened(last - years, nth.qualifier is not None or bool(link.meta.get("hedge")))
     verdict = "consistent" if expected.low <= first <= expected.high else "inconsistent"
     low, high = int(expected.low), int(expected.high)
+    ends = (start, end) if end is not None else (start,)
+    told = f"{start.text} to {end.text}" if end is not None else start.text
+    last_said, first_said = (end.text, start.text) if end is not None else (last, first)
     return [Outcome(verdict, expected, Interval.exact(first), None,
-                    f"{end.text} − {years} years = {low}–{high}; stated {start.text}",
-                    f"{nth.text} from {start.text} to {end.text}: {verdict}", (nth, start, end), dates=True)]
+                    f"{last_said} − {years} years = {low}–{high}; stated {first_said}",
+                    f"{nth.text} from {told}: {verdict}", (nth, *ends), dates=True)]
+
+
+def run_years(claim: Claim) -> tuple[int | None, int | None]:
+    """The first and last year of a run of years told as one date ("from 1889 to 1922")."""
+    low, high = claim.low, claim.high
+    if claim.kind != "date" or not isinstance(low, str) or not isinstance(high, str) or not (low[:4] + high[:4]).isdigit():
+        return None, None
+    return int(low[:4]), int(high[:4])

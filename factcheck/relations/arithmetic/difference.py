@@ -22,6 +22,8 @@ from factcheck.relations.arithmetic.part_of_whole import in_measure_of
 from factcheck.relations.link import Link
 from factcheck.wording import figure
 
+TEMPERATURES = frozenset({"degree_Celsius", "degree_Fahrenheit"})
+
 
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
     gap, subject, references = link.one("gap"), link.one("subject"), link.role("reference")
@@ -65,8 +67,11 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
 
 def elided_measure(bare: Claim, subject: Claim) -> Claim:
     """A count told with a scale word and no noun ("the 350 million budgeted") in the subject's measure, the one
-    the text left unsaid (see `in_measure_of`); a bare number in a table stays a number."""
+    the text left unsaid (see `in_measure_of`); a bare number in a table stays a number. "Degrees" beside a
+    temperature are degrees of its scale ("41.2C …, beating the record of 39.5C by 1.7 degrees")."""
     last = bare.text.rsplit(maxsplit=1)[-1].lower()
+    if last in ("degree", "degrees") and bare.kind == "count" and subject.unit in TEMPERATURES:
+        return replace(bare, kind=subject.kind, unit=subject.unit)
     return in_measure_of(bare, subject) if last in SCALE_WORDS else bare
 
 

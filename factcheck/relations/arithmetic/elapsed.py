@@ -3,23 +3,27 @@ many whole years before the time of speaking (the document's date).
 
 Between two years known only as years, N whole years reach back to year − N − 1 or year − N, and
 a speaker rounds the span ("thirty years ago" for 29 and a half): so year − N ± 1 fits, and a
-hedge ("some", "nearly") allows one year more. Where both ends are days, "N years ago" counts to
-the day ("fifty years ago today, on July 20, 1969"), and "N years since" may round the span ("one
-hundred years since …, on April 30, 1789", said on March 4, 1889).
+hedge ("some", "nearly") allows one year more. Where both ends are days, the span is the whole years
+between them or the nearest whole number ("one hundred years since …, on April 30, 1789" said on March
+4, 1889, "a hundred and six years ago this Sunday" of a day three days off), except that "N years ago
+today" counts to the day ("fifty years ago today, on July 20, 1969").
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+import regex
+
 from factcheck.facts import Fact
 from factcheck.intervals import Interval
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome, point_year
 from factcheck.relations.link import Link
-from factcheck.relations.slots import AGO, date_value
+from factcheck.relations.slots import date_value
 
 DAYS_A_YEAR = 365.2425
+TODAY = regex.compile(r",?\s*(?:today|to the day|this very day)\b", regex.IGNORECASE)
 
 
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
@@ -30,7 +34,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     if years is None or year is None or date is None:
         return []
     hedged = span.qualifier is not None or bool(link.meta.get("hedge"))
-    expected = exact_span(event, date, years, rounded=not AGO.search(span.text)) or widened(int(date[:4]) - years, hedged)
+    expected = exact_span(event, date, years, rounded=not to_the_day(span)) or widened(int(date[:4]) - years, hedged)
     verdict = "consistent" if expected.low <= year <= expected.high else "inconsistent"
     low, high = int(expected.low), int(expected.high)
     when = str(low) if low == high else f"{low}–{high}"
@@ -63,6 +67,12 @@ def exact_span(event: Claim, date: str, years: int, rounded: bool) -> Interval |
     if rounded and round((now - then).days / DAYS_A_YEAR) == years:
         return Interval.exact(then.year)
     return Interval.exact(then.year + elapsed - years)
+
+
+def to_the_day(span: Claim) -> bool:
+    """Whether the span is said to end today: "fifty years ago today"."""
+    at = span.sentence.find(span.text)
+    return at >= 0 and TODAY.match(span.sentence, at + len(span.text)) is not None
 
 
 def widened(year: int, hedged: bool) -> Interval:

@@ -24,6 +24,7 @@ from decimal import Decimal
 import regex
 
 from factcheck.model import Claim
+from factcheck.relations.arithmetic.common import NUMBER_WORDS, SCALE_WORDS
 from factcheck.relations.link import Link
 
 SCALES = {"thousand": 10 ** 3, "thousands": 10 ** 3, "million": 10 ** 6, "millions": 10 ** 6, "billion": 10 ** 9,
@@ -32,10 +33,8 @@ COMPARABLE = 4  # the bare figure is at most this many times larger or smaller t
 PER_WORDS = frozenset({"a", "an", "per", "each", "every"})
 SCALED_KINDS = frozenset({"count", "money", "quantity", "distance"})
 WORDS = regex.compile(r"[\p{L}]+|\d")
-NUMBER_WORDS = frozenset(
-    "zero oh one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred a and point half "
-    "quarter".split())
+# the words of a count said with no scale: "four point one", "six fifty", "a hundred and ten"
+SPOKEN_WORDS = (NUMBER_WORDS - SCALE_WORDS) | {"zero", "oh", "hundred", "a", "and", "point", "quarter"}
 
 
 def with_spoken_scales(link: Link) -> Link:
@@ -65,7 +64,7 @@ def bare(claim: Claim) -> bool:
     if claim.extra.get("per") and len(words) > 2 and words[-2] in PER_WORDS:
         words = words[:-2]
     return (claim.kind == "count" and claim.unit is None and claim.low is None and isinstance(claim.value, (int, float))
-            and bool(words) and all(w in NUMBER_WORDS for w in words))
+            and bool(words) and all(w in SPOKEN_WORDS for w in words))
 
 
 def in_scale(claim: Claim, scaled: list[tuple[Claim, int]]) -> Claim | None:
