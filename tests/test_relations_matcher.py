@@ -462,6 +462,11 @@ def test_a_birth_year_said_again_does_not_date_an_age_apart(shipped, age, verdic
     assert [c.verdict for c in scan(shipped, text, dt.date(2021, 8, 26)).checks if c.type == "age"] == [verdict]
 
 
+def test_a_birth_month_without_its_year_gives_no_age_check(shipped):
+    text = "HOST: You were born in March eighty-one. GUEST: Eighty-one, yes. I turned forty-two in March, believe it or not."
+    assert not [c for c in scan(shipped, text, dt.date(2023, 2, 3)).checks if c.type == "age"]
+
+
 def test_a_change_whose_later_sentence_tells_the_earlier_level_is_not_read_forwards(shipped):
     text = ("Enrollment this fall is six hundred and twelve. Five years ago it was four hundred and eight, so we've "
             "grown by half, more or less.")

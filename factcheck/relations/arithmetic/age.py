@@ -27,6 +27,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
         return []
     if counted(age) not in AGE_NOUNS:
         return []  # "we've got five restaurants": a count of things is no age
+    if born.extra.get("relative"):
+        return []  # "born December …", "in March": a month whose year the text does not state
     year = year_of(born)
     date = None if link.meta.get("dated_apart") else link.meta.get("document_date")
     at_year = year_of(at) if at is not None else int(date[:4]) if date else None
