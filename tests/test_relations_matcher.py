@@ -240,6 +240,20 @@ def test_a_figure_that_is_one_of_a_list_is_no_whole_of_the_rest(shipped):
     assert not [c for c in scan(shipped, text, None).checks if c.verdict == "inconsistent"]
 
 
+@pytest.mark.parametrize("text", [
+    "The price is $999, up from $899. That's 40 percent faster.",
+    "It reached 40.3C (104.5F) on Monday, beating the previous record of 38.7C (101.7F) by 2.9 degrees Fahrenheit.",
+    "It was 41.2C (106.2F) on Monday, beating the old record of 39.5C (103.1F) by 3.1 degrees.",
+    "Enrollment was 3,400, having grown by 500 students from three new towns, from 2,900 two years ago.",
+    "The exports exceeded those of the imports, $500,000,000, by $100,000,000, or 9 per cent of the whole trade.",
+    "In all 120 schools were opened and 40 closed, and 12 failed inspection, a net increase of 80.",
+    "The new train covers 300 km in 2 hours, against 4 hours before, twice as fast.",
+    "The Senate passed the bill 62 (of 100) to 38, beating the threshold of 60 by 2 votes.",
+])
+def test_figures_a_frame_would_tie_wrongly_raise_no_alarm(shipped, text):
+    assert not [c for c in scan(shipped, text, dt.date(2022, 7, 19)).checks if c.verdict == "inconsistent"]
+
+
 SLOW_FRAME = """family = "slow"
 [[frames]]
 id = "t.slow"

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import regex
+
 from factcheck.facts import Fact
 from factcheck.intervals import Interval, IntervalError
 from factcheck.model import Claim
@@ -23,6 +25,8 @@ from factcheck.relations.link import Link
 from factcheck.wording import figure
 
 TEMPERATURES = frozenset({"degree_Celsius", "degree_Fahrenheit"})
+OTHER_SCALE = {"degree_Celsius": regex.compile(r"\d\s*°?\s*F\b|Fahrenheit"),
+               "degree_Fahrenheit": regex.compile(r"\d\s*°?\s*C\b|Celsius|centigrade", regex.IGNORECASE)}
 
 
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
@@ -36,6 +40,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     present = tuple(c for c in (gap, subject, *references) if c is not None)
     if gap is None or len(present) < 2 or not alike(present[1:]) or not gap_fits(gap, present[1]):
         return []
+    if gap.unit in TEMPERATURES and gap.unit != present[1].unit:
+        return []  # a difference of temperatures converts by 9/5 alone, not as a temperature does
     sign = int(link.meta.get("direction") or 1) * (-1 if link.meta.get("negate") else 1)
     word = "more" if sign > 0 else "less"
     unit = gap.unit if gap.unit == "percentage_point" or not present[1].unit else present[1].unit
@@ -68,9 +74,11 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
 def elided_measure(bare: Claim, subject: Claim) -> Claim:
     """A count told with a scale word and no noun ("the 350 million budgeted") in the subject's measure, the one
     the text left unsaid (see `in_measure_of`); a bare number in a table stays a number. "Degrees" beside a
-    temperature are degrees of its scale ("41.2C …, beating the record of 39.5C by 1.7 degrees")."""
+    temperature are degrees of its scale ("41.2C …, beating the record of 39.5C by 1.7 degrees"), unless the sentence
+    also tells temperatures in the other scale ("41.2C (106.2F)"): then they may be of either."""
     last = bare.text.rsplit(maxsplit=1)[-1].lower()
-    if last in ("degree", "degrees") and bare.kind == "count" and subject.unit in TEMPERATURES:
+    if (last in ("degree", "degrees") and bare.kind == "count" and subject.unit in TEMPERATURES
+            and not OTHER_SCALE[subject.unit].search(bare.sentence)):
         return replace(bare, kind=subject.kind, unit=subject.unit)
     return in_measure_of(bare, subject) if last in SCALE_WORDS else bare
 
