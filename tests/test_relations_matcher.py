@@ -248,10 +248,23 @@ def test_a_figure_that_is_one_of_a_list_is_no_whole_of_the_rest(shipped):
     "The exports exceeded those of the imports, $500,000,000, by $100,000,000, or 9 per cent of the whole trade.",
     "In all 120 schools were opened and 40 closed, and 12 failed inspection, a net increase of 80.",
     "The new train covers 300 km in 2 hours, against 4 hours before, twice as fast.",
-    "The Senate passed the bill 62 (of 100) to 38, beating the threshold of 60 by 2 votes.",
+    "She made 9 of 14 shots from the field, 50 percent from beyond the arc.",
+    "Enrolment is 2,350, up from 1,900, so 150 more than we planned for.",
+    "We won 12 games but lost 8, so we're up 2 places in the table.",
+    "He served for over 20 years, from 1990 to 2015.",
+    "He lived abroad for 20 years, from 1900 to 1910 and then from 1920 to 1930.",
+    "The meeting ran 3 hours, against 2 hours last time, and the agenda was twice as long.",
+    "The Lakers won 112 to 104, beating the spread of 5 by 3 points.",
+    "She worked for 15 years between 1960 and 1990 at the mill.",
 ])
 def test_figures_a_frame_would_tie_wrongly_raise_no_alarm(shipped, text):
     assert not [c for c in scan(shipped, text, dt.date(2022, 7, 19)).checks if c.verdict == "inconsistent"]
+
+
+@pytest.mark.parametrize("gap, verdict", [("2.3", "consistent"), ("4.3", "inconsistent")])
+def test_a_difference_of_temperatures_in_the_other_scale_converts_by_nine_fifths(shipped, gap, verdict):
+    text = f"It hit 40C (104F), beating the old mark of 38.7C by {gap} degrees Fahrenheit."
+    assert [c.verdict for c in scan(shipped, text, None).checks if c.type == "difference"] == [verdict]
 
 
 SLOW_FRAME = """family = "slow"

@@ -136,8 +136,11 @@ def between(link: Link) -> list[Outcome]:
 
 
 def run_years(claim: Claim) -> tuple[int | None, int | None]:
-    """The first and last year of a run of years told as one date ("from 1889 to 1922")."""
+    """The first and last year of a run of years told as one date ("from 1889 to 1922"); none for one told
+    "between" two years, which a shorter span may lie within ("worked for 15 years between 1960 and 1990")."""
     low, high = claim.low, claim.high
     if claim.kind != "date" or not isinstance(low, str) or not isinstance(high, str) or not (low[:4] + high[:4]).isdigit():
+        return None, None
+    if claim.text.lower().startswith("between"):
         return None, None
     return int(low[:4]), int(high[:4])

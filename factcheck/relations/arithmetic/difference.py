@@ -41,7 +41,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     if gap is None or len(present) < 2 or not alike(present[1:]) or not gap_fits(gap, present[1]):
         return []
     if gap.unit in TEMPERATURES and gap.unit != present[1].unit:
-        return []  # a difference of temperatures converts by 9/5 alone, not as a temperature does
+        gap = degrees_in(gap, present[1].unit)
     sign = int(link.meta.get("direction") or 1) * (-1 if link.meta.get("negate") else 1)
     word = "more" if sign > 0 else "less"
     unit = gap.unit if gap.unit == "percentage_point" or not present[1].unit else present[1].unit
@@ -81,6 +81,18 @@ def elided_measure(bare: Claim, subject: Claim) -> Claim:
             and not OTHER_SCALE[subject.unit].search(bare.sentence)):
         return replace(bare, kind=subject.kind, unit=subject.unit)
     return in_measure_of(bare, subject) if last in SCALE_WORDS else bare
+
+
+def degrees_in(gap: Claim, unit: str | None) -> Claim:
+    """A difference of temperatures in the other scale: a degree Fahrenheit is 5/9 of a degree Celsius, with no
+    offset ("86F was 12 degrees Celsius above 72F" is wrong: 14F is 7.8 degrees Celsius)."""
+    factor = 5 / 9 if gap.unit == "degree_Fahrenheit" else 9 / 5
+    return replace(gap, unit=unit, value=scaled_by(gap.value, factor), low=scaled_by(gap.low, factor),
+                   high=scaled_by(gap.high, factor))
+
+
+def scaled_by(value: object, factor: float) -> object:
+    return value * factor if isinstance(value, (int, float)) and not isinstance(value, bool) else value
 
 
 def elided_scale(operands: tuple[Claim, ...], gap: Claim) -> tuple[Claim, ...]:
