@@ -24,7 +24,7 @@ from factcheck.extract.rulebook import Rulebook
 from factcheck.intervals import numeral_in, numeral_value
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.agreement import LIST_ROLES, in_words
-from factcheck.relations.arithmetic.common import SCALE_WORDS, counted
+from factcheck.relations.arithmetic.common import SCALE_WORDS, counted, rescaled
 from factcheck.relations.link import Link
 from factcheck.relations.slots import plain as plain_words
 
@@ -219,13 +219,6 @@ def named_before(claim: Claim, donor: Claim) -> bool:
     return counting is not None and at > 0 and regex.search(counting, claim.sentence[:at], regex.IGNORECASE) is not None
 
 
-def rescaled(claim: Claim, factor: float) -> Claim:
-    """The claim with its value and ends multiplied by `factor`, a scale it left out."""
-    if factor == 1.0:
-        return claim
-    return replace(claim, value=scaled(claim.value, factor), low=scaled(claim.low, factor), high=scaled(claim.high, factor))
-
-
 def written_scale(claim: Claim, book: Rulebook) -> float | None:
     """The last scale word or abbreviation of table `scale` the text of an amount or a count states ("billion",
     "bn", "$5m"), if any; a length or a quantity has none ("100 m" is metres)."""
@@ -242,7 +235,3 @@ def elided_scale(claim: Claim, donor: Claim, book: Rulebook) -> float:
         return 1.0
     numeral = abs(float(donor.value)) / scale
     return scale if numeral and 1 / SAME_ORDER <= abs(float(claim.value)) / numeral <= SAME_ORDER else 1.0
-
-
-def scaled(value: object, factor: float) -> object:
-    return value * factor if isinstance(value, (int, float)) and not isinstance(value, bool) and factor != 1.0 else value

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from factcheck.facts import Fact
 from factcheck.intervals import Interval, IntervalError
+from factcheck.model import Claim
 from factcheck.relations.arithmetic import elapsed
 from factcheck.relations.arithmetic.age import age_birth_year
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome, point_year, year_of
-from factcheck.model import Claim
 from factcheck.relations.link import Link
 
 

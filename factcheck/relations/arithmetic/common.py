@@ -205,3 +205,14 @@ def year_of(claim: Claim) -> int | None:
     if "year" not in tags(claim):
         return None
     return int(date_value(claim)[:4])
+
+
+def rescaled(claim: Claim, factor: float) -> Claim:
+    """The claim with its value and ends multiplied by `factor`: a scale it left out, or another unit's size."""
+    if factor == 1.0:
+        return claim
+    return replace(claim, value=scaled(claim.value, factor), low=scaled(claim.low, factor), high=scaled(claim.high, factor))
+
+
+def scaled(value: object, factor: float) -> object:
+    return value * factor if isinstance(value, (int, float)) and not isinstance(value, bool) else value

@@ -19,7 +19,7 @@ from factcheck.facts import Fact
 from factcheck.intervals import Interval, IntervalError
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import (SCALE_WORDS, CheckOptions, Outcome, alike, compare, counted, interval,
-                                                  measured, sum_words, total)
+                                                  measured, rescaled, sum_words, total)
 from factcheck.relations.arithmetic.part_of_whole import in_measure_of
 from factcheck.relations.link import Link
 from factcheck.wording import figure
@@ -86,13 +86,7 @@ def elided_measure(bare: Claim, subject: Claim) -> Claim:
 def degrees_in(gap: Claim, unit: str | None) -> Claim:
     """A difference of temperatures in the other scale: a degree Fahrenheit is 5/9 of a degree Celsius, with no
     offset ("86F was 12 degrees Celsius above 72F" is wrong: 14F is 7.8 degrees Celsius)."""
-    factor = 5 / 9 if gap.unit == "degree_Fahrenheit" else 9 / 5
-    return replace(gap, unit=unit, value=scaled_by(gap.value, factor), low=scaled_by(gap.low, factor),
-                   high=scaled_by(gap.high, factor))
-
-
-def scaled_by(value: object, factor: float) -> object:
-    return value * factor if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+    return replace(rescaled(gap, 5 / 9 if gap.unit == "degree_Fahrenheit" else 9 / 5), unit=unit)
 
 
 def elided_scale(operands: tuple[Claim, ...], gap: Claim) -> tuple[Claim, ...]:
