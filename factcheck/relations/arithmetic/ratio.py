@@ -67,7 +67,7 @@ def each_fits(each: str | None, refs: tuple[Claim, ...]) -> bool:
     named = counted(refs[0]) if each and len(refs) == 1 else None
     if named is None or not refs[0].text.lower().endswith(("s", "people", "men", "children")):
         return True
-    return named == singular(each.lower())
+    return named == singular(each.lower().rstrip(".!?"))  # the word may close the sentence
 
 
 def larger_first(one: Claim, other: Claim) -> tuple[Claim, tuple[Claim]]:
