@@ -7,7 +7,8 @@ link's verdict on any of its figures. A sole reading (a frame set to `reading = 
 whatever else it finds is no verdict. A bound link that could only imply a level gives way to it, and
 so does one from a frame whose words between its figures may be many (`+` slots); such a frame also
 gives way to another link that already relates its figures. A sum's alarm whose list left out a part
-stated just before is mended with that part (`completed`).
+stated just before is mended with that part (`completed`). The alarm of a frame that takes a figure by its
+place alone gives way where its sides are far apart (`placed_too_far`).
 """
 
 from __future__ import annotations
@@ -26,12 +27,14 @@ from factcheck.relations.link import Link
 
 CHANGES = frozenset({"percent_change", "difference", "multiplier", "ratio"})
 RATE_ROLES = ("rate", "factor", "share")  # a figure in one of these roles is the rate or multiple of one thing
+PLACE_SPAN = 3.0  # sides further apart than this factor say a figure taken by its place is not the one meant
 LEAST_DIGITS = 3  # a part a sum's list left out has at least these significant digits: "$100" meets a gap by chance
 
 
 def check_all(links: list[Link], facts: list[Fact], options: CheckOptions) -> list[Check]:
     bound = [(link, completed(link, o, facts, options)) for link in links if not link.open
-             for o in outcomes_of(link, facts, options) if o.verdict == "consistent" or link.meta.get("reading") != "sole"]
+             for o in outcomes_of(link, facts, options)
+             if (o.verdict == "consistent" or link.meta.get("reading") != "sole") and not placed_too_far(link, o)]
     confirmed = first_confirmed([link for link in links if link.open], facts, options, settled(bound))
     readings = sole_figures(confirmed)
     bound = [(link, o) for link, o in bound if not rescued(link, o, confirmed, readings)]
@@ -97,6 +100,19 @@ def completed(link: Link, outcome: Outcome, facts: list[Fact], options: CheckOpt
         if found and all(agrees(o) for o in found):
             mended.append(found[0])
     return mended[0] if len(mended) == 1 else outcome
+
+
+def placed_too_far(link: Link, outcome: Outcome) -> bool:
+    """An alarm of a frame that takes a figure by its place alone (`antecedent = "place"`: "of the total" is
+    the first amount of the sentence before) whose two sides are more than PLACE_SPAN times apart. A
+    writer's slip is seldom that large and a wrong antecedent often is ("… the public debt stood at $258
+    billion. Defense … $11 billion, or more than one-fourth of the total" speaks of the expenditures)."""
+    if outcome.verdict != "inconsistent" or link.meta.get("antecedent") != "place":
+        return False
+    if outcome.expected is None or outcome.stated is None:
+        return False
+    sides = sorted(abs(side.value) for side in (outcome.expected, outcome.stated))
+    return sides[1] > PLACE_SPAN * sides[0]
 
 
 def relates(outcome: Outcome) -> bool:

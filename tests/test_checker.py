@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from claim_factory import Fig, claims_in
-from factcheck.checker import check_all, crowded, relates, rescued, settled, sole_figures, sole_readings, two_ways, unclaimed
+from factcheck.checker import check_all, crowded, placed_too_far, relates, rescued, settled, sole_figures, sole_readings, two_ways, unclaimed
 from factcheck.document import load_text
 from factcheck.extract.rulebook import load_rulebook
 from factcheck.pipeline import scan_document
 from factcheck.relations.arithmetic.common import CheckOptions
 from factcheck.relations.arithmetic.common import Outcome
+from factcheck.intervals import Interval
 from factcheck.relations.link import Link
 
 BOOK = load_rulebook()
@@ -154,3 +155,19 @@ def test_a_sum_whose_list_left_out_a_part_stated_just_before_is_mended():
     assert sums(SUM_TEXT.format(gap=" ", total="$291,675,000")) == [("consistent", 5)]
     assert sums(SUM_TEXT.format(gap=" ", total="$391,675,000")) == [("inconsistent", 4)]
     assert sums(SUM_TEXT.format(gap="\n\n", total="$291,675,000")) == [("inconsistent", 4)]  # another paragraph
+
+
+def test_an_alarm_on_a_figure_taken_by_its_place_is_dropped_only_when_its_sides_are_far_apart():
+    part, share, whole = claims_in("The debt stood at $258 billion. Defense is $11 billion, or one-fourth of the total.", [
+        Fig("$258 billion", "money", 258e9, "USD"), Fig("$11 billion", "money", 11e9, "USD"),
+        Fig("one-fourth", "ratio", 0.25)])
+    placed = Link("share", "s", share, {"share": (share,), "part": (part,), "whole": (whole,)}, {"antecedent": "place"})
+    worded = Link("share", "s", share, {"share": (share,), "part": (part,), "whole": (whole,)}, {})
+
+    def sides(expected: float, stated: float, verdict: str = "inconsistent") -> Outcome:
+        return Outcome(verdict, Interval(expected, expected, expected), Interval(stated, stated, stated), "USD", "", "",
+                       (share, part, whole))
+    assert placed_too_far(placed, sides(64.5e9, 11e9))  # nearly six times apart: another figure was meant
+    assert not placed_too_far(placed, sides(27.5e9, 11e9))  # a slip, even a wide one ("5%" for "15%"): the alarm stands
+    assert not placed_too_far(placed, sides(64.5e9, 11e9, "consistent"))
+    assert not placed_too_far(worded, sides(64.5e9, 11e9))  # words that name the whole keep every alarm

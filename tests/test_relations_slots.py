@@ -98,6 +98,7 @@ def test_the_sentence_window_holds_every_claim_as_a_token_and_hedges_as_words(bo
     ("So it's, it's a 50% jump.", "So it's a < percent number #0> jump."),
     ("Tax went from 1,800 to, uh, to 2,700.", "Tax went from < count number level bare #0> to < count number level bare #1>."),
     ("It rose 12% on on-time trains.", "It rose < percent number #0> on on-time trains."),  # no word said twice
+    ("Land was disposed of, of which 410 acres were sold.", "Land was disposed of, of which < quantity number level #0> were sold."),
 ])
 def test_a_hesitation_is_read_as_if_it_were_not_said(book, said, read):
     doc, _, by_sentence = windows(book, said)

@@ -59,7 +59,7 @@ ROLES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "range": (frozenset(), frozenset({"range", "low", "high"})),
     "date_order": (frozenset({"date"}), frozenset()),
 }
-SETTINGS = {"mode", "direction", "resolve", "fill", "reading"}
+SETTINGS = {"mode", "direction", "resolve", "fill", "reading", "antecedent"}
 FRAME_KEYS = {"id", "type", "name", "description", "pattern", "scope", "trigger", "set", "lookup", "free", "examples",
               "counter_examples"}
 FREE_TAGS = regex.compile(r"[a-z]+(?:\|[a-z]+)*")

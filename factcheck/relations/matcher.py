@@ -42,6 +42,7 @@ MORE_AFTER = regex.compile(r"\s+(?:more|less|fewer|additional|extra|each|apiece|
 # whom …" counts them; "15,742,667.61 Less assessments …" subtracts)
 # what is missing ("so forty fewer.") or what two figures differ by ("less by 6,874 than that of …"): no whole
 FEWER_AFTER = regex.compile(r"\s+(?:(?:fewer|less)(?=\s*(?:[,.;:!?)—–]|$))|than\b)", regex.IGNORECASE)
+PER_BEFORE = regex.compile(r"\bper\s+$", regex.IGNORECASE)
 MORE_BEFORE = regex.compile(r"\b(?:another|a further|further|an additional|additional|an extra|extra)\s+$", regex.IGNORECASE)
 COMPARED_BEFORE = regex.compile(
     r"\b(?:from|against|than|versus|vs\.?|compared (?:with|to)|by|in excess of|short of|times|"
@@ -73,7 +74,8 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
         by_sentence.setdefault(claim.sentence_index, []).append(claim)
     # the figures a free role may take (see `candidates`); only frames with free roles ask
     levels = frozenset(c.id for c in claims if not aside(doc, c)) if any(f.free for f in book.frames) else frozenset()
-    levels_of = {index: [c for c in found if "attribute" not in tags(c)] for index, found in by_sentence.items()}
+    levels_of = {index: [c for c in found if "attribute" not in tags(c) and not denominator(doc, c)]
+                 for index, found in by_sentence.items()}
     rivals = {index: [c for c in found if not compared(doc, c)] for index, found in levels_of.items()}
     sentence_frames = FrameScreen([f for f in book.frames if f.scope == "sentence"])
     wider = [(SCOPES[scope], FrameScreen(frames)) for scope in SCOPES if SCOPES[scope] > 1
@@ -295,6 +297,11 @@ def compared(doc: Document, claim: Claim) -> bool:
     "an increase of 500", "3,642,170 acres in excess of". An anaphor's whole is never weighed against it."""
     return bool(COMPARED_AFTER.match(doc.scan_text, claim.end)
                 or COMPARED_BEFORE.search(doc.scan_text, max(0, claim.start - 40), claim.start))
+
+
+def denominator(doc: Document, claim: Claim) -> bool:
+    """A figure a rate is per ("from 38 to 47 per 100,000"): the unit of other figures, no level of its sentence."""
+    return bool(PER_BEFORE.search(doc.scan_text, max(0, claim.start - 8), claim.start))
 
 
 def aside(doc: Document, claim: Claim) -> bool:

@@ -48,8 +48,9 @@ HESITATION = regex.compile(
     r"|I[\x27’]m|we[\x27’]re|you[\x27’]re|they[\x27’]re|he[\x27’]s|she[\x27’]s))\s*,"
     + _HES + r"|(?<=,)" + _HES + r"|(?<=[^\W\d])" + _HES, regex.IGNORECASE)
 # a word said twice across a comma or a dash ("went from 1,800 to — to 2,700", "it's, it's five times"): read once
-# ("from eleven minutes to, uh, to eight": once the pause is out, a short word said twice in a row)
-STUTTER = regex.compile(r"\b(\p{L}+(?:[\x27’]\p{L}+)?)\s*(?:,|—|–|--|…|\.\.\.)\s*(?=\1\b)"
+# ("from eleven minutes to, uh, to eight": once the pause is out, a short word said twice in a row), but not
+# written prose's "disposed of, of which"
+STUTTER = regex.compile(r"\b(\p{L}+(?:[\x27’]\p{L}+)?)(?!\s*,\s*of\s+(?:which|whom)\b)\s*(?:,|—|–|--|…|\.\.\.)\s*(?=\1\b)"
                         r"|\b(to|from|of|the|an?|at|by|in|on|for|with|and|or)\s+(?=\2\b(?![-\x27’]))", regex.IGNORECASE)
 SPOKEN_PAIR = regex.compile(r"\s*(?:,|,?\s+or|\s*(?:—|–|--))\s*")  # "thirty-two, thirty-three percent", "5 or 6 percent"
 SPOKEN_PAIR_GAP = 5  # the two of such a pair lie this close
