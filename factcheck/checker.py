@@ -8,7 +8,7 @@ whatever else it finds is no verdict. A bound link that could only imply a level
 so does one from a frame whose words between its figures may be many (`+` slots); such a frame also
 gives way to another link that already relates its figures. A sum's alarm whose list left out a part
 stated just before is mended with that part (`completed`). The alarm of a frame that takes a figure by its
-place alone gives way where its sides are far apart (`placed_too_far`).
+place alone gives way where another figure stated just before would agree in its place (`meant_elsewhere`).
 """
 
 from __future__ import annotations
@@ -27,14 +27,13 @@ from factcheck.relations.link import Link
 
 CHANGES = frozenset({"percent_change", "difference", "multiplier", "ratio"})
 RATE_ROLES = ("rate", "factor", "share")  # a figure in one of these roles is the rate or multiple of one thing
-PLACE_SPAN = 3.0  # sides further apart than this factor say a figure taken by its place is not the one meant
 LEAST_DIGITS = 3  # a part a sum's list left out has at least these significant digits: "$100" meets a gap by chance
 
 
 def check_all(links: list[Link], facts: list[Fact], options: CheckOptions) -> list[Check]:
     bound = [(link, completed(link, o, facts, options)) for link in links if not link.open
              for o in outcomes_of(link, facts, options)
-             if (o.verdict == "consistent" or link.meta.get("reading") != "sole") and not placed_too_far(link, o)]
+             if (o.verdict == "consistent" or link.meta.get("reading") != "sole") and not meant_elsewhere(link, o, facts, options)]
     confirmed = first_confirmed([link for link in links if link.open], facts, options, settled(bound))
     readings = sole_figures(confirmed)
     bound = [(link, o) for link, o in bound if not rescued(link, o, confirmed, readings)]
@@ -102,17 +101,17 @@ def completed(link: Link, outcome: Outcome, facts: list[Fact], options: CheckOpt
     return mended[0] if len(mended) == 1 else outcome
 
 
-def placed_too_far(link: Link, outcome: Outcome) -> bool:
-    """An alarm of a frame that takes a figure by its place alone (`antecedent = "place"`: "of the total" is
-    the first amount of the sentence before) whose two sides are more than PLACE_SPAN times apart. A
-    writer's slip is seldom that large and a wrong antecedent often is ("… the public debt stood at $258
-    billion. Defense … $11 billion, or more than one-fourth of the total" speaks of the expenditures)."""
-    if outcome.verdict != "inconsistent" or link.meta.get("antecedent") != "place":
+def meant_elsewhere(link: Link, outcome: Outcome, facts: list[Fact], options: CheckOptions) -> bool:
+    """An alarm of a frame that takes its whole by its place alone (`antecedent = "place"`: "of the total" is the
+    first amount of the sentence before) where another figure of that kind stated just before would agree as the
+    whole: the words more likely meant that one ("… expenditures at $39,669,000,000 …. … the public debt …
+    stood at $258,286,000,000. Defense … $11,025,000,000, or more than one-fourth of the total")."""
+    if outcome.verdict != "inconsistent" or not link.meta.get("elsewhere"):
         return False
-    if outcome.expected is None or outcome.stated is None:
-        return False
-    sides = sorted(abs(side.value) for side in (outcome.expected, outcome.stated))
-    return sides[1] > PLACE_SPAN * sides[0]
+    role = next(r for r in ("whole", "total") if link.role(r))
+    return any(all(o.verdict == "consistent" for o in found) for other in link.meta["elsewhere"]
+               if (found := outcomes_of(Link(link.type, link.rule, link.trigger, {**link.roles, role: (other,)}, link.meta),
+                                        facts, options)))
 
 
 def relates(outcome: Outcome) -> bool:

@@ -542,9 +542,3 @@ def test_a_window_beyond_ascii_is_tried_only_where_its_finders_say_and_finds_the
     assert {(link.rule, str(roles(link))) for link in links(book, text)} == found
     assert any(rule.startswith("multiple.") for rule, _ in found)
 
-
-def test_the_figure_a_rate_is_per_is_no_level_of_its_sentence(shipped):
-    text = "Deaths from the disease rose {rate} percent over the decade, from 38 to 47 per 100,000."
-    verdicts = {rate: [c.verdict for c in scan(shipped, text.format(rate=rate), None).checks if c.type == "percent_change"]
-                for rate in ("24", "40")}
-    assert verdicts == {"24": ["consistent"], "40": ["inconsistent"]}

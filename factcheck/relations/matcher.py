@@ -42,7 +42,6 @@ MORE_AFTER = regex.compile(r"\s+(?:more|less|fewer|additional|extra|each|apiece|
 # whom …" counts them; "15,742,667.61 Less assessments …" subtracts)
 # what is missing ("so forty fewer.") or what two figures differ by ("less by 6,874 than that of …"): no whole
 FEWER_AFTER = regex.compile(r"\s+(?:(?:fewer|less)(?=\s*(?:[,.;:!?)—–]|$))|than\b)", regex.IGNORECASE)
-PER_BEFORE = regex.compile(r"\bper\s+$", regex.IGNORECASE)
 MORE_BEFORE = regex.compile(r"\b(?:another|a further|further|an additional|additional|an extra|extra)\s+$", regex.IGNORECASE)
 COMPARED_BEFORE = regex.compile(
     r"\b(?:from|against|than|versus|vs\.?|compared (?:with|to)|by|in excess of|short of|times|"
@@ -74,8 +73,7 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
         by_sentence.setdefault(claim.sentence_index, []).append(claim)
     # the figures a free role may take (see `candidates`); only frames with free roles ask
     levels = frozenset(c.id for c in claims if not aside(doc, c)) if any(f.free for f in book.frames) else frozenset()
-    levels_of = {index: [c for c in found if "attribute" not in tags(c) and not denominator(doc, c)]
-                 for index, found in by_sentence.items()}
+    levels_of = {index: [c for c in found if "attribute" not in tags(c)] for index, found in by_sentence.items()}
     rivals = {index: [c for c in found if not compared(doc, c)] for index, found in levels_of.items()}
     sentence_frames = FrameScreen([f for f in book.frames if f.scope == "sentence"])
     wider = [(SCOPES[scope], FrameScreen(frames)) for scope in SCOPES if SCOPES[scope] > 1
@@ -102,10 +100,13 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
         link.meta["dated_apart"] = dated_apart(link, doc, by_sentence)
         if link.type == "sum" and not link.open:
             link.meta["nearby"] = nearby(link, by_sentence, doc)
+        if link.meta.get("antecedent") == "place":
+            link.meta["elsewhere"] = elsewhere(link, rivals)
     resolve_identities(doc, claims, bound, book)
     return links
 
 
+PLACED_BACK = 2  # how many sentences before a placed whole's check another figure may be the whole meant
 WHOLES = frozenset({"whole", "total"})  # roles an anaphor fills ("Of these, …"): never with a figure told as compared
 PARTS = ("part", "parts")  # the roles whose figures are of a whole's kind
 
@@ -213,6 +214,18 @@ def candidates(frame: Frame, window: Window, bound: set[str], levels: frozenset[
     return found
 
 
+def elsewhere(link: Link, rivals: dict[int, list[Claim]]) -> tuple[Claim, ...]:
+    """For a frame that takes its whole by its place alone, the figures of the whole's kind and unit stated before
+    it in the sentences up to PLACED_BACK before its trigger's, none told as what another is compared with (see
+    `compared`): a whole the words may have meant instead (see `checker.meant_elsewhere`)."""
+    placed = [c for role in WHOLES for c in link.role(role)]
+    if not placed:
+        return ()
+    bound, index = link.claim_ids(), link.trigger.sentence_index
+    return tuple(c for i in range(max(0, index - PLACED_BACK), index + 1) for c in rivals.get(i, ())
+                 if c.id not in bound and c.kind == placed[0].kind and c.unit == placed[0].unit and c.start < placed[0].start)
+
+
 def nearby(link: Link, by_sentence: dict[int, list[Claim]], doc: Document) -> tuple[Claim, ...]:
     """The levels of a sum's kind and unit that its list does not bind, stated before its total in its sentence
     or the one before, in its paragraph: a part its list may have left out (see `checker.completed`)."""
@@ -297,11 +310,6 @@ def compared(doc: Document, claim: Claim) -> bool:
     "an increase of 500", "3,642,170 acres in excess of". An anaphor's whole is never weighed against it."""
     return bool(COMPARED_AFTER.match(doc.scan_text, claim.end)
                 or COMPARED_BEFORE.search(doc.scan_text, max(0, claim.start - 40), claim.start))
-
-
-def denominator(doc: Document, claim: Claim) -> bool:
-    """A figure a rate is per ("from 38 to 47 per 100,000"): the unit of other figures, no level of its sentence."""
-    return bool(PER_BEFORE.search(doc.scan_text, max(0, claim.start - 8), claim.start))
 
 
 def aside(doc: Document, claim: Claim) -> bool:

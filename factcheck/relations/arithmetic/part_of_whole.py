@@ -16,7 +16,7 @@ from factcheck.relations.slots import COMPOUND
 from factcheck.wording import figure
 
 NONNEGATIVE = Interval(0.0, INF, 0.0)
-MEASURED = frozenset({"money", "distance", "quantity"})
+MEASURED = frozenset({"money", "distance", "quantity", "percent"})
 COMPARABLE = 0.01  # a bare number below this share of a measured whole is not of its measure
 BARE_SMALL = re.compile(r"\d{1,3}(?:\.\d+)?")  # "9", "2.5": no scale word, no noun, below a thousand
 SCALES = (1e3, 1e6, 1e9, 1e12)
