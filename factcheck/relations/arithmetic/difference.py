@@ -111,7 +111,8 @@ def bare_hundreds(claim: Claim) -> bool:
 def gap_fits(gap: Claim, other: Claim) -> bool:
     """A gap in the operands' own unit, or in percentage points between two percentages; a count of one thing
     is no gap between counts of another ("14,000 cars … by 40 dealers")."""
-    if gap.kind == other.kind == "count" and counted(gap) and counted(other) and counted(gap) != counted(other):
+    nouns = {counted(gap), counted(other)} if gap.kind == other.kind == "count" else set()
+    if None not in nouns and len(nouns) == 2:
         return False
     return alike((gap, other)) or (gap.unit == "percentage_point" and other.kind == "percent" and other.unit == "percent")
 
