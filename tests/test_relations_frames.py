@@ -163,10 +163,3 @@ def test_a_sole_reading_of_a_wider_scope_needs_no_sentence_break():
             "set": {"reading": "sole"}, "free": {"part": "level", "whole": "level"}}
     assert frame(**spec).breaks == 0
     assert frame(**{**spec, "scope": "pair", "set": {}, "pattern": "{percent:share}{break}"}).breaks == 1
-
-
-def test_shares_of_one_whole_bind_their_rest_and_no_total():
-    pattern = "{percent:parts}, {percent:parts} and the rest {percent:rest}"
-    assert frame(type="sum", pattern=pattern, set={"mode": "shares"}).roles == ("parts", "rest")
-    with pytest.raises(RuleError, match="has no role rest"):
-        frame(type="sum", pattern=pattern + " of {money:total}")

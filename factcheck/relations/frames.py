@@ -56,12 +56,8 @@ ROLES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "conversion": (frozenset({"stated", "converted"}), frozenset()),
     "anniversary": (frozenset({"nth"}), frozenset({"held", "event"})),
     "age": (frozenset({"age", "born"}), frozenset({"at"})),
-    "range": (frozenset(), frozenset({"range", "low", "high", "member"})),
+    "range": (frozenset(), frozenset({"range", "low", "high"})),
     "date_order": (frozenset({"date"}), frozenset()),
-}
-MODE_ROLES: dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]] = {
-    # a mode that changes the roles: shares of one whole state no total, but the rest ("the remaining 22.6 percent")
-    ("sum", "shares"): (frozenset({"parts", "rest"}), frozenset()),
 }
 SETTINGS = {"mode", "direction", "resolve", "fill", "reading", "antecedent"}
 FRAME_KEYS = {"id", "type", "name", "description", "pattern", "scope", "trigger", "set", "lookup", "free", "examples",
@@ -195,8 +191,7 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
     source_regex, slots = expand_slots(call(pattern, expanded) if call else expanded, expand(HEDGE, where))
     roles, marks = slots.roles, slots.marks
     free = free_roles(spec.get("free", {}), where, roles)
-    mode = spec["set"].get("mode") if isinstance(spec.get("set"), dict) else None
-    check_roles(where, check_type, roles + list(free), mode)
+    check_roles(where, check_type, roles + list(free))
     trigger = spec.get("trigger", roles[0] if roles else None)
     if trigger not in roles:
         raise RuleError(f"{where}: trigger must be one of the frame's roles ({', '.join(roles)})")
@@ -255,8 +250,8 @@ def needs(slots: Slots, check_type: str, trigger: str, free: dict[str, frozenset
     return tuple(frozenset(slots.tags[role]) for role in sorted(required)) + tuple(free.values())
 
 
-def check_roles(where: str, check_type: str, roles: list[str], mode: str | None = None) -> None:
-    required, optional = MODE_ROLES.get((check_type, str(mode)), ROLES[check_type])
+def check_roles(where: str, check_type: str, roles: list[str]) -> None:
+    required, optional = ROLES[check_type]
     unknown = set(roles) - required - optional
     if unknown:
         raise RuleError(f"{where}: a {check_type} frame has no role {', '.join(sorted(unknown))} "

@@ -1,24 +1,18 @@
 """Range: a stated range runs forwards, its start not after its end ("1993-97", "$10-20 million"); so do two
 figures a frame reads as a range's ends ("ranged from 12,000 acres to 8,400,000 acres"), and two dates a
 frame reads as the start and the end of one work ("begun in March, 1903, and completed in October, 1905").
-A figure said to lie "within" a range (a `member` role) lies between its ends, within the figure's rounding.
 Two counts joined by 'to', the larger first, are a split or a score, not a range: no verdict."""
 
 from __future__ import annotations
 
 from factcheck.facts import Fact
 from factcheck.model import Claim
-from factcheck.intervals import Interval, IntervalError
-from factcheck.relations.arithmetic.common import CheckOptions, Outcome, interval, out_of_scale, year_of
+from factcheck.relations.arithmetic.common import CheckOptions, Outcome, year_of
 from factcheck.relations.arithmetic.date_order import ends
 from factcheck.relations.link import Link
-from factcheck.wording import figure
 
 
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
-    member = link.one("member")
-    if member is not None:
-        return within(member, link, options)
     first, last = link.one("low"), link.one("high")
     if first is not None and last is not None:
         return two_ends(first, last)
@@ -78,41 +72,3 @@ def dated_ends(first: Claim, last: Claim) -> list[Outcome]:
     if not forwards and not stated:
         return []
     return judged(forwards, f"{first.text} … {last.text}", f"{first.text} to {last.text}", None, (first, last))
-
-
-def stated_ends(link: Link) -> tuple[Claim, float, float] | None:
-    """The claim that gives a range's unit and its two numeric ends: one claim written as a range, or two
-    figures of one unit read as its low and high ends."""
-    span, first, last = link.one("range"), link.one("low"), link.one("high")
-    if span is not None:
-        bounds, ends_ = span, (span.low, span.high)
-    elif first is not None and last is not None and first.unit == last.unit and first.kind == last.kind:
-        bounds, ends_ = first, (first.value, last.value)
-    else:
-        return None
-    if not all(isinstance(end, (int, float)) for end in ends_):
-        return None
-    low, high = sorted(float(end) for end in ends_)
-    return bounds, low, high
-
-
-def within(member: Claim, link: Link, options: CheckOptions) -> list[Outcome]:
-    """A figure said to fall within a range ("$312 million, within our guidance of $300 million to $310
-    million") lies between the range's ends, as far as its own rounding allows. Figures of another unit or
-    kind, or of another order of magnitude (a range said without its scale), get no check."""
-    found = stated_ends(link)
-    if found is None or found[0].unit != member.unit or found[0].kind != member.kind:
-        return []
-    bounds, low, high = found
-    try:
-        said = interval(member, options)
-    except IntervalError:
-        return []
-    stated = Interval(low, high, (low + high) / 2)
-    if out_of_scale(said, stated):
-        return []
-    inside = said.high >= low and said.low <= high
-    claims = (member, *(c for c in (link.one("range"), link.one("low"), link.one("high")) if c is not None))
-    words = f"{member.text} {'lies within' if inside else 'lies outside'} {figure(low, member.unit)} … {figure(high, member.unit)}"
-    return [Outcome("consistent" if inside else "inconsistent", said, stated, member.unit, words,
-                    f"{member.text} {'is' if inside else 'is not'} within the range {bounds.text}", claims)]

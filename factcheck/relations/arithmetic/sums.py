@@ -1,8 +1,7 @@
 """Sum: parts and the total the text states for them ("a total of", "in all", "of which ... and ...").
 
-A frame's `mode` says how the parts relate to the total: `exact` (they add up to it),
-`at_most` (a partial list: they may not exceed it) or `shares` (percentages whose last is "the
-remaining" one: they make the whole, 100%, and no total is stated).
+A frame's `mode` says how the parts relate to the total: `exact` (they add up to it) or
+`at_most` (a partial list: they may not exceed it).
 """
 
 from __future__ import annotations
@@ -25,8 +24,6 @@ def sum_of(parts: list[Interval]) -> Interval:
 
 
 RESTATED = 0.02  # a part within 2% of its total says the total again
-WHOLE_PERCENT = 100.0
-FAR_FROM_WHOLE = 20.0  # points: shares adding up further from 100% are no list of one whole
 
 
 def restates(parts: tuple[Claim, ...], stated: Interval, options: CheckOptions, unit: str | None) -> bool:
@@ -43,26 +40,7 @@ def counting_alike(parts: tuple[Claim, ...], whole: Claim) -> tuple[Claim, ...]:
     return same if len(same) >= 2 else parts
 
 
-def shares_of_one_whole(link: Link, options: CheckOptions) -> list[Outcome]:
-    """Shares whose last the text calls the rest ("…, solar 6.1 percent and the remaining 22.6 percent")
-    part one whole: they add up to 100%. A list far from it (beyond FAR_FROM_WHOLE points) was misread,
-    as shares of other wholes ("with 92 percent of precincts reporting, …"); it gets no check."""
-    parts = (*link.role("parts"), *link.role("rest"))
-    if len(parts) < 3 or any(p.kind != "percent" or p.unit != "percent" for p in parts):
-        return []
-    expected, whole = total(parts, options, "percent"), Interval.exact(WHOLE_PERCENT)
-    if abs(expected.value - WHOLE_PERCENT) > FAR_FROM_WHOLE:
-        return []
-    verdict = compare(expected, whole, options)
-    words = f"{' + '.join(c.text for c in parts)} = {figure(expected.value, 'percent')}"
-    return [Outcome(verdict, expected, whole, "percent", f"{words}; the shares of one whole make 100%",
-                    f"the shares add up to {figure(expected.value, 'percent')}, not the whole 100%: {verdict}",
-                    parts)]
-
-
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
-    if link.meta.get("mode") == "shares":
-        return shares_of_one_whole(link, options)
     parts, stated_total = link.role("parts"), link.one("total")
     if stated_total is None:
         return []
