@@ -7,7 +7,8 @@ link's verdict on any of its figures. A sole reading (a frame set to `reading = 
 whatever else it finds is no verdict. A bound link that could only imply a level gives way to it, and
 so does one from a frame whose words between its figures may be many (`+` slots); such a frame also
 gives way to another link that already relates its figures. A sum's alarm whose list left out a part
-stated just before is mended with that part (`completed`). The alarm of a frame that takes a figure by its
+stated just before is mended with that part (`completed`); one whose parts add up to a figure stated before
+them is that figure's breakdown, and its total is of something else (`whole_before`). The alarm of a frame that takes a figure by its
 place alone gives way where another figure stated just before would agree in its place (`meant_elsewhere`).
 """
 
@@ -33,7 +34,8 @@ LEAST_DIGITS = 3  # a part a sum's list left out has at least these significant 
 def check_all(links: list[Link], facts: list[Fact], options: CheckOptions) -> list[Check]:
     bound = [(link, completed(link, o, facts, options)) for link in links if not link.open
              for o in outcomes_of(link, facts, options)
-             if (o.verdict == "consistent" or link.meta.get("reading") != "sole") and not meant_elsewhere(link, o, facts, options)]
+             if (o.verdict == "consistent" or link.meta.get("reading") != "sole") and not meant_elsewhere(link, o, facts, options)
+             and not whole_before(link, o, facts, options)]
     confirmed = first_confirmed([link for link in links if link.open], facts, options, settled(bound))
     readings = sole_figures(confirmed)
     bound = [(link, o) for link, o in bound if not rescued(link, o, confirmed, readings)]
@@ -99,6 +101,23 @@ def completed(link: Link, outcome: Outcome, facts: list[Fact], options: CheckOpt
         if found and all(agrees(o) for o in found):
             mended.append(found[0])
     return mended[0] if len(mended) == 1 else outcome
+
+
+def whole_before(link: Link, outcome: Outcome, facts: list[Fact], options: CheckOptions) -> bool:
+    """A sum's alarm whose parts add up, to the digits, to a level of theirs stated before the first of them in
+    the sentence or the one before ("427 vessels, of which 123 have been constructed and 304 purchased, carrying in
+    all 3,268 guns"): the list breaks that figure down, and the total after it counts something else."""
+    if outcome.verdict != "inconsistent" or link.type != "sum" or not link.role("parts"):
+        return False
+    first = min(part.start for part in link.role("parts"))
+    for whole in link.meta.get("nearby", ()):
+        if whole.end > first or claim_digits(whole) < LEAST_DIGITS:
+            continue
+        found = outcomes_of(Link(link.type, link.rule, link.trigger, {**link.roles, "total": (whole,)}, link.meta),
+                            facts, options)
+        if found and all(agrees(o) for o in found):
+            return True
+    return False
 
 
 def meant_elsewhere(link: Link, outcome: Outcome, facts: list[Fact], options: CheckOptions) -> bool:

@@ -157,6 +157,15 @@ def test_a_sum_whose_list_left_out_a_part_stated_just_before_is_mended():
 
 
 
+BROKEN_DOWN = ("There are in the service 427 vessels, of which 123 have been constructed and {bought} purchased, carrying in all "
+               "3,268 guns.")
+
+
+def test_a_sum_alarm_gives_way_where_its_parts_add_up_to_a_figure_stated_before_them():
+    assert "inconsistent" not in [v for v, _ in sums(BROKEN_DOWN.format(bought="304"))]  # the vessels broken down
+    assert "inconsistent" in [v for v, _ in sums(BROKEN_DOWN.format(bought="504"))]  # they add up to neither
+
+
 PLACED = ("Receipts are put at $44,477,000 and expenditures at $39,669,000. The public debt stood at $258,286,000. "
           "Defense is estimated at $11,025,000, or {share} of the total.")
 
