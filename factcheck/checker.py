@@ -15,6 +15,7 @@ place alone gives way where another figure stated just before would agree in its
 from __future__ import annotations
 
 import math
+from typing import Callable
 
 from factcheck.facts import Fact
 from factcheck.intervals import Interval, IntervalError, deviation
@@ -96,9 +97,8 @@ def completed(link: Link, outcome: Outcome, facts: list[Fact], options: CheckOpt
     for part in link.meta.get("nearby", ()):
         if claim_digits(part) < LEAST_DIGITS:
             continue
-        filled = Link(link.type, link.rule, link.trigger, {**link.roles, "parts": (part, *link.role("parts"))}, link.meta)
-        found = outcomes_of(filled, facts, options)
-        if found and all(agrees(o) for o in found):
+        found = outcomes_of(link.with_role("parts", (part, *link.role("parts"))), facts, options)
+        if upheld(found, agrees):
             mended.append(found[0])
     return mended[0] if len(mended) == 1 else outcome
 
@@ -110,14 +110,8 @@ def whole_before(link: Link, outcome: Outcome, facts: list[Fact], options: Check
     if outcome.verdict != "inconsistent" or link.type != "sum" or not link.role("parts"):
         return False
     first = min(part.start for part in link.role("parts"))
-    for whole in link.meta.get("nearby", ()):
-        if whole.end > first or claim_digits(whole) < LEAST_DIGITS:
-            continue
-        found = outcomes_of(Link(link.type, link.rule, link.trigger, {**link.roles, "total": (whole,)}, link.meta),
-                            facts, options)
-        if found and all(agrees(o) for o in found):
-            return True
-    return False
+    return any(upheld(outcomes_of(link.with_role("total", (whole,)), facts, options), agrees)
+               for whole in link.meta.get("nearby", ()) if whole.end <= first and claim_digits(whole) >= LEAST_DIGITS)
 
 
 def meant_elsewhere(link: Link, outcome: Outcome, facts: list[Fact], options: CheckOptions) -> bool:
@@ -128,9 +122,13 @@ def meant_elsewhere(link: Link, outcome: Outcome, facts: list[Fact], options: Ch
     if outcome.verdict != "inconsistent" or not link.meta.get("elsewhere"):
         return False
     role = next(r for r in ("whole", "total") if link.role(r))
-    return any(all(o.verdict == "consistent" for o in found) for other in link.meta["elsewhere"]
-               if (found := outcomes_of(Link(link.type, link.rule, link.trigger, {**link.roles, role: (other,)}, link.meta),
-                                        facts, options)))
+    return any(upheld(outcomes_of(link.with_role(role, (other,)), facts, options), lambda o: o.verdict == "consistent")
+               for other in link.meta["elsewhere"])
+
+
+def upheld(found: list[Outcome], test: Callable[[Outcome], bool]) -> bool:
+    """Whether another filling of a link gives outcomes, and every one passes the test."""
+    return bool(found) and all(test(o) for o in found)
 
 
 def relates(outcome: Outcome) -> bool:

@@ -156,7 +156,6 @@ def test_a_sum_whose_list_left_out_a_part_stated_just_before_is_mended():
     assert sums(SUM_TEXT.format(gap="\n\n", total="$291,675,000")) == [("inconsistent", 4)]  # another paragraph
 
 
-
 BROKEN_DOWN = ("There are in the service 427 vessels, of which 123 have been constructed and {bought} purchased, carrying in all "
                "3,268 guns.")
 

@@ -33,3 +33,7 @@ class Link:
 
     def claim_ids(self) -> frozenset[str]:
         return frozenset(c.id for claims in self.roles.values() for c in claims)
+
+    def with_role(self, name: str, claims: tuple[Claim, ...]) -> Link:
+        """The same link with the role filled by other claims (what the text may have meant instead)."""
+        return Link(self.type, self.rule, self.trigger, {**self.roles, name: claims}, self.meta)
