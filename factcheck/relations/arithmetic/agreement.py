@@ -40,7 +40,7 @@ import regex
 from factcheck.extract import units
 from factcheck.intervals import IntervalError, numeral_in
 from factcheck.model import Claim
-from factcheck.relations.arithmetic.common import Outcome
+from factcheck.relations.arithmetic.common import Outcome, counted
 from factcheck.relations.arithmetic.elapsed import span_years
 from factcheck.relations.arithmetic.sums import counting_alike
 from factcheck.relations.link import Link
@@ -123,8 +123,11 @@ def same_figures(one: Link, other: Link) -> bool:
 
 
 def restates(one: Claim, other: Claim) -> bool:
-    """The same figure, or one of the same kind and value, in its unit or converted within RESTATED."""
+    """The same figure, or one of the same kind and value, in its unit or converted within RESTATED; a bare number
+    of the same value restates a measured one ("making $73,968,087.41" … "Total 73,968,087.41")."""
     if one.id == other.id:
+        return True
+    if one.value == other.value and any(c.kind == "count" and c.unit is None and counted(c) is None for c in (one, other)):
         return True
     if one.kind != other.kind or not isinstance(one.value, (int, float)) or not isinstance(other.value, (int, float)):
         return False

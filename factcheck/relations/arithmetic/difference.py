@@ -35,7 +35,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
         references = tuple(elided_measure(r, subject) for r in references)
         gap = elided_measure(gap, subject) if gap is not None else None
     if gap is not None and subject is not None and references:
-        subject, *others = elided_scale((subject, *references), gap)
+        subject, *others = elided_scale(unsaid_measure((subject, *references), gap), gap)
         references = tuple(others)
     present = tuple(c for c in (gap, subject, *references) if c is not None)
     if gap is None or len(present) < 2 or not alike(present[1:]) or not gap_fits(gap, present[1]):
@@ -81,6 +81,16 @@ def elided_measure(bare: Claim, subject: Claim) -> Claim:
             and not OTHER_SCALE[subject.unit].search(bare.sentence)):
         return replace(bare, kind=subject.kind, unit=subject.unit)
     return in_measure_of(bare, subject) if last in SCALE_WORDS else bare
+
+
+def unsaid_measure(operands: tuple[Claim, ...], gap: Claim) -> tuple[Claim, ...]:
+    """Speech leaves the unit off a figure the others carry ("four hundred and fifty watts. Last gen was
+    three-fifty. So a hundred watts more"): a bare number among the operands is in the measure that the gap
+    and the other operands share (see `in_measure_of`)."""
+    measured = [c for c in operands if c.unit]
+    if not gap.unit or not measured or any(c.unit != gap.unit for c in measured):
+        return operands
+    return tuple(in_measure_of(c, measured[0]) for c in operands)
 
 
 def degrees_in(gap: Claim, unit: str | None) -> Claim:
