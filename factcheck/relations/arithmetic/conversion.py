@@ -14,9 +14,8 @@ from factcheck.wording import figure
 
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
     first, second = link.one("stated"), link.one("converted")
-    if first is None or second is None or (second.extra.get("per") and not first.extra.get("per")):
-        return []  # a restatement may leave a rate's period unsaid ("ninety kilos a day, that's two hundred pounds"),
-        # but one said only after it makes another quantity ("1,020 feet, or about 16 metres a year")
+    if first is None or second is None:
+        return []
     units = scale(first, second), second.unit
     if not units[0] or not units[1] or units[0] == units[1]:
         return []

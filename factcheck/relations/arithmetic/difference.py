@@ -24,6 +24,7 @@ from factcheck.relations.arithmetic.part_of_whole import in_measure_of
 from factcheck.relations.link import Link
 from factcheck.wording import figure
 
+DIGIT = regex.compile(r"\d")
 TEMPERATURES = frozenset({"degree_Celsius", "degree_Fahrenheit"})
 OTHER_SCALE = {"degree_Celsius": regex.compile(r"\d\s*°?\s*F\b|Fahrenheit"),
                "degree_Fahrenheit": regex.compile(r"\d\s*°?\s*C\b|Celsius|centigrade", regex.IGNORECASE)}
@@ -85,12 +86,13 @@ def elided_measure(bare: Claim, subject: Claim) -> Claim:
 
 def unsaid_measure(operands: tuple[Claim, ...], gap: Claim) -> tuple[Claim, ...]:
     """Speech leaves the unit off a figure the others carry ("four hundred and fifty watts. Last gen was
-    three-fifty. So a hundred watts more"): a bare number among the operands is in the measure that the gap
-    and the other operands share (see `in_measure_of`)."""
+    three-fifty. So a hundred watts more"): a bare number in words among the operands is in the measure that the
+    gap and the other operands share (see `in_measure_of`). One in digits is as often a label ("than the 747",
+    "than at 25")."""
     measured = [c for c in operands if c.unit]
     if not gap.unit or not measured or any(c.unit != gap.unit for c in measured):
         return operands
-    return tuple(in_measure_of(c, measured[0]) for c in operands)
+    return tuple(c if DIGIT.search(c.text) else in_measure_of(c, measured[0]) for c in operands)
 
 
 def degrees_in(gap: Claim, unit: str | None) -> Claim:
