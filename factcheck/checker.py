@@ -33,8 +33,10 @@ LEAST_DIGITS = 3  # a part a sum's list left out has at least these significant 
 
 
 def check_all(links: list[Link], facts: list[Fact], options: CheckOptions) -> list[Check]:
-    bound = unrepeated([(link, o, read_again) for link in links if not link.open
-                        for o, read_again in kept_outcomes(link, facts, options)])
+    bound = [(link, completed(link, o, facts, options)) for link in links if not link.open
+             for o in outcomes_of(link, facts, options)
+             if (o.verdict == "consistent" or link.meta.get("reading") != "sole") and not meant_elsewhere(link, o, facts, options)
+             and not whole_before(link, o, facts, options)]
     confirmed = first_confirmed([link for link in links if link.open], facts, options, settled(bound))
     bound = [(link, o) for link, o in bound if not converted_back(link, o, bound + confirmed)]
     readings = sole_figures(confirmed)
@@ -102,67 +104,40 @@ def completed(link: Link, outcome: Outcome, facts: list[Fact], options: CheckOpt
     return mended[0] if len(mended) == 1 else outcome
 
 
-def kept_outcomes(link: Link, facts: list[Fact], options: CheckOptions) -> list[tuple[Outcome, bool]]:
-    """A bound link's outcomes as kept: a sole reading's only where they agree; an alarm mended with a part left
-    out (`completed`), or read again with the whole another figure stated before would be (`whole_before`,
-    `meant_elsewhere`; flagged True), where one is found and tells more than that a part fits."""
-    kept = []
-    for outcome in outcomes_of(link, facts, options):
-        if outcome.verdict != "consistent" and link.meta.get("reading") == "sole":
-            continue
-        instead = whole_before(link, outcome, facts, options) or meant_elsewhere(link, outcome, facts, options)
-        if instead is None:
-            kept.append((completed(link, outcome, facts, options), False))
-        elif instead.compared:  # "640 of 1,204" fits any larger whole: it gives way, and tells nothing
-            kept.append((instead, True))
-    return kept
-
-
-def unrepeated(found: list[tuple[Link, Outcome, bool]]) -> list[tuple[Link, Outcome]]:
-    """The outcomes, but for one read again that another link of the type already gives with the same figures."""
-    given = {(link.type, frozenset(c.id for c in o.claims)) for link, o, again in found if not again}
-    return [(link, o) for link, o, again in found
-            if not again or (link.type, frozenset(c.id for c in o.claims)) not in given]
-
-
-def whole_before(link: Link, outcome: Outcome, facts: list[Fact], options: CheckOptions) -> Outcome | None:
+def whole_before(link: Link, outcome: Outcome, facts: list[Fact], options: CheckOptions) -> bool:
     """A sum's alarm whose parts add up, to the digits, to a level of theirs stated before the first of them in
     the sentence or the one before ("427 vessels, of which 123 have been constructed and 304 purchased, carrying in
-    all 3,268 guns"): the list breaks that figure down, and the total after it counts something else. The sum is
-    read with that figure as its total."""
+    all 3,268 guns"): the list breaks that figure down, and the total after it counts something else."""
     if outcome.verdict != "inconsistent" or link.type != "sum" or not link.role("parts"):
-        return None
+        return False
     first = min(part.start for part in link.role("parts"))
-    return next((found[0] for whole in link.meta.get("nearby", ())
-                 if whole.end <= first and claim_digits(whole) >= LEAST_DIGITS
-                 for found in [outcomes_of(link.with_role("total", (whole,)), facts, options)] if upheld(found, agrees)),
-                None)
+    return any(upheld(outcomes_of(link.with_role("total", (whole,)), facts, options), agrees)
+               for whole in link.meta.get("nearby", ()) if whole.end <= first and claim_digits(whole) >= LEAST_DIGITS)
 
 
-def meant_elsewhere(link: Link, outcome: Outcome, facts: list[Fact], options: CheckOptions) -> Outcome | None:
+def meant_elsewhere(link: Link, outcome: Outcome, facts: list[Fact], options: CheckOptions) -> bool:
     """An alarm of a frame that takes its whole by its place alone (`antecedent = "place"`: "of the total" is the
     first amount of the sentence before) where another figure of that kind stated just before would agree as the
     whole: the words more likely meant that one ("… expenditures at $39,669,000,000 …. … the public debt …
-    stood at $258,286,000,000. Defense … $11,025,000,000, or more than one-fourth of the total"), and the relation
-    is read with it."""
+    stood at $258,286,000,000. Defense … $11,025,000,000, or more than one-fourth of the total")."""
     if outcome.verdict != "inconsistent" or not link.meta.get("elsewhere"):
-        return None
+        return False
     role = next(r for r in ("whole", "total") if link.role(r))
-    return next((found[0] for other in link.meta["elsewhere"]
-                 for found in [outcomes_of(link.with_role(role, (other,)), facts, options)]
-                 if upheld(found, lambda o: o.verdict == "consistent")), None)
+    return any(upheld(outcomes_of(link.with_role(role, (other,)), facts, options), lambda o: o.verdict == "consistent")
+               for other in link.meta["elsewhere"])
 
 
-def converted_back(link: Link, outcome: Outcome, bound: list[tuple[Link, Outcome]]) -> bool:
-    """A conversion's alarm where the stated figure already restates, consistently, a figure in the unit it is
-    converted to: "312 metres … — roughly 1,020 feet, or about 16 metres a year" gives the feet in metres already,
-    so the figure after "or" is another quantity, not the feet converted back."""
+def converted_back(link: Link, outcome: Outcome, checked: list[tuple[Link, Outcome]]) -> bool:
+    """A conversion's alarm where the stated figure already restates, consistently, a figure said before it in the
+    same sentence in the unit it is converted to: "312 metres … — roughly 1,020 feet, or about 16 metres a year"
+    gives the feet in metres already, so the figure after "or" is another quantity, not the feet converted back."""
     stated, converted = link.one("stated"), link.one("converted")
     if outcome.verdict != "inconsistent" or link.type != "conversion" or stated is None or converted is None:
         return False
     return any(other.type == "conversion" and found.verdict == "consistent" and stated in found.claims
-               and any(c.unit == converted.unit and c is not converted for c in found.claims if c is not stated)
-               for other, found in bound)
+               and any(c.unit == converted.unit and c.sentence_index == stated.sentence_index and c.start < stated.start
+                       for c in found.claims if c is not stated and c is not converted)
+               for other, found in checked)
 
 
 def upheld(found: list[Outcome], test: Callable[[Outcome], bool]) -> bool:

@@ -707,12 +707,14 @@ def test_a_fraction_of_a_count_of_other_things_confirms_but_never_alarms():
 
 
 def test_a_bare_number_between_figures_of_one_measure_is_read_in_that_measure():
-    text = "four hundred and fifty watts. Last gen was three-fifty, with 350 staff, not the 350. So a hundred watts more."
-    new, old, staff, label, gap = claims_in(text, [
+    text = ("four hundred and fifty watts. Last gen was three-fifty, with 350 staff, not the 350, at ninety. "
+            "So a hundred watts more.")
+    new, old, staff, label, age, gap = claims_in(text, [
         Fig("four hundred and fifty watts", "quantity", 450, "watt"), Fig("three-fifty", "count", 350),
-        Fig("350 staff", "count", 350), Fig("350", "count", 350), Fig("a hundred watts", "quantity", 100, "watt")])
+        Fig("350 staff", "count", 350), Fig("350", "count", 350), Fig("ninety", "count", 90),
+        Fig("a hundred watts", "quantity", 100, "watt")])
     def gap_of(reference):
         return difference(Link("difference", "t", gap, {"gap": (gap,), "subject": (new,), "reference": (reference,)}),
                           [], CheckOptions())
     (bare,) = gap_of(old)
-    assert bare.verdict == "consistent" and gap_of(staff) == [] and gap_of(label) == []  # a count of staff; a label
+    assert bare.verdict == "consistent" and gap_of(staff) == gap_of(label) == gap_of(age) == []  # staff; a label; an age

@@ -160,11 +160,8 @@ BROKEN_DOWN = ("There are in the service 427 vessels, of which 123 have been con
                "3,268 guns.")
 
 
-def test_a_sum_alarm_is_read_with_the_figure_stated_before_its_parts_where_they_add_up_to_it():
-    report = scan_document(load_text("t.txt", BROKEN_DOWN.format(bought="304")), BOOK)
-    text = {claim.id: claim.text for claim in report.claims}
-    assert [(c.verdict, sorted(text[i] for i in c.claims)) for c in report.checks if c.type == "sum"] == [
-        ("consistent", ["123", "304", "427 vessels"])]  # the vessels broken down, not the guns
+def test_a_sum_alarm_gives_way_where_its_parts_add_up_to_a_figure_stated_before_them():
+    assert "inconsistent" not in [v for v, _ in sums(BROKEN_DOWN.format(bought="304"))]  # the vessels broken down
     assert "inconsistent" in [v for v, _ in sums(BROKEN_DOWN.format(bought="504"))]  # they add up to neither
 
 
@@ -172,11 +169,11 @@ PLACED = ("Receipts are put at $44,477,000 and expenditures at $39,669,000. The 
           "Defense is estimated at $11,025,000, or {share} of the total.")
 
 
-def test_an_alarm_on_a_whole_taken_by_its_place_is_read_with_a_figure_just_before_that_agrees_as_the_whole():
+def test_an_alarm_on_a_whole_taken_by_its_place_gives_way_where_a_figure_just_before_agrees_as_the_whole():
     def shares(share: str) -> list[str]:
         report = scan_document(load_text("t.txt", PLACED.format(share=share)), BOOK)
         return [c.verdict for c in report.checks if c.type == "share"]
-    assert shares("more than one-fourth") == ["consistent"]  # read with the expenditures, not the debt
+    assert "inconsistent" not in shares("more than one-fourth")  # the expenditures were meant, not the debt
     assert "inconsistent" in shares("two-thirds")  # no figure stated before agrees: the alarm stands
 
 
@@ -185,3 +182,4 @@ def test_a_conversion_alarm_gives_way_where_the_figure_already_restates_one_in_t
         return [c.verdict for c in scan_document(load_text("t.txt", text), BOOK).checks if c.type == "conversion"]
     assert conversions("The glacier retreated 312 metres, roughly 1,020 feet, or about 16 metres a year.") == ["consistent"]
     assert "inconsistent" in conversions("The glacier retreated 1,020 feet, or about 16 metres a year.")  # no way back
+    assert "inconsistent" in conversions("The old tower is 442 metres tall. The new one rises 1,450 feet (460 metres).")

@@ -65,9 +65,6 @@ AGO = regex.compile(r"\byears?\s+ago$", regex.IGNORECASE)
 COMPOUND = regex.compile(r"[\w\d]-(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{L}+teen|twenty|thirty|forty|"
                           r"fifty|sixty|seventy|eighty|ninety|strong)$)\p{L}+$", regex.IGNORECASE)
 # not "twenty-nine", "three-ten" (310, said in pairs), nor "a 15,600-strong workforce" (a head count)
-SUPERLATIVE = regex.compile(r"^\S+\s+(?:(?!(?:inter|for|gu|cont|prot|harv|requ|t|n|ch|w|cr|qu|v|r|p|l|z|j|arr|dig|inv|manif|mod|hon)est\b)"
-                            r"\p{L}+est|worst|most\s+\p{L}+)\s+\p{L}", regex.IGNORECASE)
-# "the three largest towns", "its ten most populous states": which ones are meant, not an amount of them
 LIMITS = frozenset({"before", "no later than"})  # the bound words of a date that is a deadline
 ARTICLE = regex.compile(r"^an?\s+", regex.IGNORECASE)
 QUOTIENT = regex.compile(r"\s(?:in|out\s+of|over)\s", regex.IGNORECASE)
@@ -107,7 +104,7 @@ def tags(claim: Claim, periods: frozenset[str] | dict[str, object] = frozenset()
         found.append("number")
         if quotient(claim):
             found.append("fraction")  # "one in four": a share of something, not a count of it
-        elif claim.kind == "count" and (COMPOUND.search(claim.text) or SUPERLATIVE.search(claim.text)):
+        elif claim.kind == "count" and COMPOUND.search(claim.text):
             found.append("attribute")  # "six-party talks", "a three-year plan": a modifier, not an amount
         elif claim.kind in LEVEL_KINDS and not duration:
             found.append("level")  # a stretch of time ("over five years") is when, not how much

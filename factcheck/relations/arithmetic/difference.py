@@ -87,12 +87,16 @@ def elided_measure(bare: Claim, subject: Claim) -> Claim:
 def unsaid_measure(operands: tuple[Claim, ...], gap: Claim) -> tuple[Claim, ...]:
     """Speech leaves the unit off a figure the others carry ("four hundred and fifty watts. Last gen was
     three-fifty. So a hundred watts more"): a bare number in words among the operands is in the measure that the
-    gap and the other operands share (see `in_measure_of`). One in digits is as often a label ("than the 747",
-    "than at 25")."""
+    gap and the other operands share (see `in_measure_of`), if it is a hundred or more. One in digits is as often
+    a label ("than the 747"), and a smaller one an age or an hour ("than at 25", "when I was twenty-five")."""
     measured = [c for c in operands if c.unit]
     if not gap.unit or not measured or any(c.unit != gap.unit for c in measured):
         return operands
-    return tuple(c if DIGIT.search(c.text) else in_measure_of(c, measured[0]) for c in operands)
+    return tuple(in_measure_of(c, measured[0]) if said_in_words(c) else c for c in operands)
+
+
+def said_in_words(claim: Claim) -> bool:
+    return not DIGIT.search(claim.text) and isinstance(claim.value, (int, float)) and abs(claim.value) >= 100
 
 
 def degrees_in(gap: Claim, unit: str | None) -> Claim:
