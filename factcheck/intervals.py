@@ -226,11 +226,11 @@ def _last_digit(body: str) -> float:
 
 
 def value_precision(value: float) -> float:
-    """Half a unit of the last non-zero digit of a value written in digits (12 significant); for a
+    """Half a unit of the last non-zero digit of a value written in digits (15 significant); for a
     round value (tens and up) at most ROUND_AT_MOST of it, as for a round numeral."""
     if not math.isfinite(value):
         raise IntervalError(f"{value} has no precision")
-    exponent = Decimal(format(abs(value), ".12g")).normalize().as_tuple().exponent
+    exponent = Decimal(format(abs(value), ".15g")).normalize().as_tuple().exponent
     if exponent <= 0:
         return 0.5 / 10**-exponent
     return min(0.5 * 10**exponent, ROUND_AT_MOST * abs(value))

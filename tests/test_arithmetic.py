@@ -718,3 +718,13 @@ def test_a_bare_number_between_figures_of_one_measure_is_read_in_that_measure():
                           [], CheckOptions())
     (bare,) = gap_of(old)
     assert bare.verdict == "consistent" and gap_of(staff) == gap_of(label) == gap_of(age) == []  # staff; a label; an age
+
+
+def test_two_percentages_joined_by_to_the_larger_first_are_a_split_not_a_backwards_range():
+    text = "girls outperformed boys, 81 percent to 75 percent; rates between 81 percent and 75 percent"
+    split, backwards = claims_in(text, [
+        Fig("81 percent to 75 percent", "percent", 78, "percent", low=81, high=75),
+        Fig("between 81 percent and 75 percent", "percent", 78, "percent", low=81, high=75)])
+    assert ranges(Link("range", "t", split, {"range": (split,)}), [], CheckOptions()) == []
+    (outcome,) = ranges(Link("range", "t", backwards, {"range": (backwards,)}), [], CheckOptions())
+    assert outcome.verdict == "inconsistent"

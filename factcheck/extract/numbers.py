@@ -141,7 +141,8 @@ def suffixed(text: str, book: Rulebook) -> float | int | None:
 
 
 def tidy(value: float) -> float | int:
-    """12 significant digits (8.2 × 1e6 is 8200000, not 8199999.999999999); whole values as ints.
+    """15 significant digits, the most a float keeps (8.2 × 1e6 is 8200000, not 8199999.999999999; $23,977,450,553.54
+    keeps its cents); whole values as ints.
 
     TooLarge past MAX_FIGURE: no figure of a text is infinite.
     """
@@ -149,7 +150,7 @@ def tidy(value: float) -> float | int:
         raise TooLarge("is larger than 1e308")
     if value == 0:
         return value
-    value = float(f"{value:.12g}")
+    value = float(f"{value:.15g}")
     return int(value) if value == int(value) and abs(value) < 1e18 else value
 
 
