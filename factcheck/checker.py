@@ -9,7 +9,8 @@ so does one from a frame whose words between its figures may be many (`+` slots)
 gives way to another link that already relates its figures. A sum's alarm whose list left out a part
 stated just before is mended with that part (`completed`); one whose parts add up to a figure stated before
 them is that figure's breakdown, and its total is of something else (`whole_before`). The alarm of a frame that takes a figure by its
-place alone gives way where another figure stated just before would agree in its place (`meant_elsewhere`).
+place alone gives way where another figure stated just before would agree in its place (`meant_elsewhere`), and a
+conversion's where its figure already restates one said before it in the unit it is converted to (`converted_back`).
 """
 
 from __future__ import annotations

@@ -183,3 +183,4 @@ def test_a_conversion_alarm_gives_way_where_the_figure_already_restates_one_in_t
     assert conversions("The glacier retreated 312 metres, roughly 1,020 feet, or about 16 metres a year.") == ["consistent"]
     assert "inconsistent" in conversions("The glacier retreated 1,020 feet, or about 16 metres a year.")  # no way back
     assert "inconsistent" in conversions("The old tower is 442 metres tall. The new one rises 1,450 feet (460 metres).")
+

@@ -10,7 +10,7 @@ from claim_factory import Fig, claims_in, money
 from factcheck.checker import check_all
 from factcheck.intervals import Interval
 from factcheck.relations.arithmetic import EVALUATORS
-from factcheck.relations.arithmetic.agreement import agrees, choices, confirm, double_counted, fillings, significant_digits
+from factcheck.relations.arithmetic.agreement import agrees, choices, confirm, double_counted, fillings, restates, significant_digits
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome
 from factcheck.relations.link import Link
 
@@ -315,3 +315,10 @@ def test_a_sole_reading_of_figures_all_in_words_takes_levels_of_a_hundred_or_mor
     small = claims_in("Of ninety-one posts, sixty-five went to men and twenty-six to women.",
                       [count("ninety-one", 91), count("sixty-five", 65), count("twenty-six", 26)])
     assert confirm(sole("sum", "total", small, {"parts": "level"}), evaluate) == []
+
+
+def test_a_bare_number_of_a_measured_figures_value_restates_it_and_a_counted_one_does_not():
+    text = "making $73,968,087.41 … Total 73,968,087.41 … 73,968,087.41 bonds"
+    made, total, bonds = claims_in(text, [money("$73,968,087.41", 73968087.41), Fig("73,968,087.41", "count", 73968087.41),
+                                          Fig("73,968,087.41 bonds", "count", 73968087.41)])
+    assert restates(made, total) and restates(total, made) and not restates(made, bonds)

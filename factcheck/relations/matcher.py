@@ -215,21 +215,15 @@ def candidates(frame: Frame, window: Window, bound: set[str], levels: frozenset[
 
 
 def elsewhere(link: Link, rivals: dict[int, list[Claim]]) -> tuple[Claim, ...]:
-    """For a frame that takes its whole by its place alone, the other figures of the whole's kind and unit stated
-    before its part, in the sentences up to PLACED_BACK before its trigger's, none told as what another is compared
-    with (see `compared`): a whole the words may have meant instead (see `checker.meant_elsewhere`): "… was
-    1,034,064; … it had been reduced to 11,043 …. Of those still in service, 10,211 …, nine-tenths of the whole"."""
+    """For a frame that takes its whole by its place alone, the figures of the whole's kind and unit stated before
+    it in the sentences up to PLACED_BACK before its trigger's, none told as what another is compared with (see
+    `compared`): a whole the words may have meant instead (see `checker.meant_elsewhere`)."""
     placed = [c for role in WHOLES for c in link.role(role)]
     if not placed:
         return ()
     bound, index = link.claim_ids(), link.trigger.sentence_index
     return tuple(c for i in range(max(0, index - PLACED_BACK), index + 1) for c in rivals.get(i, ())
-                 if c.id not in bound and c.kind == placed[0].kind and c.unit == placed[0].unit and c.start < first_part(link))
-
-
-def first_part(link: Link) -> int:
-    """Where the first figure a frame binds as a part (or, without one, its trigger) starts."""
-    return min((c.start for role in ("part", "parts") for c in link.role(role)), default=link.trigger.start)
+                 if c.id not in bound and c.kind == placed[0].kind and c.unit == placed[0].unit and c.start < placed[0].start)
 
 
 def nearby(link: Link, by_sentence: dict[int, list[Claim]], doc: Document) -> tuple[Claim, ...]:

@@ -1,7 +1,7 @@
 """Range: a stated range runs forwards, its start not after its end ("1993-97", "$10-20 million"); so do two
 figures a frame reads as a range's ends ("ranged from 12,000 acres to 8,400,000 acres"), and two dates a
 frame reads as the start and the end of one work ("begun in March, 1903, and completed in October, 1905").
-Two counts or two percentages joined by 'to', the larger first, are a split or a score, not a range: no verdict."""
+Two counts joined by 'to', the larger first, are a split or a score, not a range: no verdict."""
 
 from __future__ import annotations
 
@@ -32,16 +32,11 @@ TALLY_LIMIT = 1000  # a split or a score is of small whole numbers; "1.9 million
 
 
 def is_tally(claim: Claim) -> bool:
-    """A count of two small whole numbers, or two percentages, joined by 'to', the larger first, without 'between':
-    a split or a score ("roughly fifty-two to forty-eight", "won 24 to 17", "girls outperformed boys, 81 percent to
-    75 percent"), not a range written backwards."""
-    text = claim.text.lower()
-    ends = [float(end) for end in (claim.low, claim.high) if isinstance(end, (int, float))]
-    if len(ends) != 2 or min(ends) < 0 or " to " not in text or "between" in text:
-        return False
-    if claim.kind == "percent":
-        return max(ends) <= 100
-    return claim.kind == "count" and all(end.is_integer() and end < TALLY_LIMIT for end in ends)
+    """A count of two small whole numbers joined by 'to', the larger first, without 'between': a split or a
+    score ("roughly fifty-two to forty-eight", "won 24 to 17"), not a range written backwards."""
+    text, ends = claim.text.lower(), (claim.low, claim.high)
+    small = all(isinstance(end, (int, float)) and float(end).is_integer() and 0 <= end < TALLY_LIMIT for end in ends)
+    return claim.kind == "count" and small and " to " in text and "between" not in text
 
 
 def two_ends(first: Claim, last: Claim) -> list[Outcome]:

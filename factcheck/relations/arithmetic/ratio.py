@@ -16,7 +16,7 @@ from factcheck.relations.arithmetic.common import (
     CheckOptions, Outcome, alike, compare, counted, implied, in_unit, interval, named_once, singular, sum_words,
     total,
 )
-from factcheck.relations.arithmetic.part_of_whole import in_one_measure, other_things
+from factcheck.relations.arithmetic.part_of_whole import in_one_measure
 from factcheck.relations.link import Link
 from factcheck.wording import figure
 
@@ -52,21 +52,12 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
                         (factor, *refs), facts, options)]
     stated = in_unit(interval(subject, options), subject.unit, unit)
     verdict = compare(expected, stated, options)
-    if verdict != "consistent" and fraction_of_other(link, factor, subject, refs):
-        return []
     said = (f"{subject.text} to {sum_words(refs)} is {factor.text}" if link.meta.get("mode") == "larger"
             else f"{subject.text} is {factor.text} {sum_words(refs)}" if factor.kind == "ratio"
             else f"{subject.text} is {factor_words(factor, per)} of {sum_words(refs)}" if per is not None
             else f"{subject.text} is {factor.text} for each of {sum_words(refs)}")
     return [Outcome(verdict, expected, stated, unit, f"{words}; stated {subject.text}", f"{said}: {verdict}",
                     (factor, *((per,) if per is not None else ()), *refs, subject))]
-
-
-def fraction_of_other(link: Link, factor: Claim, subject: Claim, refs: tuple[Claim, ...]) -> bool:
-    """A fraction of a count names a part of it, so of the same things: "killed 214 people and destroyed half of
-    the 1,900 homes" says nothing of the 214. (A multiple or "N to one" may compare things of two names.)"""
-    return (len(refs) == 1 and link.meta.get("mode") != "larger" and isinstance(factor.value, (int, float))
-            and factor.value < 1 and other_things(refs[0], subject))
 
 
 def each_fits(each: str | None, refs: tuple[Claim, ...]) -> bool:
