@@ -710,3 +710,12 @@ def test_a_bare_number_between_figures_of_one_measure_is_read_in_that_measure():
     (bare,) = gap_of(old)
     assert bare.verdict == "consistent" and gap_of(staff) == gap_of(label) == gap_of(age) == []  # staff; a label; an age
 
+
+
+def test_two_percentages_after_a_verb_of_winning_are_a_split_and_elsewhere_a_range():
+    text = "girls outperformed boys, 81 percent to 75 percent; a target range of 8 percent to 5 percent"
+    split, backwards = claims_in(text, [Fig("81 percent to 75 percent", "percent", 78, "percent", low=81, high=75),
+                                        Fig("8 percent to 5 percent", "percent", 6.5, "percent", low=8, high=5)])
+    assert ranges(Link("range", "t", split, {"range": (split,)}), [], CheckOptions()) == []
+    (outcome,) = ranges(Link("range", "t", backwards, {"range": (backwards,)}), [], CheckOptions())
+    assert outcome.verdict == "inconsistent"

@@ -5,6 +5,8 @@ Two counts joined by 'to', the larger first, are a split or a score, not a range
 
 from __future__ import annotations
 
+import regex
+
 from factcheck.facts import Fact
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome, year_of
@@ -31,12 +33,21 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
 TALLY_LIMIT = 1000  # a split or a score is of small whole numbers; "1.9 million to 1.8 million" is a range
 
 
+OUTDID = regex.compile(r"\b(?:outperformed|outpolled|outscored|outvoted|outnumbered|beat|defeated|led|trailed|edged|"
+                       r"topped|won|lost)\b[^.;:]{0,40}?,?\s*$", regex.IGNORECASE)
+
+
 def is_tally(claim: Claim) -> bool:
     """A count of two small whole numbers joined by 'to', the larger first, without 'between': a split or a
-    score ("roughly fifty-two to forty-eight", "won 24 to 17"), not a range written backwards."""
-    text, ends = claim.text.lower(), (claim.low, claim.high)
-    small = all(isinstance(end, (int, float)) and float(end).is_integer() and 0 <= end < TALLY_LIMIT for end in ends)
-    return claim.kind == "count" and small and " to " in text and "between" not in text
+    score ("roughly fifty-two to forty-eight", "won 24 to 17"), not a range written backwards; so are two
+    percentages after a verb of winning ("girls outperformed boys, 81 percent to 75 percent")."""
+    text = claim.text.lower()
+    ends = [float(end) for end in (claim.low, claim.high) if isinstance(end, (int, float))]
+    if len(ends) != 2 or min(ends) < 0 or " to " not in text or "between" in text:
+        return False
+    if claim.kind == "percent":
+        return bool(OUTDID.search(claim.sentence[:max(claim.sentence.find(claim.text), 0)]))
+    return claim.kind == "count" and all(end.is_integer() and end < TALLY_LIMIT for end in ends)
 
 
 def two_ends(first: Claim, last: Claim) -> list[Outcome]:
