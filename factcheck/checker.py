@@ -39,7 +39,8 @@ def check_all(links: list[Link], facts: list[Fact], options: CheckOptions) -> li
              if (o.verdict == "consistent" or link.meta.get("reading") != "sole") and not meant_elsewhere(link, o, facts, options)
              and not whole_before(link, o, facts, options)]
     confirmed = first_confirmed([link for link in links if link.open], facts, options, settled(bound))
-    bound = [(link, o) for link, o in bound if not converted_back(link, o, bound + confirmed)]
+    checked = bound + confirmed
+    bound = [(link, o) for link, o in bound if not converted_back(link, o, checked)]
     readings = sole_figures(confirmed)
     bound = [(link, o) for link, o in bound if not rescued(link, o, confirmed, readings)]
     confirmed = sole_readings(confirmed, bound, readings)

@@ -20,11 +20,11 @@ from factcheck.intervals import Interval, IntervalError
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import (SCALE_WORDS, CheckOptions, Outcome, alike, compare, counted, interval,
                                                   measured, rescaled, sum_words, total)
+from factcheck.relations.arithmetic.agreement import WORDS_AT_LEAST, in_words
 from factcheck.relations.arithmetic.part_of_whole import in_measure_of
 from factcheck.relations.link import Link
 from factcheck.wording import figure
 
-DIGIT = regex.compile(r"\d")
 TEMPERATURES = frozenset({"degree_Celsius", "degree_Fahrenheit"})
 OTHER_SCALE = {"degree_Celsius": regex.compile(r"\d\s*°?\s*F\b|Fahrenheit"),
                "degree_Fahrenheit": regex.compile(r"\d\s*°?\s*C\b|Celsius|centigrade", regex.IGNORECASE)}
@@ -87,16 +87,16 @@ def elided_measure(bare: Claim, subject: Claim) -> Claim:
 def unsaid_measure(operands: tuple[Claim, ...], gap: Claim) -> tuple[Claim, ...]:
     """Speech leaves the unit off a figure the others carry ("four hundred and fifty watts. Last gen was
     three-fifty. So a hundred watts more"): a bare number in words among the operands is in the measure that the
-    gap and the other operands share (see `in_measure_of`), if it is a hundred or more. One in digits is as often
+    gap and the other operands share (see `in_measure_of`), if it is WORDS_AT_LEAST or more. One in digits is as often
     a label ("than the 747"), and a smaller one an age or an hour ("than at 25", "when I was twenty-five")."""
     measured = [c for c in operands if c.unit]
     if not gap.unit or not measured or any(c.unit != gap.unit for c in measured):
         return operands
-    return tuple(in_measure_of(c, measured[0]) if said_in_words(c) else c for c in operands)
+    return tuple(in_measure_of(c, measured[0]) if spoken_level(c) else c for c in operands)
 
 
-def said_in_words(claim: Claim) -> bool:
-    return not DIGIT.search(claim.text) and isinstance(claim.value, (int, float)) and abs(claim.value) >= 100
+def spoken_level(claim: Claim) -> bool:
+    return in_words(claim) and isinstance(claim.value, (int, float)) and abs(claim.value) >= WORDS_AT_LEAST
 
 
 def degrees_in(gap: Claim, unit: str | None) -> Claim:
