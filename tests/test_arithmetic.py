@@ -19,7 +19,7 @@ from factcheck.relations.arithmetic.percent_change import evaluate as change_che
 from factcheck.relations.arithmetic.percent_change import (
     evaluate as change, new_from_percent_change, old_from_percent_change, percent_change, points_change,
 )
-from factcheck.relations.arithmetic.ratio import evaluate as ratio, implied_subject
+from factcheck.relations.arithmetic.ratio import evaluate as ratio, implied_subject, span_interval
 from factcheck.relations.arithmetic.share import evaluate as share_check, part_from_share, share_of
 from factcheck.relations.arithmetic.sums import evaluate as sum_check, sum_of
 
@@ -546,6 +546,16 @@ def test_an_average_s_count_keeps_its_own_measure():
     assert average_check(text, figures, "match") == ["consistent"]  # 306 is no "306 million"
 
 
+def test_a_whole_number_of_years_an_average_is_taken_over_is_exact():
+    text = "It asked for $4.8 billion over five years, which is $860 million a year."
+    figures = [Fig("$4.8 billion", "money", 4.8e9, "USD"), Fig("five years", "quantity", 5, "year"),
+               Fig("$860 million a year", "money", 860e6, "USD")]
+    assert rate_check(text, figures, "year") == ["inconsistent"]  # not "within rounding" of 4.5 to 5.5 years
+    (people, longer) = claims_in("for 1,200 people over 3.5 years", [Fig("1,200 people", "count", 1200),
+                                                                     Fig("3.5 years", "quantity", 3.5, "year")])
+    assert span_interval(people, CheckOptions()).width > 0 and span_interval(longer, CheckOptions()).width > 0
+
+
 def test_a_text_that_names_nautical_miles_once_says_miles_after():
     text = "She steamed 14,700 nautical miles in 66 days, an average of 223 miles a day."
     figures = [Fig("14,700 nautical miles", "distance", 14700, "nautical_mile"), Fig("66 days", "quantity", 66, "day"),
@@ -710,6 +720,20 @@ def test_a_bare_number_between_figures_of_one_measure_is_read_in_that_measure():
     (bare,) = gap_of(old)
     assert bare.verdict == "consistent" and gap_of(staff) == gap_of(label) == gap_of(age) == []  # staff; a label; an age
 
+
+
+def test_a_short_spoken_count_beside_figures_told_in_thousands_is_in_thousands_when_the_gap_is_small():
+    text = ("two hundred and eleven thousand votes to one ninety-eight, or to 198, a lead of thirteen thousand; "
+            "twelve thousand votes to nine hundred and fifty, a margin of eleven thousand")
+    leader, spoken, digits, gap, winner, small, margin = claims_in(text, [
+        Fig("two hundred and eleven thousand votes", "count", 211000), Fig("one ninety-eight", "count", 198),
+        Fig("198", "count", 198), Fig("thirteen thousand", "count", 13000), Fig("twelve thousand votes", "count", 12000),
+        Fig("nine hundred and fifty", "count", 950), Fig("eleven thousand", "count", 11000)])
+    def lead(first, other, told):
+        roles = {"gap": (told,), "subject": (first,), "reference": (other,)}
+        return [o.verdict for o in difference(Link("difference", "t", told, roles), [], CheckOptions())]
+    assert lead(leader, spoken, gap) == ["consistent"] and lead(leader, digits, gap) == ["inconsistent"]
+    assert lead(winner, small, margin) == ["consistent"]  # a gap near the larger figure: 950 is 950
 
 
 def test_two_percentages_after_a_verb_of_winning_are_a_split_and_elsewhere_a_range():

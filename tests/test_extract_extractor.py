@@ -125,11 +125,20 @@ def test_a_text_without_figures_has_no_claims(book):
         ("Prices rose less than 10% in spring.", "10%", "at_most"),
         ("Prices rose 10% in spring.", "10%", None),
         ("It cost $5 million, about as planned.", "$5 million", None),
+        ("He has worked there for over five years.", "five years", "at_least"),
     ],
 )
 def test_qualifiers(book, text, surface, qualifier):
     claim = one(book, text)
     assert (claim.text, claim.qualifier) == (surface, qualifier)
+
+
+def test_over_right_after_a_figure_joins_it_to_a_span_of_time_and_bounds_nothing(book):
+    found = claims(book, "It asked for $4.8 billion over five years, $1 million, over 5% of it. Over 30 days "
+                         "it fell. In 2021 over 300 ships sank, and within 24 hours over 90 days were lost.")
+    assert [(c.text, c.qualifier) for c in found] == [
+        ("$4.8 billion", None), ("five years", None), ("$1 million", None), ("5%", "at_least"), ("30 days", "at_least"),
+        ("2021", None), ("300 ships", "at_least"), ("24 hours", None), ("90 days", "at_least")]
 
 
 def test_a_qualifier_is_not_part_of_the_span_and_not_borrowed_across_sentences(book):

@@ -83,11 +83,13 @@ def extract(doc: Document, book: Rulebook) -> tuple[list[Claim], list[str]]:
     by_anchor = rules_by_anchor(book.rules)
     for sentence, hits in sentence_anchors(view, book, budgets):
         rules = [book.rules[i] for i in sorted({i for name in hits for i in by_anchor.get(name, ())})]
+        before: Candidate | None = None  # the figure before in the sentence
         for candidate in select(unique(sentence_candidates(sentence, hits, rules, view, book, doc, budgets))):
             if candidate.found is None:
                 warnings.append(too_large(doc, view, candidate))
                 continue
-            attach_qualifier(candidate, view, sentence, book, qualifier)
+            attach_qualifier(candidate, view, sentence, book, qualifier, before)
+            before = candidate
             chosen.append((candidate, sentence))
     settle_currencies(chosen, view, book)
     sentences: dict[int, str] = {}  # one string per sentence, shared by its claims
@@ -246,13 +248,26 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def attach_qualifier(candidate: Candidate, view: ScanView, sentence: Sentence, book: Rulebook, pattern: Any) -> None:
-    """A hedge or bound right before a numeric figure ("about", "more than", "up to")."""
+def attach_qualifier(candidate: Candidate, view: ScanView, sentence: Sentence, book: Rulebook, pattern: Any,
+                     before: Candidate | None) -> None:
+    """A hedge or bound right before a numeric figure ("about", "more than", "up to"); `before` is the figure
+    before it in the sentence."""
     if pattern is None or candidate.found.qualifier or candidate.found.kind not in NUMERIC_KINDS:
         return
     match = pattern.search(view.text, max(sentence.start, candidate.start - 40), candidate.start)
-    if match and not particle_of_verb(view.text, match, book):
+    if match and not particle_of_verb(view.text, match, book) and not joins_figures(view.text, match, book,
+                                                                                     before, candidate):
         candidate.found.qualifier = book.lookup("qualifier", match.group("q"))
+
+
+def joins_figures(text: str, match: Any, book: Rulebook, before: Candidate | None, candidate: Candidate) -> bool:
+    """Whether the hedge stands right after a figure and, per the rule files' table `joins_figures`, joins it
+    to the span of time that follows ("$4.8 billion over five years"): the span is then no bound."""
+    spans = str((book.tables.get("joins_figures") or {}).get(match.group("q").lower(), "")).split()
+    if before is None or before.found is None or candidate.found.unit not in spans:
+        return False
+    return (before.found.kind in NUMERIC_KINDS and before.found.unit not in spans
+            and not text[before.end:match.start()].strip())
 
 
 def particle_of_verb(text: str, match: Any, book: Rulebook) -> bool:

@@ -107,14 +107,27 @@ def degrees_in(gap: Claim, unit: str | None) -> Claim:
 
 def elided_scale(operands: tuple[Claim, ...], gap: Claim) -> tuple[Claim, ...]:
     """Prices said the short way, "six ninety-five … a hundred thousand less than the seven ninety-five": bare
-    three-digit counts, with a gap told with a scale word, are in the gap's power of a thousand."""
+    three-digit counts, with a gap told with a scale word, are in the gap's power of a thousand. So is one said in
+    words beside figures told at that scale, when the gap is under half of them ("two hundred and eleven thousand
+    votes to Marsh's one ninety-eight, a lead of about thirteen thousand"); with a gap near the larger figure, the
+    count is as small as it says ("twelve thousand votes to nine hundred and fifty, a margin of eleven thousand")."""
     if (gap.text.rsplit(maxsplit=1)[-1].lower() not in SCALE_WORDS or not isinstance(gap.value, (int, float))
-            or abs(gap.value) < 1000 or not all(bare_hundreds(c) for c in operands)):
+            or abs(gap.value) < 1000):
         return operands
     scale = 1000.0
     while abs(gap.value) >= scale * 1000:
         scale *= 1000
-    return tuple(replace(c, value=c.value * scale) for c in operands)
+    bare = [bare_hundreds(c) for c in operands]
+    if not all(bare) and not (any(bare) and all(in_words(c) if short else at_scale(c, scale, gap)
+                                                for c, short in zip(operands, bare))):
+        return operands
+    return tuple(replace(c, value=c.value * scale) if short else c for c, short in zip(operands, bare))
+
+
+def at_scale(claim: Claim, scale: float, gap: Claim) -> bool:
+    """A figure (not a year) of at least `scale` and more than twice the gap."""
+    return (claim.kind != "date" and isinstance(claim.value, (int, float)) and abs(claim.value) >= scale
+            and abs(claim.value) > 2 * abs(float(gap.value)))
 
 
 def bare_hundreds(claim: Claim) -> bool:

@@ -18,6 +18,7 @@ from factcheck.relations.arithmetic.common import (
 )
 from factcheck.relations.arithmetic.part_of_whole import in_one_measure
 from factcheck.relations.link import Link
+from factcheck.relations.slots import TIME_UNITS
 from factcheck.wording import figure
 
 
@@ -114,6 +115,15 @@ def span_in(span: Claim, per: str | None) -> float | None:
     return None
 
 
+def span_interval(span: Claim, options: CheckOptions) -> Interval:
+    """The span a rate is averaged over: a whole number of units of time is exact ("$4.8 billion over five years,
+    $960 million a year" is over five years, not 4.5 to 5.5); other spans keep their rounding ("1,200 people")."""
+    if (span.kind == "quantity" and span.unit in TIME_UNITS and span.qualifier is None
+            and isinstance(span.value, (int, float)) and float(span.value).is_integer()):
+        return Interval(float(span.value), float(span.value), float(span.value))
+    return interval(span, options)
+
+
 def per_unit(rate: Claim, amount: Claim, span: Claim, options: CheckOptions, period: str | None = None) -> list[Outcome]:
     """A rate over its span gives the amount: "1,260 metres in 42 days, an average of 30 metres a day". The
     rate's unit of time may be told by the words before it instead (`period`: "a daily average of 8,933")."""
@@ -122,7 +132,7 @@ def per_unit(rate: Claim, amount: Claim, span: Claim, options: CheckOptions, per
     if scale is None or amount.kind != rate.kind or (rate.unit != amount.unit and not (rate.unit and amount.unit)):
         return []
     unit = amount.unit if named_once(rate.unit, amount.unit) else rate.unit
-    expected = interval(rate, options) * interval(span, options).scale(scale)
+    expected = interval(rate, options) * span_interval(span, options).scale(scale)
     stated = in_unit(interval(amount, options), amount.unit, unit)
     verdict = compare(expected, stated, options)
     words = f"{rate.text} × {span.text} = {figure(expected.value, unit)}; stated {amount.text}"
