@@ -26,6 +26,7 @@ from factcheck.document import Document
 from factcheck.relations.frames import Frame
 from factcheck.relations.lead import lead_mark, marks_until, spread
 from factcheck.relations.slots import Window
+from factcheck.extract.patterncache import Deferred
 from factcheck.extract.saferegex import MatchBudget, seconds_for
 
 WINDOW_SECONDS = 5.0
@@ -57,16 +58,17 @@ class FrameBudgets:
             owners.append(self.users.setdefault(frame.id, MatchBudget(self.user_seconds)))
         if any(owner.spent for owner in owners):
             return []
+        pattern = ready(frame.compiled)
         left = min(owner.left for owner in owners)
         began = time.perf_counter()
         try:
             end = len(window.text) if last is None else last
             if starts is not None:
-                return matches_at(frame.compiled, window.text, starts[:bisect_right(starts, end)], began + left)
-            if (mark := lead_mark(frame.compiled)) is not None:
+                return matches_at(pattern, window.text, starts[:bisect_right(starts, end)], began + left)
+            if (mark := lead_mark(pattern)) is not None:
                 marks = marks_until(window.text, mark, end)
-                return spread(matches_at(frame.compiled, window.text, marks, began + left), marks, end)
-            found = frame.compiled.finditer(window.text, overlapped=True, timeout=left)
+                return spread(matches_at(pattern, window.text, marks, began + left), marks, end)
+            found = pattern.finditer(window.text, overlapped=True, timeout=left)
             return list(takewhile(lambda m: m.start() <= end, found))
         except TimeoutError:
             tightest = min(owners, key=lambda owner: owner.left)
@@ -89,6 +91,13 @@ class FrameBudgets:
         else:
             self.warnings.append(f"frame {frame.id} timed out: it used its {self.user_seconds:.1f} s for this "
                                  f"document at line {line} and is switched off for the rest of it")
+
+
+def ready(pattern: Any) -> Any:
+    """The compiled pattern of a frame, compiled now if it waits for its first use (a `Deferred`): compiling a
+    frame on a cold pattern store takes up to seconds, which is no time spent matching, so no budget pays for it
+    and a first scan gives the same checks as a later one."""
+    return pattern.compiled() if isinstance(pattern, Deferred) else pattern
 
 
 def matches_at(pattern: Any, text: str, starts: list[int], deadline: float) -> list[Any]:
