@@ -24,7 +24,7 @@ from factcheck.model import SEVERITY_RANK, Check, Claim, DocumentError, Document
 from factcheck.parallel import ordered_map
 from factcheck.extract.patterncache import disable as disable_cache, enabled as cache_enabled
 from factcheck.pipeline import read_document, read_input, scan_document
-from factcheck.extract.rulebook import Rulebook, load_rulebook
+from factcheck.extract.rulebook import Rulebook, load_rulebook, uncollected
 from factcheck.suppress import Baseline, fingerprint, in_baseline, is_suppressed, suppressions
 
 DEFAULT_LOCK = Path("factcheck.lock")
@@ -108,8 +108,9 @@ def scan(paths: list[str], settings: Settings, *, lock: Lock | None = None, base
     forked workers would copy the pages such a walk touches. They are handed back when it ends, so a process
     that scans again (the tests, a cluster's worker) can free them."""
     report = Report([])
-    scanner = Scanner.load(settings, lock, baseline)
-    gc.freeze()
+    with uncollected():  # frozen before a collection walks what loading made
+        scanner = Scanner.load(settings, lock, baseline)
+        gc.freeze()
     try:
         for outcome in progress((run or outcomes)(paths, scanner, jobs)):
             if sink is not None:

@@ -3,12 +3,14 @@ and each anchor tried there with `match` must find exactly what its `finditer` o
 
 from __future__ import annotations
 
+import marshal
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract.anchorstarts import AnchorStarts, read_passes
+from factcheck.extract.patterncache import plain
 from factcheck.extract.rulebook import load_rulebook
 from factcheck.extract.starts import matches
 
@@ -47,6 +49,13 @@ def test_characters_beyond_ascii_open_where_a_class_may_match_them():
     sources = {"fraction": "[\u00bc-\u00be]", "after": r"\d\s*[°º]", "spaced": r"\bage\s+\d"}
     text = "½ or 5 ° or 20º at age\u00a07 and age 8"
     assert found(starts(sources), sources, text) == expected(sources, text)
+
+
+def test_the_passes_name_the_same_anchors_when_the_store_gives_their_tables_back():
+    sources = {"word": r"\b(?:ten|one)\b", "digits": r"(?<![\d.])\d+", "sign": r"\$\d", "inside": r"teen"}
+    kept = AnchorStarts(marshal.loads(marshal.dumps(plain(read_passes(sources)))), re.compile)
+    text = "ten, often ten, 15 or $5: one fifteen"
+    assert kept.positions(text) == starts(sources).positions(text) and kept.names == set(sources)
 
 
 def test_an_anchor_whose_openings_are_unknown_is_in_no_pass():

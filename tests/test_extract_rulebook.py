@@ -12,13 +12,15 @@ import factcheck.extract.extractor
 import factcheck.extract.patterncache
 import factcheck.extract.rulebook
 import factcheck.extract.saferegex
+import factcheck.relations.frames
 from factcheck.document import load_text
 from factcheck.errors import RuleError
 from factcheck.extract.extractor import extract
 from factcheck.extract.ruledata import line_at
 from factcheck.model import KINDS
 from factcheck.extract.rulebook import (
-    Rulebook, build, builtin_rules_dir, expand, fold, load_rulebook, parse_toml, rule_files, table_alternation,
+    FRAME_READINGS, Rulebook, build, builtin_rules_dir, expand, fold, load_rulebook, parse_toml, rule_files,
+    table_alternation,
 )
 
 FAMILY = 'family = "test"\n'
@@ -90,8 +92,51 @@ def test_a_warm_start_parses_no_rule_file_and_loads_the_same_book(tmp_path, monk
                  + [b.tables, b.fragments, b.anchors, b.anchor_sources, b.composites] for b in (cold, warm)]
     assert described[0] == described[1]
     assert {name: a.fast for name, a in cold.anchor_regexes.items()} == {name: a.fast for name, a in warm.anchor_regexes.items()}
-    assert [(p.source, p.table, p.words) for p in cold.anchor_starts.passes] == [
-        (p.source, p.table, p.words) for p in warm.anchor_starts.passes]
+    assert [(p.source, p.open, p.closed, p.words) for p in cold.anchor_starts.passes] == [
+        (p.source, p.open, p.closed, p.words) for p in warm.anchor_starts.passes]
+
+
+def test_a_warm_start_expands_no_frame_and_reads_examples_when_asked(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(factcheck.extract.patterncache, "_disabled", False)
+    cold = load_rulebook()
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("a frame expanded again")
+
+    def no_examples(*args, **kwargs):
+        raise AssertionError("examples read while loading")
+
+    monkeypatch.setattr(factcheck.relations.frames, "read_pattern", no_reading)
+    monkeypatch.setattr(factcheck.extract.rulebook, "examples", no_examples)
+    warm = load_rulebook()
+    monkeypatch.undo()
+    assert [(f.id, f.roles, f.needs, f.compiled.pattern, f.examples, f.counter_examples) for f in warm.frames] == [
+        (f.id, f.roles, f.needs, f.compiled.pattern, f.examples, f.counter_examples) for f in cold.frames]
+    assert [(r.id, r.examples, r.counter_examples) for r in warm.rules] == [
+        (r.id, r.examples, r.counter_examples) for r in cold.rules]
+
+
+def test_a_bad_example_is_reported_when_the_rule_files_are_new_to_the_store(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(factcheck.extract.patterncache, "_disabled", False)
+    body = FAMILY + rule("test.x", "x", 'kind = "count"', "examples = [{ texts = ['x'], valu = 1 }]")
+    for _ in range(2):
+        with pytest.raises(RuleError, match="each of 'examples' takes only"):
+            load_rulebook([user_dir(tmp_path, body)])
+
+
+def test_a_kept_frame_reading_that_does_not_match_its_frame_is_read_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(factcheck.extract.patterncache, "_disabled", False)
+    cold = load_rulebook()
+    first, second = cold.frames[0], cold.frames[1]
+    readings = {**cold.store.kept(FRAME_READINGS), first.id: second.reading}  # another frame's
+    cold.store.keep(FRAME_READINGS, readings)
+    cold.store.save()
+    warm = load_rulebook()
+    assert warm.frames[0].reading == first.reading and warm.frames[0].compiled.pattern == first.compiled.pattern
+    assert warm.store.kept(FRAME_READINGS)[first.id] == first.reading
 
 
 def test_an_anchor_opening_with_a_boundary_waits_for_its_first_characters_where_the_store_keeps_them(tmp_path, monkeypatch):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import marshal
+
 import pytest
 import regex
 
 from factcheck.errors import RuleError
 from factcheck.extract.calls import CalledForms
 from factcheck.extract.gates import admits_all
-from factcheck.relations.frames import ROLES, compile_frame, expand_slots, slot_pattern, word_gate
+from factcheck.relations.frames import ROLES, compile_frame, expand_slots, gate_pattern, is_reading, read_pattern, slot_pattern, word_gate
 from factcheck.relations.slots import SENTENCE_BREAK, SLOT_CLOSE, SLOT_OPEN
 from factcheck.extract.rulebook import load_rulebook
 from frame_windows import matched_windows
@@ -22,7 +24,7 @@ def expand(pattern: str, where: str) -> str:
 
 
 def frame(**spec):
-    return compile_frame({"id": "t.frame", **spec}, expand, "t.toml:1: frame 't.frame'", "t.toml", 1, ([], []))
+    return compile_frame({"id": "t.frame", **spec}, expand, "t.toml:1: frame 't.frame'", "t.toml", 1, lambda: ([], []))
 
 
 def token(tags: str, index: int) -> str:
@@ -58,9 +60,9 @@ def test_a_frame_compiles_with_its_long_fragments_called_and_binds_as_if_they_we
     fragments = {**FRAGMENTS, "words": words}
     forms = CalledForms(fragments, {}, lambda pattern: regex.sub(r"\{(gap|part|break|words)\}", lambda m: fragments[m.group(1)], pattern))
     spec = {"id": "t.frame", "type": "sum", "pattern": "{words}{money:parts} and {words}{money:parts}, total {money:total}"}
-    called = compile_frame(spec, lambda p, _: forms.expand(p), "t", "t.toml", 1, ([], []),
+    called = compile_frame(spec, lambda p, _: forms.expand(p), "t", "t.toml", 1, lambda: ([], []),
                            call=lambda written, _: forms.pattern(written))
-    inlined = compile_frame(spec, lambda p, _: forms.expand(p), "t", "t.toml", 1, ([], []))
+    inlined = compile_frame(spec, lambda p, _: forms.expand(p), "t", "t.toml", 1, lambda: ([], []))
     assert called.compiled.pattern.count("word089") == 1 and inlined.compiled.pattern.count("word089") == 2
     assert called.groups == inlined.groups == () and called.roles == inlined.roles
     text = f"word001 {token('money', 0)} and word002 {token('money', 1)}, total {token('money', 2)}"
@@ -96,6 +98,38 @@ def test_named_groups_that_are_no_role_are_settings_read_through_their_table():
     assert compiled.settings == {"mode": "absolute"}
 
 
+def test_a_frame_built_from_a_kept_reading_of_its_pattern_is_the_frame_read_anew():
+    spec = {"id": "t.frame", "type": "sum", "trigger": "total", "pattern": "{part}(?:, {part})* in all {money!:total}"}
+    reading = read_pattern(spec["pattern"], expand, "t")
+    kept = marshal.loads(marshal.dumps(reading))  # as the store gives it back
+    fields = ("compiled", "roles", "needs", "only", "every", "trigger", "groups", "gate", "least", "reading")
+    anew, again = (compile_frame(spec, expand, "t", "t.toml", 1, lambda: ([], []), reading=each) for each in (None, kept))
+    assert [getattr(anew, name) for name in fields if name != "compiled"] == [getattr(again, name) for name in fields
+                                                                            if name != "compiled"]
+    assert anew.compiled.pattern == again.compiled.pattern and again.reading is kept
+
+
+@pytest.mark.parametrize("change", [
+    {"pattern": "{money:parts} and {money:parts}, total {money:total}"},  # kept for another pattern
+    {"breaks": "0"}, {"roles": None},  # not what read_pattern gives
+    {"extra": 1},
+])
+def test_a_kept_reading_that_does_not_match_the_pattern_is_not_taken(change):
+    pattern = "{part}(?:, {part})* in all {money:total}"
+    reading = read_pattern(pattern, expand, "t")
+    assert is_reading(reading, pattern) and not is_reading({**reading, **change}, pattern)
+    assert not is_reading([reading], pattern) and not is_reading(None, pattern)
+
+
+def test_a_frames_examples_are_read_when_first_asked_for():
+    asked = []
+    compiled = frame(type="range", pattern="{range:range}")
+    lazy = compile_frame({"id": "t.frame", "type": "range", "pattern": "{range:range}"}, expand, "t", "t.toml", 1,
+                         lambda: asked.append(1) or (["example"], ["counter"]))
+    assert not asked and compiled.examples == compiled.counter_examples == []
+    assert (lazy.examples, lazy.counter_examples, asked) == (["example"], ["counter"], [1])
+
+
 def test_a_pair_frame_crosses_the_sentence_break():
     assert frame(type="range", scope="pair", pattern="{gap}{break} {range:range}").scope == "pair"
 
@@ -124,10 +158,10 @@ def test_every_check_type_has_roles_to_bind():
 
 
 def test_a_frames_word_gate_holds_the_words_every_match_needs_and_no_slot_tag():
-    assert word_gate("{level:whole}, of which {level:part}") == (("\ue001, of which ",),)  # after a slot
-    assert word_gate("{level:a} (?:rose|fell) to {level:b}") == (("\ue001 fell to ", "\ue001 rose to "),)  # not "level", a tag
-    assert word_gate("{level:a}(?:, )?{level:b}") == (("\ue000",),)  # no word that every match holds, only a slot
-    assert word_gate("{level:a} to {level:b}") == (("\ue001 to ",),)  # not "to \ue000": a hedge may stand before a slot
+    assert word_gate(gate_pattern("{level:whole}, of which {level:part}")) == (("\ue001, of which ",),)  # after a slot
+    assert word_gate(gate_pattern("{level:a} (?:rose|fell) to {level:b}")) == (("\ue001 fell to ", "\ue001 rose to "),)  # not "level", a tag
+    assert word_gate(gate_pattern("{level:a}(?:, )?{level:b}")) == (("\ue000",),)  # no word that every match holds, only a slot
+    assert word_gate(gate_pattern("{level:a} to {level:b}")) == (("\ue001 to ",),)  # not "to \ue000": a hedge may stand before a slot
 
 
 def test_the_word_gate_never_drops_a_match_of_any_shipped_frame_on_its_examples():

@@ -8,12 +8,14 @@ or anchor expands to a fragment, or to a table's keys as an alternation (longest
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator
 
 import regex
 
@@ -25,7 +27,7 @@ from factcheck.extract.gates import Gate
 from factcheck.extract.later import Later
 from factcheck.model import KINDS
 from factcheck.extract.patterncache import Store, open_store, store_key
-from factcheck.relations.frames import ENGINE_FRAGMENTS, Frame, compile_frame
+from factcheck.relations.frames import ENGINE_FRAGMENTS, Frame, compile_frame, is_reading
 from factcheck.relations.slotcount import least_slots
 from factcheck.relations.slots import MARKS
 from factcheck.reading import MAX_DATA_BYTES, read_text
@@ -75,13 +77,20 @@ class Rule:
     priority: int
     constants: dict[str, Any]
     lookup: dict[str, tuple[str, ...]]
-    examples: list[Example]
-    counter_examples: list[Example]
     source: str
     line: int
     order: int = 0
     bounded: bool = False  # a user's pattern: compiled and matched under a time budget (see ruletrust)
-    later: Later | None = None  # its `gate` and `starts`, read from the pattern when a scan first asks
+    later: Later | None = None  # its `gate` and `starts`, read from the pattern when a scan first asks, and its
+    # `examples` (only `rules test` reads them)
+
+    @property
+    def examples(self) -> list[Example]:
+        return self.later["examples"][0] if self.later is not None else []
+
+    @property
+    def counter_examples(self) -> list[Example]:
+        return self.later["examples"][1] if self.later is not None else []
 
     @property
     def gate(self) -> Gate | None:
@@ -157,12 +166,26 @@ def builtin_rules_dir() -> Path:
 
 def load_rulebook(user_dirs: list[Path] | None = None) -> Rulebook:
     """The built-in rules, then each user directory; a user rule with a built-in id replaces it."""
-    texts = [(str(path), read_rule_file(path))
-             for directory in [builtin_rules_dir(), *(user_dirs or [])] for path in rule_files(directory)]
-    store = open_store(store_key([part for source_and_text in texts for part in source_and_text]))
-    book = build(parsed_files(texts, store), store)
+    with uncollected():
+        texts = [(str(path), read_rule_file(path))
+                 for directory in [builtin_rules_dir(), *(user_dirs or [])] for path in rule_files(directory)]
+        store = open_store(store_key([part for source_and_text in texts for part in source_and_text]))
+        book = build(parsed_files(texts, store), store)
     store.save()
     return book
+
+
+@contextlib.contextmanager
+def uncollected() -> Iterator[None]:
+    """No garbage collection meanwhile: loading makes objects that live as long as the rule book, and a full
+    collection in it (walking all the store holds) cost a warm start 10 to 20 ms, for nothing to free."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def parsed_files(texts: list[tuple[str, str]], store: Store) -> list[tuple[str, dict[str, Any], str]]:
@@ -241,8 +264,9 @@ def build(files: list[tuple[str, dict[str, Any], str]], store: Store | None = No
         book.sources.append(source)
     book.called = CalledForms(book.fragments, book.tables, lambda pattern: expand(book, pattern, "fragment"))
     warm(user_patterns(book, list(pending.values())), compile=book.store.compile)  # in one child process
+    checked = book.store.kept(CHECKED) is True
     for order, (rule, source, text, data) in enumerate(pending.values()):
-        compiled = compile_rule(book, rule, source, text, data)
+        compiled = compile_rule(book, rule, source, text, data, checked)
         compiled.order = order
         book.rules.append(compiled)
     book.anchor_regexes = compile_anchors(book)
@@ -255,14 +279,26 @@ def build(files: list[tuple[str, dict[str, Any], str]], store: Store | None = No
                                                 + r")(?![\w-])", regex.IGNORECASE)
     for name, fragment in ENGINE_FRAGMENTS.items():
         book.fragments.setdefault(name, fragment)
-    book.frames = [load_frame(book, *item) for item in pending_frames.values()]
+    book.frames = load_frames(book, list(pending_frames.values()), checked)
     for order, frame in enumerate(book.frames):
         frame.order = order
     book.store.keep(EXPANSIONS, book.expansions)
+    book.store.keep(CHECKED, True)
     return book
 
 
 EXPANSIONS = "expansions"  # the regex of each {name}, as the rule files of the store define it
+CHECKED = "checked"  # kept once the store's rule files were loaded whole: every check of them passed
+
+
+def read_examples(found: Callable[[], tuple[list[Example], list[Example]]],
+                  checked: bool) -> Callable[[], tuple[list[Example], list[Example]]]:
+    """The examples and counter-examples of a rule or frame: read when first asked for where the store says its
+    files were `checked` before (reading them cost a warm start 10 ms), else now, so that a bad one is reported now."""
+    if checked:
+        return found
+    now = found()
+    return lambda: now
 
 
 def kept_expansions(store: Store) -> dict[str, str]:
@@ -415,7 +451,9 @@ def trie_pattern(node: dict[str, Any]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-def compile_rule(book: Rulebook, rule: dict[str, Any], source: str, text: str, data: dict[str, Any]) -> Rule:
+def compile_rule(book: Rulebook, rule: dict[str, Any], source: str, text: str, data: dict[str, Any],
+                 checked: bool = False) -> Rule:
+    """A rule of a rule file; its examples are read when first asked for where the files were `checked`."""
     rid = rule["id"]
     at = max(text.find(f'"{rid}"'), 0)
     line = line_at(text, at)
@@ -449,10 +487,11 @@ def compile_rule(book: Rulebook, rule: dict[str, Any], source: str, text: str, d
         id=rid, family=data["family"], kind=kind, name=str(rule.get("name", rid)),
         description=str(rule.get("description", "")), pattern=rule["pattern"], compiled=compiled,
         anchors=anchors, priority=int(rule.get("priority", data.get("priority", 0))),
-        constants=constants, lookup=tables, examples=examples(rule, "examples", where, text, start=at),
-        counter_examples=examples(rule, "counter_examples", where, text, start=at), source=source, line=line, bounded=bounded,
-        later=None if bounded else Later(gate=lambda: book.store.gate(expanded, flags, bounds=True),
-                                         starts=lambda: start_finder(book.store, expanded, flags, rule["pattern"])),
+        constants=constants, lookup=tables, source=source, line=line, bounded=bounded,
+        later=Later(examples=read_examples(lambda: (examples(rule, "examples", where, text, start=at),
+                                                    examples(rule, "counter_examples", where, text, start=at)), checked),
+                    gate=lambda: None if bounded else book.store.gate(expanded, flags, bounds=True),
+                    starts=lambda: None if bounded else start_finder(book.store, expanded, flags, rule["pattern"])),
     )
 
 
@@ -511,13 +550,17 @@ def composites(source: str, text: str, data: dict[str, Any]) -> dict[str, Compos
     return found
 
 
-def load_frame(book: Rulebook, spec: dict[str, Any], source: str, text: str) -> Frame:
+def load_frame(book: Rulebook, spec: dict[str, Any], source: str, text: str, reading: Any = None,
+               checked: bool = False) -> Frame:
+    """A frame of a rule file. With a `reading` of its pattern that the store of these very rule files kept (see
+    `frames.read_pattern`), the pattern is not expanded again; its examples are read when first asked for where
+    the files were `checked`."""
     fid = spec["id"]
     at = id_offset(text, fid)
     line = line_at(text, at)
     where = f"{source}:{line}: frame '{fid}'"
-    found = (examples(spec, "examples", where, text, FRAME_EXAMPLE_KEYS, at),
-             examples(spec, "counter_examples", where, text, FRAME_EXAMPLE_KEYS, at))
+    found = read_examples(lambda: (examples(spec, "examples", where, text, FRAME_EXAMPLE_KEYS, at),
+                                   examples(spec, "counter_examples", where, text, FRAME_EXAMPLE_KEYS, at)), checked)
     users = isinstance(spec.get("pattern"), str) and is_users(book, from_builtin(source), spec["pattern"])
     return compile_frame(spec, lambda pattern, at: expand(book, pattern, at), where, source, line, found,
                          lambda expanded, at: compile_pattern(expanded, regex.IGNORECASE, users, at, store=book.store),
@@ -527,7 +570,22 @@ def load_frame(book: Rulebook, spec: dict[str, Any], source: str, text: str) -> 
                          start_finder=None if users else lambda regex_source: start_finder(
                              book.store, regex_source, regex.IGNORECASE, spec["pattern"], MARKS),
                          names=lambda regex_source: kept_group_names(book.store, regex_source, f"frame\0{spec['pattern']}"),
-                         call=lambda written, expanded: compiled_form(book, written, expanded))
+                         call=lambda written, expanded: compiled_form(book, written, expanded),
+                         reading=reading if is_reading(reading, spec.get("pattern")) else None)
+
+
+def load_frames(book: Rulebook, pending: list[tuple[dict[str, Any], str, str]], checked: bool = False) -> list[Frame]:
+    """The frames, each from the reading of its pattern the store keeps (`FRAME_READINGS`, by frame id), where
+    it keeps one; the readings are kept again where any was made anew."""
+    kept = book.store.kept(FRAME_READINGS)
+    readings = kept if isinstance(kept, dict) else {}
+    frames = [load_frame(book, spec, source, text, readings.get(spec["id"]), checked) for spec, source, text in pending]
+    if any(readings.get(frame.id) is not frame.reading for frame in frames):
+        book.store.keep(FRAME_READINGS, {frame.id: frame.reading for frame in frames})
+    return frames
+
+
+FRAME_READINGS = "frame readings"  # the name of the frames' readings (see `frames.read_pattern`) in the store
 
 
 def compile_anchors(book: Rulebook) -> dict[str, Anchor]:
@@ -576,7 +634,7 @@ def anchor_starts(book: Rulebook) -> AnchorStarts | None:
     passes = book.store.derive(ANCHOR_READING, written, lambda _: anchor_reading(book, names) or "", source=written)
     if not passes:
         return None
-    for source, _, _ in passes:
+    for source, *_ in passes:
         book.store.keep_fast(source)
     return AnchorStarts(passes, book.store.compile_fast)
 

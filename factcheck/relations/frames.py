@@ -84,14 +84,22 @@ class Frame:
     settings: dict[str, Any]
     groups: tuple[str, ...]
     lookup: dict[str, str]
-    examples: list[Any]
-    counter_examples: list[Any]
     source: str
     line: int
     order: int = 0  # position among all frames: the earlier wins a tie
     bounded: bool = False  # a user's frame: matched under a time budget per document
     free: dict[str, frozenset[str]] = field(default_factory=dict)  # role -> tags of the figures that may fill it
-    later: Later | None = None  # its `gate`, `least` and `starts`, read from the pattern when a scan first asks
+    later: Later | None = None  # its `gate`, `least` and `starts`, read from the pattern when a scan first asks, and
+    # its `examples` (only `rules test` and `explain` read them)
+    reading: dict[str, Any] = field(default_factory=dict)  # its pattern expanded (see `read_pattern`), for the store
+
+    @property
+    def examples(self) -> list[Any]:
+        return self.later["examples"][0] if self.later is not None else []
+
+    @property
+    def counter_examples(self) -> list[Any]:
+        return self.later["examples"][1] if self.later is not None else []
 
     @property
     def gate(self) -> Gate | None:
@@ -159,15 +167,16 @@ def expand_slots(pattern: str, hedge: str = "") -> tuple[str, Slots]:
 
 
 def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where: str,
-                  source: str, line: int, examples: tuple[list[Any], list[Any]],
+                  source: str, line: int, examples: Callable[[], tuple[list[Any], list[Any]]],
                   compile_regex: Callable[[str, str], Any] | None = None, bounded: bool = False,
                   gate_literals: Callable[[str], Gate | None] | None = None,
                   slot_counts: Callable[[str], Any] | None = None,
                   start_finder: Callable[[str], Finder | None] | None = None,
                   names: Callable[[str], list[str]] = group_names,
-                  call: Callable[[str, str], str] | None = None) -> Frame:
+                  call: Callable[[str, str], str] | None = None, reading: dict[str, Any] | None = None) -> Frame:
     """A frame from its rule-file table; `expand` resolves fragment and table references, and
-    `compile_regex` (for a user's frame: under a time budget) compiles the result. `gate_literals`
+    `compile_regex` (for a user's frame: under a time budget) compiles the result. `examples` gives its
+    examples and counter-examples when first asked for. `gate_literals`
     finds the words of its gate (see `word_gate`; the rule book's store keeps them on disk, as
     finding them costs a parse): without it, the frame has no word gate. `slot_counts` finds, the
     same way, how many claims its matches bind (`slotcount.least_slots` of the pattern with its
@@ -175,7 +184,8 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
     a match may start (see `extract.starts`): without it, a frame is tried at every position. `names` reads
     a built-in frame's group names from its regex (a user's are its compiled pattern's). `call`, given the pattern
     as written and expanded, gives it with its long fragments called, not inlined (see `extract.calls`): the regex
-    compiled; the gates are read from the inlined one."""
+    compiled; the gates are read from the inlined one. `reading` is what `read_pattern` gave for this pattern
+    before (the rule book's store keeps it): the pattern is not expanded again."""
     for key in spec:
         if key not in FRAME_KEYS:
             raise RuleError(f"{where}: unknown key '{key}' in a frame")
@@ -187,9 +197,8 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
     scope = spec.get("scope", "sentence")
     if scope not in SCOPES:
         raise RuleError(f"{where}: scope must be one of {', '.join(SCOPES)}")
-    expanded = expand(pattern, where)
-    source_regex, slots = expand_slots(call(pattern, expanded) if call else expanded, expand(HEDGE, where))
-    roles, marks = slots.roles, slots.marks
+    reading = reading if reading is not None else read_pattern(pattern, expand, where, call)
+    source_regex, roles, marks = reading["regex"], reading["roles"], reading["marks"]
     free = free_roles(spec.get("free", {}), where, roles)
     check_roles(where, check_type, roles + list(free))
     trigger = spec.get("trigger", roles[0] if roles else None)
@@ -205,23 +214,50 @@ def compile_frame(spec: dict[str, Any], expand: Callable[[str, str], str], where
             compiled = regex.compile(source_regex, regex.IGNORECASE)
         except regex.error as exc:
             raise RuleError(f"{where}: bad pattern: {exc}") from None
-    if expanded.count(SENTENCE_BREAK) < SCOPES[scope] - 1 and settings.get("reading") != "sole":
+    if reading["breaks"] < SCOPES[scope] - 1 and settings.get("reading") != "sole":
         raise RuleError(f"{where}: a {scope} frame must cross {SCOPES[scope] - 1} sentence break(s) ({{break}})")
-    counted = marked(expanded, SLOT) if slot_counts else None
+    counted = reading["bare"] if slot_counts and reading["marked"] else None
     groups = tuple(g for g in (compiled.groupindex if bounded else names(source_regex))
                    if g not in roles and not g.endswith(SUFFIX))  # not the hedge nor a called fragment
     lookup = spec.get("lookup", {})
     if not isinstance(lookup, dict) or not all(isinstance(v, str) for v in lookup.values()) or set(lookup) - set(groups):
         raise RuleError(f"{where}: 'lookup' maps the frame's named groups to table names")
+    tags = {role: set(found) for role, found in reading["tags"].items()}
     return Frame(id=spec["id"], type=check_type, name=str(spec.get("name", spec["id"])),
                  description=str(spec.get("description", "")), pattern=pattern, compiled=compiled, scope=scope,
-                 roles=tuple(roles), needs=needs(slots, check_type, trigger, free),
+                 roles=tuple(roles), needs=needs(Slots(roles, tags, marks), check_type, trigger, free),
                  only=frozenset(r for r, m in marks.items() if m == "!"),
                  every=frozenset(r for r, m in marks.items() if m == "+"), trigger=trigger, settings=dict(settings), groups=groups, lookup=dict(lookup),
-                 examples=examples[0], counter_examples=examples[1], source=source, line=line, bounded=bounded,
-                 free=free, later=Later(gate=lambda: word_gate(expanded, gate_literals) if gate_literals else None,
-                                        least=lambda: as_least(slot_counts(counted)) if slot_counts and counted else (),
-                                        starts=lambda: start_finder(source_regex) if start_finder else None))
+                 source=source, line=line, bounded=bounded, free=free, reading=reading,
+                 later=Later(gate=lambda: word_gate(reading["bare"], gate_literals) if gate_literals else None,
+                             least=lambda: as_least(slot_counts(counted)) if slot_counts and counted else (),
+                             starts=lambda: start_finder(source_regex) if start_finder else None,
+                             examples=examples))
+
+
+READING_SHAPE = {"pattern": str, "regex": str, "roles": list, "tags": dict, "marks": dict, "breaks": int, "bare": str,
+                 "marked": bool}  # what `read_pattern` gives
+
+
+def read_pattern(pattern: str, expand: Callable[[str, str], str], where: str,
+                 call: Callable[[str, str], str] | None = None) -> dict[str, Any]:
+    """What a frame's pattern holds once its fragments and slots are expanded, as plain data (the rule book's
+    store keeps it: expanding every frame cost a warm start 20 ms): the regex to compile (`call` as for
+    `compile_frame`), its slots' roles, tags and marks, the sentence breaks it crosses, and the pattern its
+    word gate is read from (`bare`), which is its slot counts' too where `marked`."""
+    expanded = expand(pattern, where)
+    source_regex, slots = expand_slots(call(pattern, expanded) if call else expanded, expand(HEDGE, where))
+    counted = marked(expanded, SLOT)
+    return {"pattern": pattern, "regex": source_regex, "roles": slots.roles,
+            "tags": {role: sorted(found) for role, found in slots.tags.items()}, "marks": slots.marks,
+            "breaks": expanded.count(SENTENCE_BREAK), "bare": counted or gate_pattern(expanded),
+            "marked": counted is not None}
+
+
+def is_reading(found: Any, pattern: Any) -> bool:
+    """Whether a reading kept in the store is what `read_pattern` gives for this pattern (else it is read again)."""
+    return (isinstance(found, dict) and found.keys() == READING_SHAPE.keys() and found["pattern"] == pattern
+            and all(type(found[key]) is shape for key, shape in READING_SHAPE.items()))
 
 
 def free_roles(spec: Any, where: str, bound: list[str]) -> dict[str, frozenset[str]]:
@@ -234,13 +270,17 @@ def free_roles(spec: Any, where: str, bound: list[str]) -> dict[str, frozenset[s
     return {role: frozenset(tags.split("|")) for role, tags in spec.items()}
 
 
-def word_gate(expanded: str, literals: Callable[[str], Gate | None] | None = None) -> Gate | None:
+def word_gate(bare: str, literals: Callable[[str], Gate | None] | None = None) -> Gate | None:
     """Sets of words, one of each of which every match of the frame holds, found by `literals` (default: parsing) in
-    the pattern with each slot as a bare token after any words, its hedge's (a slot's tags are the other
-    gate, `needs`): a window without one of each set is not matched."""
-    bare = marked(expanded, SLOT) or SLOT.sub(lambda _: f"(?:[^{SLOT_OPEN}]* )?{SLOT_OPEN}[^{SLOT_CLOSE}]*{SLOT_CLOSE}",
-                                              expanded)  # the slot counts' pattern, where there is one: one parse
+    its `gate_pattern` (a slot's tags are the other gate, `needs`): a window without one of each set is not matched."""
     return literals(bare) if literals else required_all(bare, regex.IGNORECASE)
+
+
+def gate_pattern(expanded: str) -> str:
+    """The pattern with each slot as a bare token after any words, its hedge's: the slot counts' pattern where
+    there is one (`marked`), so that one parse serves both."""
+    return marked(expanded, SLOT) or SLOT.sub(lambda _: f"(?:[^{SLOT_OPEN}]* )?{SLOT_OPEN}[^{SLOT_CLOSE}]*{SLOT_CLOSE}",
+                                              expanded)
 
 
 def needs(slots: Slots, check_type: str, trigger: str, free: dict[str, frozenset[str]]) -> tuple[frozenset[str], ...]:
