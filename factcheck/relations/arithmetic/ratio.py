@@ -120,7 +120,7 @@ def span_interval(span: Claim, options: CheckOptions) -> Interval:
     $960 million a year" is over five years, not 4.5 to 5.5); other spans keep their rounding ("1,200 people")."""
     if (span.kind == "quantity" and span.unit in TIME_UNITS and span.qualifier is None
             and isinstance(span.value, (int, float)) and float(span.value).is_integer()):
-        return Interval(float(span.value), float(span.value), float(span.value))
+        return Interval.exact(float(span.value))
     return interval(span, options)
 
 
