@@ -23,3 +23,19 @@ class Later:
         if name not in self.values:
             self.values[name] = self.makers.pop(name)()
         return self.values[name]
+
+
+class ExamplesLater:
+    """A rule's or a frame's examples and counter-examples, its `later` value "examples": only `rules test` and
+    `explain` read them, so a scan does not."""
+
+    __slots__ = ()
+    later: Later | None
+
+    @property
+    def examples(self) -> list[Any]:
+        return self.later["examples"][0] if self.later is not None else []
+
+    @property
+    def counter_examples(self) -> list[Any]:
+        return self.later["examples"][1] if self.later is not None else []

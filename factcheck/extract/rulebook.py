@@ -24,7 +24,7 @@ from factcheck.extract.anchorstarts import READING as ANCHOR_READING, AnchorStar
 from factcheck.extract.calls import CalledForms
 from factcheck.extract.firstchars import gated
 from factcheck.extract.gates import Gate
-from factcheck.extract.later import Later
+from factcheck.extract.later import ExamplesLater, Later
 from factcheck.model import KINDS
 from factcheck.extract.patterncache import Store, open_store, store_key
 from factcheck.relations.frames import ENGINE_FRAGMENTS, Frame, compile_frame, is_reading
@@ -65,7 +65,7 @@ class Example:
 
 
 @dataclass(slots=True)
-class Rule:
+class Rule(ExamplesLater):
     id: str
     family: str
     kind: str
@@ -83,14 +83,6 @@ class Rule:
     bounded: bool = False  # a user's pattern: compiled and matched under a time budget (see ruletrust)
     later: Later | None = None  # its `gate` and `starts`, read from the pattern when a scan first asks, and its
     # `examples` (only `rules test` reads them)
-
-    @property
-    def examples(self) -> list[Example]:
-        return self.later["examples"][0] if self.later is not None else []
-
-    @property
-    def counter_examples(self) -> list[Example]:
-        return self.later["examples"][1] if self.later is not None else []
 
     @property
     def gate(self) -> Gate | None:

@@ -30,7 +30,7 @@ import regex
 from factcheck.errors import RuleError
 from factcheck.extract.calls import SUFFIX
 from factcheck.extract.gates import Gate, required_all
-from factcheck.extract.later import Later
+from factcheck.extract.later import ExamplesLater, Later
 from factcheck.extract.ruletrust import group_names
 from factcheck.extract.starts import Finder
 from factcheck.relations.slotcount import Least, as_least, marked
@@ -66,7 +66,7 @@ FREE_TAGS = regex.compile(r"[a-z]+(?:\|[a-z]+)*")
 
 
 @dataclass(slots=True)
-class Frame:
+class Frame(ExamplesLater):
     """One compiled frame; `trigger` is the role whose claim locates the check in the text."""
 
     id: str
@@ -92,14 +92,6 @@ class Frame:
     later: Later | None = None  # its `gate`, `least` and `starts`, read from the pattern when a scan first asks, and
     # its `examples` (only `rules test` and `explain` read them)
     reading: dict[str, Any] = field(default_factory=dict)  # its pattern expanded (see `read_pattern`), for the store
-
-    @property
-    def examples(self) -> list[Any]:
-        return self.later["examples"][0] if self.later is not None else []
-
-    @property
-    def counter_examples(self) -> list[Any]:
-        return self.later["examples"][1] if self.later is not None else []
 
     @property
     def gate(self) -> Gate | None:
