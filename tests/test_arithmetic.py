@@ -736,6 +736,15 @@ def test_a_short_spoken_count_beside_figures_told_in_thousands_is_in_thousands_w
     assert lead(winner, small, margin) == ["consistent"]  # a gap near the larger figure: 950 is 950
 
 
+def test_two_percentages_that_make_a_whole_are_a_split_and_a_near_miss_a_backwards_range():
+    text = "412,806 in favour to 287,114 against, or 59 percent to 41 percent; a band of 59 percent to 38 percent"
+    split, backwards = claims_in(text, [Fig("59 percent to 41 percent", "percent", 50, "percent", low=59, high=41),
+                                        Fig("59 percent to 38 percent", "percent", 48.5, "percent", low=59, high=38)])
+    assert ranges(Link("range", "t", split, {"range": (split,)}), [], CheckOptions()) == []
+    (outcome,) = ranges(Link("range", "t", backwards, {"range": (backwards,)}), [], CheckOptions())
+    assert outcome.verdict == "inconsistent"
+
+
 def test_two_percentages_after_a_verb_of_winning_are_a_split_and_elsewhere_a_range():
     text = "girls outperformed boys, 81 percent to 75 percent; a target range of 8 percent to 5 percent"
     split, backwards = claims_in(text, [Fig("81 percent to 75 percent", "percent", 78, "percent", low=81, high=75),

@@ -38,6 +38,9 @@ CHANGE_START = regex.compile(f"\\bfrom (?:(?:about|nearly|some|roughly|around|ap
                              f"{SLOT_OPEN}[^{SLOT_CLOSE}]*#(\\d+){SLOT_CLOSE}", regex.IGNORECASE)
 RESERVED = regex.compile("[\ue000-\ue002]")
 SPACES = regex.compile(r"\s+")
+# the point of an abbreviation right after a figure ("48 per cent. of the gross", "at 5 p.c. a year"): within a
+# sentence a point before a word in lower case ends nothing, so a window reads on past it
+ABBREVIATION_POINT = regex.compile(r"^\.(?= \p{Ll})")
 # a hesitation ("1,140 vacancies, er, of which 410"): the words read on as if it were not said, and so does the
 # comma before it where that comma only opened the pause, after a word that cannot end a clause ("a jump of, um, 50%") or a
 # verb whose object the pause holds back ("so we added, uh, 160 people")
@@ -228,7 +231,7 @@ class Slotted:
         parts = [self.words[0]]
         for number, (found, words) in enumerate(zip(self.tagged, self.words[1:]), first):
             parts.append(f"{SLOT_OPEN} {' '.join(found)} #{number}{SLOT_CLOSE}")
-            parts.append(words)
+            parts.append(ABBREVIATION_POINT.sub("", words))
         return "".join(parts).strip()
 
 

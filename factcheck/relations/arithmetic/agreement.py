@@ -290,10 +290,17 @@ def own_rounding(claim: Claim) -> float:
     no digits to read."""
     if not isinstance(claim.value, (int, float)) or not claim.value or not math.isfinite(claim.value):
         return 1.0
-    if not any(ch.isdigit() for ch in numeral_in(claim.text) or ""):
-        return SOLE_WORDS
     value = abs(float(claim.value))
+    if not any(ch.isdigit() for ch in numeral_in(claim.text) or ""):
+        return value_rounding(value) if value >= WORDS_AT_LEAST and value == int(value) else SOLE_WORDS
     return 0.5 * 10 ** (math.floor(math.log10(value)) - significant_digits(claim.text) + 1) / value
+
+
+def value_rounding(value: float) -> float:
+    """Half a unit of the last digit that is not zero of a whole number in words, relative to it
+    ("six hundred and twelve" 0.5/612, "eleven hundred" 50/1,100): its words say as much as its digits would."""
+    digits = str(int(value)).rstrip("0")
+    return 0.5 * 10 ** (len(str(int(value))) - len(digits)) / value
 
 
 def evidenced(filled: Link, outcomes: list[Outcome]) -> bool:

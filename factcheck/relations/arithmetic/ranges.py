@@ -31,6 +31,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
 
 
 TALLY_LIMIT = 1000  # a split or a score is of small whole numbers; "1.9 million to 1.8 million" is a range
+SPLIT_SLACK = 1  # two percentages, the larger first, that make 100 within this are a split ("59 percent to 41 percent")
 
 
 OUTDID = regex.compile(r"\b(?:outperformed|outpolled|outscored|outvoted|outnumbered|beat|defeated|led|trailed|edged|"
@@ -40,13 +41,14 @@ OUTDID = regex.compile(r"\b(?:outperformed|outpolled|outscored|outvoted|outnumbe
 def is_tally(claim: Claim) -> bool:
     """A count of two small whole numbers joined by 'to', the larger first, without 'between': a split or a
     score ("roughly fifty-two to forty-eight", "won 24 to 17"), not a range written backwards; so are two
-    percentages after a verb of winning ("girls outperformed boys, 81 percent to 75 percent")."""
+    percentages after a verb of winning ("girls outperformed boys, 81 percent to 75 percent") or that make a
+    whole between them ("412,806 in favour to 287,114 against, or 59 percent to 41 percent")."""
     text = claim.text.lower()
     ends = [float(end) for end in (claim.low, claim.high) if isinstance(end, (int, float))]
     if len(ends) != 2 or min(ends) < 0 or " to " not in text or "between" in text:
         return False
     if claim.kind == "percent":
-        return bool(OUTDID.search(claim.sentence[:max(claim.sentence.find(claim.text), 0)]))
+        return abs(sum(ends) - 100) <= SPLIT_SLACK or bool(OUTDID.search(claim.sentence[:max(claim.sentence.find(claim.text), 0)]))
     return claim.kind == "count" and all(end.is_integer() and end < TALLY_LIMIT for end in ends)
 
 
