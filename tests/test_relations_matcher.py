@@ -215,6 +215,16 @@ def test_two_dated_levels_are_no_change_whose_base_the_sentence_names_after_it(s
     assert ("difference", "consistent") in [(c.type, c.verdict) for c in checks]
 
 
+@pytest.mark.parametrize("text", [
+    "The agency spent $5.1 billion this year, and last year $4.2 billion, an increase of $0.9 billion.",
+    "Exports were 2,530 tonnes in 2022 and 3,120 tonnes in 2019, a decrease of 590 tonnes.",
+])
+def test_two_ends_each_told_beside_a_year_the_later_first_are_not_read_as_start_then_end(shipped, text):
+    checks = scan(shipped, text, dt.date(2024, 3, 1)).checks
+    assert [c for c in checks if c.type in ("difference", "percent_change")]
+    assert not [c for c in checks if c.verdict == "inconsistent"]
+
+
 def test_a_plain_contradiction_is_inconsistent(shipped):
     (check,) = scan(shipped, "Revenue rose 12% to $150 million from $100 million.", None).checks
     assert (check.type, check.verdict) == ("percent_change", "inconsistent")

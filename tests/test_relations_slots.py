@@ -105,10 +105,12 @@ def test_a_hesitation_is_read_as_if_it_were_not_said(book, said, read):
     assert readable(Windows(doc, by_sentence, book).sentence(0).text) == read
 
 
-def test_the_point_of_an_abbreviation_after_a_figure_ends_nothing_within_a_sentence(book):
+def test_the_point_of_an_abbreviation_that_ends_a_figure_ends_nothing_before_a_word_in_lower_case(book):
     doc, _, by_sentence = windows(book, "Net earnings were $14,911,131, or 38 per cent. of the gross. It rose 4 per cent. Then it fell.")
     first = readable(Windows(doc, by_sentence, book).sentence(0).text)
     assert first.endswith("< percent number #1> of the gross.")
+    doc, _, by_sentence = windows(book, "The receipts were $371,403,277.66. the expenditures were $267,932,179.97.")
+    assert "#0>. the expenditures" in readable(Windows(doc, by_sentence, book).sentence(0).text)
 
 
 def test_the_first_of_two_near_percentages_said_with_one_sign_is_no_level(book):

@@ -23,8 +23,8 @@ from factcheck.relations.reach import Reach
 from factcheck.relations.retraction import retracted
 from factcheck.relations.said_once import adopt_measures, lend_to_free, written_scale
 from factcheck.relations.screen import FrameScreen
-from factcheck.relations.slots import (MARKS, SENTENCE_BREAK, TIME_UNITS, Window, WindowMarks, Windows, date_value, tags,
-                                       words_of)
+from factcheck.relations.slots import (MARKS, SENTENCE_BREAK, TIME_UNITS, TOKEN, Window, WindowMarks, Windows, date_value,
+                                       tags, words_of)
 from factcheck.extract.rulebook import Rulebook
 from factcheck.extract.starts import OTHER
 
@@ -53,6 +53,7 @@ COMPARED_AFTER = regex.compile(r"\s+(?:in excess of|more than|less than|fewer th
 SPAN_START = regex.compile(r"\b(?:since|from)\s+(?:(?:early|late|mid)[- ])?$", regex.IGNORECASE)
 EARLIER_CUE = regex.compile(r"\b(?:ago|earlier|back then|back in|used to|at the time|previously|formerly)\b",
                            regex.IGNORECASE)
+BESIDE = regex.compile(r" (?:(?:in|of|for|during|at|on|by) )?", regex.IGNORECASE)  # between a figure and its date
 CHANGE_ENDS = {"percent_change": ("old", "new")}  # the earlier end, then the later (a multiple is read either way)
 # a figure told of the time of speaking, in the present tense ("who is now fifty-eight"; not "was now")
 PAST_AGE = regex.compile(r"\b(?:was|were)\b(?:,?\s+(?:uh|um|er|only|just|about|barely|nearly|almost|then|already|still),?)*"
@@ -175,7 +176,7 @@ def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, figures: S
             words = words_of(words, window.claims)
             meta[group] = book.lookup(table, words) if table in book.tables else words.strip()
     link = Link(frame.type, frame.id, trigger[0], {r: c for r, c in roles.items() if c}, meta)
-    if told_earlier(link):
+    if told_earlier(link) or told_later_first(link, window):
         return None
     if meta.get("reading") == "sole" and not read_alone(meta, trigger[0], marks, int(match.captures(frame.trigger)[0])):
         return None
@@ -248,6 +249,36 @@ def told_earlier(link: Link) -> bool:
     if first is None or later is None or later.sentence_index <= first.sentence_index:
         return False
     return EARLIER_CUE.search(later.sentence, 0, max(later.sentence.find(later.text), 0)) is not None
+
+
+def told_later_first(link: Link, window: Window) -> bool:
+    """Whether the two ends of a change are each told beside a year, the later year first: "$5.1 billion this
+    year, and last year $4.2 billion" names the start last, so a frame that reads its first figure as the
+    start would turn the change around."""
+    ends = CHANGE_ENDS.get(link.type)
+    first, later = (link.one(ends[0]), link.one(ends[1])) if ends else (None, None)
+    if first is None or later is None:
+        return False
+    years = [year_beside(claim, window) for claim in (first, later)]
+    return None not in years and years[0] > years[1]
+
+
+def year_beside(claim: Claim, window: Window) -> str | None:
+    """The year of the date told right beside a figure in its window ("$4.2 billion last year", "in 2019 3,120
+    tonnes"): only a preposition may stand between them, and the nearer of the two neighbours counts."""
+    tokens = [(m.start(), m.end(), window.claims[int(m.group(1))]) for m in TOKEN.finditer(window.text)]
+    at = next((i for i, token in enumerate(tokens) if token[2].id == claim.id), None)
+    if at is None:
+        return None
+    beside = []
+    for other in (at - 1, at + 1):
+        if 0 <= other < len(tokens) and tokens[other][2].kind == "date":
+            low, high = sorted((other, at))
+            gap = window.text[tokens[low][1]:tokens[high][0]]
+            year = date_value(tokens[other][2])[:4]
+            if BESIDE.fullmatch(gap) and year.isdigit():
+                beside.append((len(gap), year))
+    return min(beside)[1] if beside else None
 
 
 def dated_apart(link: Link, doc: Document, by_sentence: dict[int, list[Claim]]) -> bool:

@@ -38,8 +38,9 @@ CHANGE_START = regex.compile(f"\\bfrom (?:(?:about|nearly|some|roughly|around|ap
                              f"{SLOT_OPEN}[^{SLOT_CLOSE}]*#(\\d+){SLOT_CLOSE}", regex.IGNORECASE)
 RESERVED = regex.compile("[\ue000-\ue002]")
 SPACES = regex.compile(r"\s+")
-# the point of an abbreviation right after a figure ("48 per cent. of the gross", "at 5 p.c. a year"): within a
-# sentence a point before a word in lower case ends nothing, so a window reads on past it
+# the point of an abbreviation that ends a figure's words ("48 per cent. of the gross", "98 cts. a bushel"): before
+# a word in lower case it ends nothing, so a window reads on past it (after digits, "$371,403,277.66. the", it ends
+# a sentence the text failed to capitalise)
 ABBREVIATION_POINT = regex.compile(r"^\.(?= \p{Ll})")
 # a hesitation ("1,140 vacancies, er, of which 410"): the words read on as if it were not said, and so does the
 # comma before it where that comma only opened the pause, after a word that cannot end a clause ("a jump of, um, 50%") or a
@@ -229,9 +230,9 @@ class Slotted:
     def text(self, first: int) -> str:
         """The sentence's slot text, its token numbers starting at `first`."""
         parts = [self.words[0]]
-        for number, (found, words) in enumerate(zip(self.tagged, self.words[1:]), first):
+        for number, (claim, found, words) in enumerate(zip(self.claims, self.tagged, self.words[1:]), first):
             parts.append(f"{SLOT_OPEN} {' '.join(found)} #{number}{SLOT_CLOSE}")
-            parts.append(ABBREVIATION_POINT.sub("", words))
+            parts.append(ABBREVIATION_POINT.sub("", words) if claim.text[-1:].isalpha() else words)
         return "".join(parts).strip()
 
 
