@@ -736,14 +736,16 @@ def test_a_short_spoken_count_beside_figures_told_in_thousands_is_in_thousands_w
     assert lead(winner, small, margin) == ["consistent"]  # a gap near the larger figure: 950 is 950
 
 
-def test_two_percentages_that_make_a_whole_after_words_of_a_vote_are_a_split_and_elsewhere_a_backwards_range():
-    (split,) = claims_in("412,806 votes in favour to 287,114, or 59 percent to 41 percent",
-                         [Fig("59 percent to 41 percent", "percent", 50, "percent", low=59, high=41)])
-    (backwards,) = claims_in("the tax takes 60 percent to 40 percent of the estate",
-                             [Fig("60 percent to 40 percent", "percent", 50, "percent", low=60, high=40)])
-    assert ranges(Link("range", "t", split, {"range": (split,)}), [], CheckOptions()) == []
-    (outcome,) = ranges(Link("range", "t", backwards, {"range": (backwards,)}), [], CheckOptions())
-    assert outcome.verdict == "inconsistent"
+@pytest.mark.parametrize("text, figure, verdicts", [
+    ("voters rejected the levy, 54 percent to 46 percent", "54 percent to 46 percent", []),
+    ("Britain voted to leave by 52 percent to 48 percent", "52 percent to 48 percent", []),
+    ("In favour are 59 percent to 41 percent of members polled", "59 percent to 41 percent", []),
+    ("the vaccine cuts the risk by 70 percent to 20 percent, depending on age", "70 percent to 20 percent", ["inconsistent"]),
+])
+def test_two_percentages_that_make_a_whole_are_a_split_and_others_the_larger_first_a_backwards_range(text, figure, verdicts):
+    low, high = (float(word) for word in figure.split()[::3])
+    (claim,) = claims_in(text, [Fig(figure, "percent", (low + high) / 2, "percent", low=low, high=high)])
+    assert [o.verdict for o in ranges(Link("range", "t", claim, {"range": (claim,)}), [], CheckOptions())] == verdicts
 
 
 def test_two_percentages_after_a_verb_of_winning_are_a_split_and_elsewhere_a_range():

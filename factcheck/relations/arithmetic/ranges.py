@@ -32,7 +32,6 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
 
 TALLY_LIMIT = 1000  # a split or a score is of small whole numbers; "1.9 million to 1.8 million" is a range
 SPLIT_SLACK = 1  # two percentages, the larger first, that make 100 within this are a split ("59 percent to 41 percent")
-TALLIED = regex.compile(r"\b(?:votes?|voted|voting|ballots?|in favou?r|for and against|polled|backed|opposed)\b", regex.IGNORECASE)
 
 
 OUTDID = regex.compile(r"\b(?:outperformed|outpolled|outscored|outvoted|outnumbered|beat|defeated|led|trailed|edged|"
@@ -43,15 +42,14 @@ def is_tally(claim: Claim) -> bool:
     """A count of two small whole numbers joined by 'to', the larger first, without 'between': a split or a
     score ("roughly fifty-two to forty-eight", "won 24 to 17"), not a range written backwards; so are two
     percentages after a verb of winning ("girls outperformed boys, 81 percent to 75 percent"), or that make a
-    whole between them after words of a vote ("412,806 votes in favour to 287,114, or 59 percent to 41
-    percent"); elsewhere "60 percent to 40 percent of the estate" is a range written backwards."""
+    whole between them ("voted to leave by 52 percent to 48 percent", "59 percent to 41 percent of members
+    polled"): such a split is far more often meant than a range written backwards that happens to make 100."""
     text = claim.text.lower()
     ends = [float(end) for end in (claim.low, claim.high) if isinstance(end, (int, float))]
     if len(ends) != 2 or min(ends) < 0 or " to " not in text or "between" in text:
         return False
     if claim.kind == "percent":
-        before = claim.sentence[:max(claim.sentence.find(claim.text), 0)]
-        return bool(OUTDID.search(before)) or abs(sum(ends) - 100) <= SPLIT_SLACK and bool(TALLIED.search(before))
+        return abs(sum(ends) - 100) <= SPLIT_SLACK or bool(OUTDID.search(claim.sentence[:max(claim.sentence.find(claim.text), 0)]))
     return claim.kind == "count" and all(end.is_integer() and end < TALLY_LIMIT for end in ends)
 
 
