@@ -225,6 +225,20 @@ def test_two_ends_each_told_beside_a_year_the_later_first_are_not_read_as_start_
     assert not [c for c in checks if c.verdict == "inconsistent"]
 
 
+@pytest.mark.parametrize("text", [
+    # the part restates the later share, not the first
+    "When the scheme began, only about 12 per cent of the county's 4,500 homes had a telephone; today roughly 40 per "
+    "cent, or some 1,800 homes, are connected.",
+    # a span that ends at a year, not one running to now
+    "HOST: The bridge opened in nineteen thirty-seven. GUEST: And it held that record until nineteen sixty-four. "
+    "So twenty-seven years.",
+    # the age names someone the born one beat
+    "Born in March 1990 in Lyon, she beat the 21-year-old qualifier Ana Ruiz in straight sets.",
+])
+def test_figures_of_another_share_span_or_person_raise_no_alarm(shipped, text):
+    assert not [c for c in scan(shipped, text, dt.date(2023, 10, 18)).checks if c.verdict == "inconsistent"]
+
+
 def test_a_plain_contradiction_is_inconsistent(shipped):
     (check,) = scan(shipped, "Revenue rose 12% to $150 million from $100 million.", None).checks
     assert (check.type, check.verdict) == ("percent_change", "inconsistent")
