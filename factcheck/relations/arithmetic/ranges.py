@@ -49,7 +49,8 @@ def is_tally(claim: Claim) -> bool:
     if len(ends) != 2 or min(ends) < 0 or " to " not in text or "between" in text:
         return False
     if claim.kind == "percent":
-        return abs(sum(ends) - 100) <= SPLIT_SLACK or bool(OUTDID.search(claim.sentence[:max(claim.sentence.find(claim.text), 0)]))
+        before = claim.sentence[:max(claim.sentence.find(claim.text), 0)]
+        return abs(sum(ends) - 100) <= SPLIT_SLACK or bool(OUTDID.search(before))
     return claim.kind == "count" and all(end.is_integer() and end < TALLY_LIMIT for end in ends)
 
 
