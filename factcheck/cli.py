@@ -596,16 +596,16 @@ def rules_list(rules: RulesOption = None, no_cache: NoCacheOption = False) -> No
 @guarded
 def rules_test(directory: Annotated[Optional[Path], typer.Argument(metavar="DIR", help="A directory of extra rule files to test with the built-in ones.")] = None,
                no_cache: NoCacheOption = False,
-               jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", metavar="N", min=1, help="Worker processes that compile the patterns on a cold cache (default: the number of cores).")] = None) -> None:
+               jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", metavar="N", min=1, help="Worker processes that compile the patterns on a cold cache and run the examples (default: the number of cores).")] = None) -> None:
     """Run every rule's examples and counter-examples; exit 1 on any failure."""
     use_cache(not no_cache)
     from factcheck.extract.rulebook import load_rulebook
-    from factcheck.ruletest import run_examples
-    from factcheck.ruletest_pool import prepared
+    from factcheck.ruletest_pool import prepared, run_examples_over
 
     dirs = [directory] if directory else []
-    book = prepared(load_rulebook(dirs), jobs or default_jobs(), dirs)
-    count, failures = run_examples(book)
+    workers = jobs or default_jobs()
+    book = prepared(load_rulebook(dirs), workers, dirs)
+    count, failures = run_examples_over(book, workers, dirs)
     book.store.save()  # what the examples read from the patterns, for the next run
     lines = [one_line(str(f)) for f in failures]
     lines.append(f"{count - len(failures)} passed, {len(failures)} failed")

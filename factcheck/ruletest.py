@@ -46,24 +46,29 @@ def unmark(text: str) -> tuple[str, int, int]:
     return text, 0, len(text)
 
 
+Case = tuple[Rule | Frame, Example, str, bool]  # the rule or frame, the example, one of its texts, a counter-example?
+
+
+def cases(book: Rulebook) -> list[Case]:
+    """Every example text of the rule book, in the order of its rules and frames."""
+    found: list[Case] = []
+    for owner in (*book.rules, *book.frames):
+        for counter, examples in ((False, owner.examples), (True, owner.counter_examples)):
+            found.extend((owner, example, text, counter) for example in examples for text in example.texts)
+    return found
+
+
+def run_case(book: Rulebook, case: Case) -> list[Failure]:
+    owner, example, text, counter = case
+    if isinstance(owner, Frame):
+        return check_frame(book, owner, example, text, counter)
+    return check_counter(book, owner, example, text) if counter else check_example(book, owner, example, text)
+
+
 def run_examples(book: Rulebook) -> tuple[int, list[Failure]]:
     """How many example texts ran, and the failures."""
-    count, failures = 0, []
-    for rule in book.rules:
-        for example in rule.examples:
-            for text in example.texts:
-                count += 1
-                failures.extend(check_example(book, rule, example, text))
-        for example in rule.counter_examples:
-            for text in example.texts:
-                count += 1
-                failures.extend(check_counter(book, rule, example, text))
-    for frame in book.frames:
-        for example in frame.examples + frame.counter_examples:
-            for text in example.texts:
-                count += 1
-                failures.extend(check_frame(book, frame, example, text, example in frame.counter_examples))
-    return count, failures
+    every = cases(book)
+    return len(every), [failure for case in every for failure in run_case(book, case)]
 
 
 def check_frame(book: Rulebook, frame: Frame, example: Example, text: str, counter: bool) -> list[Failure]:

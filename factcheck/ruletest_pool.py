@@ -1,12 +1,13 @@
-"""`factcheck rules test` on a cold pattern store: compile and read the rule book's patterns over worker
-processes first, then run the examples here.
+"""`factcheck rules test` over worker processes: on a cold pattern store, compile and read the rule book's
+patterns there first; then run the examples there too, in runs of consecutive ones, and report their
+failures here in the order of the rule book.
 
 The examples need every pattern of the rule book compiled and read (its gate, its openings, a frame's
 slot counts); on a cold store that is most of the run, and each pattern costs the same in any process.
 The workers take disjoint parts of the book (runs of consecutive rules or frames of about equal size),
 prepare their patterns and send what their stores learnt back to this process, whose store takes it
-all (one process writes the file); the examples then run here on the warm store, so the output is
-that of a run in one process.
+all (one process writes the file). The examples then run on the warm store, each worker on its own runs;
+a run whose worker died runs here. The output is that of a run in one process.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from pathlib import Path
 from factcheck.extract.patterncache import Contents, Deferred, disable as disable_cache, enabled as cache_enabled
 from factcheck.extract.rulebook import Rulebook, load_rulebook
 from factcheck.parallel import ordered_map
+from factcheck.ruletest import Failure, cases, run_case
 
 Unit = tuple[str, int]  # ("rule" or "frame", its position in the rule book)
 
 PARTS_PER_JOB = 3  # more parts than workers, so that one slow part does not leave the others idle
+EXAMPLE_RUNS_PER_JOB = 8  # the examples' runs: many more than workers, as their cost varies more
 
 _book: Rulebook | None = None  # in a worker: the rule book whose patterns it prepares
 
@@ -89,3 +92,26 @@ def prepare_part(item: str) -> Contents:
             for name in list(owner.later.makers):
                 owner.later[name]
     return _book.store.lessons()
+
+
+def run_examples_over(book: Rulebook, jobs: int, user_dirs: list[Path]) -> tuple[int, list[Failure]]:
+    """How many example texts ran, and the failures in the rule book's order, over `jobs` worker processes."""
+    global _book
+    every = cases(book)
+    _book = book  # a forked worker inherits it, and a run whose worker died runs here
+    runs = [f"{start}:{end}" for start, end in split([1] * len(every), jobs * EXAMPLE_RUNS_PER_JOB)]
+    if jobs <= 1 or len(runs) <= 1:
+        return len(every), [f for run in runs for f in run_examples_part(run)]
+    try:
+        found = list(ordered_map(run_examples_part, runs, min(jobs, len(runs)), run_examples_part, start_worker,
+                                 ([str(d) for d in user_dirs], cache_enabled())))
+    except OSError:  # no worker processes here: they all run in this process
+        found = [run_examples_part(run) for run in runs]
+    return len(every), [failure for failures in found for failure in failures]
+
+
+def run_examples_part(item: str) -> list[Failure]:
+    """The failures of one run of consecutive example texts."""
+    assert _book is not None, "a run of examples needs the rule book"
+    start, end = map(int, item.split(":"))
+    return [failure for case in cases(_book)[start:end] for failure in run_case(_book, case)]

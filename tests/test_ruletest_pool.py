@@ -6,7 +6,8 @@ import pytest
 
 from factcheck.extract import patterncache
 from factcheck.extract.rulebook import load_rulebook
-from factcheck.ruletest_pool import pattern_of, prepare_part, prepared, split, units
+from factcheck.ruletest import cases, run_examples
+from factcheck.ruletest_pool import pattern_of, prepare_part, prepared, run_examples_over, split, units
 from factcheck import ruletest_pool
 
 
@@ -56,3 +57,23 @@ def test_without_worker_processes_the_book_is_prepared_as_it_goes(cold, monkeypa
     monkeypatch.setattr(ruletest_pool, "ordered_map", no_processes)
     book = load_rulebook()
     assert prepared(book, 2, []) is book
+
+
+def test_the_examples_run_over_workers_give_what_one_process_gives_in_its_order(tmp_path):
+    (tmp_path / "user.toml").write_text(
+        "family = 'zork'\nkind = 'money'\n[[rules]]\nid = 'zork.amount'\npattern = '(?P<amount>{digits})\\s+zorkmids'\n"
+        "set = { unit = 'ZMD' }\nexamples = [{ texts = ['«40 zorkmids»', '«7 zorkmids»'], value = 41 }]\n", encoding="utf-8")
+    book = load_rulebook([tmp_path])
+    alone = run_examples(book)
+    assert run_examples_over(book, 2, [tmp_path]) == alone
+    assert [f.text for f in alone[1]] == ["«40 zorkmids»", "«7 zorkmids»"] and alone[0] > 100
+
+
+def test_a_run_of_examples_whose_worker_died_runs_here(monkeypatch):
+    def dying(function, items, jobs, lost, *args, **kwargs):
+        yield from (lost(item) for item in items)
+
+    monkeypatch.setattr(ruletest_pool, "ordered_map", dying)
+    book = load_rulebook()
+    count, failures = run_examples_over(book, 2, [])
+    assert (count, failures) == (len(cases(book)), [])
