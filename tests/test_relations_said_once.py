@@ -190,3 +190,9 @@ def test_a_scale_said_once_is_lent_to_no_part_of_a_list():
     found = checks("When I took office there were approximately five hundred, costing nearly a hundred billion: thirteen for "
                    "energy, thirty-six for pollution control, sixty-six for social services, ninety for education.")
     assert not [kind for kind, _ in found if kind == "sum"]
+
+
+def test_a_side_of_a_tally_takes_no_measure():
+    text = ("The council voted 5-2 to adopt a $48.6 million budget, up 5.9 percent from $45.9 million. "
+            "Public safety remains the largest line at $19.4 million, or 40 percent of the total.")
+    assert ("share", "inconsistent") not in checks(text)

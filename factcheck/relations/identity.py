@@ -8,7 +8,9 @@ the sum of its declared parts ("exported $9 million ... imported $103 million").
 periods must agree. Anniversaries of one event (same words, or "the event" referring back) are
 tied together so that their years can be compared. A frame with `fill = "noun"` names its whole by
 the noun it counts ("8,100 of those pupils"): the one figure of the window that counts it, or that its sentence's
-subject named by the noun came to ("the deaths numbered 6,412"), fills it.
+subject named by the noun came to ("the deaths numbered 6,412"), fills it. A frame with `fill = "phrase"` names
+its whole by the words of a phrase ("Of the 1963 request, …" takes the figure the Administration "requested"),
+or, where no figure is told with those words, by its place: the only figure of the part's kind and unit before it.
 """
 
 from __future__ import annotations
@@ -198,3 +200,99 @@ def fill_by_noun(link: Link) -> Link | None:
             return None
         roles[role] = (named[0],)
     return Link(link.type, link.rule, link.trigger, roles, link.meta)
+
+
+# words of a phrase that name no particular whole: "Of the whole number", "Of the present force"
+GENERIC = frozenset("number numbers total totals whole amount amounts sum sums aggregate quantity present entire said "
+                    "same above former latter remaining figure figures count".split())
+STEM = 5  # two words of at least this many letters that begin alike name the same thing ("requested", "request")
+AROUND_BEFORE, AROUND_AFTER = 12, 3  # words read before a figure (back to the level before it) and after it (to a stop)
+LEVEL_KINDS = frozenset({"money", "count", "distance", "quantity", "percent"})
+# told as a gap ("exceeds the crop … by 910,000 bushels"), never a whole; or as a change, a whole only where named
+GAP_BEFORE = regex.compile(r"\bby\s+(?:(?:about|some|nearly|almost|over|only|just|roughly)\s+)?$", regex.IGNORECASE)
+CHANGE_BEFORE = regex.compile(r"\b(?:increase|decrease|reduction|rise|fall|gain|loss|decline|growth|excess|difference|"
+                              r"augmentation|diminution|surplus|deficit)\s+(?:(?:\w+\s+){0,3}?of|[^,;]{0,60}?\b(?:was|were|is|are|"
+                              r"will\s+be|would\s+be|amounted\s+to|totall?ed))\s+(?:(?:about|some|nearly|almost|over|only|just|"
+                              r"roughly)\s+)?$", regex.IGNORECASE)
+
+
+def stems(words: set[str]) -> set[str]:
+    return {w[:STEM] if len(w) >= STEM else singular(w) for w in words if not w.isdigit() and w not in TIMES}
+
+
+def told_with(claim: Claim, others: tuple[Claim, ...]) -> set[str]:
+    """The content words a figure is told with: those before it, back to the level before it in its sentence
+    (at most AROUND_BEFORE), and those after it up to a stop, a comma or another figure (at most AROUND_AFTER)."""
+    if claim.sentence.count(claim.text) != 1:
+        return set()
+    at = claim.sentence.index(claim.text)
+    before = claim.sentence[:at]
+    for other in others:
+        if other.id != claim.id and other.kind in LEVEL_KINDS and other.sentence_index == claim.sentence_index:
+            found = before.rfind(other.text)
+            if found >= 0 and before.count(other.text) == 1:
+                before = before[found + len(other.text):]
+    after = regex.split(r"[,.;:()\d—–]", claim.sentence[at + len(claim.text):], maxsplit=1)[0]
+    return content_words(" ".join(WORD.findall(own_clause(before))[-AROUND_BEFORE:] + WORD.findall(after)[:AROUND_AFTER]))
+
+
+def own_clause(before: str) -> str:
+    """The words before a figure in its own clause: back to a comma, semicolon, colon, dash or bracket, passing over
+    a date set off by commas ("There were admitted …, June 30, 1921, 805,228 aliens"); "…, 86 resumed" has none."""
+    pieces = CLAUSE_MARK.split(before)
+    while len(pieces) > 2 and not pieces[-1].strip() and DATE_PIECE.fullmatch(pieces[-2].strip()):
+        del pieces[-2:]
+    return pieces[-1]
+
+
+CLAUSE_MARK = regex.compile(r"[,;:()—–]")
+DATE_PIECE = regex.compile(r"(?:\p{L}+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|\d{4})", regex.IGNORECASE)
+# a preposition before a figure places it ("located in 15 States"); "consists of", "a total of" tell the whole itself
+PLACED_BEFORE = regex.compile(r"(?<!\b(?:consists?|consisted|consisting|composed|comprised|made\s+up|total|sum|aggregate|amount)\s+)"
+                              r"\b(?:in|of|at|from|with|by|on|among|across|than|over|under|into|within|between)\s+"
+                              r"(?:(?:the|about|some|nearly|almost|over|only|just|roughly)\s+)?$", regex.IGNORECASE)
+YEAR_FIRST = regex.compile(r"(?:1[5-9]|20)\d\d(?![\d,.])")  # "in 1849 amount to": a year read as a count
+
+
+def before_of(claim: Claim) -> str:
+    return claim.sentence[:claim.sentence.index(claim.text)] if claim.sentence.count(claim.text) == 1 else ""
+
+
+def fill_by_place(link: Link) -> Link | None:
+    """The link with its free role bound to the level right before its part in the part's sentence ("588 vessels,
+    and of these 75", "31,423,886, making the total 344,580,000 dollars, of which 56,278,749": the dollars), if it
+    is the only one there of the part's kind and unit ("388 were admitted, making the number 1,534; of these, 141"
+    may mean either) and is told after no preposition ("28 banks, located in 15 States, of which 12": the banks);
+    None where it is not."""
+    part, roles = link.trigger, dict(link.roles)
+    for role, found in link.open.items():
+        before = [c for c in found if c.start < part.start and c.sentence_index == part.sentence_index
+                  and not YEAR_FIRST.match(c.text)]
+        if not before or not comparable(before[-1], part) or PLACED_BEFORE.search(before_of(before[-1])) \
+                or any(comparable(c, part) for c in before[:-1]):
+            return None
+        roles[role] = (before[-1],)
+    return Link(link.type, link.rule, link.trigger, roles, link.meta)
+
+
+def fill_by_phrase(link: Link) -> Link | None:
+    """The link with its free role bound to the one earlier figure of the part's kind and unit told with a word
+    of the phrase the frame read (group `noun`), or, where none is, to the only such figure of the window, if it is
+    no gap or change and, where the phrase names something, counts nothing else; None where none or several are."""
+    part = link.trigger
+    if link.meta.get("anaphor"):
+        return fill_by_place(link)
+    words = {w for w in content_words(str(link.meta.get("noun") or "")) if w not in GENERIC}
+    named, noun = stems(words), counted(part)
+    roles = dict(link.roles)
+    for role, found in link.open.items():
+        earlier = tuple(c for c in found if c.start < part.start and comparable(c, part) and not YEAR_FIRST.match(c.text))
+        told = [c for c in earlier if named & stems(told_with(c, found) | {counted(c) or ""}) and not GAP_BEFORE.search(before_of(c))]
+        if not told and len(earlier) == 1:
+            told = [c for c in earlier if (not named or counted(c) is None or counted(c) == noun or stems({counted(c)}) & named)
+                    and not GAP_BEFORE.search(before_of(c)) and not CHANGE_BEFORE.search(before_of(c))]
+        if len(told) != 1:
+            return None
+        roles[role] = (told[0],)
+    return Link(link.type, link.rule, link.trigger, roles, link.meta)
+

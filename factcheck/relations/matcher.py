@@ -17,7 +17,7 @@ from factcheck.extract import units
 from factcheck.model import Claim
 from factcheck.relations.budgets import FrameBudgets
 from factcheck.relations.frames import SCOPES, Frame
-from factcheck.relations.identity import Sentences, content_words, fill_by_noun, resolve_measure, tie_anniversaries
+from factcheck.relations.identity import Sentences, content_words, fill_by_noun, fill_by_phrase, resolve_measure, tie_anniversaries
 from factcheck.relations.link import Link
 from factcheck.relations.reach import Reach
 from factcheck.relations.retraction import retracted
@@ -187,6 +187,8 @@ def to_link(frame: Frame, match: Any, window: Window, book: Rulebook, figures: S
         link.open = lend_to_free(link, book)
         if meta.get("fill") == "noun":
             return fill_by_noun(link)
+        if meta.get("fill") == "phrase":
+            return fill_by_phrase(link)
     return link
 
 

@@ -26,7 +26,7 @@ from factcheck.model import Claim
 from factcheck.relations.arithmetic.agreement import LIST_ROLES, in_words
 from factcheck.relations.arithmetic.common import SCALE_WORDS, counted, rescaled
 from factcheck.relations.link import Link
-from factcheck.relations.slots import plain as plain_words
+from factcheck.relations.slots import plain as plain_words, tally_side
 
 LEVEL_ROLES = {
     "percent_change": ("old", "new", "delta", "ends"),
@@ -144,9 +144,12 @@ def lent_scale(claim: Claim, donors: list[Claim], book: Rulebook) -> Claim:
 
 
 def plain(claim: Claim) -> bool:
-    """A number that names nothing: a count with no noun, unit or rate, and not a year ("2022: €17.2 billion")."""
+    """A number that names nothing: a count with no noun, unit or rate, not a year ("2022: €17.2 billion") and not
+    one side of a tally ("voted 5-2", "won 91-84"), which counts votes or points."""
     return (claim.kind == "count" and claim.unit is None and not claim.extra.get("per")
-            and isinstance(claim.value, (int, float)) and counted(claim) is None and not YEAR.fullmatch(claim.text))
+            and isinstance(claim.value, (int, float)) and counted(claim) is None and not YEAR.fullmatch(claim.text)
+            and not tally_side(claim))
+
 
 
 def adopted(claim: Claim, donor: Claim, book: Rulebook, elided: bool = False) -> Claim:

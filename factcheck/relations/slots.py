@@ -110,8 +110,9 @@ def tags(claim: Claim, periods: frozenset[str] | dict[str, object] = frozenset()
             found.append("fraction")  # "one in four": a share of something, not a count of it
         elif claim.kind == "count" and COMPOUND.search(claim.text):
             found.append("attribute")  # "six-party talks", "a three-year plan": a modifier, not an amount
-        elif claim.kind in LEVEL_KINDS and not duration:
-            found.append("level")  # a stretch of time ("over five years") is when, not how much
+        elif claim.kind in LEVEL_KINDS and not duration and not (claim.kind == "count" and tally_side(claim)):
+            found.append("level")  # a stretch of time ("over five years") is when, not how much; a side of a tally
+            # ("voted 5-2") counts votes or points, no amount of what the sentences around it speak of
         if claim.kind == "count" and bare(claim.text):
             found.append("bare")  # "I'm 58", "Seventy-seven.": a number told with no noun, as an age is
     if ranged:
@@ -193,6 +194,12 @@ def last_word(claim: Claim) -> str:
 def words_of(text: str, claims: tuple[Claim, ...]) -> str:
     """Slot text as the words it stands for: each slot token is its claim's text again."""
     return TOKEN.sub(lambda m: claims[int(m.group(1))].text, text).replace(SENTENCE_BREAK, " ")
+
+
+def tally_side(claim: Claim) -> bool:
+    """A number joined by a dash to another, as a vote or a score is told: "voted 5-2", "won 91-84"."""
+    digits = regex.escape(claim.text)
+    return regex.search(rf"(?<![\d.,])(?:{digits}[-–]\d|\d[-–]{digits}(?![\d.,]\d))", claim.sentence) is not None
 
 
 def claim_tags(claim: Claim, book: Rulebook) -> tuple[str, ...]:

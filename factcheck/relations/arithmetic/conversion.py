@@ -30,7 +30,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
         return []
     stated = interval(second, options)
     verdict = compare(expected, stated, options)
-    if verdict != "consistent" and set(units) <= SCALES_OF_DEGREES and difference_told(first, second):
+    if verdict != "consistent" and set(units) <= SCALES_OF_DEGREES and (difference_told(first, second) or units[0] != first.unit):
         expected, verdict = as_difference(units, first, stated, options) or (expected, verdict)
     return [Outcome(verdict, expected, stated, units[1], f"{first.text} = {figure(expected.value, units[1])}; "
                     f"stated {second.text}", f"conversion {first.text} → {second.text}: {verdict}", (first, second))]
@@ -72,7 +72,8 @@ DIFFERENCE_BEFORE = regex.compile(r"\b(?:by|of|rise|rose|risen|increase|warming|
 
 def difference_told(first: Claim, second: Claim) -> bool:
     """Whether the words around the pair make it a difference of temperature: "1.15°C (2.07°F) above the
-    average", "a rise of 2°C (3.6°F)"."""
+    average", "a rise of 2°C (3.6°F)". (Degrees told with no scale, "One point three degrees, or roughly two point
+    three Fahrenheit", may be read as a difference without such words: the question before often says so.)"""
     at = first.sentence.find(first.text)
     end = first.sentence.find(second.text, max(at, 0)) + len(second.text)
     if at < 0 or end < len(second.text):

@@ -1,0 +1,29 @@
+"""Conversions of temperature: a reading, or a difference where the words or a scale left unsaid make it one."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.checker import CheckOptions, check_all
+from factcheck.document import load_text
+from factcheck.extract.extractor import extract
+from factcheck.extract.rulebook import load_rulebook
+from factcheck.relations.matcher import find_links
+
+BOOK = load_rulebook()
+
+
+def conversions(text: str) -> list[str]:
+    doc = load_text("t", text)
+    claims, warnings = extract(doc, BOOK)
+    return [c.verdict for c in check_all(find_links(doc, claims, BOOK, warnings), [], CheckOptions()) if c.type == "conversion"]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("GUEST: One point three degrees, or roughly two point three Fahrenheit.", "consistent"),
+    ("It was two degrees, or thirty-six Fahrenheit, at dawn.", "consistent"),
+    ("It was two degrees, or forty-six Fahrenheit, at dawn.", "inconsistent"),
+    ("The city recorded 20°C (36°F) at noon.", "inconsistent"),
+])
+def test_degrees_without_a_scale_may_be_a_difference(text, verdict):
+    assert conversions(text) == [verdict]
