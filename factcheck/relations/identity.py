@@ -22,6 +22,7 @@ from factcheck.document import Document
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import counted, singular
 from factcheck.relations.link import Link
+from factcheck.relations.said_once import plain
 from factcheck.extract.rulebook import Composite, fold
 
 WORD = regex.compile(r"[\p{L}][\p{L}\d’'\-]*|\d{4}")
@@ -258,6 +259,12 @@ def before_of(claim: Claim) -> str:
     return claim.sentence[:claim.sentence.index(claim.text)] if claim.sentence.count(claim.text) == 1 else ""
 
 
+def of_kind(whole: Claim, part: Claim) -> bool:
+    """A whole the part is of the kind of: the same kind and unit, or any level for a plain number, which takes
+    the whole's measure ("400 acres, 120 of it")."""
+    return comparable(whole, part) or plain(part) and isinstance(whole.value, (int, float))
+
+
 def fill_by_place(link: Link) -> Link | None:
     """The link with its free role bound to the level right before its part in the part's sentence ("588 vessels,
     and of these 75", "31,423,886, making the total 344,580,000 dollars, of which 56,278,749": the dollars), if it
@@ -268,8 +275,8 @@ def fill_by_place(link: Link) -> Link | None:
     for role, found in link.open.items():
         before = [c for c in found if c.start < part.start and c.sentence_index == part.sentence_index
                   and not YEAR_FIRST.match(c.text)]
-        if not before or not comparable(before[-1], part) or PLACED_BEFORE.search(before_of(before[-1])) \
-                or any(comparable(c, part) for c in before[:-1]):
+        if not before or not of_kind(before[-1], part) or PLACED_BEFORE.search(before_of(before[-1])) \
+                or any(of_kind(c, part) for c in before[:-1]):
             return None
         roles[role] = (before[-1],)
     return Link(link.type, link.rule, link.trigger, roles, link.meta)
