@@ -204,10 +204,15 @@ def fill_by_noun(link: Link) -> Link | None:
 
 
 # words of a phrase that name no particular whole: "Of the whole number", "Of the present force"
-GENERIC = frozenset("number numbers total totals whole amount amounts sum sums aggregate quantity present entire said "
-                    "same above former latter remaining figure figures count".split())
+GENERIC = frozenset("number numbers total totals whole amount amounts sum sums aggregate quantity entire said "
+                    "same above remaining figure figures count".split())
+# words of a phrase that name a time: with several figures of the kind, they choose among them as words cannot
+TIMED = regex.compile(r"\b(?:present|current|new|old|former|latter|previous|prior|last|this|next|latest|earlier|later|recent|"
+                      r"existing|today[’']?s?|year[’']?s?|month[’']?s?|week[’']?s?|quarter[’']?s?|january|february|march|april|"
+                      r"may|june|july|august|september|october|november|december)\b", regex.IGNORECASE)
+TYPICAL = regex.compile(r"\b(?:average|averaged|averaging|median|mean|typical|typically)\b[^,;]*$", regex.IGNORECASE)
 STEM = 5  # two words of at least this many letters that begin alike name the same thing ("requested", "request")
-AROUND_BEFORE, AROUND_AFTER = 12, 3  # words read before a figure (back to the level before it) and after it (to a stop)
+AROUND_BEFORE, AROUND_AFTER = 12, 4  # words read before a figure (back to the level before it) and after it (to a stop)
 LEVEL_KINDS = frozenset({"money", "count", "distance", "quantity", "percent"})
 # told as a gap ("exceeds the crop … by 910,000 bushels"), never a whole; or as a change, a whole only where named
 GAP_BEFORE = regex.compile(r"\bby\s+(?:(?:about|some|nearly|almost|over|only|just|roughly)\s+)?$", regex.IGNORECASE)
@@ -221,9 +226,13 @@ def stems(words: set[str]) -> set[str]:
     return {w[:STEM] if len(w) >= STEM else singular(w) for w in words if not w.isdigit() and w not in TIMES}
 
 
+AFTER_STOP = regex.compile(r"[,.;:()—–]|\b(?:and|but|or|nor|while|whereas|than|as)\b", regex.IGNORECASE)
+
+
 def told_with(claim: Claim, others: tuple[Claim, ...]) -> set[str]:
     """The content words a figure is told with: those before it, back to the level before it in its sentence
-    (at most AROUND_BEFORE), and those after it up to a stop, a comma or another figure (at most AROUND_AFTER)."""
+    (at most AROUND_BEFORE), and those after it up to a stop, a comma or a word that joins another clause ("40 homes in
+    Paradise and damaged 120 more": not "damaged"), at most AROUND_AFTER; years among them."""
     if claim.sentence.count(claim.text) != 1:
         return set()
     at = claim.sentence.index(claim.text)
@@ -233,7 +242,7 @@ def told_with(claim: Claim, others: tuple[Claim, ...]) -> set[str]:
             found = before.rfind(other.text)
             if found >= 0 and before.count(other.text) == 1:
                 before = before[found + len(other.text):]
-    after = regex.split(r"[,.;:()\d—–]", claim.sentence[at + len(claim.text):], maxsplit=1)[0]
+    after = AFTER_STOP.split(claim.sentence[at + len(claim.text):], maxsplit=1)[0]
     return content_words(" ".join(WORD.findall(own_clause(before))[-AROUND_BEFORE:] + WORD.findall(after)[:AROUND_AFTER]))
 
 
@@ -282,22 +291,33 @@ def fill_by_place(link: Link) -> Link | None:
     return Link(link.type, link.rule, link.trigger, roles, link.meta)
 
 
+def names(claim: Claim, named: set[str], years: set[str], others: tuple[Claim, ...]) -> bool:
+    """Whether a figure is told with a word of the phrase (`named`, as stems) and every year it names, and as no gap."""
+    said = told_with(claim, others)
+    return bool(named & stems(said | {counted(claim) or ""})) and years <= said and not GAP_BEFORE.search(before_of(claim))
+
+
 def fill_by_phrase(link: Link) -> Link | None:
-    """The link with its free role bound to the one earlier figure of the part's kind and unit told with a word
-    of the phrase the frame read (group `noun`), or, where none is, to the only such figure of the window, if it is
-    no gap or change and, where the phrase names something, counts nothing else; None where none or several are."""
+    """The link with its free role bound to the one earlier figure of the part's kind and unit told with a word of
+    the phrase the frame read (group `noun`), and with its year where the phrase names one ("Of the 2025 request");
+    where the phrase names only a time ("Of the present members", "of the cars sold last year") and several such
+    figures are told, none. A phrase that names nothing ("Of the whole number") takes the only such figure of the
+    window, if it is no gap or change. Never a rate, an average or a gap; None where none or several are."""
     part = link.trigger
     if link.meta.get("anaphor"):
         return fill_by_place(link)
-    words = {w for w in content_words(str(link.meta.get("noun") or "")) if w not in GENERIC}
-    named, noun = stems(words), counted(part)
+    phrase = str(link.meta.get("noun") or "")
+    words = {w for w in content_words(phrase) if w not in GENERIC and not TIMED.fullmatch(w)}
+    named, years = stems(words), set(YEAR.findall(phrase))
     roles = dict(link.roles)
     for role, found in link.open.items():
-        earlier = tuple(c for c in found if c.start < part.start and comparable(c, part) and not YEAR_FIRST.match(c.text))
-        told = [c for c in earlier if named & stems(told_with(c, found) | {counted(c) or ""}) and not GAP_BEFORE.search(before_of(c))]
-        if not told and len(earlier) == 1:
-            told = [c for c in earlier if (not named or counted(c) is None or counted(c) == noun or stems({counted(c)}) & named)
-                    and not GAP_BEFORE.search(before_of(c)) and not CHANGE_BEFORE.search(before_of(c))]
+        earlier = tuple(c for c in found if c.start < part.start and comparable(c, part) and not YEAR_FIRST.match(c.text)
+                        and not c.extra.get("per") and not TYPICAL.search(before_of(c)))
+        if TIMED.search(phrase) and not years and len(earlier) > 1:
+            return None
+        told = [c for c in earlier if named and names(c, named, years, found)]
+        if not named and len(earlier) == 1:
+            told = [c for c in earlier if not GAP_BEFORE.search(before_of(c)) and not CHANGE_BEFORE.search(before_of(c))]
         if len(told) != 1:
             return None
         roles[role] = (told[0],)

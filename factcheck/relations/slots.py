@@ -126,6 +126,8 @@ def tags(claim: Claim, periods: frozenset[str] | dict[str, object] = frozenset()
         found.append("points")
     if claim.kind == "date" and date_value(claim)[:4].isdigit():
         found.append("inferred" if any(claim.extra.get(k) for k in INFERRED) else "year")
+        if yearless_day(claim):
+            found.append("yearless")  # "on June 29": a day of the year, which only a tense places in one
         if claim.extra.get("relative"):
             found.append("relative")
         if claim.extra.get("bound") in LIMITS:
@@ -196,10 +198,20 @@ def words_of(text: str, claims: tuple[Claim, ...]) -> str:
     return TOKEN.sub(lambda m: claims[int(m.group(1))].text, text).replace(SENTENCE_BREAK, " ")
 
 
+def yearless_day(claim: Claim) -> bool:
+    """A day and month told without a year ("on June 29", "Sept. 17"): the extractor placed it in the document's year."""
+    return (claim.kind == "date" and bool(claim.extra.get("year_inferred")) and not claim.extra.get("relative")
+            and not any(claim.extra.get(k) for k in INFERRED if k != "year_inferred")
+            and isinstance(claim.value, str) and len(claim.value) == 10 and claim.low is None)
+
+
 def tally_side(claim: Claim) -> bool:
-    """A number joined by a dash to another, as a vote or a score is told: "voted 5-2", "won 91-84"."""
+    """A number joined by a dash to another, as a vote or a score is told ("voted 5-2", "won 91-84"), wherever its
+    sentence tells it: "finished 9-3 and won 9 of its 12 games" tells the 9 once more as a count."""
     digits = regex.escape(claim.text)
-    return regex.search(rf"(?<![\d.,])(?:{digits}[-–]\d|\d[-–]{digits}(?![\d.,]\d))", claim.sentence) is not None
+    every = regex.findall(rf"(?<![\d.,]){digits}(?![\d]|[.,]\d)", claim.sentence)
+    sides = regex.findall(rf"(?<![\d.,]){digits}(?=[-–]\d)|(?<=\d[-–]){digits}(?![\d]|[.,]\d)", claim.sentence)
+    return bool(sides) and len(sides) == len(every)
 
 
 def claim_tags(claim: Claim, book: Rulebook) -> tuple[str, ...]:

@@ -30,7 +30,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
         return []
     stated = interval(second, options)
     verdict = compare(expected, stated, options)
-    if verdict != "consistent" and set(units) <= SCALES_OF_DEGREES and (difference_told(first, second) or units[0] != first.unit):
+    if verdict != "consistent" and set(units) <= SCALES_OF_DEGREES and (difference_told(first, second) or small_unscaled(first, units[0])):
         expected, verdict = as_difference(units, first, stated, options) or (expected, verdict)
     return [Outcome(verdict, expected, stated, units[1], f"{first.text} = {figure(expected.value, units[1])}; "
                     f"stated {second.text}", f"conversion {first.text} → {second.text}: {verdict}", (first, second))]
@@ -70,10 +70,18 @@ DIFFERENCE_BEFORE = regex.compile(r"\b(?:by|of|rise|rose|risen|increase|warming|
                                   r"(?:(?:about|around|nearly|almost|some|roughly|more\s+than|over)\s+)?$", regex.IGNORECASE)
 
 
+SMALL_DEGREES = 10  # degrees told with no scale and below this are as often a change as a reading
+
+
+def small_unscaled(first: Claim, unit: str) -> bool:
+    """Degrees told with no scale, few of them ("One point three degrees, or roughly two point three Fahrenheit"
+    answers "So a rise of —"): a reading of 20 degrees "or 36 Fahrenheit" is still judged as a reading."""
+    return unit != first.unit and isinstance(first.value, (int, float)) and abs(first.value) < SMALL_DEGREES
+
+
 def difference_told(first: Claim, second: Claim) -> bool:
     """Whether the words around the pair make it a difference of temperature: "1.15°C (2.07°F) above the
-    average", "a rise of 2°C (3.6°F)". (Degrees told with no scale, "One point three degrees, or roughly two point
-    three Fahrenheit", may be read as a difference without such words: the question before often says so.)"""
+    average", "a rise of 2°C (3.6°F)"."""
     at = first.sentence.find(first.text)
     end = first.sentence.find(second.text, max(at, 0)) + len(second.text)
     if at < 0 or end < len(second.text):

@@ -3,23 +3,32 @@
 A frame's `mode` is `past`, `deadline` or `scheduled` (a present tense that states a schedule: "the wing
 opens in January 2022"; a date more than a year before the document is then a historical present, not
 judged). A date whose year the text does not state (a year taken from the document, an assumed weekday)
-is never checked. A stretch of time ("the spring of 2019") is past when it began before the document
-date, and still ahead when it ends after it.
+is never judged; a day and month alone ("on June 29", "will vote Sept. 17") are only confirmed: the tense
+places them in the year before or after the document date, and where that lies within half a year of it the
+check is `consistent`. Further off, the tense may have been misread as easily as the date: no verdict. A
+stretch of time ("the spring of 2019") is past when it began before the document date, and still ahead when
+it ends after it.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from factcheck.facts import Fact
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome, year_of
 from factcheck.relations.link import Link
+from factcheck.relations.slots import yearless_day
 
 SCHEDULED_BACK = 1  # years: a schedule told in the present ("the wing opens in") dated further back is a narrative
+YEARLESS_REACH = 183  # days: a day told without a year that its tense places this close to the document is confirmed
 
 
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
     claim = link.one("date")
     doc_date = link.meta.get("document_date")
+    if claim is not None and doc_date and yearless_day(claim):
+        return confirmed_day(claim, link.meta.get("mode") in ("deadline", "scheduled"), dt.date.fromisoformat(doc_date))
     if claim is None or not doc_date or year_of(claim) is None or claim.extra.get("relative"):
         return []  # a relative date ("last year", "in November") lies where the document's date puts it
     span = ends(claim)
@@ -47,3 +56,26 @@ def ends(claim: Claim) -> tuple[str, str] | None:
     if isinstance(claim.low, str) and isinstance(claim.high, str):
         return claim.low, claim.high
     return None
+
+
+def confirmed_day(claim: Claim, ahead: bool, doc_date: dt.date) -> list[Outcome]:
+    """A day told without a year, placed by its tense in the nearest such day ahead of the document date or behind
+    it: `consistent` where that lies within YEARLESS_REACH days, nothing otherwise."""
+    month, day = int(str(claim.value)[5:7]), int(str(claim.value)[8:10])
+    for year in (doc_date.year - 1, doc_date.year, doc_date.year + 1) if ahead else (doc_date.year + 1, doc_date.year, doc_date.year - 1):
+        try:
+            placed = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if (placed >= doc_date) if ahead else (placed <= doc_date):
+            break
+    else:
+        return []
+    days = abs((placed - doc_date).days)
+    if days > YEARLESS_REACH:
+        return []
+    way = "ahead of" if ahead else "before"
+    return [Outcome("consistent", None, None, None,
+                    f"{claim.text}, told without a year, read as {placed.isoformat()}: {days} days {way} the document's "
+                    f"{doc_date.isoformat()}", f"{claim.text} lies {way} the document date", (claim,), dates=True)]
+

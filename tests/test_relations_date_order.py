@@ -1,0 +1,38 @@
+"""Date order of a day told without a year: confirmed where its tense places it within half a year of the
+document date, never judged otherwise."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.document import load_text
+from factcheck.extract.rulebook import load_rulebook
+from factcheck.pipeline import scan_document
+
+BOOK = load_rulebook()
+
+
+def date_checks(text: str, date: str) -> list[tuple[str, str]]:
+    report = scan_document(load_text("t", text, date=dt.date.fromisoformat(date)), BOOK)
+    return [(c.verdict, c.explanation) for c in report.checks if c.type == "date_order"]
+
+
+@pytest.mark.parametrize("text, date, placed", [
+    ("The board will hold a hearing on Dec. 9.", "2024-07-02", "2024-12-09"),
+    ("The board will hold a hearing on Jan. 9.", "2024-12-20", "2025-01-09"),
+    ("The wildfire has burned 18,400 acres since June 29.", "2023-07-12", "2023-06-29"),
+    ("The wildfire has burned 18,400 acres since Dec. 29.", "2024-01-12", "2023-12-29"),
+])
+def test_a_day_without_a_year_is_placed_by_its_tense(text, date, placed):
+    [(verdict, explanation)] = date_checks(text, date)
+    assert verdict == "consistent" and f"read as {placed}" in explanation
+
+
+@pytest.mark.parametrize("text, date", [
+    ("The clinics will run on March 4.", "2024-07-02"),
+    ("The wildfire has burned 18,400 acres since Sept. 3.", "2024-07-12"),
+])
+def test_a_day_without_a_year_far_from_the_document_gets_no_verdict(text, date):
+    assert date_checks(text, date) == []
