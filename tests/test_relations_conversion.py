@@ -27,3 +27,8 @@ def conversions(text: str) -> list[str]:
 ])
 def test_degrees_without_a_scale_may_be_a_difference(text, verdict):
     assert conversions(text) == [verdict]
+
+
+@pytest.mark.parametrize("text", ["The water was 9 degrees, or 16 Fahrenheit.", "Overnight it fell to 4 degrees, or about 7 Fahrenheit."])
+def test_small_degrees_told_as_a_reading_are_judged_as_one(text):
+    assert conversions(text) == ["inconsistent"]

@@ -36,3 +36,16 @@ def test_a_day_without_a_year_is_placed_by_its_tense(text, date, placed):
 ])
 def test_a_day_without_a_year_far_from_the_document_gets_no_verdict(text, date):
     assert date_checks(text, date) == []
+
+
+@pytest.mark.parametrize("text, date", [
+    ("In 1944, Allied troops landed in Normandy on June 6.", "2024-07-01"),
+    ("Last year the plant closed on Sept. 21.", "2024-10-01"),
+])
+def test_a_day_without_a_year_in_a_sentence_of_another_year_gets_no_verdict(text, date):
+    assert date_checks(text, date) == []
+
+
+def test_a_day_without_a_year_leaves_a_later_dated_deadline_its_alarm():
+    checks = date_checks("The agency will hire staff by June 30 and finish the work by March 2023.", "2024-06-01")
+    assert [verdict for verdict, _ in checks] == ["inconsistent"]

@@ -9,7 +9,7 @@ from factcheck.checker import CheckOptions, check_all
 from factcheck.document import load_text
 from factcheck.extract.extractor import extract
 from factcheck.extract.rulebook import load_rulebook
-from factcheck.relations.identity import own_clause
+from factcheck.relations.identity import alike_stems, own_clause, stems
 from factcheck.relations.matcher import find_links
 
 BOOK = load_rulebook()
@@ -83,3 +83,27 @@ def test_of_which_takes_the_level_right_before_or_none(text):
 def test_of_these_takes_the_only_level_before_it():
     text = "The naval force consists of 588 vessels completed and building, and of these 75 are ironclad."
     assert wholes(text) == [("75", "588 vessels", "consistent")]
+
+
+@pytest.mark.parametrize("text", [
+    "The tornado damaged homes in 4 towns. Of the homes damaged, 120 were destroyed.",
+    "The fund generated $3 million last year. Of the general fund, $5 million went to schools.",
+    "The union had 8,000 members before the strike. Of the present members, 9,000 joined since March.",
+    "The state collected $40 million in taxes in 1921 and $52 million in 1922. Of the taxes collected, $45 million came "
+    "from property.",
+])
+def test_a_phrase_takes_no_whole_that_counts_another_thing_lacks_a_word_or_its_time(text):
+    assert wholes(text) == []
+
+
+def test_the_noun_of_the_phrase_chooses_among_figures_told_with_one_verb():
+    text = "The library lent 9,000 films and 84,000 books. Of the films lent, 15,000 were documentaries."
+    assert wholes(text) == [("15,000", "9,000 films", "inconsistent")]
+
+
+@pytest.mark.parametrize("one, other, same", [
+    ("requested", "request", True), ("produced", "production", True), ("generated", "general", False),
+    ("contributed", "contracts", False), ("films", "film", True),
+])
+def test_stems_of_one_word(one, other, same):
+    assert alike_stems(stems({one}), stems({other})) is same

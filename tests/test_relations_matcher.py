@@ -566,3 +566,12 @@ def test_a_window_beyond_ascii_is_tried_only_where_its_finders_say_and_finds_the
     assert {(link.rule, str(roles(link))) for link in links(book, text)} == found
     assert any(rule.startswith("multiple.") for rule, _ in found)
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The bill passed 12,400-9,100, a margin of 4,300 votes.", [("difference", "inconsistent")]),
+    ("The council voted 61-39 and the measure got 250 and 180 votes in two wards, a combined 311 votes.", []),
+])
+def test_a_side_of_a_tally_is_summed_or_compared_with_its_other_side_only(text, expected):
+    report = scan_document(load_text("t", text), load_rulebook())
+    assert [(c.type, c.verdict) for c in report.checks if c.type in ("sum", "difference")] == expected

@@ -30,3 +30,11 @@ def test_a_change_told_from_x_to_y_is_no_range_written_backwards(text, verdicts)
 
 def test_a_decimal_in_words_is_never_split_into_a_range():
     assert range_verdicts("The levy rate came down, from one point two to one point one five percent.") == []
+
+
+@pytest.mark.parametrize("text, verdicts", [
+    ("The rate came down from, like, four point two to three point nine percent.", []),
+    ("The dam's capacity ranges from 12 to 9 million acre-feet.", ["inconsistent"]),
+])
+def test_from_after_a_filler_or_a_range_verb(text, verdicts):
+    assert range_verdicts(text) == verdicts

@@ -211,7 +211,9 @@ TIMED = regex.compile(r"\b(?:present|current|new|old|former|latter|previous|prio
                       r"existing|today[’']?s?|year[’']?s?|month[’']?s?|week[’']?s?|quarter[’']?s?|january|february|march|april|"
                       r"may|june|july|august|september|october|november|december)\b", regex.IGNORECASE)
 TYPICAL = regex.compile(r"\b(?:average|averaged|averaging|median|mean|typical|typically)\b[^,;]*$", regex.IGNORECASE)
-STEM = 5  # two words of at least this many letters that begin alike name the same thing ("requested", "request")
+STEM = 4  # letters a word keeps when an ending is cut ("request" of "requested")
+STEM_PREFIX = 6  # a stem this long that begins another names the same thing ("produc", "product")
+ENDINGS = ("ations", "ation", "itions", "ition", "ments", "ment", "ings", "ing", "ions", "ion", "ers", "er", "ed", "al", "e")
 AROUND_BEFORE, AROUND_AFTER = 12, 4  # words read before a figure (back to the level before it) and after it (to a stop)
 LEVEL_KINDS = frozenset({"money", "count", "distance", "quantity", "percent"})
 # told as a gap ("exceeds the crop … by 910,000 bushels"), never a whole; or as a change, a whole only where named
@@ -222,8 +224,25 @@ CHANGE_BEFORE = regex.compile(r"\b(?:increase|decrease|reduction|rise|fall|gain|
                               r"roughly)\s+)?$", regex.IGNORECASE)
 
 
+def stem(word: str) -> str:
+    """A word without its plural and a common ending: "requested" and "request", "admitted" and "admission"
+    share none, "produced" gives "produc", "production" "product"."""
+    word = singular(word)
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= STEM:
+            return word[:-len(ending)]
+    return word
+
+
 def stems(words: set[str]) -> set[str]:
-    return {w[:STEM] if len(w) >= STEM else singular(w) for w in words if not w.isdigit() and w not in TIMES}
+    return {stem(w) for w in words if w and not w.isdigit() and w not in TIMES}
+
+
+def alike_stems(named: set[str], said: set[str]) -> bool:
+    """Two sets of stems share one: equal, or one of at least STEM_PREFIX letters begins the other ("produc" and
+    "product"; not "gener", of "general", and "generat", of "generated")."""
+    return any(a == b or min(len(a), len(b)) >= STEM_PREFIX and (a.startswith(b) or b.startswith(a))
+               for a in named for b in said)
 
 
 AFTER_STOP = regex.compile(r"[,.;:()—–]|\b(?:and|but|or|nor|while|whereas|than|as)\b", regex.IGNORECASE)
@@ -291,17 +310,22 @@ def fill_by_place(link: Link) -> Link | None:
     return Link(link.type, link.rule, link.trigger, roles, link.meta)
 
 
-def names(claim: Claim, named: set[str], years: set[str], others: tuple[Claim, ...]) -> bool:
-    """Whether a figure is told with a word of the phrase (`named`, as stems) and every year it names, and as no gap."""
-    said = told_with(claim, others)
-    return bool(named & stems(said | {counted(claim) or ""})) and years <= said and not GAP_BEFORE.search(before_of(claim))
+def names(claim: Claim, named: set[str], nouns: set[str], years: set[str], others: tuple[Claim, ...]) -> bool:
+    """Whether a figure is told with every word of the phrase (`named`, as stems) and every year it names, counts no other
+    thing than the phrase's nouns (`nouns`, its words but participles: "homes" of "homes damaged"), and is told as no
+    gap and after no preposition."""
+    said, noun = told_with(claim, others), counted(claim)
+    if noun and nouns and not alike_stems(nouns, stems({noun})) or PLACED_BEFORE.search(before_of(claim)):
+        return False  # "homes in 4 towns … Of the homes damaged": the figure counts towns, or is a place
+    known = stems(said | {noun or ""})
+    return all(alike_stems({word}, known) for word in named) and years <= said and not GAP_BEFORE.search(before_of(claim))
 
 
 def fill_by_phrase(link: Link) -> Link | None:
     """The link with its free role bound to the one earlier figure of the part's kind and unit told with a word of
     the phrase the frame read (group `noun`), and with its year where the phrase names one ("Of the 2025 request");
-    where the phrase names only a time ("Of the present members", "of the cars sold last year") and several such
-    figures are told, none. A phrase that names nothing ("Of the whole number") takes the only such figure of the
+    where the phrase names another time ("Of the present members", "of the cars sold last year"), none: the whole
+    of that time may be the one not told. A phrase that names nothing ("Of the whole number") takes the only such figure of the
     window, if it is no gap or change. Never a rate, an average or a gap; None where none or several are."""
     part = link.trigger
     if link.meta.get("anaphor"):
@@ -309,13 +333,16 @@ def fill_by_phrase(link: Link) -> Link | None:
     phrase = str(link.meta.get("noun") or "")
     words = {w for w in content_words(phrase) if w not in GENERIC and not TIMED.fullmatch(w)}
     named, years = stems(words), set(YEAR.findall(phrase))
+    nouns = stems({w for w in words if not w.endswith(("ed", "en"))})
     roles = dict(link.roles)
     for role, found in link.open.items():
         earlier = tuple(c for c in found if c.start < part.start and comparable(c, part) and not YEAR_FIRST.match(c.text)
                         and not c.extra.get("per") and not TYPICAL.search(before_of(c)))
-        if TIMED.search(phrase) and not years and len(earlier) > 1:
-            return None
-        told = [c for c in earlier if named and names(c, named, years, found)]
+        if TIMED.search(phrase) and not years:
+            return None  # "Of the present members": the whole of another time may be the one not told
+        told = [c for c in earlier if named and names(c, named, nouns, years, found)]
+        if len(told) == 1 and not years and len(earlier) > 1 and len(set(YEAR.findall(told[0].sentence))) > 1:
+            return None  # "$40 million in taxes in 1921 and $52 million in 1922. Of the taxes collected": which year?
         if not named and len(earlier) == 1:
             told = [c for c in earlier if not GAP_BEFORE.search(before_of(c)) and not CHANGE_BEFORE.search(before_of(c))]
         if len(told) != 1:

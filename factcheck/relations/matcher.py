@@ -23,7 +23,7 @@ from factcheck.relations.reach import Reach
 from factcheck.relations.retraction import retracted
 from factcheck.relations.said_once import adopt_measures, lend_to_free, written_scale
 from factcheck.relations.screen import FrameScreen
-from factcheck.relations.slots import (MARKS, SENTENCE_BREAK, TIME_UNITS, TOKEN, Window, WindowMarks, Windows, date_value,
+from factcheck.relations.slots import (MARKS, SENTENCE_BREAK, TIME_UNITS, TOKEN, Window, WindowMarks, Windows, date_value, tally_side,
                                        tags, words_of)
 from factcheck.extract.rulebook import Rulebook
 from factcheck.extract.starts import OTHER
@@ -92,7 +92,7 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
             if run is not None:
                 budgets.open_window()
                 found.extend(match_window(frames, run, book, figures, levels, budgets))
-    bound = select([(order, link) for order, link in found if not link.open], book)
+    bound = select([(order, link) for order, link in found if not link.open and not mixes_tally(link)], book)
     bound = sorted(bound, key=lambda x: (x.trigger.start, x.type))
     links = [adopt_measures(link, book) for link in bound + select_open([(order, link) for order, link in found if link.open])]
     date = doc.date.isoformat() if doc.date else None
@@ -202,6 +202,17 @@ def read_alone(meta: dict[str, Any], trigger: Claim, marks: WindowMarks, index: 
     meta["dated"] = marks.dated
     meta["starts"] = marks.starts
     return True
+
+
+TALLIED = ("parts", "subject", "reference")  # the operands a side of a tally may be one of only with its other side
+
+
+def mixes_tally(link: Link) -> bool:
+    """A sum or a gap that takes a side of a tally ("passed 61-39") with figures of another count: the two sides
+    add up to the votes cast and differ by the margin, but no other figure adds to them."""
+    operands = [c for role in TALLIED for c in link.role(role)]
+    sides = [c for c in operands if c.kind == "count" and tally_side(c)]
+    return bool(sides) and len(sides) != len(operands)
 
 
 def candidates(frame: Frame, window: Window, bound: set[str], levels: frozenset[str]) -> dict[str, tuple[Claim, ...]]:

@@ -110,9 +110,8 @@ def tags(claim: Claim, periods: frozenset[str] | dict[str, object] = frozenset()
             found.append("fraction")  # "one in four": a share of something, not a count of it
         elif claim.kind == "count" and COMPOUND.search(claim.text):
             found.append("attribute")  # "six-party talks", "a three-year plan": a modifier, not an amount
-        elif claim.kind in LEVEL_KINDS and not duration and not (claim.kind == "count" and tally_side(claim)):
-            found.append("level")  # a stretch of time ("over five years") is when, not how much; a side of a tally
-            # ("voted 5-2") counts votes or points, no amount of what the sentences around it speak of
+        elif claim.kind in LEVEL_KINDS and not duration:
+            found.append("level")  # a stretch of time ("over five years") is when, not how much
         if claim.kind == "count" and bare(claim.text):
             found.append("bare")  # "I'm 58", "Seventy-seven.": a number told with no noun, as an age is
     if ranged:

@@ -71,12 +71,19 @@ DIFFERENCE_BEFORE = regex.compile(r"\b(?:by|of|rise|rose|risen|increase|warming|
 
 
 SMALL_DEGREES = 10  # degrees told with no scale and below this are as often a change as a reading
+# words that make the figure after them a reading: "The water was 9 degrees", "fell to 4 degrees"
+READING_BEFORE = regex.compile(r"\b(?:was|were|is|are|be|been|at|to|reached|hit|read|reads|stood|hovered|of|from|"
+                               r"around|about|near|below|above|under|over)\s+(?:(?:about|around|nearly|almost|some|roughly|"
+                               r"just|only)\s+)?$", regex.IGNORECASE)
 
 
 def small_unscaled(first: Claim, unit: str) -> bool:
-    """Degrees told with no scale, few of them ("One point three degrees, or roughly two point three Fahrenheit"
-    answers "So a rise of —"): a reading of 20 degrees "or 36 Fahrenheit" is still judged as a reading."""
-    return unit != first.unit and isinstance(first.value, (int, float)) and abs(first.value) < SMALL_DEGREES
+    """Degrees told with no scale, few of them and after no word that makes them a reading ("One point three degrees,
+    or roughly two point three Fahrenheit" answers "So a rise of —"); "The water was 9 degrees, or 16 Fahrenheit" and
+    a reading of 20 degrees "or 36 Fahrenheit" are still judged as readings."""
+    at = first.sentence.find(first.text)
+    return (unit != first.unit and isinstance(first.value, (int, float)) and abs(first.value) < SMALL_DEGREES
+            and at >= 0 and READING_BEFORE.search(first.sentence, 0, at) is None)
 
 
 def difference_told(first: Claim, second: Claim) -> bool:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import regex
+
 from factcheck.facts import Fact
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome, year_of
@@ -21,6 +23,10 @@ from factcheck.relations.link import Link
 from factcheck.relations.slots import yearless_day
 
 SCHEDULED_BACK = 1  # years: a schedule told in the present ("the wing opens in") dated further back is a narrative
+# a sentence that names a year, or one apart from the document's, may place a day told without a year in it
+OTHER_YEAR = regex.compile(r"(?<![\d,.])(?:1[5-9]|20)\d\d(?!\d)|[\x27’]\d\d\b|\b(?:last|that|previous|preceding|prior|next|"
+                           r"following|ensuing|coming|same)\s+(?:year|season|term|session)\b|\byears?\s+(?:ago|before|earlier|later)\b",
+                           regex.IGNORECASE)
 YEARLESS_REACH = 183  # days: a day told without a year that its tense places this close to the document is confirmed
 
 
@@ -60,7 +66,10 @@ def ends(claim: Claim) -> tuple[str, str] | None:
 
 def confirmed_day(claim: Claim, ahead: bool, doc_date: dt.date) -> list[Outcome]:
     """A day told without a year, placed by its tense in the nearest such day ahead of the document date or behind
-    it: `consistent` where that lies within YEARLESS_REACH days, nothing otherwise."""
+    it: `consistent` where that lies within YEARLESS_REACH days, nothing otherwise, nor where the sentence names a
+    year or another year than the document's."""
+    if OTHER_YEAR.search(claim.sentence):
+        return []  # "In 1944 … landed on June 6", "Last year the plant closed on Sept. 21": another year is meant
     month, day = int(str(claim.value)[5:7]), int(str(claim.value)[8:10])
     for year in (doc_date.year - 1, doc_date.year, doc_date.year + 1) if ahead else (doc_date.year + 1, doc_date.year, doc_date.year - 1):
         try:

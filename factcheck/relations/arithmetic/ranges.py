@@ -38,7 +38,7 @@ OUTDID = regex.compile(r"\b(?:outperformed|outpolled|outscored|outvoted|outnumbe
                        r"topped|won|lost)\b[^.;:]{0,40}?,?\s*$", regex.IGNORECASE)
 
 
-FROM = regex.compile(r"(?<!\b(?:ranges?|ranged|ranging|varies|vary|varied|varying|anywhere)\s+)\bfrom\s+(?:(?:about|around|nearly|almost|some|roughly|just|only|over|under)\s+)?$", regex.IGNORECASE)
+FROM = regex.compile(r"(?<!\b(?:ranges?|ranged|ranging|varies|vary|varied|varying|anywhere)\s+)\bfrom,?\s+(?:(?:like|uh|um|er),?\s+)*(?:(?:about|around|nearly|almost|some|roughly|just|only|over|under)\s+)?$", regex.IGNORECASE)
 
 
 def told_from(claim: Claim) -> bool:
