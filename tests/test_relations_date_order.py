@@ -49,3 +49,8 @@ def test_a_day_without_a_year_in_a_sentence_of_another_year_gets_no_verdict(text
 def test_a_day_without_a_year_leaves_a_later_dated_deadline_its_alarm():
     checks = date_checks("The agency will hire staff by June 30 and finish the work by March 2023.", "2024-06-01")
     assert [verdict for verdict, _ in checks] == ["inconsistent"]
+
+
+def test_a_day_told_last_is_never_confirmed_as_ahead():
+    checks = date_checks("As a first step, I requested on June 6 last that Congress should appoint a joint committee.", "1929-12-03")
+    assert "ahead" not in " ".join(explanation for _, explanation in checks)

@@ -64,11 +64,18 @@ def ends(claim: Claim) -> tuple[str, str] | None:
     return None
 
 
+def told_the_other_way(claim: Claim, ahead: bool) -> bool:
+    """A day the words after it place against the tense read: "I requested on June 6 last" read as ahead."""
+    at = claim.sentence.find(claim.text)
+    after = claim.sentence[at + len(claim.text):].lstrip(" ,").lower() if at >= 0 else ""
+    return after.startswith("last" if ahead else "next")
+
+
 def confirmed_day(claim: Claim, ahead: bool, doc_date: dt.date) -> list[Outcome]:
     """A day told without a year, placed by its tense in the nearest such day ahead of the document date or behind
     it: `consistent` where that lies within YEARLESS_REACH days, nothing otherwise, nor where the sentence names a
     year or another year than the document's."""
-    if OTHER_YEAR.search(claim.sentence):
+    if OTHER_YEAR.search(claim.sentence) or told_the_other_way(claim, ahead):
         return []  # "In 1944 … landed on June 6", "Last year the plant closed on Sept. 21": another year is meant
     month, day = int(str(claim.value)[5:7]), int(str(claim.value)[8:10])
     for year in (doc_date.year - 1, doc_date.year, doc_date.year + 1) if ahead else (doc_date.year + 1, doc_date.year, doc_date.year - 1):
