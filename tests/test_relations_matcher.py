@@ -575,3 +575,10 @@ def test_a_window_beyond_ascii_is_tried_only_where_its_finders_say_and_finds_the
 def test_a_side_of_a_tally_is_summed_or_compared_with_its_other_side_only(text, expected):
     report = scan_document(load_text("t", text), load_rulebook())
     assert [(c.type, c.verdict) for c in report.checks if c.type in ("sum", "difference")] == expected
+
+
+def test_an_anniversary_with_a_year_later_in_its_sentence_is_not_held_now():
+    text = ("The program, to be completed by the fiftieth anniversary of the Service, established in 1916, "
+            "in the year 1966, will cost $787,000,000.")
+    report = scan_document(load_text("t", text, date=dt.date(1956, 1, 5)), load_rulebook())
+    assert [c.verdict for c in report.checks if c.type == "anniversary"] != ["inconsistent"]

@@ -143,3 +143,16 @@ def test_a_figure_said_again_to_ask_or_confirm_it_is_left_out(text, echoed):
 ])
 def test_a_figure_not_echoed_stays(text):
     assert slips(text) == []
+
+
+def test_an_answer_that_bounds_the_asked_figure_corrects_it():
+    assert slips("HOST: So that's, what, tenfold? GUEST: More than tenfold. Fifteen times.") == ["tenfold"]
+
+
+@pytest.mark.parametrize("text, denied", [
+    ("People keep saying the budget went up twelve percent. It didn't. It went up six.", ["twelve percent"]),
+    ("They claim 40 jobs were lost. GUEST: No, that's not true.", ["40 jobs"]),
+    ("Sales rose 12 percent. That's not true of every store, though.", []),
+])
+def test_a_figure_the_next_sentence_denies_is_left_out(text, denied):
+    assert slips(text) == denied

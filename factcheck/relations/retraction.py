@@ -16,6 +16,9 @@ million?"; "Of our 2,840 pupils, how many …?" asks no figure); the answering s
 words of the fragment `answer` (a speaker's label, "No,", "More like"), with a figure that ends its
 words ("Sixty-five.", "Closer to 45 per cent, I think"), of the question's kind (or a bare count,
 which names no unit), different from it but not more than twice or less than half of it.
+
+The figures of a sentence the next one only denies ("… the budget went up twelve percent. It didn't.") are
+left out too: the text holds them as what others said.
 """
 
 from __future__ import annotations
@@ -35,6 +38,9 @@ LONGEST = 60  # characters between a slip and its correction
 WORDS_BEFORE = r"(?:\s+[\p{L}\x27’]+){1,4}?"
 CLOSE_YEARS = 10  # a year an answer corrects another with lies this close to it
 ASKED = regex.compile(r"(?:\s+[^\s?]+){0,3}?\s*\?[\s\"”’]*")  # a question's last words after the figure it asks about
+BOUNDS = ("at_least", "at_most")  # an answer that bounds the asked figure ("More than tenfold.") corrects it
+BOUND_WORDS = regex.compile(r"(?:(?:more|less|fewer|greater|higher|lower)\s+than|over|under|above|below|at\s+least|at\s+most|"
+                            r"upwards\s+of|well\s+over|well\s+under)\s*$", regex.IGNORECASE)
 ALONE = regex.compile(r"[ \t]*(?:[.!?;,:—–]|--|\r?\n|$)")  # an answering figure that ends its words
 # "how many of the 14 pumps …?" asks how many of a figure, not whether the figure is right
 OF_WHOLE = regex.compile(r"\bhow\s+(?:many|much)\s+of\s+(?:(?:the|our|your|their|its|his|her|my|those|these)\s+)?(?:[^\s?]+\s+){0,2}$", regex.IGNORECASE)
@@ -44,6 +50,11 @@ ECHO_REACH = 3  # sentences back an echoed figure may be
 ECHO_ASKED = regex.compile(r"\s*\?[\s\"”’]*")  # a figure that is all its question
 CONFIRMED = regex.compile(r"[ \t]*(?:[,.!;]|--|—|–)?[ \t]*(?:yes|yeah|yep|that[\x27’]s right|right|correct|exactly)\b",
                           regex.IGNORECASE)
+# a sentence that only denies the one before: "It didn't.", "No, that's not true.", "That's wrong."
+DENIAL = regex.compile(r"\s*(?:[\p{Lu}][\p{L}.\x27’\- ]{0,40}:\s*)?(?:no[,.!]?\s+)?(?:(?:it|that|they|he|she|we|this)\s+(?:didn[\x27’]t|did\s+not|"
+                       r"wasn[\x27’]t|was\s+not|isn[\x27’]t|is\s+not|hasn[\x27’]t|has\s+not|haven[\x27’]t|have\s+not|"
+                       r"weren[\x27’]t|were\s+not|doesn[\x27’]t|does\s+not)|(?:that[\x27’]s|that\s+is|it[\x27’]s|it\s+is)\s+"
+                       r"(?:not\s+(?:true|right|correct|so)|wrong|false|untrue)|not\s+true|wrong)[.!]?\s*", regex.IGNORECASE)
 HOW_MANY = regex.compile(r"[^?]*\bhow\s+(?:many|much)\b", regex.IGNORECASE)
 
 
@@ -51,7 +62,15 @@ def retracted(doc: Document, claims: list[Claim], book: Rulebook) -> dict[str, t
     """The claims that the next figure of their kind corrects: each claim's id, with the stretch a window
     leaves out (from its start to the correction's in one sentence; the figure alone after a question)."""
     ordered = sorted(claims, key=lambda c: (c.start, c.end))
-    return {**slips(doc, ordered, book), **answered(doc, ordered, book), **echoes(doc, ordered, book)}
+    return {**slips(doc, ordered, book), **answered(doc, ordered, book), **echoes(doc, ordered, book), **denied(doc, ordered)}
+
+
+def denied(doc: Document, ordered: list[Claim]) -> dict[str, tuple[int, int]]:
+    """The figures of a sentence the next one denies outright ("people keep saying the budget went up twelve percent.
+    It didn't."): the figure is what others said, not what the text holds."""
+    sentences = doc.sentences
+    return {c.id: (c.start, c.end) for c in ordered if c.sentence_index + 1 < len(sentences)
+            and DENIAL.fullmatch(doc.text, sentences[c.sentence_index + 1].start, sentences[c.sentence_index + 1].end)}
 
 
 def echoes(doc: Document, ordered: list[Claim], book: Rulebook) -> dict[str, tuple[int, int]]:
@@ -108,7 +127,10 @@ def answered(doc: Document, ordered: list[Claim], book: Rulebook) -> dict[str, t
                 or asks_of(doc.text, sentence.start, claim)):
             continue
         start = doc.sentences[answer.sentence_index].start
-        if pattern.fullmatch(doc.scan_text, start, answer.start) and ALONE.match(doc.text, answer.end):
+        before = doc.scan_text[start:answer.start]
+        if answer.qualifier in BOUNDS:
+            before = BOUND_WORDS.sub("", before)
+        if pattern.fullmatch(before) and ALONE.match(doc.text, answer.end):
             found[claim.id] = (claim.start, claim.end)
     return found
 
@@ -127,7 +149,7 @@ def corrects(asked: Claim, answer: Claim, alone: bool = True, shares: bool = Fal
     CLOSE_YEARS; with `shares`, for a slip its words mark as one, a fraction and a percentage as one measure: "a cut
     of more than half, sorry, of about forty percent", where an answer "Seventy-seven per cent, yes" to "So what,
     three-quarters?" only says it more closely). "May 1941" does not correct "1941": it says the same year more
-    closely."""
+    closely. The same figure with a bound ("tenfold? — More than tenfold.") corrects it."""
     if asked.kind == "date" or answer.kind == "date":
         if answer.kind == "date":
             return asked.kind == "date" and other_year(str(asked.value), str(answer.value))
@@ -135,8 +157,10 @@ def corrects(asked: Claim, answer: Claim, alone: bool = True, shares: bool = Fal
     bare = any(c.kind == "count" and not c.unit for c in (asked, answer))
     shares = shares and {asked.kind, answer.kind} == {"ratio", "percent"} and all(fraction_or_percent(c) for c in (asked, answer))
     values = (in_percent(asked), in_percent(answer)) if shares else (asked.value, answer.value)
-    if not (asked.kind == answer.kind or bare or shares) or values[0] == values[1]:
+    if not (asked.kind == answer.kind or bare or shares):
         return False
+    if values[0] == values[1]:
+        return answer.qualifier in BOUNDS and asked.qualifier is None  # "tenfold? — More than tenfold."
     return near(*values) is True
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
 from factcheck.facts import Fact
-from factcheck.intervals import Interval
+from factcheck.intervals import Interval, IntervalError
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, as_percent, compare, interval, out_of_scale
 from factcheck.relations.arithmetic.part_of_whole import part_in_measure
@@ -48,6 +50,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     if out_of_scale(expected, stated):
         return []
     verdict = compare(expected, stated, options)
+    if verdict == "inconsistent" and change_told(whole, part, stated_share, options):
+        return []
     return [Outcome(verdict, expected, stated, unit, f"{words}; stated {part.text}",
                     f"{pct.text} of {whole.text}, or {part.text}: {verdict}", (pct, whole, part))]
 
@@ -57,3 +61,14 @@ def echoed(whole: Claim, part: Claim) -> bool:
     over"): a part as large as its whole, told apart from it, is no share of it but the whole again."""
     return (isinstance(whole.value, (int, float)) and whole.value == part.value and whole.unit == part.unit
             and whole.sentence_index != part.sentence_index)
+
+
+def change_told(whole: Claim, part: Claim, stated_share: Interval, options: CheckOptions) -> bool:
+    """Whether the percentage is the change from the whole to the part ("Last year it was forty-one point five million.
+    This year it's forty-four point two. That's about six and a half percent."): a level then and now, not a share."""
+    try:
+        change = ((interval(part, options) - interval(whole, options)) / interval(whole, options)).scale(100)
+    except (IntervalError, ZeroDivisionError):
+        return False
+    return math.isfinite(change.low) and math.isfinite(change.high) and compare(change, stated_share, options) == "consistent"
+

@@ -1,0 +1,28 @@
+"""Shares: a percentage that is the change from a level then to a level now is no share of the first."""
+
+from __future__ import annotations
+
+from factcheck.checker import CheckOptions, check_all
+from factcheck.document import load_text
+from factcheck.extract.extractor import extract
+from factcheck.extract.rulebook import load_rulebook
+from factcheck.relations.matcher import find_links
+
+BOOK = load_rulebook()
+
+
+def share_verdicts(text: str) -> list[str]:
+    doc = load_text("t", text)
+    claims, warnings = extract(doc, BOOK)
+    return [c.verdict for c in check_all(find_links(doc, claims, BOOK, warnings), [], CheckOptions()) if c.type == "share"]
+
+
+def test_a_change_told_as_that_s_p_percent_is_no_share():
+    text = ("CALLER: Last year it was forty-one point five million. This year it's forty-four point two. "
+            "That's, uh, about six and a half percent.")
+    assert share_verdicts(text) == []
+
+
+def test_a_share_that_fits_no_change_still_alarms():
+    text = "CALLER: The whole budget is forty-one point five million. Salaries are thirty-one. That's about ninety percent."
+    assert share_verdicts(text) == ["inconsistent"]
