@@ -156,3 +156,7 @@ def test_an_answer_that_bounds_the_asked_figure_corrects_it():
 ])
 def test_a_figure_the_next_sentence_denies_is_left_out(text, denied):
     assert slips(text) == denied
+
+
+def test_a_judgement_denies_no_figure():
+    assert slips("Ten million children still lack health insurance. That is wrong.") == []

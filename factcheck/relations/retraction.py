@@ -50,11 +50,12 @@ ECHO_REACH = 3  # sentences back an echoed figure may be
 ECHO_ASKED = regex.compile(r"\s*\?[\s\"”’]*")  # a figure that is all its question
 CONFIRMED = regex.compile(r"[ \t]*(?:[,.!;]|--|—|–)?[ \t]*(?:yes|yeah|yep|that[\x27’]s right|right|correct|exactly)\b",
                           regex.IGNORECASE)
-# a sentence that only denies the one before: "It didn't.", "No, that's not true.", "That's wrong."
-DENIAL = regex.compile(r"\s*(?:[\p{Lu}][\p{L}.\x27’\- ]{0,40}:\s*)?(?:no[,.!]?\s+)?(?:(?:it|that|they|he|she|we|this)\s+(?:didn[\x27’]t|did\s+not|"
-                       r"wasn[\x27’]t|was\s+not|isn[\x27’]t|is\s+not|hasn[\x27’]t|has\s+not|haven[\x27’]t|have\s+not|"
-                       r"weren[\x27’]t|were\s+not|doesn[\x27’]t|does\s+not)|(?:that[\x27’]s|that\s+is|it[\x27’]s|it\s+is)\s+"
-                       r"(?:not\s+(?:true|right|correct|so)|wrong|false|untrue)|not\s+true|wrong)[.!]?\s*", regex.IGNORECASE)
+# a sentence that only denies the figures of the one before: "It didn't.", "No, that's not true." ("That is wrong." in a
+# speech judges what was told, and denies no figure)
+DENIAL = regex.compile(r"\s*(?:[\p{Lu}][\p{L}.\x27’\- ]{0,40}:\s*)?(?:no[,.!]?\s+)?(?:(?:it|they)\s+(?:didn[\x27’]t|did\s+not|"
+                       r"wasn[\x27’]t|was\s+not|weren[\x27’]t|were\s+not|hasn[\x27’]t|has\s+not|haven[\x27’]t|have\s+not)|"
+                       r"(?:that[\x27’]s|that\s+is|it[\x27’]s|it\s+is)\s+(?:not\s+(?:true|correct|accurate)|false|untrue)|"
+                       r"not\s+true)[.!]?\s*", regex.IGNORECASE)
 HOW_MANY = regex.compile(r"[^?]*\bhow\s+(?:many|much)\b", regex.IGNORECASE)
 
 
