@@ -203,10 +203,10 @@ def fill_by_noun(link: Link) -> Link | None:
     return Link(link.type, link.rule, link.trigger, roles, link.meta)
 
 
-# words of a phrase that name no particular whole: "Of the whole number", "Of the present force"
+# words of a phrase that name no particular whole: "Of the whole number", "Of the total amount"
 GENERIC = frozenset("number numbers total totals whole amount amounts sum sums aggregate quantity entire said "
                     "same above remaining figure figures count".split())
-# words of a phrase that name a time: with several figures of the kind, they choose among them as words cannot
+# words of a phrase that name a time ("Of the present members"): the whole of that time may be one the text does not tell
 TIMED = regex.compile(r"\b(?:present|current|new|old|former|latter|previous|prior|last|this|next|latest|earlier|later|recent|"
                       r"existing|today[’']?s?|year[’']?s?|month[’']?s?|week[’']?s?|quarter[’']?s?|january|february|march|april|"
                       r"may|june|july|august|september|october|november|december)\b", regex.IGNORECASE)
@@ -225,8 +225,8 @@ CHANGE_BEFORE = regex.compile(r"\b(?:increase|decrease|reduction|rise|fall|gain|
 
 
 def stem(word: str) -> str:
-    """A word without its plural and a common ending: "requested" and "request", "admitted" and "admission"
-    share none, "produced" gives "produc", "production" "product"."""
+    """A word without its plural and a common ending: "requested" and "request" give "request", "produced"
+    gives "produc" and "production" "product" (see `alike_stems`)."""
     word = singular(word)
     for ending in ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= STEM:
@@ -311,9 +311,9 @@ def fill_by_place(link: Link) -> Link | None:
 
 
 def names(claim: Claim, named: set[str], nouns: set[str], years: set[str], others: tuple[Claim, ...]) -> bool:
-    """Whether a figure is told with every word of the phrase (`named`, as stems) and every year it names, counts no other
-    thing than the phrase's nouns (`nouns`, its words but participles: "homes" of "homes damaged"), and is told as no
-    gap and after no preposition."""
+    """Whether a figure is told with every word of the phrase (`named`, as stems) and every year it names, counts
+    no other thing than the phrase's nouns (`nouns`, its words but participles: "homes" of "homes damaged"), and is
+    told as no gap and after no preposition."""
     said, noun = told_with(claim, others), counted(claim)
     if noun and nouns and not alike_stems(nouns, stems({noun})) or PLACED_BEFORE.search(before_of(claim)):
         return False  # "homes in 4 towns … Of the homes damaged": the figure counts towns, or is a place
@@ -322,11 +322,11 @@ def names(claim: Claim, named: set[str], nouns: set[str], years: set[str], other
 
 
 def fill_by_phrase(link: Link) -> Link | None:
-    """The link with its free role bound to the one earlier figure of the part's kind and unit told with a word of
-    the phrase the frame read (group `noun`), and with its year where the phrase names one ("Of the 2025 request");
-    where the phrase names another time ("Of the present members", "of the cars sold last year"), none: the whole
-    of that time may be the one not told. A phrase that names nothing ("Of the whole number") takes the only such figure of the
-    window, if it is no gap or change. Never a rate, an average or a gap; None where none or several are."""
+    """The link with its free role bound to the one earlier figure of the part's kind and unit told with every word
+    of the phrase the frame read (group `noun`) and its year ("Of the 2025 request"); none where the phrase names
+    another time ("Of the present members", "of the cars sold last year"). A phrase that names nothing ("Of the
+    whole number") takes the only such figure of the window, if it is no gap or change. Never a rate or an average;
+    None where none or several are."""
     part = link.trigger
     if link.meta.get("anaphor"):
         return fill_by_place(link)
@@ -334,12 +334,12 @@ def fill_by_phrase(link: Link) -> Link | None:
     words = {w for w in content_words(phrase) if w not in GENERIC and not TIMED.fullmatch(w)}
     named, years = stems(words), set(YEAR.findall(phrase))
     nouns = stems({w for w in words if not w.endswith(("ed", "en"))})
+    if TIMED.search(phrase) and not years:
+        return None
     roles = dict(link.roles)
     for role, found in link.open.items():
         earlier = tuple(c for c in found if c.start < part.start and comparable(c, part) and not YEAR_FIRST.match(c.text)
                         and not c.extra.get("per") and not TYPICAL.search(before_of(c)))
-        if TIMED.search(phrase) and not years:
-            return None  # "Of the present members": the whole of another time may be the one not told
         told = [c for c in earlier if named and names(c, named, nouns, years, found)]
         if len(told) == 1 and not years and len(earlier) > 1 and len(set(YEAR.findall(told[0].sentence))) > 1:
             return None  # "$40 million in taxes in 1921 and $52 million in 1922. Of the taxes collected": which year?
