@@ -38,3 +38,7 @@ def test_a_decimal_in_words_is_never_split_into_a_range():
 ])
 def test_from_after_a_filler_or_a_range_verb(text, verdicts):
     assert range_verdicts(text) == verdicts
+
+
+def test_from_without_a_verb_of_change_is_a_range():
+    assert range_verdicts("Seats cost from 80 to 45 dollars, the theatre said.") == ["inconsistent"]

@@ -26,3 +26,9 @@ def test_a_change_told_as_that_s_p_percent_is_no_share():
 def test_a_share_that_fits_no_change_still_alarms():
     text = "CALLER: The whole budget is forty-one point five million. Salaries are thirty-one. That's about ninety percent."
     assert share_verdicts(text) == ["inconsistent"]
+
+
+def test_a_share_told_as_a_bound_is_never_read_as_a_change():
+    text = ("Enrollment fell to 5,120 students this spring, down 8 percent from 5,565 a year earlier. "
+            "Part-time students numbered 6,340, less than half of the total.")
+    assert share_verdicts(text) == ["inconsistent"]

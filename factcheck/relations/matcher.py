@@ -309,9 +309,7 @@ def dated_apart(link: Link, doc: Document, by_sentence: dict[int, list[Claim]]) 
     if link.type == "age" and (age := link.one("age")) is not None and PAST_AGE.search(doc.text, max(0, age.start - 40), age.end):
         return any(other_year(c, bound, said) and c.start < age.start  # "Nineteen fifty-one. I was, uh, nine years old."
                    for index in (age.sentence_index - 1, age.sentence_index) for c in by_sentence.get(index, ()))
-    near = len(doc.text) if link.type == "anniversary" else NEAR  # "the fiftieth anniversary of the Service, established
-    # in 1916, in the year 1966": an anniversary's own year may come after its event's
-    return any(other_year(c, bound, said) and 0 <= c.start - trigger.end <= near and c.extra.get("bound") not in SPANS_TO_NOW
+    return any(other_year(c, bound, said) and 0 <= c.start - trigger.end <= NEAR and c.extra.get("bound") not in SPANS_TO_NOW
                and not SPAN_START.search(doc.text, max(0, c.start - 16), c.start)
                for c in by_sentence.get(trigger.sentence_index, ()))
 

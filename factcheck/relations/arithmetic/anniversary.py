@@ -14,6 +14,8 @@ years later in 1672": the first lies N years, one either way, before the second)
 
 from __future__ import annotations
 
+import regex
+
 from factcheck.facts import Fact
 from factcheck.intervals import Interval, IntervalError
 from factcheck.model import Claim
@@ -56,6 +58,18 @@ def held_year(link: Link, stated_only: bool = False) -> int | None:
     return int(date[:4])
 
 
+LATER_YEAR = regex.compile(r"(?<![\d,.])(?:1[5-9]|20)\d\d(?!\d|,\d)")
+
+
+def held_later(link: Link, stated: int) -> int | None:
+    """A year told after the anniversary in its sentence that holds it N years after the stated event: the anniversary
+    is told of that year, not of the document's."""
+    nth, sentence = link.one("nth"), link.trigger.sentence
+    at = sentence.find(link.trigger.text)
+    later = {int(y) for y in LATER_YEAR.findall(sentence, at + len(link.trigger.text))} if at >= 0 else set()
+    return stated + int(nth.value) if stated + int(nth.value) in later else None
+
+
 def event_year(link: Link, stated_only: bool = False) -> tuple[int, int] | None:
     """The year this anniversary puts its event in, and the year it is held."""
     year, nth = held_year(link, stated_only), link.one("nth")
@@ -82,6 +96,9 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     stated_claim = link.one("event")
     stated_year = point_year(stated_claim)
     if stated_year is not None:
+        held = held_later(link, stated_year) if stated_year != event and not link.role("held") else None
+        if held is not None:  # "the fiftieth anniversary of the Service, established in 1916, in the year 1966"
+            event, year, words = stated_year, held, f"{held} − {int(nth.value)} = {stated_year}"
         verdict = "consistent" if stated_year == event else "inconsistent"
         return [Outcome(verdict, Interval.exact(event), Interval.exact(stated_year), None,
                         f"{words}; stated {stated_claim.text}", f"{nth.text} in {year} and {stated_claim.text}: {verdict}",

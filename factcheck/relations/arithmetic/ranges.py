@@ -38,12 +38,16 @@ OUTDID = regex.compile(r"\b(?:outperformed|outpolled|outscored|outvoted|outnumbe
                        r"topped|won|lost)\b[^.;:]{0,40}?,?\s*$", regex.IGNORECASE)
 
 
-FROM = regex.compile(r"(?<!\b(?:ranges?|ranged|ranging|varies|vary|varied|varying|anywhere)\s+)\bfrom,?\s+(?:(?:like|uh|um|er),?\s+)*(?:(?:about|around|nearly|almost|some|roughly|just|only|over|under)\s+)?$", regex.IGNORECASE)
+FROM = regex.compile(r"\b(?:rais|rise|rose|risen|ris|cut|lower|reduc|increas|decreas|fell|fall|dropp?|climb|grow|grew|"
+                     r"went|go|goes|gone|going|come|came|coming|mov|chang|shift|jump|slid|slip|boost|hik|trimm?|slash|lift|"
+                     r"push|brought|bring|took|tak|edg|inch|soar|plung|sank|sink|dipp?|swung|swing)\w*\b[^.;:!?]{0,60}?"
+                     r"(?<!\b(?:ranges?|ranged|ranging|varies|vary|varied|varying|anywhere)\s+)\bfrom,?\s+(?:(?:like|uh|um|er),?\s+)*(?:(?:about|around|nearly|almost|some|roughly|just|only|over|under)\s+)?$", regex.IGNORECASE)
 
 
 def told_from(claim: Claim) -> bool:
-    """A range told "from X to Y": the two ends of a change, which may run down ("cut the charge from eighteen fifty
-    to twenty-four dollars" reads the first end as 1,850 only by mistake, and a fall is no range written backwards)."""
+    """A range told "from X to Y" after a verb of change in its clause: the two ends of a change, which may run down
+    ("raises the charge from eighteen fifty to twenty-four dollars" reads the first end as 1,850 only by mistake, and a
+    fall is no range written backwards); "ages from 24 to 18" without one is a range written backwards."""
     at = claim.sentence.find(claim.text)
     return " to " in claim.text.lower() and at >= 0 and FROM.search(claim.sentence[:at]) is not None
 

@@ -50,7 +50,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     if out_of_scale(expected, stated):
         return []
     verdict = compare(expected, stated, options)
-    if verdict == "inconsistent" and change_told(whole, part, stated_share, options):
+    if verdict == "inconsistent" and pct.qualifier not in BOUNDS and change_told(whole, part, stated_share, options):
         return []
     return [Outcome(verdict, expected, stated, unit, f"{words}; stated {part.text}",
                     f"{pct.text} of {whole.text}, or {part.text}: {verdict}", (pct, whole, part))]
@@ -61,6 +61,9 @@ def echoed(whole: Claim, part: Claim) -> bool:
     over"): a part as large as its whole, told apart from it, is no share of it but the whole again."""
     return (isinstance(whole.value, (int, float)) and whole.value == part.value and whole.unit == part.unit
             and whole.sentence_index != part.sentence_index)
+
+
+BOUNDS = ("at_least", "at_most")  # a share told as a bound ("less than half") fits too many changes to be read as one
 
 
 def change_told(whole: Claim, part: Claim, stated_share: Interval, options: CheckOptions) -> bool:
