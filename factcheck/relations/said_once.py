@@ -151,7 +151,6 @@ def plain(claim: Claim) -> bool:
             and not tally_side(claim))
 
 
-
 def adopted(claim: Claim, donor: Claim, book: Rulebook, elided: bool = False) -> Claim:
     """A plain number in the donor's measure, where it reads as one: beside a percentage, or where it states a
     scale ("two hundred and ten billion") or leaves out the donor's ("17.9" after "19.4 billion euros"), or is

@@ -78,7 +78,8 @@ def confirmed_day(claim: Claim, ahead: bool, doc_date: dt.date) -> list[Outcome]
     if OTHER_YEAR.search(claim.sentence) or told_the_other_way(claim, ahead):
         return []  # "In 1944 … landed on June 6", "Last year the plant closed on Sept. 21": another year is meant
     month, day = int(str(claim.value)[5:7]), int(str(claim.value)[8:10])
-    for year in (doc_date.year - 1, doc_date.year, doc_date.year + 1) if ahead else (doc_date.year + 1, doc_date.year, doc_date.year - 1):
+    years = (doc_date.year - 1, doc_date.year, doc_date.year + 1)
+    for year in years if ahead else reversed(years):
         try:
             placed = dt.date(year, month, day)
         except ValueError:
@@ -94,4 +95,3 @@ def confirmed_day(claim: Claim, ahead: bool, doc_date: dt.date) -> list[Outcome]
     return [Outcome("consistent", None, None, None,
                     f"{claim.text}, told without a year, read as {placed.isoformat()}: {days} days {way} the document's "
                     f"{doc_date.isoformat()}", f"{claim.text} lies {way} the document date", (claim,), dates=True)]
-
