@@ -349,4 +349,3 @@ def fill_by_phrase(link: Link) -> Link | None:
             return None
         roles[role] = (told[0],)
     return Link(link.type, link.rule, link.trigger, roles, link.meta)
-

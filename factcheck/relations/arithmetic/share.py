@@ -74,4 +74,3 @@ def change_told(whole: Claim, part: Claim, stated_share: Interval, options: Chec
     except (IntervalError, ZeroDivisionError):
         return False
     return math.isfinite(change.low) and math.isfinite(change.high) and compare(change, stated_share, options) == "consistent"
-
