@@ -50,6 +50,7 @@ TRUNCATED_FROM = 3  # significant digits from which a figure may be truncated ra
 WORD_FRACTION = 0.05  # a fraction in words ("a third", "two in three") is good to this much of itself, at least
 FAR_APART = 0.25  # central values further apart than this are inconsistent whatever the rounding
 QUALIFIERS = (None, "approximately", "at_least", "at_most")
+BOUNDS = ("at_least", "at_most")  # the qualifiers that bound a figure on one side ("more than", "under")
 
 DIGITS = r"(?:\d+\s+)?\d+\s*/\s*\d+|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 # The closed class of English cardinal words, longest first where one is a prefix of another.
@@ -272,7 +273,7 @@ def stated_interval(value: float, text: str, qualifier: str | None, *, tolerance
         low, high = value - half - slack, value + half + slack
     if nonnegative and value >= 0:
         low = max(low, 0.0)
-    return Interval(low, high, value, qualifier in ("at_least", "at_most"))
+    return Interval(low, high, value, qualifier in BOUNDS)
 
 
 def _half_width(value: float, numeral: str | None, scale: float, exact: bool) -> float:

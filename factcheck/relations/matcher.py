@@ -14,6 +14,7 @@ import regex
 
 from factcheck.document import Document
 from factcheck.extract import units
+from factcheck.intervals import BOUNDS
 from factcheck.model import Claim
 from factcheck.relations.budgets import FrameBudgets
 from factcheck.relations.frames import SCOPES, Frame
@@ -31,7 +32,6 @@ from factcheck.extract.starts import OTHER
 MEASURE_ROLE = {"ratio": "reference", "multiplier": "base"}
 WINDOW_ALPHABET = regex.compile(f"[\\x00-\\x7f{MARKS}]*")  # a window of these is its own finders' text
 BEYOND_WINDOW_ALPHABET = regex.compile(f"[^\\x00-\\x7f{MARKS}]")
-BOUNDS = ("at_least", "at_most")
 
 
 NEAR = 40  # characters from a trigger to a year that dates it

@@ -27,7 +27,7 @@ import regex
 
 from factcheck.document import Document
 from factcheck.extract.rulebook import Rulebook, expand
-from factcheck.intervals import numeral_in
+from factcheck.intervals import BOUNDS, numeral_in
 from factcheck.model import Claim
 
 FRAGMENT = "retraction"
@@ -38,7 +38,6 @@ LONGEST = 60  # characters between a slip and its correction
 WORDS_BEFORE = r"(?:\s+[\p{L}\x27’]+){1,4}?"
 CLOSE_YEARS = 10  # a year an answer corrects another with lies this close to it
 ASKED = regex.compile(r"(?:\s+[^\s?]+){0,3}?\s*\?[\s\"”’]*")  # a question's last words after the figure it asks about
-BOUNDS = ("at_least", "at_most")  # an answer that bounds the asked figure ("More than tenfold.") corrects it
 BOUND_WORDS = regex.compile(r"(?:(?:more|less|fewer|greater|higher|lower)\s+than|over|under|above|below|at\s+least|at\s+most|"
                             r"upwards\s+of|well\s+over|well\s+under)\s*$", regex.IGNORECASE)
 ALONE = regex.compile(r"[ \t]*(?:[.!?;,:—–]|--|\r?\n|$)")  # an answering figure that ends its words

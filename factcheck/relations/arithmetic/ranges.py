@@ -25,7 +25,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     if isinstance(low, str) != isinstance(high, str):
         return []
     forwards = str(low) <= str(high) if isinstance(low, str) else float(low) <= float(high)
-    if not forwards and (is_tally(claim) or told_from(claim)):
+    if not forwards and is_tally(claim):
         return []
     return judged(forwards, f"{low} … {high}", claim.text, claim.unit, (claim,))
 
@@ -36,20 +36,6 @@ SPLIT_SLACK = 1  # two percentages, the larger first, that make 100 within this 
 
 OUTDID = regex.compile(r"\b(?:outperformed|outpolled|outscored|outvoted|outnumbered|beat|defeated|led|trailed|edged|"
                        r"topped|won|lost)\b[^.;:]{0,40}?,?\s*$", regex.IGNORECASE)
-
-
-FROM = regex.compile(r"\b(?:rais|rise|rose|risen|ris|cut|lower|reduc|increas|decreas|fell|fall|dropp?|climb|grow|grew|"
-                     r"went|go|goes|gone|going|come|came|coming|mov|chang|shift|jump|slid|slip|boost|hik|trimm?|slash|lift|"
-                     r"push|brought|bring|took|tak|edg|inch|soar|plung|sank|sink|dipp?|swung|swing)\w*\b[^.;:!?]{0,60}?"
-                     r"(?<!\b(?:ranges?|ranged|ranging|varies|vary|varied|varying|anywhere)\s+)\bfrom,?\s+(?:(?:like|uh|um|er),?\s+)*(?:(?:about|around|nearly|almost|some|roughly|just|only|over|under)\s+)?$", regex.IGNORECASE)
-
-
-def told_from(claim: Claim) -> bool:
-    """A range told "from X to Y" after a verb of change in its clause: the two ends of a change, which may run down
-    ("raises the charge from eighteen fifty to twenty-four dollars" reads the first end as 1,850 only by mistake, and a
-    fall is no range written backwards); "ages from 24 to 18" without one is a range written backwards."""
-    at = claim.sentence.find(claim.text)
-    return " to " in claim.text.lower() and at >= 0 and FROM.search(claim.sentence[:at]) is not None
 
 
 def is_tally(claim: Claim) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from factcheck.facts import Fact
-from factcheck.intervals import Interval, IntervalError
+from factcheck.intervals import BOUNDS, Interval, IntervalError
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, as_percent, compare, interval, out_of_scale
 from factcheck.relations.arithmetic.part_of_whole import part_in_measure
@@ -61,9 +61,6 @@ def echoed(whole: Claim, part: Claim) -> bool:
     over"): a part as large as its whole, told apart from it, is no share of it but the whole again."""
     return (isinstance(whole.value, (int, float)) and whole.value == part.value and whole.unit == part.unit
             and whole.sentence_index != part.sentence_index)
-
-
-BOUNDS = ("at_least", "at_most")  # a share told as a bound ("less than half") fits too many changes to be read as one
 
 
 def change_told(whole: Claim, part: Claim, stated_share: Interval, options: CheckOptions) -> bool:
