@@ -284,8 +284,8 @@ def relative(result: Normalized, groups: dict[str, str], consts: dict[str, Any],
         days_of_month(result, groups, book, doc_date, shift)
     elif groups.get("month"):
         month = lookup_int(book, "month", groups["month"])
-        year = doc_date.year + (shift if period == "year" else shift_year(shift, month, doc_date))
         day = read_day(groups["day"], book) if groups.get("day") else None
+        year = doc_date.year + (shift if period == "year" else shift_year(shift, month, doc_date, day))
         result.value = iso(year, month, day, NoValue)
     elif period == "year":
         result.value = f"{doc_date.year + shift:04d}"
@@ -550,12 +550,13 @@ def week_holding(result: Normalized, groups: dict[str, str], book: Rulebook, doc
     return result
 
 
-def shift_year(shift: int, month: int, doc_date: dt.date) -> int:
-    """Year offset for "last May" / "this May" / "next May" said on doc_date."""
+def shift_year(shift: int, month: int, doc_date: dt.date, day: int | None = None) -> int:
+    """Year offset for "last May" / "this May" / "next May", or "the 3rd of December last", said on doc_date."""
+    told, now = (month, day or 0), (doc_date.month, doc_date.day if day else 0)
     if shift < 0:
-        return 0 if month < doc_date.month else -1
+        return 0 if told < now else -1
     if shift > 0:
-        return 0 if month > doc_date.month else 1
+        return 0 if told > now else 1
     return 0
 
 

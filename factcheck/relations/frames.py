@@ -57,7 +57,7 @@ ROLES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "anniversary": (frozenset({"nth"}), frozenset({"held", "event"})),
     "age": (frozenset({"age", "born"}), frozenset({"at"})),
     "range": (frozenset(), frozenset({"range", "low", "high"})),
-    "date_order": (frozenset({"date"}), frozenset()),
+    "date_order": (frozenset({"date"}), frozenset({"named"})),
 }
 SETTINGS = {"mode", "direction", "resolve", "fill", "reading", "antecedent"}
 FRAME_KEYS = {"id", "type", "name", "description", "pattern", "scope", "trigger", "set", "lookup", "free", "examples",

@@ -58,6 +58,7 @@ STUTTER = regex.compile(r"\b(\p{L}+(?:[\x27’]\p{L}+)?)(?!\s*,\s*of\s+(?:which|
                         r"|\b(to|from|of|the|an?|at|by|in|on|for|with|and|or)\s+(?=\2\b(?![-\x27’]))", regex.IGNORECASE)
 SPOKEN_PAIR = regex.compile(r"\s*(?:,|,?\s+or|\s*(?:—|–|--))\s*")  # "thirty-two, thirty-three percent", "5 or 6 percent"
 SPOKEN_PAIR_GAP = 5  # the two of such a pair lie this close
+NAMED_DAY = regex.compile(r",?\s+(last|next)$", regex.IGNORECASE)
 TOOK = regex.compile(r"\b(?:in|over|within|inside)\s+(?:(?:just|only|under|less\s+than)\s+)?$", regex.IGNORECASE)
 LEVEL_KINDS = frozenset({"money", "count", "distance", "quantity"})
 NUMERIC_KINDS = LEVEL_KINDS | {"percent", "ratio", "ordinal"}
@@ -127,6 +128,8 @@ def tags(claim: Claim, periods: frozenset[str] | dict[str, object] = frozenset()
         found.append("inferred" if any(claim.extra.get(k) for k in INFERRED) else "year")
         if yearless_day(claim):
             found.append("yearless")  # "on June 29": a day of the year, which only a tense places in one
+        elif named_day(claim):
+            found.append(f"told{named_day(claim)}")  # "the 27th of July last": the word after it places it
         if claim.extra.get("relative"):
             found.append("relative")
         if claim.extra.get("bound") in LIMITS:
@@ -202,6 +205,15 @@ def yearless_day(claim: Claim) -> bool:
     return (claim.kind == "date" and bool(claim.extra.get("year_inferred")) and not claim.extra.get("relative")
             and not any(claim.extra.get(k) for k in INFERRED if k != "year_inferred")
             and isinstance(claim.value, str) and len(claim.value) == 10 and claim.low is None)
+
+
+def named_day(claim: Claim) -> str | None:
+    """"last" or "next" for a day told without a year and placed by the word after it ("the 27th of July last",
+    "June 30 next"); else None."""
+    if claim.kind != "date" or not claim.extra.get("relative") or not isinstance(claim.value, str) or len(claim.value) != 10:
+        return None
+    found = NAMED_DAY.search(claim.text)
+    return found.group(1).lower() if found else None
 
 
 def tally_side(claim: Claim) -> bool:

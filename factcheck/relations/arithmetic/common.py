@@ -30,6 +30,7 @@ NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven",
                           "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "half"}) | SCALE_WORDS
 
 
+CENTS = regex.compile(r"\d\.\d\d(?!\d)")  # a figure told to the cent
 OUT_OF_SCALE = 100  # figures a hundred times apart, or a hundredth, are not the ones a relation speaks of
 
 
@@ -82,6 +83,24 @@ def as_percent(claim: Claim, options: CheckOptions) -> Interval:
 
 def compare(expected: Interval, stated: Interval, options: CheckOptions) -> str:
     return judge(expected, stated, approx_threshold=options.approx_threshold)[0]
+
+
+def judged_at_face(expected: Interval, stated: Interval, told: Claim, operands: tuple[Claim, ...],
+                   options: CheckOptions) -> str:
+    """The verdict of a sum or a gap whose stated figure is `told`. Where `told` is given to the cent, each operand
+    is given to the cent or is round, and the arithmetic of the figures at face value misses `told` by one digit
+    ("$373,000,000 … $357,852,209.42, leaving a surplus of $15,247,790.58": 15,147,790.58 at face value), it is
+    inconsistent, whatever the rounding of the round operand: the cents show the writer worked at face value, and a
+    one-digit miss is a slip. An operand of whole dollars that is not round may have lost its cents ("$237,879,823,60")."""
+    verdict = compare(expected, stated, options)
+    if verdict == "inconsistent" or not CENTS.search(told.text) or not all(map(cents_or_round, operands)):
+        return verdict
+    miss = f"{abs(stated.value - expected.value):.2f}".replace(".", "").strip("0")
+    return "inconsistent" if len(miss) == 1 else verdict
+
+
+def cents_or_round(claim: Claim) -> bool:
+    return bool(CENTS.search(claim.text)) or isinstance(claim.value, (int, float)) and claim.value % 1000 == 0
 
 
 def honour_hedge(outcome: Outcome) -> Outcome:

@@ -7,7 +7,8 @@ is never judged; a day and month alone ("on June 29", "will vote Sept. 17") are 
 places them in the year before or after the document date, and where that lies within half a year of it the
 check is `consistent`. Further off, the tense may have been misread as easily as the date: no verdict. A
 stretch of time ("the spring of 2019") is past when it began before the document date, and still ahead when
-it ends after it.
+it ends after it. A year told beside the words that name it from the document date ("next year, 1943", mode
+`restated`) must be the year they name.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from factcheck.facts import Fact
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import CheckOptions, Outcome, year_of
 from factcheck.relations.link import Link
-from factcheck.relations.slots import yearless_day
+from factcheck.relations.slots import named_day, yearless_day
 
 SCHEDULED_BACK = 1  # years: a schedule told in the present ("the wing opens in") dated further back is a narrative
 # a sentence that names a year, or one apart from the document's, may place a day told without a year in it
@@ -28,12 +29,15 @@ OTHER_YEAR = regex.compile(r"(?<![\d,.])(?:1[5-9]|20)\d\d(?!\d)|[\x27’]\d\d\b|
                            r"following|ensuing|coming|same)\s+(?:year|season|term|session)\b|\byears?\s+(?:ago|before|earlier|later)\b",
                            regex.IGNORECASE)
 YEARLESS_REACH = 183  # days: a day told without a year that its tense places this close to the document is confirmed
+NAMED_REACH = 366  # days: and one the word after it places ("the 27th of July last", "the 4th of March next")
 
 
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
     claim = link.one("date")
     doc_date = link.meta.get("document_date")
-    if claim is not None and doc_date and yearless_day(claim):
+    if link.meta.get("mode") == "restated":
+        return restated(claim, link.one("named"))
+    if claim is not None and doc_date and (yearless_day(claim) or named_day(claim)):
         return confirmed_day(claim, link.meta.get("mode") in ("deadline", "scheduled"), dt.date.fromisoformat(doc_date))
     if claim is None or not doc_date or year_of(claim) is None or claim.extra.get("relative"):
         return []  # a relative date ("last year", "in November") lies where the document's date puts it
@@ -55,6 +59,17 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
                     f"{claim.text} {'lies before' if before else 'is after'} the document date", (claim,), dates=True)]
 
 
+def restated(claim: Claim | None, named: Claim | None) -> list[Outcome]:
+    """A year told beside the words that name it from the document date ("next year, 1943"): the two must agree."""
+    if claim is None or named is None or claim.extra.get("relative") or not named.extra.get("relative") \
+            or not isinstance(named.value, str) or len(named.value) != 4 or year_of(claim) is None:
+        return []
+    agree = year_of(claim) == int(named.value)
+    return [Outcome("consistent" if agree else "inconsistent", None, None, None,
+                    f"{named.text} is {named.value}; stated {claim.text}",
+                    f"{claim.text} {'is' if agree else 'is not'} {named.text}", (claim, named), dates=True)]
+
+
 def ends(claim: Claim) -> tuple[str, str] | None:
     """The first and the last day, month or year a date covers: its value twice, or the ends of its stretch."""
     if claim.low is None and claim.high is None:
@@ -64,18 +79,18 @@ def ends(claim: Claim) -> tuple[str, str] | None:
     return None
 
 
-def told_the_other_way(claim: Claim, ahead: bool) -> bool:
-    """A day the words after it place against the tense read: "I requested on June 6 last" read as ahead."""
+def placed_by(claim: Claim, word: str) -> bool:
+    """Whether the day's last or next word is `word`: "the 27th of July last" lies behind, "June 6 next" ahead."""
     at = claim.sentence.find(claim.text)
     after = claim.sentence[at + len(claim.text):].lstrip(" ,").lower() if at >= 0 else ""
-    return after.startswith("last" if ahead else "next")
+    return named_day(claim) == word or regex.match(rf"{word}\b", after) is not None
 
 
 def confirmed_day(claim: Claim, ahead: bool, doc_date: dt.date) -> list[Outcome]:
     """A day told without a year, placed by its tense in the nearest such day ahead of the document date or behind
-    it: `consistent` where that lies within YEARLESS_REACH days, nothing otherwise, nor where the sentence names a
-    year or another year than the document's."""
-    if OTHER_YEAR.search(claim.sentence) or told_the_other_way(claim, ahead):
+    it: `consistent` where that lies within YEARLESS_REACH days (NAMED_REACH where "last" or "next" after it agrees),
+    nothing otherwise, nor where the sentence names a year or another year than the document's."""
+    if OTHER_YEAR.search(claim.sentence) or placed_by(claim, "last" if ahead else "next"):
         return []  # "In 1944 … landed on June 6", "Last year the plant closed on Sept. 21": another year is meant
     month, day = int(str(claim.value)[5:7]), int(str(claim.value)[8:10])
     years = (doc_date.year - 1, doc_date.year, doc_date.year + 1)
@@ -89,7 +104,7 @@ def confirmed_day(claim: Claim, ahead: bool, doc_date: dt.date) -> list[Outcome]
     else:
         return []
     days = abs((placed - doc_date).days)
-    if days > YEARLESS_REACH:
+    if days > (NAMED_REACH if placed_by(claim, "next" if ahead else "last") else YEARLESS_REACH):
         return []
     way = "ahead of" if ahead else "before"
     return [Outcome("consistent", None, None, None,

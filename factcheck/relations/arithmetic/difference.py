@@ -18,7 +18,7 @@ import regex
 from factcheck.facts import Fact
 from factcheck.intervals import Interval, IntervalError
 from factcheck.model import Claim
-from factcheck.relations.arithmetic.common import (SCALE_WORDS, CheckOptions, Outcome, alike, compare, counted, interval,
+from factcheck.relations.arithmetic.common import (SCALE_WORDS, CheckOptions, Outcome, alike, counted, interval, judged_at_face,
                                                   measured, rescaled, sum_words, total)
 from factcheck.relations.arithmetic.agreement import WORDS_AT_LEAST, in_words
 from factcheck.relations.arithmetic.part_of_whole import in_measure_of
@@ -39,7 +39,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
         subject, *others = elided_scale(unsaid_measure((subject, *references), gap), gap)
         references = tuple(others)
     present = tuple(c for c in (gap, subject, *references) if c is not None)
-    if gap is None or len(present) < 2 or not alike(present[1:]) or not gap_fits(gap, present[1]):
+    if gap is None or len(present) < 2 or not alike(present[1:]) or not gap_fits(gap, present[1]) \
+            or counts_apart(present[1:]):
         return []
     if gap.unit in TEMPERATURES and gap.unit != present[1].unit:
         gap = degrees_in(gap, present[1].unit)
@@ -67,7 +68,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
         if expected.value < 0:
             larger, smaller = smaller, larger
         expected, stated_gap, stated = absolute(expected), told, f"stated difference {gap.text}"
-    verdict = compare(expected, stated_gap, options)
+    verdict = judged_at_face(expected, stated_gap, gap, (subject, *references), options)
     return [Outcome(verdict, expected, stated_gap, unit, f"{larger} − {smaller} = {figure(expected.value, unit)}; {stated}",
                     f"difference {gap.text}: {verdict}", present)]
 
@@ -144,6 +145,13 @@ def gap_fits(gap: Claim, other: Claim) -> bool:
     if None not in nouns and len(nouns) == 2:
         return False
     return alike((gap, other)) or (gap.unit == "percentage_point" and other.kind == "percent" and other.unit == "percent")
+
+
+def counts_apart(operands: tuple[Claim, ...]) -> bool:
+    """Operands told in two sentences that count two things ("twenty-two wins?" … "nine draws, so we lost
+    seven"): only the words tie levels across sentences, and these name different things."""
+    nouns = {counted(c) for c in operands if c.kind == "count"}
+    return len({c.sentence_index for c in operands}) > 1 and None not in nouns and len(nouns) > 1
 
 
 def absolute(found: Interval) -> Interval:

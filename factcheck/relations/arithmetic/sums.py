@@ -9,7 +9,8 @@ from __future__ import annotations
 from factcheck.facts import Fact
 from factcheck.intervals import Interval
 from factcheck.model import Claim
-from factcheck.relations.arithmetic.common import CheckOptions, Outcome, alike, compare, counted, interval, out_of_scale, total
+from factcheck.relations.arithmetic.common import (CheckOptions, Outcome, alike, counted, interval, judged_at_face, out_of_scale,
+                                                  total)
 from factcheck.relations.arithmetic.part_of_whole import in_measure_of, other_things, part_within_whole
 from factcheck.relations.link import Link
 from factcheck.wording import figure
@@ -62,7 +63,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
                         else f"{words}, more than the total {stated_total.text}",
                         f"the parts {'fit within' if fits else 'exceed'} the total {stated_total.text}",
                         (stated_total, *parts), compared=False)]
-    verdict = compare(expected, stated, options)
+    verdict = judged_at_face(expected, stated, stated_total, parts, options)
     if verdict != "consistent" and restates(parts, stated, options, unit):
         return []
     return [Outcome(verdict, expected, stated, unit, f"{words}; stated total {stated_total.text}",
