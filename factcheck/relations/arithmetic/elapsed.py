@@ -1,5 +1,6 @@
 """Elapsed years: "87 years since …, in 1776", "fifty years ago, in 1968": the stated year lies that
-many whole years before the time of speaking (the document's date).
+many whole years before the time of speaking (the document's date); with `direction = "ahead"` ("by 2028 —
+that's five years out") that many after it.
 
 Between two years known only as years, N whole years reach back to year − N − 1 or year − N, and
 a speaker rounds the span ("thirty years ago" for 29 and a half): so year − N ± 1 fits, and a
@@ -34,13 +35,18 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     if years is None or year is None or date is None:
         return []
     hedged = span.qualifier is not None or bool(link.meta.get("hedge"))
-    expected = exact_span(event, date, years, rounded=not to_the_day(span)) or widened(int(date[:4]) - years, hedged)
+    ahead = link.meta.get("direction") == "ahead"  # "by 2028 — that's five years out"
+    if ahead:
+        expected = widened(int(date[:4]) + years, hedged)
+    else:
+        expected = exact_span(event, date, years, rounded=not to_the_day(span)) or widened(int(date[:4]) - years, hedged)
     verdict = "consistent" if expected.low <= year <= expected.high else "inconsistent"
     low, high = int(expected.low), int(expected.high)
     when = str(low) if low == high else f"{low}–{high}"
     return [Outcome(verdict, expected, Interval.exact(year), None,
-                    f"{date[:4]} − {years} years = {when}; stated {event.text}",
-                    f"{span.text} before {date} and {event.text}: {verdict}", (span, event), dates=True)]
+                    f"{date[:4]} {'+' if ahead else '−'} {years} years = {when}; stated {event.text}",
+                    f"{span.text} {'after' if ahead else 'before'} {date} and {event.text}: {verdict}", (span, event),
+                    dates=True)]
 
 
 def span_years(span: Claim, date: str | None) -> int | None:
