@@ -33,6 +33,13 @@ def restates(parts: tuple[Claim, ...], stated: Interval, options: CheckOptions, 
     return any(abs(total((part,), options, unit).value - stated.value) <= RESTATED * abs(stated.value) for part in parts)
 
 
+def in_measure_of_parts(total: Claim, parts: tuple[Claim, ...]) -> Claim:
+    """A bare total in the one measure its parts name, as a table names it once ("Merchandise $750,542,257
+    Specie 49,417,479 Total 799,959,736": dollars all three; see `in_measure_of`)."""
+    measures = {(p.kind, p.unit) for p in parts if p.unit}
+    return in_measure_of(total, next(p for p in parts if p.unit)) if len(measures) == 1 else total
+
+
 def counting_alike(parts: tuple[Claim, ...], whole: Claim) -> tuple[Claim, ...]:
     """The parts that count what the total counts, where two or more do ("905 officers and 30,578
     regulars, and 594 officers …, an aggregate of 1,499 officers"); else all of them."""
@@ -45,6 +52,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     parts, stated_total = link.role("parts"), link.one("total")
     if stated_total is None:
         return []
+    stated_total = in_measure_of_parts(stated_total, parts)
     parts = tuple(in_measure_of(p, stated_total) for p in counting_alike(parts, stated_total))
     if link.meta.get("mode") == "at_most":  # a part of another kind ("…, and 3,870,000 seedlings") only leaves the list shorter
         parts = tuple(p for p in parts if not other_things(stated_total, p) and alike((stated_total, p)))
