@@ -132,6 +132,42 @@ def test_relative_dates_resolve_against_the_document_date(book, text, surface, v
     assert claim.extra["relative"] is True and claim.extra["anchor"] == "2015-02-22"
     assert "unresolved" not in claim.extra
 
+@pytest.mark.parametrize(
+    ("text", "date", "surface", "value"),
+    [
+        ("It was made on the 27th of July last.", "1846-12-05", "27th of July last", "1846-07-27"),
+        ("It was paid on the 3d of December last.", "1932-12-05", "3d of December last", "1932-12-03"),
+        ("It was paid on the 5th of December last.", "1932-12-05", "5th of December last", "1931-12-05"),
+        ("The four years ending June 30 next will cost more.", "1932-12-05", "June 30 next", "1933-06-30"),
+        ("It falls due on the 1st day of January next.", "1844-12-05", "1st day of January next", "1845-01-01"),
+    ],
+)
+def test_a_day_told_last_or_next_is_the_latest_before_or_the_first_after_the_document_date(book, text, date, surface,
+                                                                                            value):
+    claim = only_date(book, text, dt.date.fromisoformat(date))
+    assert (claim.text, claim.value) == (surface, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Under the joint resolution of 2d June, 1858, the force was placed at his command.", "2d June, 1858", "1858-06-02"),
+        ("The receipts to the 30th day of September, 1858, were large.", "30th day of September, 1858", "1858-09-30"),
+        ("It will be provided by FY 1981.", "FY 1981", "1981"),
+        ("Loans reached $109 million in fiscal 1973.", "fiscal 1973", "1973"),
+        ("These negotiations took place in the years 1818, 1824, and 1826.", "1818", "1818"),
+    ],
+)
+def test_the_older_and_official_forms_of_a_date(book, text, surface, value):
+    claim = dates(book, text, SUNDAY)[0]
+    assert (claim.text, claim.value) == (surface, value)
+
+
+def test_a_day_told_last_year_is_no_day_told_last(book):
+    found = dates(book, "We met on the 24th day of May last year.", SUNDAY)
+    assert [(c.text, c.value) for c in found] == [("24th day of May", "2015-05-24"), ("last year", "2014")]
+
+
 
 @pytest.mark.parametrize(
     ("text", "week", "monday", "sunday"),

@@ -55,3 +55,21 @@ def test_a_span_after_a_run_of_years_is_its_length_not_a_span_up_to_now(book):
 ])
 def test_years_ago_of_a_day_round_to_the_nearest_year_unless_said_to_be_today(book, text, date, verdict):
     assert verdicts(book, text, date) == [("anniversary", verdict)]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("And by twenty twenty-eight — that's five years out — we want all of them electric.", "consistent"),
+    ("And by twenty thirty — that's five years out — we want all of them electric.", "inconsistent"),
+])
+def test_a_span_out_to_a_year_ahead_counts_forward(book, text, verdict):
+    assert verdicts(book, text, "2023-02-15") == [("anniversary", verdict)]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("He reports that from January 1, 1879, to July 14, 1890, a period of more than eleven years, little was "
+     "withdrawn.", "consistent"),
+    ("He reports that from January 1, 1879, to July 14, 1890, a period of more than fifteen years, little was "
+     "withdrawn.", "inconsistent"),
+])
+def test_a_run_of_years_and_its_length(book, text, verdict):
+    assert verdicts(book, text, "1895-12-05") == [("anniversary", verdict)]
