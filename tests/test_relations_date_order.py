@@ -59,6 +59,8 @@ def test_a_day_told_last_is_never_confirmed_as_ahead():
 @pytest.mark.parametrize("text, date, placed", [
     ("Another overture was made to Mexico, by my direction, on the 27th of July last.", "1846-12-05", "1846-07-27"),
     ("The victories of our arms on the 9th of May last were brilliant.", "1846-12-05", "1846-05-09"),  # 210 days
+    ("The number of post-offices on the 1st day of July last was 18,417, an increase of 1,670 during the preceding year.",
+     "1850-12-05", "1850-07-01"),  # "last" places the day, whatever other year the sentence names
     ("The expenditure over the four years ending June 30 next will amount to $2,350,000,000.", "1932-12-05",
      "1933-06-30"),
 ])

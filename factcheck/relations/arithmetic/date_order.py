@@ -89,8 +89,9 @@ def placed_by(claim: Claim, word: str) -> bool:
 def confirmed_day(claim: Claim, ahead: bool, doc_date: dt.date) -> list[Outcome]:
     """A day told without a year, placed by its tense in the nearest such day ahead of the document date or behind
     it: `consistent` where that lies within YEARLESS_REACH days (NAMED_REACH where "last" or "next" after it agrees),
-    nothing otherwise, nor where the sentence names a year or another year than the document's."""
-    if OTHER_YEAR.search(claim.sentence) or placed_by(claim, "last" if ahead else "next"):
+    nothing otherwise, nor where the sentence names a year or another year than the document's (unless the day's own
+    "last" or "next" places it: "on the 1st day of July last …, an increase of 1,670 during the preceding year")."""
+    if OTHER_YEAR.search(claim.sentence) and not named_day(claim) or placed_by(claim, "last" if ahead else "next"):
         return []  # "In 1944 … landed on June 6", "Last year the plant closed on Sept. 21": another year is meant
     month, day = int(str(claim.value)[5:7]), int(str(claim.value)[8:10])
     years = (doc_date.year - 1, doc_date.year, doc_date.year + 1)
