@@ -89,8 +89,8 @@ def test_two_dates_counted_from_the_document_date_are_not_a_year_and_its_name():
      "consistent"),
     ("Under the act of Congress approved April 26, 1898, I directed the increase of the Army.", "1898-12-05",
      "consistent"),
-    ("In 1977, we developed the Urban Development Action Grant program.", "1979-01-31", "consistent"),
-    ("In 1977, we developed the Urban Development Action Grant program.", "1976-01-31", "inconsistent"),
+    ("On the 1st day of January, 1899, urgent orders were reiterated.", "1899-12-05", "consistent"),
+    ("On the 1st day of January, 1899, urgent orders were reiterated.", "1898-12-05", "inconsistent"),
 ])
 def test_a_document_named_by_its_date_and_a_sentence_that_opens_with_its_year_lie_behind(text, date, verdict):
     assert [v for v, _ in date_checks(text, date)] == [verdict]
@@ -98,6 +98,9 @@ def test_a_document_named_by_its_date_and_a_sentence_that_opens_with_its_year_li
 
 @pytest.mark.parametrize("text, date, verdicts", [
     ("Jackson was President in 1835.", "2000-01-31", ["consistent"]),
+    ("In 1977, we developed the Urban Development Action Grant program.", "1979-01-31", ["consistent"]),
+    ("In 1977, we developed the Urban Development Action Grant program.", "1976-01-31", []),
+    ("In 2035, the crew of the Ares landed on Mars, in the novel.", "2015-06-01", []),
     ("Jackson was President in 2035.", "2000-01-31", []),  # a sole reading never alarms
     ("The board was told the exposition would open in 1899.", "1900-12-05", []),
     ("Our expenditures this year will reach $780,000,000 compared with $260,000,000 in 1928.", "1931-12-05",
@@ -105,3 +108,24 @@ def test_a_document_named_by_its_date_and_a_sentence_that_opens_with_its_year_li
 ])
 def test_sole_readings_of_a_date_only_confirm(text, date, verdicts):
     assert [v for v, _ in date_checks(text, date)] == verdicts
+
+
+@pytest.mark.parametrize("text", [
+    "On the 1st day of January, 1906, the reorganized service will be transferred to the new bureau.",
+    "On the 1st day of July, 1906, the increased rates, as enacted by Congress, go into effect.",
+])
+def test_a_sentence_that_opens_with_its_date_and_tells_the_future_is_no_past(text):
+    assert ("inconsistent" not in [v for v, _ in date_checks(text, "1905-12-05")])
+
+
+@pytest.mark.parametrize("text", [
+    "The war began in 1861; the next year, 1862, brought the draft.",
+    "In 2019 she told reporters: 'Next year, 2020, will be ours.'",
+])
+def test_a_next_year_counted_from_another_time_is_not_checked_against_the_document(text):
+    assert not [e for _, e in date_checks(text, "1952-01-31") if "stated" in e]
+
+
+def test_a_day_told_last_on_its_own_date_is_a_year_back():
+    [(verdict, explanation)] = date_checks("It was paid on the 3d of December last.", "1932-12-03")
+    assert verdict == "consistent" and "read as 1931-12-03" in explanation

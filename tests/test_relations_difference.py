@@ -30,3 +30,7 @@ def test_a_part_of_a_whole_is_the_subject_of_the_gap_after_it():
     text = "The count gives the party 58 of the 150 seats, 18 short of a majority of 76."
     assert ("difference", "consistent") in checks(text)
     assert ("difference", "inconsistent") in checks(text.replace("18 short", "28 short"))
+
+
+def test_a_gap_with_a_sign_between_counts_of_near_synonyms_stays():
+    assert ("difference", "consistent") in checks("The school had 1,200 pupils in 2010. It now has 1,450 students, 250 more.")

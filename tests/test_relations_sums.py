@@ -48,3 +48,12 @@ def test_a_parts_sum_to_the_cent_one_digit_off_is_inconsistent(book):
 def test_a_tables_total_is_in_the_measure_its_parts_name(book):
     text = "The exports were as follows: Merchandise $750,542,257 Specie 49,417,479 Total 799,959,736"
     assert verdicts(book, text, "sum") == ["consistent"]
+
+
+@pytest.mark.parametrize("text", [
+    "The receipts were in round numbers about $373,000,000 and the expenditures $357,852,209.42, leaving a surplus "
+    "of $15,247,790.58.",
+    "Revenue was $5.26 billion; we spent $3 billion, leaving $2.27 billion.",
+])
+def test_a_hedged_operand_or_a_figure_with_a_scale_word_is_no_face_value(book, text):
+    assert "inconsistent" not in verdicts(book, text, "difference")

@@ -20,7 +20,7 @@ import regex
 
 from factcheck.document import Document
 from factcheck.model import Claim
-from factcheck.relations.arithmetic.common import counted, singular
+from factcheck.relations.arithmetic.common import before_of, counted, singular
 from factcheck.relations.link import Link
 from factcheck.relations.said_once import plain
 from factcheck.extract.rulebook import Composite, fold
@@ -281,10 +281,6 @@ PLACED_BEFORE = regex.compile(r"(?<!\b(?:consists?|consisted|consisting|composed
                               r"\b(?:in|of|at|from|with|by|on|among|across|than|over|under|into|within|between)\s+"
                               r"(?:(?:the|about|some|nearly|almost|over|only|just|roughly)\s+)?$", regex.IGNORECASE)
 YEAR_FIRST = regex.compile(r"(?:1[5-9]|20)\d\d(?![\d,.])")  # "in 1849 amount to": a year read as a count
-
-
-def before_of(claim: Claim) -> str:
-    return claim.sentence[:claim.sentence.index(claim.text)] if claim.sentence.count(claim.text) == 1 else ""
 
 
 def of_kind(whole: Claim, part: Claim) -> bool:

@@ -30,7 +30,10 @@ NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven",
                           "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "half"}) | SCALE_WORDS
 
 
-CENTS = regex.compile(r"\d\.\d\d(?!\d)")  # a figure told to the cent
+TRUNCATED_CENTS = 0.02  # a miss of a cent or two may be cents cut off, as a figure's last digit may be
+BOUNDED = regex.compile(r"\b(?:exceed\w*|upwards?( of)?|above|over|nearly|almost|about|some|round numbers|approximately)\W*$",
+                        regex.IGNORECASE)  # words that make the figure after them a bound or an estimate
+CENTS = regex.compile(r"\d\.\d\d(?!\d)(?!\s*(?:thousand|million|billion|trillion|[kKmMbB]n?)\b)")  # a figure told to the cent
 OUT_OF_SCALE = 100  # figures a hundred times apart, or a hundredth, are not the ones a relation speaks of
 
 
@@ -91,12 +94,21 @@ def judged_at_face(expected: Interval, stated: Interval, told: Claim, operands: 
     is given to the cent or is round, and the arithmetic of the figures at face value misses `told` by one digit
     ("$373,000,000 … $357,852,209.42, leaving a surplus of $15,247,790.58": 15,147,790.58 at face value), it is
     inconsistent, whatever the rounding of the round operand: the cents show the writer worked at face value, and a
-    one-digit miss is a slip. An operand of whole dollars that is not round may have lost its cents ("$237,879,823,60")."""
+    one-digit miss is a slip, if more than a cent or two (TRUNCATED_CENTS). An operand of whole dollars that is not
+    round may have lost its cents ("$237,879,823,60"), and a hedged or bounded one ("about $373,000,000", "exceeded
+    …") says it is no face value."""
     verdict = compare(expected, stated, options)
-    if verdict == "inconsistent" or not CENTS.search(told.text) or not all(map(cents_or_round, operands)):
+    if verdict == "inconsistent" or not CENTS.search(told.text) or not all(map(cents_or_round, operands)) \
+            or any(c.qualifier or BOUNDED.search(before_of(c)) for c in (told, *operands)):
         return verdict
-    miss = f"{abs(stated.value - expected.value):.2f}".replace(".", "").strip("0")
-    return "inconsistent" if len(miss) == 1 else verdict
+    gap = abs(stated.value - expected.value)
+    miss = f"{gap:.2f}".replace(".", "").strip("0")
+    return "inconsistent" if len(miss) == 1 and gap > TRUNCATED_CENTS else verdict
+
+
+def before_of(claim: Claim) -> str:
+    """The claim's sentence up to it; empty where the sentence tells its words more than once."""
+    return claim.sentence[:claim.sentence.index(claim.text)] if claim.sentence.count(claim.text) == 1 else ""
 
 
 def cents_or_round(claim: Claim) -> bool:

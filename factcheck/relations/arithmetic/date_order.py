@@ -28,6 +28,10 @@ SCHEDULED_BACK = 1  # years: a schedule told in the present ("the wing opens in"
 OTHER_YEAR = regex.compile(r"(?<![\d,.])(?:1[5-9]|20)\d\d(?!\d)|[\x27’]\d\d\b|\b(?:last|that|previous|preceding|prior|next|"
                            r"following|ensuing|coming|same)\s+(?:year|season|term|session)\b|\byears?\s+(?:ago|before|earlier|later)\b",
                            regex.IGNORECASE)
+YEARS = regex.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,])")
+# a sentence that tells a story or what someone said: its "next year" is counted from another time
+OTHER_TIME = regex.compile(r"[\"“”‘]|\b(?:the next|the last|the following|said|says|told|tells|wrote|writes|novel|film|story)\b",
+                           regex.IGNORECASE)
 YEARLESS_REACH = 183  # days: a day told without a year that its tense places this close to the document is confirmed
 NAMED_REACH = 366  # days: and one the word after it places ("the 27th of July last", "the 4th of March next")
 
@@ -60,9 +64,13 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
 
 
 def restated(claim: Claim | None, named: Claim | None) -> list[Outcome]:
-    """A year told beside the words that name it from the document date ("next year, 1943"): the two must agree."""
+    """A year told beside the words that name it from the document date ("next year, 1943"): the two must agree.
+    Not "the next year" (counted from a year the story is at), nor in a sentence that names another year or
+    reports what someone said, wrote or will say, whose "next year" is not the document's."""
     if claim is None or named is None or claim.extra.get("relative") or not named.extra.get("relative") \
-            or not isinstance(named.value, str) or len(named.value) != 4 or year_of(claim) is None:
+            or not isinstance(named.value, str) or len(named.value) != 4 or year_of(claim) is None \
+            or named.text.lower().startswith("the ") or OTHER_TIME.search(claim.sentence) \
+            or {int(y) for y in YEARS.findall(claim.sentence)} - {year_of(claim)}:
         return []
     agree = year_of(claim) == int(named.value)
     return [Outcome("consistent" if agree else "inconsistent", None, None, None,
@@ -100,6 +108,8 @@ def confirmed_day(claim: Claim, ahead: bool, doc_date: dt.date) -> list[Outcome]
             placed = dt.date(year, month, day)
         except ValueError:
             continue
+        if placed == doc_date and named_day(claim):
+            continue  # "the 3d of December last" said on December 3 is a year back
         if (placed >= doc_date) if ahead else (placed <= doc_date):
             break
     else:

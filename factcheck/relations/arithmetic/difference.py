@@ -40,7 +40,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
         references = tuple(others)
     present = tuple(c for c in (gap, subject, *references) if c is not None)
     if gap is None or len(present) < 2 or not alike(present[1:]) or not gap_fits(gap, present[1]) \
-            or counts_apart(present[1:]):
+            or accuses(link) and counts_apart(present[1:]):
         return []
     if gap.unit in TEMPERATURES and gap.unit != present[1].unit:
         gap = degrees_in(gap, present[1].unit)
@@ -147,9 +147,16 @@ def gap_fits(gap: Claim, other: Claim) -> bool:
     return alike((gap, other)) or (gap.unit == "percentage_point" and other.kind == "percent" and other.unit == "percent")
 
 
+def accuses(link: Link) -> bool:
+    """A link of no sign that words alone bind: it can raise an alarm (a sole reading or one that agreement fills
+    only confirms)."""
+    return link.meta.get("mode") == "absolute" and link.meta.get("reading") != "sole" and not link.open
+
+
 def counts_apart(operands: tuple[Claim, ...]) -> bool:
     """Operands told in two sentences that count two things ("twenty-two wins?" … "nine draws, so we lost
-    seven"): only the words tie levels across sentences, and these name different things."""
+    seven"): a gap of no sign ties levels across sentences by its words alone, and these name different things
+    ("1,200 pupils … 1,450 students, 250 more" has a sign, and stays)."""
     nouns = {counted(c) for c in operands if c.kind == "count"}
     return len({c.sentence_index for c in operands}) > 1 and None not in nouns and len(nouns) > 1
 
