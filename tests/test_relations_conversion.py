@@ -32,3 +32,7 @@ def test_degrees_without_a_scale_may_be_a_difference(text, verdict):
 @pytest.mark.parametrize("text", ["The water was 9 degrees, or 16 Fahrenheit.", "Overnight it fell to 4 degrees, or about 7 Fahrenheit."])
 def test_small_degrees_told_as_a_reading_are_judged_as_one(text):
     assert conversions(text) == ["inconsistent"]
+
+
+def test_the_size_of_one_is_no_restatement_of_the_total():
+    assert conversions("The harvest is forecast at 50.4 million 60-kilogram bags, roughly 3.0 million tonnes.") == []

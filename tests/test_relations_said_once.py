@@ -196,3 +196,11 @@ def test_a_side_of_a_tally_takes_no_measure():
     text = ("The council voted 5-2 to adopt a $48.6 million budget, up 5.9 percent from $45.9 million. "
             "Public safety remains the largest line at $19.4 million, or 40 percent of the total.")
     assert ("share", "inconsistent") not in checks(text)
+
+
+def test_an_exact_number_in_words_lends_no_scale():
+    """"four thousand two hundred" goes on past its scale word: it is an exact number, not a scale said once."""
+    text = ("DEAN: When this college was founded it had thirty-one students. Thirty-one! This morning we have four "
+            "thousand two hundred of you — that's more than a hundred and thirty times as many.")
+    assert ("multiplier", "inconsistent") not in checks(text)
+    assert ("multiplier", "consistent") in checks(text)

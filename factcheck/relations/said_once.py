@@ -24,7 +24,7 @@ from factcheck.extract.rulebook import Rulebook
 from factcheck.intervals import numeral_in, numeral_value
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.agreement import LIST_ROLES, in_words
-from factcheck.relations.arithmetic.common import SCALE_WORDS, counted, rescaled
+from factcheck.relations.arithmetic.common import NUMBER_WORDS, SCALE_WORDS, counted, rescaled
 from factcheck.relations.link import Link
 from factcheck.relations.slots import plain as plain_words, tally_side
 
@@ -223,11 +223,15 @@ def named_before(claim: Claim, donor: Claim) -> bool:
 
 def written_scale(claim: Claim, book: Rulebook) -> float | None:
     """The last scale word or abbreviation of table `scale` the text of an amount or a count states ("billion",
-    "bn", "$5m"), if any; a length or a quantity has none ("100 m" is metres)."""
+    "bn", "$5m"), if any and no number word follows it; a length or a quantity has none ("100 m" is metres)."""
     if claim.kind not in ("money", "count"):
         return None
-    scales = [book.lookup("scale", word) for word in WORD.findall(claim.text)]
-    return next((float(scale) for scale in reversed(scales) if scale), None)
+    words = WORD.findall(claim.text)
+    scales = [book.lookup("scale", word) for word in words]
+    last = next((i for i in reversed(range(len(words))) if scales[i]), None)
+    if last is None or any(w.lower() in NUMBER_WORDS or w.lower() == "hundred" for w in words[last + 1:]):
+        return None  # "four thousand two hundred" goes on past its scale: an exact number, no scale to lend
+    return float(scales[last])
 
 
 def elided_scale(claim: Claim, donor: Claim, book: Rulebook) -> float:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import regex
 
 from factcheck.facts import Fact
-from factcheck.relations.arithmetic.common import SCALES_OF_DEGREES, CheckOptions, Outcome, compare, in_unit, interval
+from factcheck.relations.arithmetic.common import (SCALES_OF_DEGREES, CheckOptions, Outcome, compare, in_unit, interval,
+                                                  out_of_scale)
 from factcheck.intervals import Interval, IntervalError
 from factcheck.model import Claim
 from factcheck.relations.link import Link
@@ -29,6 +30,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     if not set(units) & SCALES_OF_DEGREES and _compound(first.value, second.value, one_unit):
         return []
     stated = interval(second, options)
+    if out_of_scale(expected, stated):
+        return []  # "50.4 million 60-kilogram bags, roughly 3.0 million tonnes": the size of one is no restatement
     verdict = compare(expected, stated, options)
     if verdict != "consistent" and set(units) <= SCALES_OF_DEGREES and (difference_told(first, second) or small_unscaled(first, units[0])):
         expected, verdict = as_difference(units, first, stated, options) or (expected, verdict)
