@@ -134,8 +134,8 @@ def scaled_alike(link: Link, roles: tuple[str, ...], levels: list[Claim], book: 
 
 def scale_donors(levels: list[Claim], book: Rulebook) -> list[Claim]:
     """The plain numbers among the levels that state a scale, where they all state one and the same; else none."""
-    donors = [c for c in levels if plain(c) and written_scale(c, book)]
-    return donors if len({written_scale(c, book) for c in donors}) == 1 else []
+    donors = [c for c in levels if plain(c) and lent_scale_of(c, book)]
+    return donors if len({lent_scale_of(c, book) for c in donors}) == 1 else []
 
 
 def lent_scale(claim: Claim, donors: list[Claim], book: Rulebook) -> Claim:
@@ -223,20 +223,26 @@ def named_before(claim: Claim, donor: Claim) -> bool:
 
 def written_scale(claim: Claim, book: Rulebook) -> float | None:
     """The last scale word or abbreviation of table `scale` the text of an amount or a count states ("billion",
-    "bn", "$5m"), if any and no number word follows it; a length or a quantity has none ("100 m" is metres)."""
+    "bn", "$5m"), if any; a length or a quantity has none ("100 m" is metres)."""
     if claim.kind not in ("money", "count"):
         return None
+    scales = [book.lookup("scale", word) for word in WORD.findall(claim.text)]
+    return next((float(scale) for scale in reversed(scales) if scale), None)
+
+
+def lent_scale_of(claim: Claim, book: Rulebook) -> float | None:
+    """The scale a figure can lend (see `written_scale`): none where number words go on past the scale word ("four
+    thousand two hundred" is an exact number, and a "Thirty-one!" beside it is no thirty-one thousand)."""
     words = WORD.findall(claim.text)
-    scales = [book.lookup("scale", word) for word in words]
-    last = next((i for i in reversed(range(len(words))) if scales[i]), None)
-    if last is None or any(w.lower() in NUMBER_WORDS or w.lower() == "hundred" for w in words[last + 1:]):
-        return None  # "four thousand two hundred" goes on past its scale: an exact number, no scale to lend
-    return float(scales[last])
+    last = next((i for i in reversed(range(len(words))) if book.lookup("scale", words[i])), None)
+    if last is not None and any(w.lower() in NUMBER_WORDS or w.lower() == "hundred" for w in words[last + 1:]):
+        return None
+    return written_scale(claim, book)
 
 
 def elided_scale(claim: Claim, donor: Claim, book: Rulebook) -> float:
     """The donor's scale, where the plain number states none and is of the order of the donor's numeral."""
-    scale = written_scale(donor, book)
+    scale = lent_scale_of(donor, book)
     if not scale or written_scale(claim, book) or not isinstance(donor.value, (int, float)) or not claim.value:
         return 1.0
     numeral = abs(float(donor.value)) / scale
