@@ -256,3 +256,18 @@ def test_an_edit_moves_the_spans_after_it_and_stretches_the_one_it_touches():
     spans = [(0, 5), (10, 14), (20, 25)]
     assert checker.moved(spans, 10, 4, 6) == [(0, 5), (10, 16), (22, 27)]
     assert checker.moved(spans, 11, 2, 1) == [(0, 5), (10, 13), (19, 24)]
+
+
+blind = load("blind/check")
+
+
+def test_blind_check_names_each_problem_of_a_passage():
+    passage = {"id": "xb001", "date": "2024-01-02", "genre": "news", "text": "Sales rose from 40 to 50, up 25%.",
+               "relation": [{"type": "percent_change", "verdict": "consistent", "figures": ["40", "50", "25%"]},
+                            {"type": "sum", "verdict": "inconsistent", "figures": ["60"], "breaking_edit": ["40", "41"]}]}
+    assert blind.passage_problems(passage, "xb") == [
+        "xb001: consistent relation needs breaking_edit [old in text, new]",
+        "xb001: figure '60' not in text",
+        "xb001: inconsistent relation takes no breaking_edit",
+    ]
+    assert blind.passage_problems({**passage, "id": "xc001", "relation": []}, "xb") == ["xc001: bad id"]

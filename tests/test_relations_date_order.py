@@ -101,6 +101,8 @@ def test_a_document_named_by_its_date_and_a_sentence_that_opens_with_its_year_li
     ("In 1977, we developed the Urban Development Action Grant program.", "1979-01-31", ["consistent"]),
     ("In 1977, we developed the Urban Development Action Grant program.", "1976-01-31", []),
     ("In 2035, the crew of the Ares landed on Mars, in the novel.", "2015-06-01", []),
+    ("Estimated expenditures for the fiscal year ending June 30, 1878, are $36,723,432.43.", "1876-12-05", ["consistent"]),
+    ("Estimated expenditures for the fiscal year ending June 30, 1875, are $36,723,432.43.", "1876-12-05", []),
     ("Jackson was President in 2035.", "2000-01-31", []),  # a sole reading never alarms
     ("The board was told the exposition would open in 1899.", "1900-12-05", []),
     ("Our expenditures this year will reach $780,000,000 compared with $260,000,000 in 1928.", "1931-12-05",
