@@ -28,7 +28,7 @@ SCHEDULED_BACK = 1  # years: a schedule told in the present ("the wing opens in"
 OTHER_YEAR = regex.compile(r"(?<![\d,.])(?:1[5-9]|20)\d\d(?!\d)|[\x27’]\d\d\b|\b(?:last|that|previous|preceding|prior|next|"
                            r"following|ensuing|coming|same)\s+(?:year|season|term|session)\b|\byears?\s+(?:ago|before|earlier|later)\b",
                            regex.IGNORECASE)
-YEARS = regex.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,])")
+YEARS = regex.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?!\d|,\d)")
 # a sentence that tells a story or what someone said: its "next year" is counted from another time
 OTHER_TIME = regex.compile(r"[\"“”‘]|\b(?:the next|the last|the following|said|says|told|tells|wrote|writes|novel|film|story)\b",
                            regex.IGNORECASE)
