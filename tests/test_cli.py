@@ -713,7 +713,7 @@ def test_the_first_lines_of_a_scan_of_the_edited_seed_show_the_error_with_its_ar
     lines = result.stdout.splitlines()
     assert lines[0].startswith("✗ ") and lines[0].endswith(":56:44 [part_of_whole] part of whole: the part is larger than the whole")
     assert lines[1] == "    $12 billion of $11 billion: the part exceeds the whole"
-    assert lines[-1].startswith("1 document · 42 claims · 9 checks: ✗ 1 inconsistent, ≈ 1 approximate")
+    assert lines[-1].startswith("1 document · 42 claims · 15 checks: ✗ 1 inconsistent, ≈ 1 approximate")
     assert "Claims" not in result.stdout and "document date" not in result.stdout
     assert not any(line != line.rstrip() for line in lines)
 
@@ -774,7 +774,7 @@ def test_statistics_count_checks_per_type_and_verdict(copy):
     result = run("scan", copy("edited.txt", (DEBT, DEBT_EDIT)), "--statistics")
     assert result.exit_code == 1
     assert "     1  part_of_whole  ✗ inconsistent" in result.stdout.splitlines()
-    assert result.stdout.splitlines()[-1] == "     9  checks in 1 document"
+    assert result.stdout.splitlines()[-1] == "    15  checks in 1 document"
 
 
 def test_output_file_is_written_whole_and_stdout_stays_empty(tmp_path, copy):
