@@ -226,18 +226,26 @@ def written_scale(claim: Claim, book: Rulebook) -> float | None:
     "bn", "$5m"), if any; a length or a quantity has none ("100 m" is metres)."""
     if claim.kind not in ("money", "count"):
         return None
-    scales = [book.lookup("scale", word) for word in WORD.findall(claim.text)]
-    return next((float(scale) for scale in reversed(scales) if scale), None)
+    found = last_scale(claim, book)
+    return found[0] if found else None
 
 
 def lent_scale_of(claim: Claim, book: Rulebook) -> float | None:
     """The scale a figure can lend (see `written_scale`): none where number words go on past the scale word ("four
     thousand two hundred" is an exact number, and a "Thirty-one!" beside it is no thirty-one thousand)."""
-    words = WORD.findall(claim.text)
-    last = next((i for i in reversed(range(len(words))) if book.lookup("scale", words[i])), None)
-    if last is not None and any(w.lower() in NUMBER_WORDS or w.lower() == "hundred" for w in words[last + 1:]):
+    found = last_scale(claim, book) if claim.kind in ("money", "count") else None
+    if found is None or any(w.lower() in NUMBER_WORDS or w.lower() == "hundred" for w in found[1]):
         return None
-    return written_scale(claim, book)
+    return found[0]
+
+
+def last_scale(claim: Claim, book: Rulebook) -> tuple[float, list[str]] | None:
+    """The last scale of table `scale` in the claim's text, and the words after it."""
+    words = WORD.findall(claim.text)
+    for i in reversed(range(len(words))):
+        if scale := book.lookup("scale", words[i]):
+            return float(scale), words[i + 1:]
+    return None
 
 
 def elided_scale(claim: Claim, donor: Claim, book: Rulebook) -> float:

@@ -128,8 +128,8 @@ def tags(claim: Claim, periods: frozenset[str] | dict[str, object] = frozenset()
         found.append("inferred" if any(claim.extra.get(k) for k in INFERRED) else "year")
         if yearless_day(claim):
             found.append("yearless")  # "on June 29": a day of the year, which only a tense places in one
-        elif named_day(claim):
-            found.append(f"told{named_day(claim)}")  # "the 27th of July last": the word after it places it
+        elif named := named_day(claim):
+            found.append(f"told{named}")  # "the 27th of July last": the word after it places it
         if claim.extra.get("relative"):
             found.append("relative")
         if claim.extra.get("bound") in LIMITS:

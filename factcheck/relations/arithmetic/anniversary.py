@@ -14,14 +14,12 @@ years later in 1672": the first lies N years, one either way, before the second)
 
 from __future__ import annotations
 
-import regex
-
 from factcheck.facts import Fact
 from factcheck.intervals import Interval, IntervalError
 from factcheck.model import Claim
 from factcheck.relations.arithmetic import elapsed
 from factcheck.relations.arithmetic.age import age_birth_year
-from factcheck.relations.arithmetic.common import CheckOptions, Outcome, point_year, year_of
+from factcheck.relations.arithmetic.common import YEAR_TOLD, CheckOptions, Outcome, point_year, year_of
 from factcheck.relations.link import Link
 
 
@@ -58,15 +56,12 @@ def held_year(link: Link, stated_only: bool = False) -> int | None:
     return int(date[:4])
 
 
-LATER_YEAR = regex.compile(r"(?<![\d,.])(?:1[5-9]|20)\d\d(?!\d|,\d)")
-
-
 def held_later(link: Link, stated: int) -> int | None:
     """A year told after the anniversary in its sentence that holds it N years after the stated event: the anniversary
     is told of that year, not of the document's."""
     nth, sentence = link.one("nth"), link.trigger.sentence
     at = sentence.find(link.trigger.text)
-    later = {int(y) for y in LATER_YEAR.findall(sentence, at + len(link.trigger.text))} if at >= 0 else set()
+    later = {int(y) for y in YEAR_TOLD.findall(sentence, at + len(link.trigger.text))} if at >= 0 else set()
     return stated + int(nth.value) if stated + int(nth.value) in later else None
 
 

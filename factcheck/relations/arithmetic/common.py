@@ -34,6 +34,7 @@ TRUNCATED_CENTS = 0.02  # a miss of a cent or two may be cents cut off, as a fig
 BOUNDED = regex.compile(r"\b(?:exceed\w*|upwards?( of)?|above|over|nearly|almost|about|some|round numbers|approximately)\W*$",
                         regex.IGNORECASE)  # words that make the figure after them a bound or an estimate
 CENTS = regex.compile(r"\d\.\d\d(?!\d)(?!\s*(?:thousand|million|billion|trillion|[kKmMbB]n?)\b)")  # a figure told to the cent
+YEAR_TOLD = regex.compile(r"(?<![\d,.])(?:1[5-9]|20)\d\d(?!\d|,\d)")  # a year in a sentence ("1916", not "1,916")
 OUT_OF_SCALE = 100  # figures a hundred times apart, or a hundredth, are not the ones a relation speaks of
 
 

@@ -19,7 +19,7 @@ import regex
 
 from factcheck.facts import Fact
 from factcheck.model import Claim
-from factcheck.relations.arithmetic.common import CheckOptions, Outcome, year_of
+from factcheck.relations.arithmetic.common import YEAR_TOLD, CheckOptions, Outcome, year_of
 from factcheck.relations.link import Link
 from factcheck.relations.slots import named_day, yearless_day
 
@@ -28,7 +28,6 @@ SCHEDULED_BACK = 1  # years: a schedule told in the present ("the wing opens in"
 OTHER_YEAR = regex.compile(r"(?<![\d,.])(?:1[5-9]|20)\d\d(?!\d)|[\x27’]\d\d\b|\b(?:last|that|previous|preceding|prior|next|"
                            r"following|ensuing|coming|same)\s+(?:year|season|term|session)\b|\byears?\s+(?:ago|before|earlier|later)\b",
                            regex.IGNORECASE)
-YEARS = regex.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?!\d|,\d)")
 # a sentence that tells a story or what someone said: its "next year" is counted from another time
 OTHER_TIME = regex.compile(r"[\"“”‘]|\b(?:the next|the last|the following|said|says|told|tells|wrote|writes|novel|film|story)\b",
                            regex.IGNORECASE)
@@ -70,7 +69,7 @@ def restated(claim: Claim | None, named: Claim | None) -> list[Outcome]:
     if claim is None or named is None or claim.extra.get("relative") or not named.extra.get("relative") \
             or not isinstance(named.value, str) or len(named.value) != 4 or year_of(claim) is None \
             or named.text.lower().startswith("the ") or OTHER_TIME.search(claim.sentence) \
-            or {int(y) for y in YEARS.findall(claim.sentence)} - {year_of(claim)}:
+            or {int(y) for y in YEAR_TOLD.findall(claim.sentence)} - {year_of(claim)}:
         return []
     agree = year_of(claim) == int(named.value)
     return [Outcome("consistent" if agree else "inconsistent", None, None, None,
@@ -99,7 +98,8 @@ def confirmed_day(claim: Claim, ahead: bool, doc_date: dt.date) -> list[Outcome]
     it: `consistent` where that lies within YEARLESS_REACH days (NAMED_REACH where "last" or "next" after it agrees),
     nothing otherwise, nor where the sentence names a year or another year than the document's (unless the day's own
     "last" or "next" places it: "on the 1st day of July last …, an increase of 1,670 during the preceding year")."""
-    if OTHER_YEAR.search(claim.sentence) and not named_day(claim) or placed_by(claim, "last" if ahead else "next"):
+    named = named_day(claim)
+    if OTHER_YEAR.search(claim.sentence) and not named or placed_by(claim, "last" if ahead else "next"):
         return []  # "In 1944 … landed on June 6", "Last year the plant closed on Sept. 21": another year is meant
     month, day = int(str(claim.value)[5:7]), int(str(claim.value)[8:10])
     years = (doc_date.year - 1, doc_date.year, doc_date.year + 1)
@@ -108,7 +108,7 @@ def confirmed_day(claim: Claim, ahead: bool, doc_date: dt.date) -> list[Outcome]
             placed = dt.date(year, month, day)
         except ValueError:
             continue
-        if placed == doc_date and named_day(claim):
+        if placed == doc_date and named:
             continue  # "the 3d of December last" said on December 3 is a year back
         if (placed >= doc_date) if ahead else (placed <= doc_date):
             break
