@@ -132,3 +132,43 @@ def test_a_next_year_counted_from_another_time_is_not_checked_against_the_docume
 def test_a_day_told_last_on_its_own_date_is_a_year_back():
     [(verdict, explanation)] = date_checks("It was paid on the 3d of December last.", "1932-12-03")
     assert verdict == "consistent" and "read as 1931-12-03" in explanation
+
+
+@pytest.mark.parametrize("text, date, placed", [
+    ("The hall will reopen in September.", "2022-06-21", "2022-09"),
+    ("Customs officers seized 1,940 counterfeit items at the airport in December.", "2023-01-09", "2022-12"),
+    ("We expect to finish in October next, weather permitting.", "2023-03-28", "2023-10"),
+])
+def test_a_month_told_alone_is_placed_by_its_tense(text, date, placed):
+    [(verdict, explanation)] = date_checks(text, date)
+    assert verdict == "consistent" and f"read as {placed}" in explanation
+
+
+@pytest.mark.parametrize("text, date", [
+    ("The hall will reopen in March.", "2022-06-21"),  # nine months out: the tense may be misread as easily
+    ("In 2019 the plant closed in September.", "2022-06-21"),  # another year places it
+])
+def test_a_month_told_alone_far_off_or_in_another_year_gets_no_verdict(text, date):
+    assert date_checks(text, date) == []
+
+
+def test_a_later_year_told_after_a_day_ahead_belongs_to_another_event():
+    [day, _] = date_checks("Crews will begin the second phase on June 3, with completion targeted for late 2025.",
+                           "2024-04-22")
+    assert day[0] == "consistent" and "read as 2024-06-03" in day[1]
+
+
+@pytest.mark.parametrize("text, date, verdicts", [
+    ("The remaining men will be mustered out by the 10th of this month.", "1898-12-05", ["consistent"]),
+    ("The steamer arrived at this port on the 17th instant with the mails.", "1869-11-30", ["consistent"]),
+    ("Your note of the 3d ultimo was received.", "1851-12-05", ["consistent"]),
+    ("The men were mustered out on the 20th of this month.", "1898-12-05", []),  # confirmed only, never an alarm
+])
+def test_a_day_the_documents_month_places_is_confirmed_by_its_tense(text, date, verdicts):
+    assert [verdict for verdict, _ in date_checks(text, date)] == verdicts
+
+
+def test_a_month_told_alone_after_a_sentence_of_another_year_gets_no_verdict():
+    checks = date_checks("The device was tested in April 1945. Then, in July, a great flash of light heralded victory.",
+                         "1953-01-31")
+    assert not [e for _, e in checks if "without a year" in e]

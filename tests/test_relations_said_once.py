@@ -204,3 +204,18 @@ def test_an_exact_number_in_words_lends_no_scale():
             "thousand two hundred of you — that's more than a hundred and thirty times as many.")
     assert ("multiplier", "inconsistent") not in checks(text)
     assert ("multiplier", "consistent") in checks(text)
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Shipments came to three point one million units, down from three point four, a drop of three hundred thousand.",
+     "consistent"),
+    ("Shipments came to three point one million units, down from three point four, a drop of two hundred thousand.",
+     "inconsistent"),
+    ("Shipments came to 3.1 million units, down from 3.4, a drop of 300,000.", "consistent"),
+])
+def test_a_fraction_beside_a_scaled_count_of_a_noun_is_in_its_scale(text, verdict):
+    assert ("difference", verdict) in checks(text)
+
+
+def test_a_whole_number_beside_a_scaled_count_of_a_noun_keeps_its_size():
+    assert levels("The plant made 4.2 million units, of which 3 went to the museum.")["3"][2] == 3

@@ -5,7 +5,8 @@ for a helper to annotate (benchmarks/blind/format.toml gives the relations to ad
 
 Paragraphs of 200 to 1,100 characters with three or more numerals; about 55% from addresses before 1934, 33% from
 later ones and 12% from FOMC statements, each with the document date `real_checks.py` gives it. Paragraphs already
-in tests/data/passages_real_*.toml are left out, so a new draw never repeats an annotated one.
+in tests/data/passages_real_*.toml or tests/data/unread/ are left out, so a new draw never repeats an annotated
+one.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ SHARES = (("old", 0.55), ("new", 0.33), ("fomc", 0.12))
 
 
 def annotated() -> set[str]:
-    return {p["text"] for f in DATA.glob("passages_real_*.toml") for p in tomllib.loads(f.read_text("utf-8"))["passage"]}
+    files = DATA.rglob("passages_real_*.toml")
+    return {p["text"] for f in files for p in tomllib.loads(f.read_text("utf-8"))["passage"]}
 
 
 def paragraphs(seen: set[str]) -> dict[str, list[tuple[str, str, str]]]:

@@ -62,9 +62,10 @@ def numeric(kind: str, groups: dict[str, str], consts: dict[str, Any], book: Rul
         result.value = tidy((low + high) / 2)
         return result
     value = single_value(groups, consts, book, tables) * factor
-    for part in ("2", "3"):
-        if groups.get("amount" + part) and groups.get("unit" + part) and result.unit:
-            value, result.unit = compound(value, result.unit, groups["amount" + part], groups["unit" + part], book, tables)
+    for part in ("2", "3"):  # a unit word the match states, or one the rule sets ("2:07:52": hours, minutes, seconds)
+        word = groups.get("unit" + part) or consts.get("unit" + part)
+        if groups.get("amount" + part) and word and result.unit:
+            value, result.unit = compound(value, result.unit, groups["amount" + part], word, book, tables)
     result.value = tidy(value)
     if groups.get("tolerance"):
         spread = number(groups["tolerance"], book) * factor

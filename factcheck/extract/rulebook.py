@@ -47,7 +47,7 @@ RULE_KEYS = {
     "case_sensitive", "set", "lookup", "examples", "counter_examples",
 }
 EXAMPLE_KEYS = {"texts", "value", "unit", "low", "high", "qualifier", "kind", "per", "date", "note"}
-SET_KEYS = {"value", "unit", "qualifier", "per", "factor", "kind", "ambiguous", "shift", "period", "relative", "direction"}
+SET_KEYS = {"value", "unit", "unit2", "unit3", "qualifier", "per", "factor", "kind", "ambiguous", "shift", "period", "relative", "direction"}
 DIRECTIONS = ("past", "future")
 DEFAULT_ANCHORS = ("digit", "number_word")
 MAX_EXPANSION_DEPTH = 20

@@ -128,7 +128,8 @@ GROUP_VALUES: dict[str, Check] = {
 """What a table must hold to be looked up for a named group of a pattern."""
 
 SET_VALUES: dict[str, Check] = {
-    "value": number, "factor": number, "shift": DIRECTION, "unit": unit_name, "qualifier": qualifier,
+    "value": number, "factor": number, "shift": DIRECTION, "unit": unit_name, "unit2": name, "unit3": name,
+    "qualifier": qualifier,
     "per": name, "period": name, "ambiguous": name,
     "kind": lambda value, pint=False: None if value in KINDS else f"must be one of {', '.join(KINDS)}",
     "relative": lambda value, pint=False: None if isinstance(value, bool) else "must be true or false",

@@ -211,6 +211,8 @@ TIMED = regex.compile(r"\b(?:present|current|new|old|former|latter|previous|prio
                       r"existing|today[’']?s?|year[’']?s?|month[’']?s?|week[’']?s?|quarter[’']?s?|january|february|march|april|"
                       r"may|june|july|august|september|october|november|december)\b", regex.IGNORECASE)
 TYPICAL = regex.compile(r"\b(?:average|averaged|averaging|median|mean|typical|typically)\b[^,;]*$", regex.IGNORECASE)
+POINTING_BACK = regex.compile(r"\bof (?:those|these|them|which|whom)\b", regex.IGNORECASE)
+ANAPHOR_AFTER = 12  # characters after a part that may hold its own anaphor ("forty of them")
 STEM = 4  # letters a word keeps when an ending is cut ("request" of "requested")
 STEM_PREFIX = 6  # a stem this long that begins another names the same thing ("produc", "product")
 ENDINGS = ("ations", "ation", "itions", "ition", "ments", "ment", "ings", "ing", "ions", "ion", "ers", "er", "ed", "al", "e")
@@ -300,10 +302,18 @@ def fill_by_place(link: Link) -> Link | None:
         before = [c for c in found if c.start < part.start and c.sentence_index == part.sentence_index
                   and not YEAR_FIRST.match(c.text)]
         if not before or not of_kind(before[-1], part) or PLACED_BEFORE.search(before_of(before[-1])) \
-                or any(of_kind(c, part) for c in before[:-1]):
+                or any(of_kind(c, part) for c in before[:-1]) or pointed_past(before[-1], part):
             return None
         roles[role] = (before[-1],)
     return Link(link.type, link.rule, link.trigger, roles, link.meta)
+
+
+def pointed_past(level: Claim, part: Claim) -> bool:
+    """Two anaphors between the level and the words after the part: the first points back past the level ("Roughly
+    sixteen, yes, and most of those, about forty of them": those are not the sixteen)."""
+    at = part.sentence.find(level.text)
+    end = part.sentence.find(part.text, at + len(level.text)) if at >= 0 else -1
+    return end >= 0 and len(POINTING_BACK.findall(part.sentence[at + len(level.text):end + len(part.text) + ANAPHOR_AFTER])) > 1
 
 
 def names(claim: Claim, named: set[str], nouns: set[str], years: set[str], others: tuple[Claim, ...]) -> bool:

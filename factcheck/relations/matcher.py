@@ -8,7 +8,7 @@ earlier frame of the rule files, then the shorter match.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, NamedTuple
+from typing import Any, Iterable, Iterator, NamedTuple
 
 import regex
 
@@ -103,6 +103,8 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
             link.meta["nearby"] = nearby(link, by_sentence, doc)
         if link.meta.get("antecedent") == "place":
             link.meta["elsewhere"] = elsewhere(link, rivals)
+        if link.type == "date_order":
+            link.meta["years_before"] = years_told(by_sentence.get(link.trigger.sentence_index - 1, ()))
     resolve_identities(doc, claims, bound, book)
     return links
 
@@ -312,6 +314,13 @@ def dated_apart(link: Link, doc: Document, by_sentence: dict[int, list[Claim]]) 
     return any(other_year(c, bound, said) and 0 <= c.start - trigger.end <= NEAR and c.extra.get("bound") not in SPANS_TO_NOW
                and not SPAN_START.search(doc.text, max(0, c.start - 16), c.start)
                for c in by_sentence.get(trigger.sentence_index, ()))
+
+
+def years_told(claims: Iterable[Claim]) -> tuple[int, ...]:
+    """The years of the dates a sentence states (not those it counts from the document date): a month told alone
+    in the next one may be of such a year ("… in April 1945. Then, in July, …")."""
+    return tuple(sorted({int(date_value(c)[:4]) for c in claims if c.kind == "date" and "year" in tags(c)
+                         and "relative" not in tags(c)}))
 
 
 def other_year(claim: Claim, bound: set[str], said: set[str]) -> bool:

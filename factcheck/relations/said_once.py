@@ -15,6 +15,7 @@ difference … is from 6 to 10 per cent") or a percentage ("20% less") for it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import regex
@@ -123,18 +124,35 @@ def scaled_free(link: Link, roles: tuple[str, ...], levels: list[Claim], book: R
 def scaled_alike(link: Link, roles: tuple[str, ...], levels: list[Claim], book: Rulebook) -> Link:
     """The link with each plain number in the scale the other plain numbers of its levels state, where they
     state one and it reads as of the order of one of them: "sixty million total. Forty for resurfacing, twelve
-    for …"."""
+    for …". Where none does, a fraction such as "3.4", which counts nothing whole alone, takes the one scale the
+    counts of a noun state: "3.1 million units, down from 3.4"."""
     donors = scale_donors(levels, book)
-    if not donors:
+    counters = scale_donors(levels, book, of=lambda c: counted(c) is not None)
+    if not donors and not counters:
         return link
-    link.roles = {role: tuple(lent_scale(c, donors, book) if plain(c) else c for c in claims) if role in roles else claims
+    link.roles = {role: tuple(alike_scale(c, donors, counters, book) for c in claims) if role in roles else claims
                   for role, claims in link.roles.items()}
     return link
 
 
-def scale_donors(levels: list[Claim], book: Rulebook) -> list[Claim]:
-    """The plain numbers among the levels that state a scale, where they all state one and the same; else none."""
-    donors = [c for c in levels if plain(c) and lent_scale_of(c, book)]
+def alike_scale(claim: Claim, donors: list[Claim], counters: list[Claim], book: Rulebook) -> Claim:
+    """A plain number in the scale the plain donors lend it, or if they lend none and it is a fraction, the
+    counters."""
+    lent = lent_scale(claim, donors, book) if donors and plain(claim) else claim
+    if lent is claim and counters and fraction(claim):
+        return lent_scale(claim, counters, book)
+    return lent
+
+
+def fraction(claim: Claim) -> bool:
+    """A plain number that is no whole number: "three point four"."""
+    return plain(claim) and isinstance(claim.value, float) and not claim.value.is_integer()
+
+
+def scale_donors(levels: list[Claim], book: Rulebook, of: Callable[[Claim], bool] | None = None) -> list[Claim]:
+    """The plain numbers (or the levels `of` picks) that state a scale, where they all state one and the same; else
+    none."""
+    donors = [c for c in levels if (of or plain)(c) and lent_scale_of(c, book)]
     return donors if len({lent_scale_of(c, book) for c in donors}) == 1 else []
 
 

@@ -59,6 +59,7 @@ STUTTER = regex.compile(r"\b(\p{L}+(?:[\x27’]\p{L}+)?)(?!\s*,\s*of\s+(?:which|
 SPOKEN_PAIR = regex.compile(r"\s*(?:,|,?\s+or|\s*(?:—|–|--))\s*")  # "thirty-two, thirty-three percent", "5 or 6 percent"
 SPOKEN_PAIR_GAP = 5  # the two of such a pair lie this close
 NAMED_DAY = regex.compile(r",?\s+(last|next)$", regex.IGNORECASE)
+MONTH_ALONE = regex.compile(r"(?:the\s+month\s+of\s+)?\p{L}+\.?", regex.IGNORECASE)  # "September", "the month of May"
 TOOK = regex.compile(r"\b(?:in|over|within|inside)\s+(?:(?:just|only|under|less\s+than)\s+)?$", regex.IGNORECASE)
 LEVEL_KINDS = frozenset({"money", "count", "distance", "quantity"})
 NUMERIC_KINDS = LEVEL_KINDS | {"percent", "ratio", "ordinal"}
@@ -126,8 +127,8 @@ def tags(claim: Claim, periods: frozenset[str] | dict[str, object] = frozenset()
         found.append("points")
     if claim.kind == "date" and date_value(claim)[:4].isdigit():
         found.append("inferred" if any(claim.extra.get(k) for k in INFERRED) else "year")
-        if yearless_day(claim):
-            found.append("yearless")  # "on June 29": a day of the year, which only a tense places in one
+        if yearless_day(claim) or yearless_month(claim):
+            found.append("yearless")  # "on June 29", "in September": a day or month, which only a tense places in a year
         elif named := named_day(claim):
             found.append(f"told{named}")  # "the 27th of July last": the word after it places it
         if claim.extra.get("relative"):
@@ -207,10 +208,17 @@ def yearless_day(claim: Claim) -> bool:
             and isinstance(claim.value, str) and len(claim.value) == 10 and claim.low is None)
 
 
+def yearless_month(claim: Claim) -> bool:
+    """A month told alone ("in September", "the month of May"): the extractor placed it in the document's year."""
+    return (claim.kind == "date" and bool(claim.extra.get("relative")) and isinstance(claim.value, str)
+            and len(claim.value) == 7 and claim.low is None and MONTH_ALONE.fullmatch(claim.text) is not None)
+
+
 def named_day(claim: Claim) -> str | None:
-    """"last" or "next" for a day told without a year and placed by the word after it ("the 27th of July last",
-    "June 30 next"); else None."""
-    if claim.kind != "date" or not claim.extra.get("relative") or not isinstance(claim.value, str) or len(claim.value) != 10:
+    """"last" or "next" for a day or a month told without a year and placed by the word after it ("the 27th of July
+    last", "June 30 next", "October next"); else None."""
+    if (claim.kind != "date" or not claim.extra.get("relative") or not isinstance(claim.value, str)
+            or len(claim.value) not in (7, 10)):
         return None
     found = NAMED_DAY.search(claim.text)
     return found.group(1).lower() if found else None

@@ -13,7 +13,8 @@ import regex
 
 from factcheck.extract import units
 from factcheck.facts import Fact, matching_fact
-from factcheck.intervals import APPROX_MIN_RELATIVE, Interval, IntervalError, deviation, judge, stated_interval
+from factcheck.intervals import (APPROX_MIN_RELATIVE, Interval, IntervalError, deviation, judge, numeral_in, precision_of,
+                                  stated_interval)
 from factcheck.model import Claim
 from factcheck.relations.link import Link
 from factcheck.relations.slots import date_value, quotient, tags
@@ -35,6 +36,7 @@ BOUNDED = regex.compile(r"\b(?:exceed\w*|upwards?( of)?|above|over|nearly|almost
                         regex.IGNORECASE)  # words that make the figure after them a bound or an estimate
 CENTS = regex.compile(r"\d\.\d\d(?!\d)(?!\s*(?:thousand|million|billion|trillion|[kKmMbB]n?)\b)")  # a figure told to the cent
 YEAR_TOLD = regex.compile(r"(?<![\d,.])(?:1[5-9]|20)\d\d(?!\d|,\d)")  # a year in a sentence ("1916", not "1,916")
+PART_NUMERAL = regex.compile(r"(?<![\d.,])\d+(?:\.\d+)?(?![\d.,]\d)")  # a numeral after the first of a compound amount
 OUT_OF_SCALE = 100  # figures a hundred times apart, or a hundredth, are not the ones a relation speaks of
 
 
@@ -75,8 +77,23 @@ def interval(claim: Claim, options: CheckOptions) -> Interval:
         return Interval(low, high, float(claim.value) if isinstance(claim.value, (int, float)) else (low + high) / 2)
     if not isinstance(claim.value, (int, float)):
         raise IntervalError(f"{claim.text!r} has no numeric value")
+    last = last_part(claim)
+    if last is not None:
+        half = 0.5 if last.isdigit() else precision_of(last)  # "10 in", "40 seconds": a part is not rounded
+        return Interval(float(claim.value) - half, float(claim.value) + half, float(claim.value))
     return stated_interval(float(claim.value), claim.text, claim.qualifier, tolerance=options.tolerance,
                            nonnegative=claim.kind in NONNEGATIVE_KINDS, exact=claim.kind == "count")
+
+
+def last_part(claim: Claim) -> str | None:
+    """The last numeral of an amount told in parts of units ("2 hours 56 minutes 6 seconds", "2:21:18", "5 ft 10 in"),
+    which the extractor adds up in the smallest unit: the amount is as precise as that part, not as its first
+    numeral. None for a figure told in one numeral, or with a hedge."""
+    first = numeral_in(claim.text) if claim.kind in ("quantity", "distance") and claim.qualifier is None else None
+    if not first or not first[:1].isdigit():
+        return None
+    parts = PART_NUMERAL.findall(claim.text[claim.text.find(first) + len(first):])
+    return parts[-1] if parts else None
 
 
 def as_percent(claim: Claim, options: CheckOptions) -> Interval:

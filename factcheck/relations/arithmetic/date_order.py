@@ -3,9 +3,10 @@
 A frame's `mode` is `past`, `deadline` or `scheduled` (a present tense that states a schedule: "the wing
 opens in January 2022"; a date more than a year before the document is then a historical present, not
 judged). A date whose year the text does not state (a year taken from the document, an assumed weekday)
-is never judged; a day and month alone ("on June 29", "will vote Sept. 17") are only confirmed: the tense
-places them in the year before or after the document date, and where that lies within half a year of it the
-check is `consistent`. Further off, the tense may have been misread as easily as the date: no verdict. A
+is never judged; a day and month alone ("on June 29", "will vote Sept. 17") or a month alone ("will reopen in
+September") are only confirmed: the tense places them in the year before or after the document date, and where
+that lies within half a year of it the check is `consistent`. Further off, the tense may have been misread as
+easily as the date: no verdict. So is a day the document's month places ("the 17th instant"). A
 stretch of time ("the spring of 2019") is past when it began before the document date, and still ahead when
 it ends after it. A year told beside the words that name it from the document date ("next year, 1943", mode
 `restated`) must be the year they name.
@@ -21,7 +22,7 @@ from factcheck.facts import Fact
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import YEAR_TOLD, CheckOptions, Outcome, year_of
 from factcheck.relations.link import Link
-from factcheck.relations.slots import named_day, yearless_day
+from factcheck.relations.slots import named_day, yearless_day, yearless_month
 
 SCHEDULED_BACK = 1  # years: a schedule told in the present ("the wing opens in") dated further back is a narrative
 # a sentence that names a year, or one apart from the document's, may place a day told without a year in it
@@ -33,6 +34,9 @@ OTHER_TIME = regex.compile(r"[\"“”‘]|\b(?:the next|the last|the following|
                            regex.IGNORECASE)
 YEARLESS_REACH = 183  # days: a day told without a year that its tense places this close to the document is confirmed
 NAMED_REACH = 366  # days: and one the word after it places ("the 27th of July last", "the 4th of March next")
+# a day the document's month places: "the 10th of this month", "the 17th instant", "the 3d ult."
+MONTH_PLACED = regex.compile(r"\b(?:month|instant|inst|ultimo|ult|proximo|prox)\b", regex.IGNORECASE)
+YEARLESS_MONTHS, NAMED_MONTHS = 6, 12  # months: the same reaches for a month told alone ("in September", "October next")
 
 
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
@@ -40,10 +44,15 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     doc_date = link.meta.get("document_date")
     if link.meta.get("mode") == "restated":
         return restated(claim, link.one("named"))
-    if claim is not None and doc_date and (yearless_day(claim) or named_day(claim)):
-        return confirmed_day(claim, link.meta.get("mode") in ("deadline", "scheduled"), dt.date.fromisoformat(doc_date))
+    if claim is not None and doc_date and (yearless_day(claim) or yearless_month(claim) or named_day(claim)):
+        ahead, told = link.meta.get("mode") in ("deadline", "scheduled"), dt.date.fromisoformat(doc_date)
+        if len(str(claim.value)) == 7:
+            return confirmed_month(claim, ahead, told, tuple(link.meta.get("years_before") or ()))
+        return confirmed_day(claim, ahead, told)
+    if claim is not None and doc_date and MONTH_PLACED.search(claim.text) and len(str(claim.value)) == 10:
+        return placed_in_month(claim, link.meta.get("mode") in ("deadline", "scheduled"), doc_date)
     if claim is None or not doc_date or year_of(claim) is None or claim.extra.get("relative"):
-        return []  # a relative date ("last year", "in November") lies where the document's date puts it
+        return []  # a relative date ("last year", "next month") lies where the document's date puts it
     span = ends(claim)
     if span is None:
         return []
@@ -60,6 +69,18 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     return [Outcome("consistent" if before else "inconsistent", None, None, None,
                     f"told as past, dated {first}, {'not after' if before else 'after'} the document's {doc_date}",
                     f"{claim.text} {'lies before' if before else 'is after'} the document date", (claim,), dates=True)]
+
+
+def placed_in_month(claim: Claim, ahead: bool, doc_date: str) -> list[Outcome]:
+    """A day of a month the document date names ("the 10th of this month", "the 17th instant", "the 3d ultimo"):
+    the words place it, and only the tense says on which side of the document date it lies. Confirmed where the
+    two agree; nothing otherwise, as a tense is misread more often than such a day is miswritten."""
+    day = str(claim.value)
+    if (day >= doc_date) != ahead or day == doc_date:
+        return []
+    way = "ahead of" if ahead else "before"
+    return [Outcome("consistent", None, None, None, f"{claim.text} is {day}, {way} the document's {doc_date}",
+                    f"{claim.text} lies {way} the document date", (claim,), dates=True)]
 
 
 def restated(claim: Claim | None, named: Claim | None) -> list[Outcome]:
@@ -93,14 +114,48 @@ def placed_by(claim: Claim, word: str) -> bool:
     return named_day(claim) == word or regex.match(rf"{word}\b", after) is not None
 
 
+def confirmed_month(claim: Claim, ahead: bool, doc_date: dt.date, years_before: tuple[int, ...]) -> list[Outcome]:
+    """As `confirmed_day`, for a month told alone ("will reopen in September", "in October next"): the nearest such
+    month ahead of the document's (or this one) or behind it, within YEARLESS_MONTHS (NAMED_MONTHS where "last" or
+    "next" after it agrees); a bare month not where the sentence before names another year (`years_before`)."""
+    named = named_day(claim)
+    if another_year(claim, named, ahead, doc_date) or placed_by(claim, "last" if ahead else "next"):
+        return []
+    month, now = int(str(claim.value)[5:7]), doc_date.year * 12 + doc_date.month - 1
+    apart = (month - 1 - now % 12) % 12 if ahead else (now % 12 - (month - 1)) % 12
+    if named and not apart:
+        apart = 12  # "in December last" said in December is a year back
+    if apart > (NAMED_MONTHS if placed_by(claim, "next" if ahead else "last") else YEARLESS_MONTHS):
+        return []
+    year, index = divmod(now + (apart if ahead else -apart), 12)
+    if not named and set(years_before) - {year}:
+        return []  # "… in April 1945. Then, in July, …": the sentence before names the year meant
+    way = "ahead of" if ahead else "before"
+    return [Outcome("consistent", None, None, None,
+                    f"{claim.text}, told without a year, read as {year:04d}-{index + 1:02d}: {apart} month{'s' * (apart != 1)} {way} the "
+                    f"document's {doc_date.isoformat()}", f"{claim.text} lies {way} the document date", (claim,), dates=True)]
+
+
+def another_year(claim: Claim, named: str | None, ahead: bool, doc_date: dt.date) -> bool:
+    """Whether the sentence may place the day or month in another year than the document's: it names a year, or
+    words of another year ("In 1944 … landed on June 6", "Last year the plant closed on Sept. 21"); not where the
+    day's own "last" or "next" places it. Of a day told ahead, a year told after it and not before the document's
+    is a later event's ("will begin on June 3, with completion targeted for late 2025")."""
+    if named:
+        return False
+    at = claim.sentence.find(claim.text)
+    return any(not (ahead and at >= 0 and found.start() > at and found.group().isdigit()
+                    and int(found.group()) >= doc_date.year) for found in OTHER_YEAR.finditer(claim.sentence))
+
+
 def confirmed_day(claim: Claim, ahead: bool, doc_date: dt.date) -> list[Outcome]:
     """A day told without a year, placed by its tense in the nearest such day ahead of the document date or behind
     it: `consistent` where that lies within YEARLESS_REACH days (NAMED_REACH where "last" or "next" after it agrees),
     nothing otherwise, nor where the sentence names a year or another year than the document's (unless the day's own
     "last" or "next" places it: "on the 1st day of July last …, an increase of 1,670 during the preceding year")."""
     named = named_day(claim)
-    if OTHER_YEAR.search(claim.sentence) and not named or placed_by(claim, "last" if ahead else "next"):
-        return []  # "In 1944 … landed on June 6", "Last year the plant closed on Sept. 21": another year is meant
+    if another_year(claim, named, ahead, doc_date) or placed_by(claim, "last" if ahead else "next"):
+        return []
     month, day = int(str(claim.value)[5:7]), int(str(claim.value)[8:10])
     years = (doc_date.year - 1, doc_date.year, doc_date.year + 1)
     for year in years if ahead else reversed(years):

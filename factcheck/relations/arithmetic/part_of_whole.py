@@ -69,8 +69,10 @@ def in_one_measure(first: Claim, second: Claim) -> tuple[Claim, Claim]:
 
 
 def in_scale_of(bare: Claim, other: Claim) -> Claim:
-    """A bare small number takes the scale word of the other end: "from 9 to 11 million" is 9 million."""
-    if bare.kind != "count" or bare.unit is not None or not BARE_SMALL.fullmatch(bare.text):
+    """A bare small number takes the scale word of the other end: "from 9 to 11 million" is 9 million (unless
+    `said_once` lent it that scale already)."""
+    if (bare.kind != "count" or bare.unit is not None or not BARE_SMALL.fullmatch(bare.text)
+            or bare.value != float(bare.text)):
         return bare
     scale = stated_scale(other)
     return replace(bare, value=bare.value * scale) if scale and isinstance(bare.value, (int, float)) else bare
