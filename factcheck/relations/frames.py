@@ -52,7 +52,7 @@ ROLES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "part_of_whole": (frozenset({"part", "whole"}), frozenset()),
     "share": (frozenset({"share"}), frozenset({"whole", "part", "ends"})),
     "sum": (frozenset({"parts", "total"}), frozenset()),
-    "difference": (frozenset({"gap"}), frozenset({"subject", "reference", "ends"})),
+    "difference": (frozenset({"gap"}), frozenset({"subject", "reference", "ends", "carried"})),
     "conversion": (frozenset({"stated", "converted"}), frozenset()),
     "anniversary": (frozenset({"nth"}), frozenset({"held", "event"})),
     "age": (frozenset({"age", "born"}), frozenset({"at"})),

@@ -104,7 +104,7 @@ def find_links(doc: Document, claims: list[Claim], book: Rulebook, warnings: lis
         if link.meta.get("antecedent") == "place":
             link.meta["elsewhere"] = elsewhere(link, rivals)
         if link.type == "date_order":
-            link.meta["years_before"] = years_told(by_sentence.get(link.trigger.sentence_index - 1, ()))
+            link.meta["years_before"] = years_told(c for back in (1, 2) for c in by_sentence.get(link.trigger.sentence_index - back, ()))
     resolve_identities(doc, claims, bound, book)
     return links
 
@@ -317,8 +317,8 @@ def dated_apart(link: Link, doc: Document, by_sentence: dict[int, list[Claim]]) 
 
 
 def years_told(claims: Iterable[Claim]) -> tuple[int, ...]:
-    """The years of the dates a sentence states (not those it counts from the document date): a month told alone
-    in the next one may be of such a year ("… in April 1945. Then, in July, …")."""
+    """The years of the dates some sentences state (not those they count from the document date): a month told alone
+    after them may be of such a year ("… in April 1945. Then, in July, …")."""
     return tuple(sorted({int(date_value(c)[:4]) for c in claims if c.kind == "date" and "year" in tags(c)
                          and "relative" not in tags(c)}))
 

@@ -34,6 +34,11 @@ OTHER_TIME = regex.compile(r"[\"“”‘]|\b(?:the next|the last|the following|
                            regex.IGNORECASE)
 YEARLESS_REACH = 183  # days: a day told without a year that its tense places this close to the document is confirmed
 NAMED_REACH = 366  # days: and one the word after it places ("the 27th of July last", "the 4th of March next")
+# a month told alone names one of no particular year in a habit, a life, a rule, a condition or a story: "we always
+# went to the sea in August", "born in June", "if the vote had been held in March", "In the film, … in October"
+ANY_YEAR = regex.compile(r"\b(?:always|usually|often|every|each|typically|normally|traditionally|generally|used to|would|"
+                         r"born|birthday|if|unless|had been|rules?|film|novel|story|play|book|year after next|"
+                         r"year before last)\b|\bwhen (?:I|we|he|she|they) (?:was|were)\b", regex.IGNORECASE)
 # a day the document's month places: "the 10th of this month", "the 17th instant", "the 3d ult."
 MONTH_PLACED = regex.compile(r"\b(?:month|instant|inst|ultimo|ult|proximo|prox)\b", regex.IGNORECASE)
 YEARLESS_MONTHS, NAMED_MONTHS = 6, 12  # months: the same reaches for a month told alone ("in September", "October next")
@@ -119,7 +124,8 @@ def confirmed_month(claim: Claim, ahead: bool, doc_date: dt.date, years_before: 
     month ahead of the document's (or this one) or behind it, within YEARLESS_MONTHS (NAMED_MONTHS where "last" or
     "next" after it agrees); a bare month not where the sentence before names another year (`years_before`)."""
     named = named_day(claim)
-    if another_year(claim, named, ahead, doc_date) or placed_by(claim, "last" if ahead else "next"):
+    if another_year(claim, named, ahead, doc_date) or placed_by(claim, "last" if ahead else "next") \
+            or not named and ANY_YEAR.search(claim.sentence):
         return []
     month, now = int(str(claim.value)[5:7]), doc_date.year * 12 + doc_date.month - 1
     apart = (month - 1 - now % 12) % 12 if ahead else (now % 12 - (month - 1)) % 12

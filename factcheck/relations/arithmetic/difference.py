@@ -1,6 +1,8 @@
 """Difference: subject − reference = gap, with the roles the words give them.
 
 "$9 million, $2 million more than the $7 million budgeted" (subject, gap, reference);
+a balance `carried` over is added to the subject ("The balance … was P. The receipts were A and the
+expenditures B, leaving a balance of R": P + A − B = R);
 "receipts $61,337,574, payments $12,703,329, leaving a balance of $48,634,245" (subject,
 references, gap: the references are summed); "exceeded the estimate by $3 million". `direction`
 −1 reads "less than" or "a deficit of"; a `negate` group turns it ("an excess of expenditures over
@@ -38,7 +40,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     if gap is not None and subject is not None and references:
         subject, *others = elided_scale(unsaid_measure((subject, *references), gap), gap)
         references = tuple(others)
-    present = tuple(c for c in (gap, subject, *references) if c is not None)
+    carried = link.role("carried")  # a balance carried into the flows: "The balance … was P. … receipts A …, leaving R"
+    present = tuple(c for c in (gap, subject, *references, *carried) if c is not None)
     if gap is None or len(present) < 2 or not alike(present[1:]) or not gap_fits(gap, present[1]) \
             or accuses(link) and counts_apart(present[1:]):
         return []
@@ -61,14 +64,14 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
             words, role = f"{sum_words(references)} + {gap.text}", "the compared figure"
         return [Outcome("unverifiable", other, None, unit, f"{words} = {figure(other.value, unit)}",
                         f"{role} would be {figure(other.value, unit)}", present)]
-    expected = interval(subject, options) - total(references, options, present[1].unit)
-    larger, smaller = subject.text, sum_words(references)
+    expected = interval(subject, options) + total(carried, options, present[1].unit) - total(references, options, present[1].unit)
+    larger, smaller = sum_words((*carried, subject)), sum_words(references)
     stated = f"stated {gap.text} {word}"
     if link.meta.get("mode") == "absolute" or link.meta.get("direction") == 0:  # words with no sign: "an improvement of"
         if expected.value < 0:
             larger, smaller = smaller, larger
         expected, stated_gap, stated = absolute(expected), told, f"stated difference {gap.text}"
-    verdict = judged_at_face(expected, stated_gap, gap, (subject, *references), options)
+    verdict = judged_at_face(expected, stated_gap, gap, (subject, *references, *carried), options)
     return [Outcome(verdict, expected, stated_gap, unit, f"{larger} − {smaller} = {figure(expected.value, unit)}; {stated}",
                     f"difference {gap.text}: {verdict}", present)]
 
