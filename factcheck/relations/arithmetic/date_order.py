@@ -34,11 +34,19 @@ OTHER_TIME = regex.compile(r"[\"“”‘]|\b(?:the next|the last|the following|
                            regex.IGNORECASE)
 YEARLESS_REACH = 183  # days: a day told without a year that its tense places this close to the document is confirmed
 NAMED_REACH = 366  # days: and one the word after it places ("the 27th of July last", "the 4th of March next")
+# a sentence that names another month or year may tell "instant" or "ultimo" of a letter's month, not the document's
+OTHER_DATE = regex.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(?:jan|feb|mar|"
+                           r"apr|may|jun|jul|aug|sep|sept|oct|nov|dec)|\b(?:1[5-9]|20)\d\d\b|\b(?:dated|despatch|dispatch|"
+                           r"letter|wrote|writes|telegram)\b", regex.IGNORECASE)
 # a month told alone names one of no particular year in a habit, a life, a rule, a condition or a story: "we always
 # went to the sea in August", "born in June", "if the vote had been held in March", "In the film, … in October"
 ANY_YEAR = regex.compile(r"\b(?:always|usually|often|every|each|typically|normally|traditionally|generally|used to|would|"
                          r"born|birthday|if|unless|had been|rules?|film|novel|story|play|book|year after next|"
                          r"year before last)\b|\bwhen (?:I|we|he|she|they) (?:was|were)\b", regex.IGNORECASE)
+# a month told alone behind the document date is a recent one only with words of the recent past: "since the
+# Committee met in March", "so far this year", "has risen since May"; "The Titanic sank in April" is of no recent year
+RECENT = regex.compile(r"\b(?:since|so far|this year|earlier this|recent|recently|ago|has|have|lately|latest|"
+                       r"past (?:few|several|two|three|six) months|year to date)\b", regex.IGNORECASE)
 # a day the document's month places: "the 10th of this month", "the 17th instant", "the 3d ult."
 MONTH_PLACED = regex.compile(r"\b(?:month|instant|inst|ultimo|ult|proximo|prox)\b", regex.IGNORECASE)
 YEARLESS_MONTHS, NAMED_MONTHS = 6, 12  # months: the same reaches for a month told alone ("in September", "October next")
@@ -81,8 +89,8 @@ def placed_in_month(claim: Claim, ahead: bool, doc_date: str) -> list[Outcome]:
     the words place it, and only the tense says on which side of the document date it lies. Confirmed where the
     two agree; nothing otherwise, as a tense is misread more often than such a day is miswritten."""
     day = str(claim.value)
-    if (day >= doc_date) != ahead or day == doc_date:
-        return []
+    if (day >= doc_date) != ahead or day == doc_date or OTHER_DATE.search(claim.sentence.replace(claim.text, "")):
+        return []  # "a despatch dated January 20 reports that the riot occurred on the 3d instant": its own month
     way = "ahead of" if ahead else "before"
     return [Outcome("consistent", None, None, None, f"{claim.text} is {day}, {way} the document's {doc_date}",
                     f"{claim.text} lies {way} the document date", (claim,), dates=True)]
@@ -125,7 +133,7 @@ def confirmed_month(claim: Claim, ahead: bool, doc_date: dt.date, years_before: 
     "next" after it agrees); a bare month not where the sentence before names another year (`years_before`)."""
     named = named_day(claim)
     if another_year(claim, named, ahead, doc_date) or placed_by(claim, "last" if ahead else "next") \
-            or not named and ANY_YEAR.search(claim.sentence):
+            or not named and (ANY_YEAR.search(claim.sentence) or not ahead and not RECENT.search(claim.sentence)):
         return []
     month, now = int(str(claim.value)[5:7]), doc_date.year * 12 + doc_date.month - 1
     apart = (month - 1 - now % 12) % 12 if ahead else (now % 12 - (month - 1)) % 12
