@@ -56,8 +56,10 @@ def numeric(kind: str, groups: dict[str, str], consts: dict[str, Any], book: Rul
     if "low" in groups and "high" in groups:
         high_scale = scale_of(book, groups.get("high_scale") or groups.get("scale"))
         low_scale = scale_of(book, groups.get("low_scale")) if groups.get("low_scale") else high_scale
-        low = number(groups["low"], book) * low_scale * factor
-        high = number(groups["high"], book) * high_scale * factor
+        low, high = number(groups["low"], book), number(groups["high"], book) * high_scale
+        if not groups.get("low_scale") and low * low_scale > high >= low:
+            low_scale = 1  # "$189,000 to $1.2 million": the low end states its size in full; "9 to 11 million" does not
+        low, high = low * low_scale * factor, high * factor
         result.low, result.high = tidy(low), tidy(high)
         result.value = tidy((low + high) / 2)
         return result
