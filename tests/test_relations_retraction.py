@@ -29,6 +29,8 @@ def slips(text: str) -> list[str]:
      "four hundred and twelve million dollars"),  # the correction names the currency no more
     ("That's a cut of more than half, sorry, of about forty percent.", "half"),  # one share, said either way
     ("Two point five goes to roads, one point one to staffing — sorry, one point one to parks.", "one point one"),
+    ("Revenue came in at four hundred million, up nine percent year over year — sorry, up eleven percent.",
+     "nine percent"),  # a change corrected with its direction word
 ])
 def test_a_figure_corrected_in_passing_is_taken_back(text, slip):
     assert slips(text) == [slip]
