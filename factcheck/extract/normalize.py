@@ -42,6 +42,9 @@ def normalize(rule: Rule, groups: dict[str, str], book: Rulebook, doc_date: dt.d
     return result
 
 
+FULL_SIZE = 100  # a range's low end this many times its high end's numeral is told in full, not in the high end's scale
+
+
 def numeric(kind: str, groups: dict[str, str], consts: dict[str, Any], book: Rulebook,
             tables: dict[str, tuple[str, ...]]) -> Normalized:
     factor = consts.get("factor", 1)
@@ -56,10 +59,10 @@ def numeric(kind: str, groups: dict[str, str], consts: dict[str, Any], book: Rul
     if "low" in groups and "high" in groups:
         high_scale = scale_of(book, groups.get("high_scale") or groups.get("scale"))
         low_scale = scale_of(book, groups.get("low_scale")) if groups.get("low_scale") else high_scale
-        low, high = number(groups["low"], book), number(groups["high"], book) * high_scale
-        if not groups.get("low_scale") and low * low_scale > high >= low:
+        low, high = number(groups["low"], book), number(groups["high"], book)
+        if not groups.get("low_scale") and low >= FULL_SIZE * high and low * low_scale > high * high_scale:
             low_scale = 1  # "$189,000 to $1.2 million": the low end states its size in full; "9 to 11 million" does not
-        low, high = low * low_scale * factor, high * factor
+        low, high = low * low_scale * factor, high * high_scale * factor
         result.low, result.high = tidy(low), tidy(high)
         result.value = tidy((low + high) / 2)
         return result
