@@ -165,6 +165,7 @@ def test_a_later_year_told_after_a_day_ahead_belongs_to_another_event():
     ("The remaining men will be mustered out by the 10th of this month.", "1898-12-05", ["consistent"]),
     ("The steamer arrived at this port on the 17th instant with the mails.", "1869-11-30", ["consistent"]),
     ("Your note of the 3d ultimo was received.", "1851-12-05", ["consistent"]),
+    ("We estimate that our accounts will show, on June 30, this year, a favorable balance.", "1960-01-31", ["consistent"]),
     ("The men were mustered out on the 20th of this month.", "1898-12-05", []),  # confirmed only, never an alarm
     ("A despatch dated January 20 reports that the riot occurred on the 3d instant.", "1890-03-25", []),  # its month
 ])

@@ -47,8 +47,9 @@ ANY_YEAR = regex.compile(r"\b(?:always|usually|often|every|each|typically|normal
 # Committee met in March", "so far this year", "has risen since May"; "The Titanic sank in April" is of no recent year
 RECENT = regex.compile(r"\b(?:since|so far|this year|earlier this|recent|recently|ago|has|have|lately|latest|"
                        r"past (?:few|several|two|three|six) months|year to date)\b", regex.IGNORECASE)
-# a day the document's month places: "the 10th of this month", "the 17th instant", "the 3d ult."
-MONTH_PLACED = regex.compile(r"\b(?:month|instant|inst|ultimo|ult|proximo|prox)\b", regex.IGNORECASE)
+# a day the document's month or year places: "the 10th of this month", "the 17th instant", "June 30, this year"
+MONTH_PLACED = regex.compile(r"\b(?:month|instant|inst|ultimo|ult|proximo|prox|(?:this|the present|the current) year)\b",
+                            regex.IGNORECASE)
 YEARLESS_MONTHS, NAMED_MONTHS = 6, 12  # months: the same reaches for a month told alone ("in September", "October next")
 
 
