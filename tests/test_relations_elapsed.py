@@ -73,3 +73,13 @@ def test_a_span_out_to_a_year_ahead_counts_forward(book, text, verdict):
 ])
 def test_a_run_of_years_and_its_length(book, text, verdict):
     assert verdicts(book, text, "1895-12-05") == [("anniversary", verdict)]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("The probe, launched in October 2018, entered orbit on Tuesday after a journey of almost five years.", "consistent"),
+    ("The probe, launched in October 2018, entered orbit on Tuesday after a journey of almost seven years.", "inconsistent"),
+    ("Thirty years ago, in March 1993, the mill closed.", "consistent"),
+    ("Thirty years ago, in March 1991, the mill closed.", "inconsistent"),
+])
+def test_a_span_from_a_month_is_held_against_the_months_since_it(book, text, verdict):
+    assert verdicts(book, text, "2023-06-13") == [("anniversary", verdict)]

@@ -42,3 +42,12 @@ def test_from_after_a_filler_or_a_range_verb(text, verdicts):
 
 def test_from_without_a_verb_of_change_is_a_range():
     assert range_verdicts("Seats cost from 80 to 45 dollars, the theatre said.") == ["inconsistent"]
+
+
+@pytest.mark.parametrize("text, verdicts", [
+    ("The shares were priced at $26, the top of the $24-to-$26 range.", ["consistent"]),
+    ("The shares were priced at $28, the top of the $24-to-$26 range.", ["inconsistent"]),
+    ("Inflation was 3.4%, in the middle of the bank's 1%-3% target band.", ["inconsistent"]),
+])
+def test_a_figure_placed_in_a_range_lies_between_its_ends(text, verdicts):
+    assert range_verdicts(text)[:1] == verdicts

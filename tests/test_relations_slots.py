@@ -256,3 +256,10 @@ def test_a_short_question_asking_only_when_is_passed_over(book):
     assert Windows(doc, by_sentence, book).run(2, 2).sentences == (1, 2)  # a long question is a turn of its own
     doc, claims, by_sentence = windows(book, "Tax went from 1,800 to 2,700. In just one year? That's a 50% jump.")
     assert Windows(doc, by_sentence, book).run(2, 2).sentences == (0, 2)
+
+
+def test_a_count_of_a_noun_of_the_noun_tag_table_carries_its_tag(book):
+    doc, _, by_sentence = windows(book, "Of 21,614 teachers, 8,412 males and 26 wins.")
+    found = {c.text: claim_tags(c, book) for c in by_sentence[0]}
+    assert "male" in found["8,412 males"] and "result" in found["26 wins"]
+    assert not {"male", "female", "result"} & set(found["21,614 teachers"])

@@ -57,3 +57,15 @@ def test_a_tables_total_is_in_the_measure_its_parts_name(book):
 ])
 def test_a_hedged_operand_or_a_figure_with_a_scale_word_is_no_face_value(book, text):
     assert "inconsistent" not in verdicts(book, text, "difference")
+
+
+TABLE = ("The expenditures were-- For civil expenses $18,042,386.42 For foreign intercourse 307,583.19 "
+         "For pensions 61,345,193.95 Total ordinary expenditures {}")
+
+
+@pytest.mark.parametrize("total, verdict", [
+    ("79,695,163.56", "consistent"),
+    ("78,695,163.56", "inconsistent"),
+])
+def test_a_small_bare_item_of_a_table_is_in_the_measure_the_table_names_once(book, total, verdict):
+    assert verdicts(book, TABLE.format(total), "sum") == [verdict]

@@ -56,7 +56,7 @@ ROLES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "conversion": (frozenset({"stated", "converted"}), frozenset()),
     "anniversary": (frozenset({"nth"}), frozenset({"held", "event"})),
     "age": (frozenset({"age", "born"}), frozenset({"at"})),
-    "range": (frozenset(), frozenset({"range", "low", "high"})),
+    "range": (frozenset(), frozenset({"range", "low", "high", "member"})),
     "date_order": (frozenset({"date"}), frozenset({"named"})),
 }
 SETTINGS = {"mode", "direction", "resolve", "fill", "reading", "antecedent"}

@@ -234,7 +234,9 @@ def tally_side(claim: Claim) -> bool:
 
 
 def claim_tags(claim: Claim, book: Rulebook) -> tuple[str, ...]:
-    return tags(claim, book.tables.get("period_noun", {}), book.tables.get("anniversary_word", {}))
+    found = tags(claim, book.tables.get("period_noun", {}), book.tables.get("anniversary_word", {}))
+    noun_tag = book.tables.get("noun_tag", {}).get(last_word(claim)) if claim.kind == "count" else None
+    return (*found, str(noun_tag)) if noun_tag else found
 
 
 def plain(text: str) -> str:

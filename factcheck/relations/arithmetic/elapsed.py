@@ -7,7 +7,8 @@ a speaker rounds the span ("thirty years ago" for 29 and a half): so year − N 
 hedge ("some", "nearly") allows one year more. Where both ends are days, the span is the whole years
 between them or the nearest whole number ("one hundred years since …, on April 30, 1789" said on March
 4, 1889, "a hundred and six years ago this Sunday" of a day three days off), except that "N years ago
-today" counts to the day ("fifty years ago today, on July 20, 1969").
+today" counts to the day ("fifty years ago today, on July 20, 1969"). Where the event is a month, the span is the
+months since it in years, within a year either way (two where it is hedged).
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     ahead = link.meta.get("direction") == "ahead"  # "by 2028 — that's five years out"
     if ahead:
         expected = widened(int(date[:4]) + years, hedged)
+    elif (months := months_apart(event, date)) is not None and span.kind != "date":
+        return [month_outcome(span, event, date, years, months, hedged)]
     else:
         expected = exact_span(event, date, years, rounded=not to_the_day(span)) or widened(int(date[:4]) - years, hedged)
     verdict = "consistent" if expected.low <= year <= expected.high else "inconsistent"
@@ -73,6 +76,25 @@ def exact_span(event: Claim, date: str, years: int, rounded: bool) -> Interval |
     if rounded and round((now - then).days / DAYS_A_YEAR) == years:
         return Interval.exact(then.year)
     return Interval.exact(then.year + elapsed - years)
+
+
+def months_apart(event: Claim, date: str) -> int | None:
+    """The months from an event told to the month ("launched in October 2018") to the document's month."""
+    value = date_value(event)
+    if len(value) != 7 or not value[:4].isdigit() or not value[5:7].isdigit() or len(date) < 7:
+        return None
+    return (int(date[:4]) - int(value[:4])) * 12 + int(date[5:7]) - int(value[5:7])
+
+
+def month_outcome(span: Claim, event: Claim, date: str, years: int, months: int, hedged: bool) -> Outcome:
+    """A span in whole years against the months between a month and the document date: within a year either
+    way, two where it is hedged ("almost seven years" from October 2018 to June 2023, 4.7 years, is not)."""
+    elapsed = months / 12
+    fits = abs(elapsed - years) <= (2 if hedged else 1)
+    verdict = "consistent" if fits else "inconsistent"
+    return Outcome(verdict, Interval(elapsed - 1 / 12, elapsed + 1 / 12, elapsed), Interval.exact(years), None,
+                   f"{event.text} to {date[:7]} = {elapsed:.1f} years; stated {span.text}",
+                   f"{span.text} since {event.text}: {verdict}", (span, event), compared=False)
 
 
 def to_the_day(span: Claim) -> bool:

@@ -33,16 +33,16 @@ def part_within_whole(part: Interval, whole: Interval) -> tuple[bool, Interval]:
     return remainder.overlaps(NONNEGATIVE), remainder
 
 
-def in_measure_of(part: Claim, whole: Claim) -> Claim:
+def in_measure_of(part: Claim, whole: Claim, floor: float = COMPARABLE) -> Claim:
     """A bare number read in the whole's measure: "Of the 232,440,945 cubic yards …, 168,000,000 had
     been removed" speaks of cubic yards. A count of something named stays a count, and so does one
-    far smaller than the whole ("2/5 of $5 million", "over 1899 of $167 million") or far larger
-    ("30,000 of the gain" after "to $34.10"): not its measure."""
+    far smaller than the whole ("2/5 of $5 million", "over 1899 of $167 million": below `floor` of it)
+    or far larger ("30,000 of the gain" after "to $34.10"): not its measure."""
     if part.kind != "count" or part.unit is not None or counted(part) is not None or whole.kind not in MEASURED:
         return part
     if not isinstance(part.value, (int, float)) or not isinstance(whole.value, (int, float)):
         return part
-    if not COMPARABLE * abs(whole.value) <= abs(part.value) <= abs(whole.value) / COMPARABLE:
+    if not floor * abs(whole.value) <= abs(part.value) <= abs(whole.value) / COMPARABLE:
         return part
     return replace(part, kind=whole.kind, unit=whole.unit)
 

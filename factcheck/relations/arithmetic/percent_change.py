@@ -117,7 +117,7 @@ def rate_outcome(rate: Claim, sign: int, old: Claim | None, new: Claim | None, d
         step = as_unit(delta, (old or new).unit, options).scale(sign)
         base = interval(old, options) if old is not None else interval(new, options) - step
         expected = (step / base).scale(100)
-        start = old.text if old is not None else f"({new.text} − {delta.text})"
+        start = old.text if old is not None else f"({new.text} {'−' if sign > 0 else '+'} {delta.text})"
         verdict = rounds_to(expected, stated, compare(expected, stated, options), rate)
         return Outcome(verdict, expected, stated, "percent",
                        f"{signed(delta, sign)} ÷ {start} = {figure(expected.value, 'percent')}; stated {signed(rate, sign)}",

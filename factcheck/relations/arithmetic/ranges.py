@@ -1,6 +1,7 @@
 """Range: a stated range runs forwards, its start not after its end ("1993-97", "$10-20 million"); so do two
 figures a frame reads as a range's ends ("ranged from 12,000 acres to 8,400,000 acres"), and two dates a
-frame reads as the start and the end of one work ("begun in March, 1903, and completed in October, 1905").
+frame reads as the start and the end of one work ("begun in March, 1903, and completed in October, 1905"). A figure
+a frame places in a range lies between its ends ("priced at $26, the top of the $24-to-$26 range").
 Two counts joined by 'to', the larger first, are a split or a score, not a range: no verdict."""
 
 from __future__ import annotations
@@ -9,18 +10,24 @@ import regex
 
 from factcheck.facts import Fact
 from factcheck.model import Claim
-from factcheck.relations.arithmetic.common import CheckOptions, Outcome, year_of
+from factcheck.intervals import Interval
+from factcheck.relations.arithmetic.common import CheckOptions, Outcome, interval, year_of
 from factcheck.relations.arithmetic.date_order import ends
 from factcheck.relations.link import Link
+from factcheck.wording import figure
 
 
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
-    first, last = link.one("low"), link.one("high")
+    first, last, member = link.one("low"), link.one("high"), link.one("member")
     if first is not None and last is not None:
+        if member is not None:
+            return within_range(member, (first, last), options)
         return two_ends(first, last)
     claim = link.one("range")
     if claim is None or claim.low is None or claim.high is None or claim.extra.get("relative"):
         return []
+    if member is not None:
+        return within_range(member, (claim,), options)
     low, high = claim.low, claim.high
     if isinstance(low, str) != isinstance(high, str):
         return []
@@ -64,6 +71,23 @@ def two_ends(first: Claim, last: Claim) -> list[Outcome]:
         return []
     forwards = float(first.value) <= float(last.value)
     return judged(forwards, f"{first.text} … {last.text}", f"{first.text} to {last.text}", first.unit, (first, last))
+
+
+def within_range(member: Claim, stated: tuple[Claim, ...], options: CheckOptions) -> list[Outcome]:
+    """A figure said to lie in a stated range, one claim ("1%-3%") or its two ends ("$24-to-$26"): it is not
+    below the low end nor above the high one, as far as the figure's own rounding allows."""
+    ends = (stated[0].low, stated[0].high) if len(stated) == 1 else tuple(c.value for c in stated)
+    if (any(c.kind != member.kind or c.unit != member.unit for c in stated) or member.low is not None
+            or not all(isinstance(v, (int, float)) for v in (member.value, *ends))):
+        return []
+    low, high = sorted(float(v) for v in ends)
+    span, value = Interval(low, high, (low + high) / 2), interval(member, options)
+    inside = value.overlaps(span)
+    said = " to ".join(c.text for c in stated)
+    words = f"{member.text} {'lies within' if inside else 'lies outside'} {figure(low, member.unit)} … {figure(high, member.unit)}"
+    return [Outcome("consistent" if inside else "inconsistent", span, value, member.unit, words,
+                    f"{member.text} in the range {said}: {'ok' if inside else 'outside it'}", (member, *stated),
+                    compared=False)]
 
 
 def judged(forwards: bool, ends: str, said: str, unit: str | None, claims: tuple[Claim, ...]) -> list[Outcome]:

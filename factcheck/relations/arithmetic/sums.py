@@ -11,7 +11,7 @@ from factcheck.intervals import Interval
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import (CheckOptions, Outcome, alike, counted, interval, judged_at_face, out_of_scale,
                                                   total)
-from factcheck.relations.arithmetic.part_of_whole import in_measure_of, other_things, part_within_whole
+from factcheck.relations.arithmetic.part_of_whole import COMPARABLE, in_measure_of, other_things, part_within_whole
 from factcheck.relations.link import Link
 from factcheck.wording import figure
 
@@ -40,6 +40,12 @@ def in_measure_of_parts(total: Claim, parts: tuple[Claim, ...]) -> Claim:
     return in_measure_of(total, next(p for p in parts if p.unit)) if len(measures) == 1 else total
 
 
+def table_measure(parts: tuple[Claim, ...], total: Claim) -> bool:
+    """Whether the parts that name a measure all name the total's, as a table names it once: its bare items,
+    however small ("For foreign intercourse 1,307,583.19" among millions), are then of that measure too."""
+    return bool(total.unit) and {(p.kind, p.unit) for p in parts if p.unit} == {(total.kind, total.unit)}
+
+
 def counting_alike(parts: tuple[Claim, ...], whole: Claim) -> tuple[Claim, ...]:
     """The parts that count what the total counts, where two or more do ("905 officers and 30,578
     regulars, and 594 officers …, an aggregate of 1,499 officers"); else all of them."""
@@ -53,7 +59,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     if stated_total is None:
         return []
     stated_total = in_measure_of_parts(stated_total, parts)
-    parts = tuple(in_measure_of(p, stated_total) for p in counting_alike(parts, stated_total))
+    floor = 0.0 if table_measure(parts, stated_total) else COMPARABLE
+    parts = tuple(in_measure_of(p, stated_total, floor) for p in counting_alike(parts, stated_total))
     if link.meta.get("mode") == "at_most":  # a part of another kind ("…, and 3,870,000 seedlings") only leaves the list shorter
         parts = tuple(p for p in parts if not other_things(stated_total, p) and alike((stated_total, p)))
     if len(parts) < 2 or not alike((stated_total, *parts)):
