@@ -9,7 +9,7 @@ from factcheck.checker import CheckOptions, check_all
 from factcheck.document import load_text
 from factcheck.extract.extractor import extract
 from factcheck.extract.rulebook import load_rulebook
-from factcheck.relations.identity import alike_stems, own_clause, stems
+from factcheck.relations.identity import alike_stems, own_clause, stems, told_of
 from factcheck.relations.matcher import find_links
 
 BOOK = load_rulebook()
@@ -107,3 +107,9 @@ def test_the_noun_of_the_phrase_chooses_among_figures_told_with_one_verb():
 ])
 def test_stems_of_one_word(one, other, same):
     assert alike_stems(stems({one}), stems({other})) is same
+
+
+def test_a_figure_told_as_the_amount_of_a_noun_is_told_of_it():
+    claims, _ = extract(load_text("t", "The year closed with an excess of exports of $176,000,000, and imports of $3,780,000,000."), BOOK)
+    excess, imports = claims
+    assert told_of(excess, "excess") and not told_of(imports, "excess")

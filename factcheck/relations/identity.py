@@ -173,11 +173,15 @@ def same_event(a: set[str], b: set[str]) -> bool:
 
 def told_of(claim: Claim, noun: str, others: tuple[Claim, ...] = ()) -> bool:
     """Whether the figure is what its sentence's subject, the noun, came to: "The deaths registered in the
-    city during the year numbered 6,412", "The number of deaths … was 31,408"; not where another of the
+    city during the year numbered 6,412", "The number of deaths … was 31,408", or what it is "of" ("an excess of
+    exports of $176,000,000"); not where another of the
     `others` stands between ("The receipts … were $583,885,247, and the disbursements … were $570,841,700")."""
     if noun in STOPWORDS or noun in TIMES or claim.sentence.count(claim.text) != 1:
         return False
     before = claim.sentence[:claim.sentence.index(claim.text)]
+    if regex.search(rf"\b{regex.escape(noun)}(?:e?s)?\s+(?:of\s+(?:[\w’'-]+\s+){{1,3}}?)?of\s+(?:(?:about|some|nearly|over)\s+)?$",
+                    before, regex.IGNORECASE):
+        return True  # "an excess of exports of $176,000,000": the figure names the noun's amount
     named = [m.end() for m in regex.finditer(rf"\b{regex.escape(noun)}(?:e?s)?\b", before, regex.IGNORECASE)]
     if not named or SUBJECT_CAME_TO.search(before) is None or STATED_AT.search(YEAR.sub("", DAY.sub("", before))) is not None:
         return False
