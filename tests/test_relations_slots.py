@@ -263,3 +263,10 @@ def test_a_count_of_a_noun_of_the_noun_tag_table_carries_its_tag(book):
     found = {c.text: claim_tags(c, book) for c in by_sentence[0]}
     assert "male" in found["8,412 males"] and "result" in found["26 wins"]
     assert not {"male", "female", "result"} & set(found["21,614 teachers"])
+
+
+def test_a_span_counted_on_from_now_is_hence_and_one_counted_back_is_ago(book):
+    _, _, by_sentence = windows(book, "It will open five years from now, and it closed ten years ago.")
+    found = {c.text: claim_tags(c, book) for c in by_sentence[0]}
+    assert "hence" in found["five years from now"] and "ago" not in found["five years from now"]
+    assert "ago" in found["ten years ago"] and "hence" not in found["ten years ago"]

@@ -68,6 +68,7 @@ HALVING = regex.compile(r"\bhalv(?:ed|ing|es)\b", regex.IGNORECASE)
 ANNIVERSARY = regex.compile(r"\b(?:anniversar(?:y|ies)|birthday|jubilee)$", regex.IGNORECASE)
 BIRTHDAY = regex.compile(r"\bbirthdays?$", regex.IGNORECASE)
 AGO = regex.compile(r"\byears?\s+ago$", regex.IGNORECASE)
+HENCE = regex.compile(r"\byears?\s+(?:from\s+now|hence|from\s+today)$", regex.IGNORECASE)
 COMPOUND = regex.compile(r"[\w\d]-(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{L}+teen|twenty|thirty|forty|"
                           r"fifty|sixty|seventy|eighty|ninety|strong)$)\p{L}+$", regex.IGNORECASE)
 # not "twenty-nine", "three-ten" (310, said in pairs), nor "a 15,600-strong workforce" (a head count)
@@ -149,6 +150,8 @@ def tags(claim: Claim, periods: frozenset[str] | dict[str, object] = frozenset()
             found.append("birthday")  # a person's: read against a year of birth, whatever else its sentence dates
     if claim.kind == "date" and claim.extra.get("relative") and AGO.search(claim.text):
         found.append("ago")  # "fifty years ago": a year counted back from the time of speaking
+    if claim.kind == "date" and claim.extra.get("relative") and HENCE.search(claim.text):
+        found.append("hence")  # "27 years from now": a year counted on from the time of speaking
     if claim.kind == "quantity" and AGE.search(claim.text):
         found.append("age")
     return tuple(found)

@@ -53,10 +53,11 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
 
 
 def span_years(span: Claim, date: str | None) -> int | None:
-    """The whole years a span states: "87 years", or "fifty years ago" (counted back from `date`)."""
+    """The whole years a span states: "87 years", or "fifty years ago" (counted back from `date`; "27 years from
+    now" forward)."""
     if span.kind == "date":
         value = date_value(span)
-        return int(date[:4]) - int(value[:4]) if date and value[:4].isdigit() else None
+        return abs(int(date[:4]) - int(value[:4])) if date and value[:4].isdigit() else None
     if isinstance(span.value, (int, float)) and span.value == int(span.value) and span.value > 0:
         return int(span.value)
     return None
