@@ -219,3 +219,11 @@ def test_a_fraction_beside_a_scaled_count_of_a_noun_is_in_its_scale(text, verdic
 
 def test_a_whole_number_beside_a_scaled_count_of_a_noun_keeps_its_size():
     assert levels("The plant made 4.2 million units, of which 3 went to the museum.")["3"][2] == 3
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("And the contract, forty-four million over two years, so twenty-two a year.", "consistent"),
+    ("And the contract, forty-four million over two years, so thirty-two a year.", "inconsistent"),
+])
+def test_a_plain_rate_takes_the_scale_its_total_states(text, verdict):
+    assert ("ratio", verdict) in checks(text)

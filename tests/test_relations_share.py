@@ -32,3 +32,10 @@ def test_a_share_told_as_a_bound_is_never_read_as_a_change():
     text = ("Enrollment fell to 5,120 students this spring, down 8 percent from 5,565 a year earlier. "
             "Part-time students numbered 6,340, less than half of the total.")
     assert share_verdicts(text) == ["inconsistent"]
+
+
+def test_a_share_of_them_is_of_the_first_level_of_its_sentence_not_the_nearest():
+    text = ("FOUNDER: Three hundred and forty employees, it's grown tenfold since twenty fifteen, when we were "
+            "thirty-four, and about a third of them are engineers, so a hundred and ten or so.")
+    assert "inconsistent" not in share_verdicts(text)
+    assert share_verdicts("We planted 400 acres, and we lost a quarter of it, so call it 150 acres gone.") == ["inconsistent"]

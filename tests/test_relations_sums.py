@@ -69,3 +69,8 @@ TABLE = ("The expenditures were-- For civil expenses $18,042,386.42 For foreign 
 ])
 def test_a_small_bare_item_of_a_table_is_in_the_measure_the_table_names_once(book, total, verdict):
     assert verdicts(book, TABLE.format(total), "sum") == [verdict]
+
+
+def test_a_year_beside_a_figure_of_billions_is_no_item_of_it(book):
+    text = "Group revenue for 2023 was €4,812 million (2022: €4,455 million), an increase of 8.0%."
+    assert verdicts(book, text, "sum") == []

@@ -52,6 +52,8 @@ def adopt_measures(link: Link, book: Rulebook) -> Link:
     the rule files' `scale` table."""
     if link.type == "difference" and link.open:
         scale_gap(link, book)
+    if link.type == "ratio":
+        rate_in_scale(link, book)
     roles = LEVEL_ROLES.get(link.type)
     if roles is None:
         return link
@@ -64,6 +66,18 @@ def adopt_measures(link: Link, book: Rulebook) -> Link:
     link.roles = {role: tuple(adopted(c, donor, book, elided=link.type == "range" or paired_ends(c, donor)) for c in claims)
                   if role in roles else claims for role, claims in link.roles.items()}
     return link
+
+
+def rate_in_scale(link: Link, book: Rulebook) -> None:
+    """A plain rate takes the scale its total states once: "forty-four million over two years, so twenty-two a
+    year" is twenty-two million a year."""
+    subject, factor = link.one("subject"), link.one("factor")
+    if subject is None or factor is None or not factor.extra.get("per") or factor.kind != "count" or factor.unit:
+        return
+    if counted(factor) not in (None, factor.extra.get("per")) or subject.kind not in ("count", "money"):
+        return
+    link.roles = {role: tuple(rescaled(c, elided_scale(c, subject, book)) if c is factor else c for c in claims)
+                  for role, claims in link.roles.items()}
 
 
 def paired_ends(claim: Claim, donor: Claim) -> bool:

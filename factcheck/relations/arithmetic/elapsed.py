@@ -8,7 +8,8 @@ hedge ("some", "nearly") allows one year more. Where both ends are days, the spa
 between them or the nearest whole number ("one hundred years since …, on April 30, 1789" said on March
 4, 1889, "a hundred and six years ago this Sunday" of a day three days off), except that "N years ago
 today" counts to the day ("fifty years ago today, on July 20, 1969"). Where the event is a month, the span is the
-months since it in years, within a year either way (two where it is hedged).
+months since it in years, within a year either way (two where it is hedged): a span its year allows may still
+be too long or too short for its month.
 """
 
 from __future__ import annotations
@@ -39,11 +40,12 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     ahead = link.meta.get("direction") == "ahead"  # "by 2028 — that's five years out"
     if ahead:
         expected = widened(int(date[:4]) + years, hedged)
-    elif (months := months_apart(event, date)) is not None and span.kind != "date":
-        return [month_outcome(span, event, date, years, months, hedged)]
     else:
         expected = exact_span(event, date, years, rounded=not to_the_day(span)) or widened(int(date[:4]) - years, hedged)
     verdict = "consistent" if expected.low <= year <= expected.high else "inconsistent"
+    months = months_apart(event, date) if not ahead and span.kind != "date" else None
+    if verdict == "consistent" and months is not None and not months_fit(years, months, hedged):
+        return [month_outcome(span, event, date, years, months)]
     low, high = int(expected.low), int(expected.high)
     when = str(low) if low == high else f"{low}–{high}"
     return [Outcome(verdict, expected, Interval.exact(year), None,
@@ -87,15 +89,18 @@ def months_apart(event: Claim, date: str) -> int | None:
     return (int(date[:4]) - int(value[:4])) * 12 + int(date[5:7]) - int(value[5:7])
 
 
-def month_outcome(span: Claim, event: Claim, date: str, years: int, months: int, hedged: bool) -> Outcome:
-    """A span in whole years against the months between a month and the document date: within a year either
-    way, two where it is hedged ("almost seven years" from October 2018 to June 2023, 4.7 years, is not)."""
+def months_fit(years: int, months: int, hedged: bool) -> bool:
+    """Whether a span in whole years fits the months since a month: within a year either way, two where it is
+    hedged ("almost seven years" from October 2018 to June 2023, 4.7 years, does not)."""
+    return abs(months / 12 - years) <= (2 if hedged else 1)
+
+
+def month_outcome(span: Claim, event: Claim, date: str, years: int, months: int) -> Outcome:
+    """The alarm of a span that its year allows but the months since its month do not."""
     elapsed = months / 12
-    fits = abs(elapsed - years) <= (2 if hedged else 1)
-    verdict = "consistent" if fits else "inconsistent"
-    return Outcome(verdict, Interval(elapsed - 1 / 12, elapsed + 1 / 12, elapsed), Interval.exact(years), None,
+    return Outcome("inconsistent", Interval(elapsed - 1 / 12, elapsed + 1 / 12, elapsed), Interval.exact(years), None,
                    f"{event.text} to {date[:7]} = {elapsed:.1f} years; stated {span.text}",
-                   f"{span.text} since {event.text}: {verdict}", (span, event), compared=False)
+                   f"{span.text} since {event.text}: inconsistent", (span, event), compared=False)
 
 
 def to_the_day(span: Claim) -> bool:

@@ -25,6 +25,7 @@ def sum_of(parts: list[Interval]) -> Interval:
 
 
 RESTATED = 0.02  # a part within 2% of its total says the total again
+TABLE_ITEM = 0.001  # a bare item of a table this small a share of its total is still of its measure; a year (2022) is not
 
 
 def restates(parts: tuple[Claim, ...], stated: Interval, options: CheckOptions, unit: str | None) -> bool:
@@ -42,7 +43,8 @@ def in_measure_of_parts(total: Claim, parts: tuple[Claim, ...]) -> Claim:
 
 def table_measure(parts: tuple[Claim, ...], total: Claim) -> bool:
     """Whether the parts that name a measure all name the total's, as a table names it once: its bare items,
-    however small ("For foreign intercourse 1,307,583.19" among millions), are then of that measure too."""
+    down to a thousandth of the total ("For foreign intercourse 307,583.19" among millions), are then of that
+    measure too; a year beside a figure of billions ("(2022: €4,455 million)") is not."""
     return bool(total.unit) and {(p.kind, p.unit) for p in parts if p.unit} == {(total.kind, total.unit)}
 
 
@@ -59,7 +61,7 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     if stated_total is None:
         return []
     stated_total = in_measure_of_parts(stated_total, parts)
-    floor = 0.0 if table_measure(parts, stated_total) else COMPARABLE
+    floor = TABLE_ITEM if table_measure(parts, stated_total) else COMPARABLE
     parts = tuple(in_measure_of(p, stated_total, floor) for p in counting_alike(parts, stated_total))
     if link.meta.get("mode") == "at_most":  # a part of another kind ("…, and 3,870,000 seedlings") only leaves the list shorter
         parts = tuple(p for p in parts if not other_things(stated_total, p) and alike((stated_total, p)))
