@@ -113,3 +113,5 @@ def test_a_figure_told_as_the_amount_of_a_noun_is_told_of_it():
     claims, _ = extract(load_text("t", "The year closed with an excess of exports of $176,000,000, and imports of $3,780,000,000."), BOOK)
     excess, imports = claims
     assert told_of(excess, "excess") and not told_of(imports, "excess")
+    sum_of, _ = extract(load_text("t", "Only the sum of $132,934 was collected, of $541,808.43 imposed."), BOOK)
+    assert not told_of(sum_of[0], "sum")  # "the sum of": a word any amount takes, no noun of its own

@@ -179,9 +179,10 @@ def told_of(claim: Claim, noun: str, others: tuple[Claim, ...] = ()) -> bool:
     if noun in STOPWORDS or noun in TIMES or claim.sentence.count(claim.text) != 1:
         return False
     before = claim.sentence[:claim.sentence.index(claim.text)]
-    if regex.search(rf"\b{regex.escape(noun)}(?:e?s)?\s+(?:of\s+(?:[\w’'-]+\s+){{1,3}}?)?of\s+(?:(?:about|some|nearly|over)\s+)?$",
-                    before, regex.IGNORECASE):
-        return True  # "an excess of exports of $176,000,000": the figure names the noun's amount
+    if noun not in GENERIC and regex.search(
+            rf"\b{regex.escape(noun)}(?:e?s)?\s+(?:of\s+(?:[\w’'-]+\s+){{1,3}}?)?of\s+(?:(?:about|some|nearly|over)\s+)?$",
+            before, regex.IGNORECASE):
+        return True  # "an excess of exports of $176,000,000": the figure names the noun's amount ("the sum of": any)
     named = [m.end() for m in regex.finditer(rf"\b{regex.escape(noun)}(?:e?s)?\b", before, regex.IGNORECASE)]
     if not named or SUBJECT_CAME_TO.search(before) is None or STATED_AT.search(YEAR.sub("", DAY.sub("", before))) is not None:
         return False
