@@ -12,10 +12,12 @@ fits only as points is read as points (common usage: "cut by half a percent, fro
 
 from __future__ import annotations
 
+import regex
+
 from factcheck.facts import Fact
 from factcheck.intervals import Interval, IntervalError
 from factcheck.model import Claim
-from factcheck.relations.arithmetic.common import (CheckOptions, Outcome, alike, as_percent, compare, interval,
+from factcheck.relations.arithmetic.common import (CheckOptions, Outcome, alike, as_percent, compare, counted, interval,
                                                   measured)
 from factcheck.relations.arithmetic.part_of_whole import in_one_measure
 from factcheck.relations.link import Link
@@ -23,6 +25,8 @@ from factcheck.relations.slots import quotient
 from factcheck.wording import figure
 
 HUNDRED = Interval.exact(100)
+STEM = 4  # letters of a noun its earlier mention must begin with ("pupils", "pupil")
+MEASURES = frozenset({"point"})  # counted words that measure the level itself ("fell 777.68 points … to 10,365.45")
 ONE = Interval.exact(1)
 
 
@@ -58,6 +62,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     sign = change_sign(link.meta.get("direction"), old, new)
     if sign is None:
         return []
+    if delta is not None and other_thing(delta, old, new):
+        delta = None  # "Enrolment rose 4% to 2,600, an increase of 12 teachers": a change of something else
     outcomes = []
     if rate is not None and (old or new or delta):
         outcomes.append(rate_outcome(rate, sign, old, new, delta, options))
@@ -75,6 +81,17 @@ def change_sign(direction: object, old: Claim | None, new: Claim | None) -> int 
     if old is None or new is None or not isinstance(old.value, (int, float)) or not isinstance(new.value, (int, float)):
         return None
     return 1 if new.value >= old.value else -1
+
+
+def other_thing(delta: Claim, old: Claim | None, new: Claim | None) -> bool:
+    """Whether the amount of a change counts a noun that neither end counts nor its sentence names before it."""
+    noun = counted(delta)
+    if noun is None or delta.kind != "count" or delta.extra.get("per") or noun in MEASURES:
+        return False
+    if any(c is not None and counted(c) == noun for c in (old, new)):
+        return False
+    before = delta.sentence[:max(delta.sentence.find(delta.text), 0)].lower()
+    return regex.search(rf"\b{regex.escape(noun[:STEM])}", before) is None
 
 
 def rate_like(claim: Claim) -> bool:
@@ -115,7 +132,10 @@ def rate_outcome(rate: Claim, sign: int, old: Claim | None, new: Claim | None, d
                        f"{signed(rate, sign)} from {old.text} to {new.text}: {verdict}", (rate, old, new))
     if delta is not None and (old is not None or new is not None):
         step = as_unit(delta, (old or new).unit, options).scale(sign)
-        base = interval(old, options) if old is not None else interval(new, options) - step
+        level = interval(old, options) if old is not None else interval(new, options)
+        base = level if old is not None else level - step
+        if level.open or base.low <= 0:
+            return None  # "to just under 5,000" bounds no base; a base at or below nothing is no level of the change
         expected = (step / base).scale(100)
         start = old.text if old is not None else f"({new.text} {'−' if sign > 0 else '+'} {delta.text})"
         verdict = rounds_to(expected, stated, compare(expected, stated, options), rate)

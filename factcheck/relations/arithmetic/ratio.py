@@ -8,6 +8,8 @@ A rate per so many ("6,912 deaths, 8.3 per 100,000 of a population of 83.2 milli
 
 from __future__ import annotations
 
+import regex
+
 from factcheck.extract import units
 from factcheck.facts import Fact
 from factcheck.intervals import Interval
@@ -65,10 +67,17 @@ def each_fits(each: str | None, refs: tuple[Claim, ...]) -> bool:
     """The noun of "an average of 17,939 a match" is what the number counts, where it names a plural noun:
     "$412 per resident" is no average over "305 officers". A singular word after a count of many only
     qualifies the noun the claim left out ("23 home matches" is claimed as "23 home")."""
-    named = counted(refs[0]) if each and len(refs) == 1 else None
-    if named is None or not refs[0].text.lower().endswith(("s", "people", "men", "children")):
+    if not each or len(refs) != 1:
         return True
-    return named == singular(each.lower().rstrip(".!?"))  # the word may close the sentence
+    wanted = singular(each.lower().rstrip(".!?"))  # the word may close the sentence
+    named = counted(refs[0])
+    if named is None:  # "The number of schools was 1,200 …, $40 to each pupil": the subject names what it counts
+        before = refs[0].sentence[:max(refs[0].sentence.find(refs[0].text), 0)]
+        subject = NUMBER_OF.search(before)
+        return subject is None or singular(subject.group(1).lower()) == wanted
+    if not refs[0].text.lower().endswith(("s", "people", "men", "children")):
+        return True
+    return named == wanted
 
 
 def larger_first(one: Claim, other: Claim) -> tuple[Claim, tuple[Claim]]:
@@ -97,6 +106,7 @@ def factor_words(factor: Claim, per: Claim | None) -> str:
     return figure(factor.value, None) if per is None else f"{factor.text} per {per.text}"
 
 
+NUMBER_OF = regex.compile(r"\bnumber\s+of\s+(\p{L}+)[^,;]*$", regex.IGNORECASE)  # "The number of depositors … was"
 HEADS = frozenset({"person"})  # "per capita", "a head": any count of people
 
 

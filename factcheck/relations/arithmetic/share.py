@@ -52,8 +52,16 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     verdict = compare(expected, stated, options)
     if verdict == "inconsistent" and pct.qualifier not in BOUNDS and change_told(whole, part, stated_share, options):
         return []
+    if verdict != "consistent" and link.meta.get("mode") == "part_or_rest" and rest_told(whole, stated_share, stated, options):
+        return []  # "sold three-quarters of them, so 200 are still available": 'so' may give what is left
     return [Outcome(verdict, expected, stated, unit, f"{words}; stated {part.text}",
                     f"{pct.text} of {whole.text}, or {part.text}: {verdict}", (pct, whole, part))]
+
+
+def rest_told(whole: Claim, stated_share: Interval, stated: Interval, options: CheckOptions) -> bool:
+    """Whether the figure after the share is the rest of the whole rather than the share of it."""
+    rest = interval(whole, options) - part_from_share(interval(whole, options), stated_share)
+    return compare(rest, stated, options) != "inconsistent"
 
 
 def echoed(whole: Claim, part: Claim) -> bool:
