@@ -227,3 +227,13 @@ def test_a_whole_number_beside_a_scaled_count_of_a_noun_keeps_its_size():
 ])
 def test_a_plain_rate_takes_the_scale_its_total_states(text, verdict):
     assert ("ratio", verdict) in checks(text)
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("GUEST: Two hundred and eight, yeah, versus eighty billion on the previous generation, so it's two point six "
+     "times as many.", "consistent"),
+    ("GUEST: Two hundred and eight, yeah, versus eighty billion on the previous generation, so it's three point six "
+     "times as many.", "inconsistent"),
+])
+def test_a_multiple_s_two_levels_share_the_scale_said_once(text, verdict):
+    assert ("ratio", verdict) in checks(text)
