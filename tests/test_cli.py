@@ -713,7 +713,7 @@ def test_the_first_lines_of_a_scan_of_the_edited_seed_show_the_error_with_its_ar
     lines = result.stdout.splitlines()
     assert lines[0].startswith("✗ ") and lines[0].endswith(":56:44 [part_of_whole] part of whole: the part is larger than the whole")
     assert lines[1] == "    $12 billion of $11 billion: the part exceeds the whole"
-    assert lines[-1].startswith("1 document · 42 claims · 15 checks: ✗ 1 inconsistent, ≈ 1 approximate")
+    assert lines[-1].startswith("1 document · 42 claims · 16 checks: ✗ 1 inconsistent, ≈ 1 approximate")
     assert "Claims" not in result.stdout and "document date" not in result.stdout
     assert not any(line != line.rstrip() for line in lines)
 

@@ -62,8 +62,8 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     sign = change_sign(link.meta.get("direction"), old, new)
     if sign is None:
         return []
-    if delta is not None and other_thing(delta, old, new):
-        delta = None  # "Enrolment rose 4% to 2,600, an increase of 12 teachers": a change of something else
+    if delta is not None and (old is None or new is None) and other_thing(delta, old, new):
+        delta = None  # "Enrolment rose 4% to 2,600, an increase of 12 teachers": with one end, a change of something else
     outcomes = []
     if rate is not None and (old or new or delta):
         outcomes.append(rate_outcome(rate, sign, old, new, delta, options))
