@@ -774,7 +774,7 @@ def test_statistics_count_checks_per_type_and_verdict(copy):
     result = run("scan", copy("edited.txt", (DEBT, DEBT_EDIT)), "--statistics")
     assert result.exit_code == 1
     assert "     1  part_of_whole  ✗ inconsistent" in result.stdout.splitlines()
-    assert result.stdout.splitlines()[-1] == "    15  checks in 1 document"
+    assert result.stdout.splitlines()[-1] == "    16  checks in 1 document"
 
 
 def test_output_file_is_written_whole_and_stdout_stays_empty(tmp_path, copy):

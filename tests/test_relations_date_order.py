@@ -152,7 +152,7 @@ def test_a_month_told_alone_is_placed_by_its_tense(text, date, placed):
     ("When I was a boy, we always went to the sea in August.", "2024-10-02"),  # a habit
 ])
 def test_a_month_told_alone_far_off_or_in_another_year_gets_no_verdict(text, date):
-    assert date_checks(text, date) == []
+    assert not [explanation for _, explanation in date_checks(text, date) if "read as" in explanation]
 
 
 def test_a_later_year_told_after_a_day_ahead_belongs_to_another_event():

@@ -179,7 +179,7 @@ def told_of(claim: Claim, noun: str, others: tuple[Claim, ...] = ()) -> bool:
     if noun in STOPWORDS or noun in TIMES or claim.sentence.count(claim.text) != 1:
         return False
     before = claim.sentence[:claim.sentence.index(claim.text)]
-    if noun not in GENERIC and regex.search(
+    if noun not in GENERIC and counted(claim) in (None, noun) and regex.search(
             rf"\b{regex.escape(noun)}(?:e?s)?\s+(?:of\s+(?:[\w’'-]+\s+){{1,3}}?)?of\s+(?:(?:about|some|nearly|over)\s+)?$",
             before, regex.IGNORECASE):
         return True  # "an excess of exports of $176,000,000": the figure names the noun's amount ("the sum of": any)
