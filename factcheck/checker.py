@@ -5,9 +5,9 @@ zero divisor) gives no check: no verdict is better than a wrong one. A link with
 checked only where agreement fills them (`arithmetic/agreement.py`), and gives way to a bound
 link's verdict on any of its figures. A sole reading (a frame set to `reading = "sole"`) only confirms:
 whatever else it finds is no verdict. A bound link that could only imply a level gives way to it, and
-so does one from a frame whose words between its figures may be many (`+` slots); such a frame also
-gives way to another link that already relates its figures. A sum's alarm whose list left out a part
-stated just before is mended with that part (`completed`); one whose parts add up to a figure stated before
+so does one from a frame whose words between its figures may be many (`+` slots) or that holds a change's two
+ends to its word alone (`yielding`); a `+` frame also gives way to another link that already relates its
+figures. A sum's alarm whose list left out a part stated just before is mended with that part (`completed`); one whose parts add up to a figure stated before
 them is that figure's breakdown, and its total is of something else (`whole_before`). The alarm of a frame that takes a figure by its
 place alone gives way where another figure stated just before would agree in its place (`meant_elsewhere`), and a
 conversion's where its figure already restates one said before it in the unit it is converted to (`converted_back`).
@@ -44,7 +44,7 @@ def check_all(links: list[Link], facts: list[Fact], options: CheckOptions) -> li
     readings = sole_figures(confirmed)
     bound = [(link, o) for link, o in bound if not rescued(link, o, confirmed, readings)]
     confirmed = sole_readings(confirmed, bound, readings)
-    firm = [(link, o) for link, o in bound if o.verdict != "unverifiable" and not link.meta.get("loose")]
+    firm = [(link, o) for link, o in bound if o.verdict != "unverifiable" and not yielding(link)]
     confirmed = unclaimed(confirmed, firm)
     bound = [(link, o) for link, o in bound if not superseded(link, o, confirmed) and not crowded(link, o, bound)]
     confirmed = unclaimed(confirmed, [(link, o) for link, o in bound if o.verdict != "unverifiable"])
@@ -87,7 +87,8 @@ def two_ways(links: list[Link]) -> set[tuple[str, str]]:
 def settled(bound: list[tuple[Link, Outcome]]) -> set[str]:
     """The figures of bound verdicts that are no alarm a sole reading could mend (see `rescued`)."""
     alarmed = {link.trigger.id for link, o in bound if o.verdict == "inconsistent"}
-    return {c.id for link, o in bound if o.verdict in ("consistent", "approximate") and relates(o) for c in o.claims} - alarmed
+    return {c.id for link, o in bound if o.verdict in ("consistent", "approximate") and relates(o) and not ends_only(link)
+            for c in o.claims} - alarmed
 
 
 def completed(link: Link, outcome: Outcome, facts: list[Fact], options: CheckOptions) -> Outcome:
@@ -147,6 +148,17 @@ def upheld(found: list[Outcome], test: Callable[[Outcome], bool]) -> bool:
     return bool(found) and all(test(o) for o in found)
 
 
+def yielding(link: Link) -> bool:
+    """A link whose verdict gives way to what agreement finds for its figures: a frame whose words between its
+    figures may be many, or one that holds a change's two ends to its word alone."""
+    return bool(link.meta.get("loose")) or ends_only(link)
+
+
+def ends_only(link: Link) -> bool:
+    """A link that holds a change's two ends to the way its word says the level moved (`mode = "ends"`)."""
+    return link.meta.get("mode") == "ends"
+
+
 def relates(outcome: Outcome) -> bool:
     """Whether an outcome ties figures to each other: a date's order alone ties its date to none."""
     return len({c.id for c in outcome.claims}) > 1
@@ -164,11 +176,12 @@ def sole_figures(confirmed: list[tuple[Link, Outcome]]) -> dict[str, set[frozens
 
 def sole_readings(confirmed: list[tuple[Link, Outcome]], bound: list[tuple[Link, Outcome]],
                   readings: dict[str, set[frozenset[str]]]) -> list[tuple[Link, Outcome]]:
-    """Drop the outcomes of sole readings whose trigger is a figure of any other verdict, or that agreement
-    read in more than one way: of one check type or another, with other figures."""
+    """Drop the outcomes of sole readings whose trigger is a figure of any other verdict but a change's ends alone, or
+    that agreement read in more than one way: of one check type or another, with other figures."""
     if not readings:
         return confirmed
-    used = {c.id for link, o in bound if o.verdict != "unverifiable" and relates(o) for c in o.claims}
+    used = {c.id for link, o in bound
+            if o.verdict != "unverifiable" and relates(o) and not ends_only(link) for c in o.claims}
     used |= {c.id for link, o in confirmed if link.meta.get("reading") != "sole" for c in o.claims}
     return [(link, o) for link, o in confirmed if link.meta.get("reading") != "sole"
             or (link.trigger.id not in used and len(readings[link.trigger.id]) == 1)]
@@ -227,9 +240,9 @@ def unclaimed(confirmed: list[tuple[Link, Outcome]], verdicts: list[tuple[Link, 
 
 
 def superseded(link: Link, outcome: Outcome, confirmed: list[tuple[Link, Outcome]]) -> bool:
-    """An implied level ("unverifiable"), or the verdict of a frame whose words between its figures may be
-    many, of a check type for whose trigger agreement found other figures, stated close."""
-    if outcome.verdict != "unverifiable" and not link.meta.get("loose"):
+    """An implied level ("unverifiable"), or the verdict of a yielding link (see `yielding`), of a check type
+    for whose trigger agreement found other figures, stated close."""
+    if outcome.verdict != "unverifiable" and not yielding(link):
         return False
     return any(kind_of(other, found) == kind_of(link, outcome) and link.trigger.id in {c.id for c in found.claims}
                for other, found in confirmed)
@@ -239,9 +252,13 @@ def crowded(link: Link, outcome: Outcome, bound: list[tuple[Link, Outcome]]) -> 
     """The verdict of a frame whose words between its figures may be many, on figures another link of its
     check type (of any type of change, for a change) already relates: a firm frame ("fell 21% to $212
     million from $268 million" outweighs a later "growth of 3% to 5%"), or another such frame that finds them consistent (of two rates in a
-    sentence, the one that fits is the one meant). Of two ages told of one birth year ("58 now … born in
+    sentence, the one that fits is the one meant). A change's two ends held to its word alone crowd out nothing
+    and give way to any other check of a change on them. Of two ages told of one birth year ("58 now … born in
     1965 … moved at the age of nine"), the one that fits is the age now; the other dates another time."""
     figures = {c.id for c in outcome.claims} - {link.trigger.id}
+    if ends_only(link):
+        return any(other is not link and same_family(kind_of(other, found), kind_of(link, outcome))
+                   and figures | {link.trigger.id} <= {c.id for c in found.claims} for other, found in bound)
     if link.type == "age":
         return any(other is not link and other.type == "age" and figures <= {c.id for c in found.claims}
                    and found.verdict == "consistent" != outcome.verdict for other, found in bound)
@@ -249,6 +266,7 @@ def crowded(link: Link, outcome: Outcome, bound: list[tuple[Link, Outcome]]) -> 
         return False
     return any(other is not link and same_family(kind_of(other, found), kind_of(link, outcome))
                and figures <= {c.id for c in found.claims}
+               and not ends_only(other)
                and (not other.meta.get("loose") or found.verdict == "consistent" != outcome.verdict)
                for other, found in bound)
 

@@ -177,3 +177,13 @@ def test_a_month_told_alone_after_a_sentence_of_another_year_gets_no_verdict():
     checks = date_checks("The device was tested in April 1945. Then, in July, a great flash of light heralded victory.",
                          "1953-01-31")
     assert not [e for _, e in checks if "without a year" in e]
+
+
+@pytest.mark.parametrize("text", [
+    "In 1985 the city approved a levy that will run until 2010.",  # a relative clause's future, in a past sentence
+    "In 1985 Congress passed a law that will shape trade for decades.",
+    "Back in 1985 the bank said it expects rates to stay low through 1988.",  # an expectation reported in the past
+    "The auditors expect to examine records through 1987.",  # a span that looks back
+])
+def test_a_future_told_inside_a_past_or_a_span_told_back_raises_no_alarm(text):
+    assert "inconsistent" not in [verdict for verdict, _ in date_checks(text, "1990-06-01")]

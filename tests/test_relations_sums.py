@@ -74,3 +74,9 @@ def test_a_small_bare_item_of_a_table_is_in_the_measure_the_table_names_once(boo
 def test_a_year_beside_a_figure_of_billions_is_no_item_of_it(book):
     text = "Group revenue for 2023 was €4,812 million (2022: €4,455 million), an increase of 8.0%."
     assert verdicts(book, text, "sum") == []
+
+
+def test_a_list_stops_where_a_new_partition_opens(book):
+    text = ("Arrests during the year were 27,416. Of this number 19,842 were males and 7,574 females, and of the "
+            "whole 11,209, or a little over two-fifths, were for intoxication.")
+    assert verdicts(book, text, "sum") == ["consistent"]  # not 19,842 + 7,574 + 11,209 against 27,416

@@ -52,11 +52,11 @@ def adopt_measures(link: Link, book: Rulebook) -> Link:
     the rule files' `scale` table."""
     if link.type == "difference" and link.open:
         scale_gap(link, book)
+    roles = LEVEL_ROLES.get(link.type)
     if link.type == "ratio":
         rate_in_scale(link, book)
-    roles = LEVEL_ROLES.get(link.type)
-    if link.type == "ratio" and (factor := link.one("factor")) is not None and factor.kind == "ratio":
-        roles = ("subject", "reference")  # "Two hundred and eight, versus eighty billion, so 2.6 times as many"
+        if (factor := link.one("factor")) is not None and factor.kind == "ratio":
+            roles = ("subject", "reference")  # "Two hundred and eight, versus eighty billion, so 2.6 times as many"
     if roles is None:
         return link
     levels = [c for role in roles for c in link.role(role)]

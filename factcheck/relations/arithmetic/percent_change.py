@@ -12,10 +12,12 @@ fits only as points is read as points (common usage: "cut by half a percent, fro
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from factcheck.facts import Fact
-from factcheck.intervals import Interval, IntervalError
+from factcheck.intervals import Interval, IntervalError, numeral_in
 from factcheck.model import Claim
 from factcheck.relations.arithmetic.common import (CheckOptions, Outcome, alike, as_percent, compare, counted, interval,
                                                   measured)
@@ -28,6 +30,7 @@ HUNDRED = Interval.exact(100)
 STEM = 4  # letters of a noun its earlier mention must begin with ("pupils", "pupil")
 MEASURES = frozenset({"point"})  # counted words that measure the level itself ("fell 777.68 points … to 10,365.45")
 ONE = Interval.exact(1)
+SAME_SCALE = 10  # a bare first end lent the second's unit lies within this factor of it
 
 
 def percent_change(old: Interval, new: Interval) -> Interval:
@@ -52,7 +55,10 @@ def points_change(old_pct: Interval, new_pct: Interval) -> Interval:
 
 def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outcome]:
     rate, delta, old, new = (link.one(r) for r in ("rate", "delta", "old", "new"))
+    told_alike = False  # the two ends as told, a bare first end lent the second's unit (see `told_in_unit_of`)
     if old is not None and new is not None:
+        old = told_in_unit_of(old, new)
+        told_alike = alike((old, new))
         old, new = in_one_measure(old, new)
     levels = tuple(c for c in (old, new, delta) if c is not None)
     if levels and not alike(levels):
@@ -65,11 +71,29 @@ def evaluate(link: Link, facts: list[Fact], options: CheckOptions) -> list[Outco
     if delta is not None and (old is None or new is None) and other_thing(delta, old, new):
         delta = None  # "Enrolment rose 4% to 2,600, an increase of 12 teachers": with one end, a change of something else
     outcomes = []
+    if link.meta.get("mode") == "ends" and told_alike and rate is None and delta is None:
+        outcomes.append(way_outcome(sign, old, new, options))
     if rate is not None and (old or new or delta):
         outcomes.append(rate_outcome(rate, sign, old, new, delta, options))
     if delta is not None and old is not None and new is not None:
         outcomes.append(delta_outcome(delta, sign, old, new, options))
     return [o for o in outcomes if o is not None]
+
+
+def told_in_unit_of(bare: Claim, new: Claim) -> Claim:
+    """The first end told bare right before 'to' and the second ("from 48 to 46 percent", "from 8 to 5 cents"):
+    it is in the second's unit and scale, unless that puts it more than SAME_SCALE times from the second ("from
+    99 to $1.19": cents), or the second is a rate per something ("from 8 to 6 litres per 100 kilometres")."""
+    numeral = numeral_in(new.text) or ""
+    if (bare.kind != "count" or bare.unit is not None or counted(bare) is not None or new.kind == "count"
+            or new.extra.get("per") or not numeral[:1].isdigit() or f"{bare.text} to {new.text}" not in bare.sentence
+            or not isinstance(bare.value, (int, float)) or not isinstance(new.value, (int, float))):
+        return bare
+    written = float(numeral.replace(",", ""))
+    value = bare.value * abs(new.value) / written if written else 0.0
+    if not value or not new.value or not 1 / SAME_SCALE <= abs(value / new.value) <= SAME_SCALE:
+        return bare
+    return replace(bare, kind=new.kind, unit=new.unit, value=value)
 
 
 def change_sign(direction: object, old: Claim | None, new: Claim | None) -> int | None:
@@ -168,6 +192,20 @@ def rounds_to(expected: Interval, stated: Interval, verdict: str, rate: Claim) -
     gap says little. (A hedged rate's wider reading has its own allowance, `honour_hedge`.)"""
     exact = rate.qualifier is None
     return "consistent" if verdict == "approximate" and exact and stated.contains(expected.value) else verdict
+
+
+def way_outcome(sign: int, old: Claim, new: Claim, options: CheckOptions) -> Outcome | None:
+    """The two ends against the way the words say the level moved ("raising the exemption from $750 to
+    $1,000"), at face value: a writer who rounds both ends still tells which is the larger. Rising ends
+    after a word of a fall may be the range of the cut ("reduced from sixty to eighty millions"): no verdict."""
+    moved = interval(new, options) - as_unit(old, new.unit, options)
+    if sign < 0 and moved.value >= 0:
+        return None
+    verdict = "consistent" if sign < 0 or moved.value > 0 else "inconsistent"
+    way = "up" if sign > 0 else "down"
+    return Outcome(verdict, moved, None, new.unit,
+                   f"told as a move {way}: {new.text} − {old.text} = {figure(moved.value, new.unit)}",
+                   f"a move {way} from {old.text} to {new.text}: {verdict}", (old, new), compared=False)
 
 
 def delta_outcome(delta: Claim, sign: int, old: Claim, new: Claim, options: CheckOptions) -> Outcome:
