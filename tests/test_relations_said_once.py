@@ -237,3 +237,10 @@ def test_a_plain_rate_takes_the_scale_its_total_states(text, verdict):
 ])
 def test_a_multiple_s_two_levels_share_the_scale_said_once(text, verdict):
     assert ("ratio", verdict) in checks(text)
+
+
+@pytest.mark.parametrize("rest, verdict", [("four hundred million", "consistent"), ("nine hundred million", "inconsistent")])
+def test_a_sums_total_lends_its_scale_to_parts_told_without_one(rest, verdict):
+    text = (f"CEO: Total backlog is three point six billion. Defense is, uh, about two point one, commercial aerospace "
+            f"about one point one, and the rest, roughly {rest}, is space.")
+    assert [v for t, v in checks(text) if t == "sum"] == [verdict]

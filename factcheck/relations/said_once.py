@@ -139,16 +139,24 @@ def scaled_free(link: Link, roles: tuple[str, ...], levels: list[Claim], book: R
 
 def scaled_alike(link: Link, roles: tuple[str, ...], levels: list[Claim], book: Rulebook) -> Link:
     """The link with each plain number in the scale the other plain numbers of its levels state, where they
-    state one and it reads as of the order of one of them: "sixty million total. Forty for resurfacing, twelve
-    for …". Where none does, a fraction such as "3.4", which counts nothing whole alone, takes the one scale the
+    state one (or a sum's total states one, `total_donor`) and it reads as of the order of one of them: "sixty
+    million total. Forty for resurfacing, twelve for …". Where none does, a fraction such as "3.4", which counts nothing whole alone, takes the one scale the
     counts of a noun state: "3.1 million units, down from 3.4"."""
-    donors = scale_donors(levels, book)
+    donors = scale_donors(levels, book) or total_donor(link, book)
     counters = scale_donors(levels, book, of=lambda c: counted(c) is not None)
     if not donors and not counters:
         return link
     link.roles = {role: tuple(alike_scale(c, donors, counters, book) for c in claims) if role in roles else claims
                   for role, claims in link.roles.items()}
     return link
+
+
+def total_donor(link: Link, book: Rulebook) -> list[Claim]:
+    """A sum's plain total that states a scale, where its parts state others too: "three point six billion …
+    about two point one, … about one point one, and the rest, roughly four hundred million" tells the parts
+    without a scale in the total's."""
+    total = link.one("total") if link.type == "sum" else None
+    return [total] if total is not None and plain(total) and lent_scale_of(total, book) else []
 
 
 def alike_scale(claim: Claim, donors: list[Claim], counters: list[Claim], book: Rulebook) -> Claim:
